@@ -1,0 +1,194 @@
+/**
+ * Cookie-based networks: Instagram, Slack, X (reference §8.6, 8.7, 8.9). Their `url` points at the
+ * simulator's own fake sign-in pages (see ../signin.ts), which set exactly the cookies,
+ * localStorage values and request headers these steps ask for.
+ */
+import { complete, step, type BridgeDef, type Identity } from '../flow.ts';
+import { avatarFor, handleFor, nameFor } from '../identity.ts';
+import { capabilities } from './capabilities.ts';
+
+/** A current desktop Chrome UA, as the Meta and X connectors suggest (no `Electron/…` token). */
+export const CHROME_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+
+// ----------------------------------------------------------------------------------- Instagram
+
+export const instagram: BridgeDef = {
+  id: 'local-instagram',
+  displayName: 'Instagram',
+  provider: 'local',
+  type: 'instagram',
+  network: 'Instagram',
+  supportsMultipleAccounts: true,
+  removeScopes: ['current-device'],
+  unknownFlow: 'not_found',
+  completeStepID: 'fi.mau.meta.complete',
+  capabilities: capabilities({ username: true, groups: true }),
+  flows: [
+    {
+      id: 'instagram',
+      name: 'Instagram',
+      description: 'Sign in to Instagram in a browser window',
+      start: (ctx) =>
+        step({
+          type: 'cookies',
+          stepID: 'fi.mau.meta.cookies',
+          url: `${ctx.baseURL}/__signin/instagram/`,
+          userAgent: CHROME_UA,
+          instructions: 'Log in to Instagram. The window closes by itself once you reach your inbox.',
+          expectedFinalURLRegex: '^https?://[^/]+/__signin/instagram/direct/inbox/?$',
+          fields: [
+            ...['sessionid', 'csrftoken', 'ds_user_id', 'mid', 'ig_did'].map((name) => ({
+              id: name,
+              name,
+              type: 'cookie' as const,
+              cookieDomain: 'www.instagram.com',
+            })),
+            // [GUESS] a request-header field, so header capture is exercised.
+            { id: 'x-ig-app-id', name: 'X-IG-App-ID', type: 'header' as const, requestURLRegex: '/__signin/instagram/api/' },
+          ],
+          // Meta ends the login on missing cookies: a 200 session with status `failed`.
+          onMissing: 'fail',
+          missingFailure: { code: 'FI.MAU.META_MISSING_COOKIES', message: 'Missing cookies: please log in again' },
+          submit: (values) => {
+            const key = `ig:${values['ds_user_id']}`;
+            return complete({
+              remoteKey: key,
+              user: { username: handleFor(key).replace('.', '_'), fullName: nameFor(key), imgURL: avatarFor(key) },
+            });
+          },
+        }),
+    },
+  ],
+};
+
+// ----------------------------------------------------------------------------------- Slack
+
+/** Slack's extract_js: reads the signed-in workspace's token from localStorage.localConfig_v2. */
+export const SLACK_EXTRACT_JS = `new Promise((resolve) => {
+  try {
+    const config = JSON.parse(localStorage.getItem('localConfig_v2') || '{}');
+    const teams = Object.values(config.teams || {});
+    const team = teams.find((t) => t && t.token) || null;
+    resolve(team ? { auth_token: team.token } : {});
+  } catch (e) {
+    resolve({});
+  }
+})`;
+
+function slackParts(token: string): { team: string; user: string } {
+  const m = /^xoxc-(T[A-Z0-9]+)-(U[A-Z0-9]+)-/.exec(token);
+  if (m) return { team: m[1]!, user: m[2]! };
+  const h = [...token].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) >>> 0, 7).toString(36).toUpperCase();
+  return { team: `T${h.slice(0, 8)}`, user: `U${h.slice(-8)}` };
+}
+
+export const slackIdentity = (
+  team: string,
+  user: string,
+  teamName: string,
+  extraTeams: Array<{ team: string; name: string }> = [],
+  fullName: string = nameFor(`${team}-${user}`),
+): Identity => {
+  const key = `${team}-${user}`;
+  const handle = fullName.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(' ', '.');
+  return {
+    remoteKey: key,
+    user: { username: handle, fullName, email: `${handle}@${teamName.toLowerCase().replace(/[^a-z]/g, '')}.example`, imgURL: avatarFor(key, fullName) },
+    accounts: [{ suffix: key, network: `Slack (${teamName})` }, ...extraTeams.map((t) => ({ suffix: `${t.team}-${user}`, network: `Slack (${t.name})` }))],
+  };
+};
+
+export const slack: BridgeDef = {
+  id: 'slackgo',
+  displayName: 'Slack',
+  provider: 'cloud',
+  type: 'slackgo',
+  network: 'Slack',
+  supportsMultipleAccounts: true,
+  removeScopes: ['current-device', 'all-devices'],
+  unknownFlow: 'not_found',
+  completeStepID: 'fi.mau.slack.login.complete',
+  capabilities: capabilities({ username: true, email: true, groups: true }),
+  // Login ID = team ID + user ID; one account per workspace (`slackgo.TEAM-USER`).
+  loginIDFor: (identity) => identity.remoteKey,
+  accountIDsFor: (loginID, identity) =>
+    identity.accounts?.length ? identity.accounts.map((a) => `slackgo.${a.suffix}`) : [`slackgo.${loginID}`],
+  flows: [
+    {
+      id: 'token',
+      name: 'Auth token & cookie',
+      description: 'Sign in to your Slack workspace in a browser window',
+      start: (ctx) =>
+        step({
+          type: 'cookies',
+          stepID: 'fi.mau.slack.login.enter_auth_token',
+          url: `${ctx.baseURL}/__signin/slack/`,
+          instructions: 'Sign in to your Slack workspace. The window closes by itself once Slack opens.',
+          expectedFinalURLRegex: '^https?://[^/]+/__signin/slack/client/',
+          extractJS: SLACK_EXTRACT_JS,
+          fields: [
+            // Found by extractJS (bridgev2 "special" source fi.mau.slack.auth_token): no type on the flat shape.
+            { id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-.+$' },
+            { id: 'cookie_token', name: 'd', type: 'cookie', cookieDomain: 'slack.com', pattern: '^xoxd-.+$' },
+          ],
+          onMissing: 'reject',
+          submit: (values) => {
+            const { team, user } = slackParts(values['auth_token'] ?? '');
+            return complete(slackIdentity(team, user, teamNameFor(team)));
+          },
+        }),
+    },
+  ],
+};
+
+/** Workspaces offered by the fake Slack sign-in page. */
+export const SLACK_WORKSPACES = [
+  { team: 'T0ACME001', name: 'Acme Inc' },
+  { team: 'T0GLOBEX2', name: 'Globex' },
+  { team: 'T0INITECH', name: 'Initech' },
+];
+const teamNameFor = (team: string): string => SLACK_WORKSPACES.find((w) => w.team === team)?.name ?? 'Slack workspace';
+
+// ----------------------------------------------------------------------------------- X (Twitter)
+
+export const twitter: BridgeDef = {
+  id: 'local-twitter',
+  displayName: 'X',
+  provider: 'local',
+  type: 'twitter',
+  network: 'X',
+  supportsMultipleAccounts: false,
+  removeScopes: ['current-device'],
+  unknownFlow: 'not_found',
+  completeStepID: 'fi.mau.twitter.login.complete',
+  capabilities: capabilities({ username: true, groups: true }),
+  flows: [
+    {
+      id: 'cookies',
+      name: 'Cookies',
+      description: 'Sign in to X in a browser window',
+      start: (ctx) =>
+        step({
+          type: 'cookies',
+          stepID: 'fi.mau.twitter.login.enter_cookies',
+          url: `${ctx.baseURL}/__signin/x/`,
+          userAgent: CHROME_UA,
+          instructions: 'Log in to X. The window closes by itself once your home timeline opens.',
+          expectedFinalURLRegex: '^https?://[^/]+/__signin/x/home',
+          fields: [
+            { id: 'ct0', name: 'ct0', type: 'cookie', cookieDomain: 'x.com' },
+            { id: 'auth_token', name: 'auth_token', type: 'cookie', cookieDomain: 'x.com' },
+          ],
+          onMissing: 'reject',
+          submit: (values) => {
+            const key = `x:${values['auth_token']}`;
+            return complete({
+              remoteKey: key,
+              user: { username: handleFor(key).replace('.', ''), fullName: nameFor(key), imgURL: avatarFor(key) },
+            });
+          },
+        }),
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+export { startSimulator, Simulator, type SimulatorOptions } from './server.ts';
+export { defaultConfig, fastTestConfig, type SimConfig } from './config.ts';
+export { Codes } from './errors.ts';
+export type * from './wire.ts';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Every file starts its own simulator on a free port, so files can run in parallel.
+    pool: 'forks',
+    restoreMocks: true,
+  },
+});
