@@ -38,7 +38,7 @@ export interface Failure {
 export type Transition = { step: StepDef } | { complete: Identity } | { fail: Failure } | { reject: SimError };
 
 export interface StepContext {
-  config: SimConfig;
+  readonly config: SimConfig;
   /** Base URL the simulator is reachable at (for fake sign-in pages and emoji images). */
   baseURL: string;
   /** The login being reconnected, when the session was started with loginID/accountID. */

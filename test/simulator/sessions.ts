@@ -140,10 +140,13 @@ export class SessionEngine {
       flow = bridge.flows[0]!; // WhatsApp silently falls back to its default flow
     }
 
-    const config = this.getConfig();
     const login = reconnect ? this.state.login(bridge.id, reconnect.loginID) : undefined;
+    const getConfig = this.getConfig;
     const ctx: StepContext = {
-      config,
+      // Live: settings changed through test control apply to sessions already running.
+      get config() {
+        return getConfig();
+      },
       baseURL,
       reconnect: login ? { loginID: login.loginID, remembered: { ...login.remembered }, remoteKey: login.remoteKey } : undefined,
       memory: {},
