@@ -39,7 +39,7 @@ function authorizeURL(clientID: string, p: { challenge: string; state: string },
     code_challenge_method: 'S256',
     ...extra,
   });
-  return `${fx.sim.url}/oauth/authorize?${q}`;
+  return `${fx.sim.url}/oauth/authorize?${q.toString()}`;
 }
 
 /** Follows the authorize redirect by hand, as a loopback callback server would receive it. */

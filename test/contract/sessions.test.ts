@@ -152,11 +152,11 @@ describe('lifetime', () => {
       createSession(fx.client, 'local-telegram'),
       createSession(fx.client, 'local-signal'),
     ]);
-    await control(fx.sim, `/sessions/${sig!.loginSessionID}/scan`, {});
-    await control(fx.sim, `/sessions/${wa!.loginSessionID}/scan`, {});
-    const [waDone, sigDone] = await Promise.all([submit(fx.client, wa!), submit(fx.client, sig!)]);
+    await control(fx.sim, `/sessions/${sig.loginSessionID}/scan`, {});
+    await control(fx.sim, `/sessions/${wa.loginSessionID}/scan`, {});
+    const [waDone, sigDone] = await Promise.all([submit(fx.client, wa), submit(fx.client, sig)]);
     expect([waDone.status, sigDone.status]).toEqual(['complete', 'complete']);
-    expect((await getSession(fx.client, tg!)).status).toBe('waiting_for_input');
+    expect((await getSession(fx.client, tg)).status).toBe('waiting_for_input');
   });
 });
 

@@ -23,7 +23,7 @@ export interface RequestContext {
   /** `http://host:port` as the client addressed us. */
   baseURL: string;
   /** Parsed body: JSON object, form fields, or undefined when empty. */
-  body(): Promise<unknown>;
+  body: () => Promise<unknown>;
   /** The token record for bearer-authenticated routes. */
   tokenID?: string | undefined;
 }

@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { EMOJI_IMAGES } from '../bridges/messaging.ts';
-import type { SeedName } from '../bridges/catalog.ts';
 import type { SimConfig } from '../config.ts';
 import type { SimCore } from '../core.ts';
 import { Codes, SimError, notFound } from '../errors.ts';
@@ -99,7 +98,7 @@ export function controlRoutes(core: SimCore, server: ServerControl): Route[] {
   return [
     r('POST', '/reset', async ({ body }) => {
       const input = parseBody(z.object({ seed: z.enum(['default', 'empty']).default('default'), config: configBody.optional() }), await body());
-      core.reset(input.seed as SeedName, input.config as Partial<SimConfig> | undefined);
+      core.reset(input.seed, input.config as Partial<SimConfig> | undefined);
       return { json: { ok: true, seed: input.seed } };
     }),
 

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The renderer built for a plain browser (the preview and the end-to-end tests). The same React
+ * app; in a browser it talks to the core over a WebSocket host instead of Electron IPC.
+ */
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'renderer'),
+  plugins: [react()],
+  define: { 'import.meta.env.BAM_TARGET': JSON.stringify('browser') },
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/preview'),
+    emptyOutDir: true,
+  },
+});
