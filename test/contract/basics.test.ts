@@ -18,16 +18,16 @@ describe('open routes', () => {
     expect(info.endpoints.ws_events).toBe('/v1/ws');
   });
 
+  const anonymous = (): BeeperDesktop => new BeeperDesktop({ baseURL: fx.sim.url, accessToken: '', logLevel: 'off' });
+
   it('GET /v1/app/setup reports the Beeper sign-in state without a token', async () => {
-    const res = await fetch(`${fx.sim.url}/v1/app/setup`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ state: 'ready' });
+    expect(await anonymous().get('/v1/app/setup', { __security: {} })).toEqual({ state: 'ready' });
     await control(fx.sim, '/config', { appState: 'needs-login' });
-    expect(await (await fetch(`${fx.sim.url}/v1/app/setup`)).json()).toEqual({ state: 'needs-login' });
+    expect(await anonymous().get('/v1/app/setup', { __security: {} })).toEqual({ state: 'needs-login' });
   });
 
   it('GET /v1/spec lists the bridges routes without a token', async () => {
-    const spec = (await (await fetch(`${fx.sim.url}/v1/spec`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const spec = await anonymous().get<{ paths: Record<string, Record<string, unknown>> }>('/v1/spec', { __security: {} });
     expect(spec.paths['/v1/bridges/{bridgeID}/login-sessions']).toHaveProperty('post');
     expect(spec.paths['/v1/bridges/{bridgeID}/logins/{loginID}/remove']).toHaveProperty('post');
   });

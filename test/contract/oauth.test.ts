@@ -13,20 +13,42 @@ function pkce(): { verifier: string; challenge: string; state: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url'), state: randomBytes(24).toString('base64url') };
 }
 
-async function register(redirectURIs = [REDIRECT]): Promise<Response> {
-  return fetch(`${fx.sim.url}/oauth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
+interface OAuthReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * OAuth calls through the official client's generic `post`: a URLSearchParams body is sent
+ * form-encoded (the contract), a plain object as JSON; no bearer header (`__security: {}`).
+ */
+async function oauthPost(path: string, fields: Record<string, unknown>, encoding: 'form' | 'json' = 'form'): Promise<OAuthReply> {
+  const client = new BeeperDesktop({ baseURL: fx.sim.url, accessToken: '', maxRetries: 0, logLevel: 'off' });
+  const body = encoding === 'form' ? new URLSearchParams(fields as Record<string, string>) : fields;
+  try {
+    const { data, response } = await client.post<Record<string, unknown>>(path, { body, __security: {} }).withResponse();
+    return { status: response.status, body: data };
+  } catch (e) {
+    if (e instanceof BeeperDesktop.APIError) return { status: e.status ?? 0, body: e.error as Record<string, unknown> };
+    throw e;
+  }
+}
+
+const register = (redirectURIs = [REDIRECT]): Promise<OAuthReply> =>
+  oauthPost(
+    '/oauth/register',
+    {
       client_name: 'Beeper Account Manager',
       redirect_uris: redirectURIs,
       grant_types: ['authorization_code'],
       response_types: ['code'],
       scope: 'read write',
       token_endpoint_auth_method: 'none',
-    }),
-  });
-}
+    },
+    'json',
+  );
+
+const registeredClient = async (): Promise<string> => (await register()).body['client_id'] as string;
 
 function authorizeURL(clientID: string, p: { challenge: string; state: string }, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams({
@@ -51,27 +73,23 @@ async function authorize(url: string): Promise<URLSearchParams> {
   return location.searchParams;
 }
 
-const exchange = (fields: Record<string, string>): Promise<Response> =>
-  fetch(`${fx.sim.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', redirect_uri: REDIRECT, ...fields }),
-  });
+const exchange = (fields: Record<string, string>): Promise<OAuthReply> =>
+  oauthPost('/oauth/token', { grant_type: 'authorization_code', redirect_uri: REDIRECT, ...fields });
 
 async function signIn(): Promise<{ clientID: string; token: string; body: Record<string, unknown> }> {
-  const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+  const clientID = await registeredClient();
   const p = pkce();
   const params = await authorize(authorizeURL(clientID, p));
   expect(params.get('state')).toBe(p.state);
   const res = await exchange({ client_id: clientID, code: params.get('code')!, code_verifier: p.verifier });
   expect(res.status).toBe(200);
-  const body = (await res.json()) as Record<string, unknown>;
-  return { clientID, token: body['access_token'] as string, body };
+  return { clientID, token: res.body['access_token'] as string, body: res.body };
 }
 
 describe('discovery and registration', () => {
   it('publishes RFC 8414 metadata with S256 only and read/write scopes', async () => {
-    const meta = (await (await fetch(`${fx.sim.url}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+    const anonymous = new BeeperDesktop({ baseURL: fx.sim.url, accessToken: '', logLevel: 'off' });
+    const meta = await anonymous.get<Record<string, unknown>>('/.well-known/oauth-authorization-server', { __security: {} });
     expect(meta).toMatchObject({
       issuer: fx.sim.url,
       authorization_endpoint: `${fx.sim.url}/oauth/authorize`,
@@ -86,12 +104,11 @@ describe('discovery and registration', () => {
   it('registers a public client with a loopback redirect and refuses other redirects', async () => {
     const res = await register();
     expect(res.status).toBe(201);
-    const body = (await res.json()) as Record<string, unknown>;
-    expect(body['client_id']).toMatch(/^cli_/);
-    expect(body['redirect_uris']).toEqual([REDIRECT]);
+    expect(res.body['client_id']).toMatch(/^cli_/);
+    expect(res.body['redirect_uris']).toEqual([REDIRECT]);
     const bad = await register(['https://evil.example/callback']);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: 'invalid_redirect_uri' });
+    expect(bad.body).toMatchObject({ error: 'invalid_redirect_uri' });
   });
 });
 
@@ -107,25 +124,25 @@ describe('authorization code + PKCE', () => {
   });
 
   it('makes codes single-use: a replay fails and revokes the token issued from the code', async () => {
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     const p = pkce();
     const code = (await authorize(authorizeURL(clientID, p))).get('code')!;
-    const first = (await (await exchange({ client_id: clientID, code, code_verifier: p.verifier })).json()) as { access_token: string };
+    const first = await exchange({ client_id: clientID, code, code_verifier: p.verifier });
     const replay = await exchange({ client_id: clientID, code, code_verifier: p.verifier });
     expect(replay.status).toBe(400);
-    expect(await replay.json()).toMatchObject({ error: 'invalid_grant' });
-    expect((await rejectionOf(sdk(fx.sim.url, first.access_token).accounts.list())).status).toBe(401);
+    expect(replay.body).toMatchObject({ error: 'invalid_grant' });
+    expect((await rejectionOf(sdk(fx.sim.url, first.body['access_token'] as string).accounts.list())).status).toBe(401);
   });
 
   it('rejects a wrong verifier, a wrong client, a wrong redirect and an expired code', async () => {
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     const attempt = async (mutate: (f: Record<string, string>) => Record<string, string>, before?: () => Promise<void>): Promise<unknown> => {
       const p = pkce();
       const code = (await authorize(authorizeURL(clientID, p))).get('code')!;
       await before?.();
       const res = await exchange(mutate({ client_id: clientID, code, code_verifier: p.verifier }));
       expect(res.status).toBe(400);
-      return res.json();
+      return res.body;
     };
     expect(await attempt((f) => ({ ...f, code_verifier: pkce().verifier }))).toMatchObject({ error: 'invalid_grant', error_description: 'PKCE verification failed' });
     expect(await attempt((f) => ({ ...f, client_id: 'someone-else' }))).toMatchObject({ error: 'invalid_grant' });
@@ -136,7 +153,7 @@ describe('authorization code + PKCE', () => {
   });
 
   it('requires S256 and answers authorization errors on the redirect with the state', async () => {
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     const p = pkce();
     const plain = await authorize(authorizeURL(clientID, p, { code_challenge_method: 'plain' }));
     expect(plain.get('error')).toBe('invalid_request');
@@ -146,7 +163,7 @@ describe('authorization code + PKCE', () => {
   });
 
   it('shows an error page instead of redirecting to an unregistered redirect URI', async () => {
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     const res = await fetch(authorizeURL(clientID, pkce(), { redirect_uri: 'http://127.0.0.1:9/elsewhere' }), { redirect: 'manual' });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
@@ -161,26 +178,23 @@ describe('authorization code + PKCE', () => {
   });
 
   it('tolerates a JSON token request body', async () => {
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     const p = pkce();
     const code = (await authorize(authorizeURL(clientID, p))).get('code')!;
-    const res = await fetch(`${fx.sim.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'authorization_code', client_id: clientID, code, code_verifier: p.verifier, redirect_uri: REDIRECT }),
-    });
+    const res = await oauthPost('/oauth/token', { grant_type: 'authorization_code', client_id: clientID, code, code_verifier: p.verifier, redirect_uri: REDIRECT }, 'json');
     expect(res.status).toBe(200);
+    expect(res.body['access_token']).toEqual(expect.any(String));
   });
 
   it('refuses refresh grants: there are no refresh tokens', async () => {
     const res = await exchange({ grant_type: 'refresh_token', refresh_token: 'x' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'unsupported_grant_type' });
+    expect(res.body).toMatchObject({ error: 'unsupported_grant_type' });
   });
 
   it('denies authorization while Beeper Desktop itself is signed out', async () => {
     await control(fx.sim, '/config', { appState: 'needs-login' });
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     expect((await authorize(authorizeURL(clientID, pkce()))).get('error')).toBe('access_denied');
   });
 });
@@ -188,7 +202,7 @@ describe('authorization code + PKCE', () => {
 describe('approve page', () => {
   it('asks the user, then redirects with a code on approve and access_denied on deny', async () => {
     await control(fx.sim, '/config', { oauthAutoApprove: false });
-    const { client_id: clientID } = (await (await register()).json()) as { client_id: string };
+    const clientID = await registeredClient();
     const decide = async (decision: string): Promise<URLSearchParams> => {
       const p = pkce();
       const page = await fetch(authorizeURL(clientID, p));
@@ -216,13 +230,7 @@ describe('revoke, introspect, userinfo', () => {
   it('introspects active and inactive tokens', async () => {
     const { token, clientID } = await signIn();
     const introspect = async (t: string): Promise<Record<string, unknown>> =>
-      (await (
-        await fetch(`${fx.sim.url}/oauth/introspect`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ token: t, token_type_hint: 'access_token' }),
-        })
-      ).json()) as Record<string, unknown>;
+      (await oauthPost('/oauth/introspect', { token: t, token_type_hint: 'access_token' })).body;
     expect(await introspect(token)).toMatchObject({ active: true, client_id: clientID, scope: 'read write', token_type: 'Bearer' });
     expect(await introspect('nonsense')).toEqual({ active: false });
   });
@@ -237,13 +245,9 @@ describe('revoke, introspect, userinfo', () => {
 
   it('revokes a token: 200 with no body, and the token stops working', async () => {
     const { token } = await signIn();
-    const res = await fetch(`${fx.sim.url}/oauth/revoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
-    });
+    const res = await oauthPost('/oauth/revoke', { token, token_type_hint: 'access_token' });
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe('');
+    expect(res.body).toBe('');
     const err = await rejectionOf(sdk(fx.sim.url, token).accounts.list());
     expect(err).toBeInstanceOf(BeeperDesktop.AuthenticationError);
   });
