@@ -3,7 +3,7 @@
  * `npm test`: every check and suite, in order, each run even when an earlier one failed, then one
  * summary line `N passed, N failed, N skipped` summing them all. Exits non-zero if anything failed.
  *
- *   typecheck, lint, build  — counted as one check each
+ *   typecheck, lint, build, build:preview — counted as one check each
  *   vitest                  — unit, integration and contract tests
  *   playwright              — browser tests in Debian's Chromium
  */
@@ -54,6 +54,7 @@ function readJSON(file) {
 check('typecheck', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('build', bin('electron-vite'), ['build']);
+check('build:preview', bin('vite'), ['build', '--config', 'vite.preview.config.ts', '--logLevel', 'warn']);
 
 // ------------------------------------------------------------------ vitest
 {
@@ -99,7 +100,7 @@ const total = suites.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.
 console.log('\nSummary');
 for (const s of suites) {
   const mark = s.failed > 0 ? '✖' : '✔';
-  console.log(`  ${mark} ${s.name.padEnd(11)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? `  (${s.note})` : ''}`);
+  console.log(`  ${mark} ${s.name.padEnd(13)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? `  (${s.note})` : ''}`);
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);
