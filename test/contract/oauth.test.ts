@@ -162,6 +162,16 @@ describe('authorization code + PKCE', () => {
     expect((await authorize(authorizeURL(clientID, p, { response_type: 'token' }))).get('error')).toBe('unsupported_response_type');
   });
 
+  it('lets a kept client ID use a new loopback port (RFC 8252), as a desktop app does on every sign-in', async () => {
+    const clientID = await registeredClient();
+    const p = pkce();
+    const otherPort = 'http://127.0.0.1:51234/callback';
+    const res = await fetch(authorizeURL(clientID, p, { redirect_uri: otherPort }), { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+    expect((await exchange({ client_id: clientID, code, code_verifier: p.verifier, redirect_uri: otherPort })).status).toBe(200);
+  });
+
   it('shows an error page instead of redirecting to an unregistered redirect URI', async () => {
     const clientID = await registeredClient();
     const res = await fetch(authorizeURL(clientID, pkce(), { redirect_uri: 'http://127.0.0.1:9/elsewhere' }), { redirect: 'manual' });

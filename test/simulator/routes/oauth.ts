@@ -23,6 +23,18 @@ interface PendingAuthorization {
 
 const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
 
+/**
+ * RFC 8252 §7.3: for loopback redirects the port is chosen per sign-in, so a registered redirect
+ * matches any port with the same scheme, host and path.
+ */
+function redirectMatches(registered: string, requested: string): boolean {
+  if (registered === requested) return true;
+  if (!isLoopbackRedirect(registered) || !isLoopbackRedirect(requested)) return false;
+  const a = new URL(registered);
+  const b = new URL(requested);
+  return a.hostname === b.hostname && a.pathname === b.pathname && a.search === b.search;
+}
+
 function isLoopbackRedirect(uri: string): boolean {
   try {
     const u = new URL(uri);
@@ -132,7 +144,7 @@ export function oauthRoutes(core: SimCore): Route[] {
       const client = core.state.clients.get(clientID);
       // Unregistered public client IDs are accepted (Raycast's fixed client_id, reference §1.3),
       // but only with a loopback redirect; registered ones must use a registered redirect.
-      const redirectOK = client ? client.redirectURIs.includes(redirectURI) : isLoopbackRedirect(redirectURI);
+      const redirectOK = client ? client.redirectURIs.some((r) => redirectMatches(r, redirectURI)) : isLoopbackRedirect(redirectURI);
       if (!clientID || !redirectOK) {
         return html(page('Authorization failed', '<p>This app sent an invalid client ID or redirect address, so it cannot be authorized.</p>'), 400);
       }
