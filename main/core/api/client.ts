@@ -1,0 +1,236 @@
+/**
+ * The Beeper Desktop API, as this app uses it. Wraps the official `@beeper/desktop-api` client: its
+ * typed methods where they exist (`accounts.list`, `info.retrieve`), its generic get/post/delete for
+ * the bridges routes and OAuth. Every answer is validated; every failure becomes an AppError.
+ *
+ * Reads keep the SDK's retries (with a shorter timeout). Step submits and session creation are not
+ * idempotent by contract, so they never retry, and `display_and_wait` — a long-poll that can
+ * legitimately take minutes — gets a long timeout and is cancelled through an AbortSignal.
+ */
+import BeeperDesktop from '@beeper/desktop-api';
+import { z } from 'zod';
+import { AppError, toAppError } from '../errors.ts';
+import {
+  AccountSchema,
+  AppSetupSchema,
+  BridgeLoginSchema,
+  BridgeSchema,
+  CancelResponseSchema,
+  InfoSchema,
+  LoginFlowSchema,
+  LoginSessionSchema,
+  RegistrationSchema,
+  RemoveResponseSchema,
+  TokenResponseSchema,
+  UserinfoSchema,
+  type Account,
+  type AppState,
+  type Bridge,
+  type BridgeLogin,
+  type Info,
+  type LoginFlow,
+  type LoginSession,
+  type RemoveResponse,
+  type RemoveScope,
+} from './schemas.ts';
+
+export interface ApiClientOptions {
+  baseURL: string;
+  /** The current access token (null when signed out). Read on every request. */
+  getToken: () => string | null;
+  /** Told about 401s so the sign-in can be dropped. */
+  onUnauthorized?: (error: AppError) => void;
+  fetch?: typeof fetch;
+  readTimeoutMs?: number;
+  readRetries?: number;
+  submitTimeoutMs?: number;
+  longPollTimeoutMs?: number;
+}
+
+export interface SubmitBody {
+  type: 'user_input' | 'cookies' | 'display_and_wait';
+  fields?: Record<string, string>;
+  lastURL?: string;
+  source?: 'api' | 'webview' | 'browser_extension';
+}
+
+type Context = 'read' | 'session' | 'submit';
+
+const enc = encodeURIComponent;
+
+/** List answers are `{ items: [...] }`. */
+const listOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
+
+/** Validates an answer; a mismatch is an `invalid_response` AppError naming the paths, never values. */
+export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const where = result.error.issues
+    .slice(0, 3)
+    .map((i) => i.path.join('.') || '(root)')
+    .join(', ');
+  throw new AppError('invalid_response', `Beeper Desktop sent an unexpected ${what} (${where}).`, { code: 'INVALID_RESPONSE' });
+}
+
+export class BeeperApi {
+  readonly baseURL: string;
+  private readonly opts: Required<Omit<ApiClientOptions, 'onUnauthorized' | 'fetch'>> & Pick<ApiClientOptions, 'onUnauthorized' | 'fetch'>;
+  private cached: { token: string | null; client: BeeperDesktop } | null = null;
+
+  constructor(opts: ApiClientOptions) {
+    this.baseURL = opts.baseURL.replace(/\/+$/, '');
+    this.opts = {
+      readTimeoutMs: 15_000,
+      readRetries: 2,
+      submitTimeoutMs: 60_000,
+      longPollTimeoutMs: 10 * 60_000,
+      ...opts,
+    };
+  }
+
+  private client(): BeeperDesktop {
+    const token = this.opts.getToken();
+    if (!this.cached || this.cached.token !== token) {
+      this.cached = {
+        token,
+        client: new BeeperDesktop({
+          baseURL: this.baseURL,
+          accessToken: token ?? '',
+          timeout: this.opts.readTimeoutMs,
+          maxRetries: this.opts.readRetries,
+          logLevel: 'off', // the SDK's debug logs would include request headers
+          ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+        }),
+      };
+    }
+    return this.cached.client;
+  }
+
+  private async call<S extends z.ZodType>(schema: S, what: string, context: Context, request: (c: BeeperDesktop) => Promise<unknown>): Promise<z.infer<S>> {
+    let data: unknown;
+    try {
+      data = await request(this.client());
+    } catch (e) {
+      const err = toAppError(e, context);
+      if (err.kind === 'unauthorized' || err.kind === 'token_expired') this.opts.onUnauthorized?.(err);
+      throw err;
+    }
+    return parseResponse(schema, data, what);
+  }
+
+  // ---------------------------------------------------------------- open routes
+
+  async info(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Info> {
+    return this.call(InfoSchema, 'server description', 'read', (c) =>
+      c.info.retrieve({ timeout: opts.timeoutMs ?? this.opts.readTimeoutMs, maxRetries: 0, signal: opts.signal ?? null }),
+    );
+  }
+
+  /** Beeper Desktop's own sign-in state. 401/403/404 mean "unknown" (older servers), as beeper/cli treats them. */
+  async appState(): Promise<AppState> {
+    try {
+      const r = await this.call(AppSetupSchema, 'app state', 'read', (c) => c.get('/v1/app/setup', { __security: {}, maxRetries: 1 }));
+      return r.state;
+    } catch (e) {
+      if (e instanceof AppError && (e.status === 401 || e.status === 403 || e.status === 404)) return 'unknown';
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- accounts, bridges, logins
+
+  accounts(): Promise<Account[]> {
+    return this.call(AccountSchema.array(), 'account list', 'read', (c) => c.accounts.list());
+  }
+
+  account(accountID: string): Promise<Account> {
+    return this.call(AccountSchema, 'account', 'read', (c) => c.get(`/v1/accounts/${enc(accountID)}`));
+  }
+
+  async bridges(): Promise<Bridge[]> {
+    return (await this.call(listOf(BridgeSchema), 'bridge list', 'read', (c) => c.get('/v1/bridges'))).items;
+  }
+
+  bridge(bridgeID: string): Promise<Bridge> {
+    return this.call(BridgeSchema, 'bridge', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}`));
+  }
+
+  async loginFlows(bridgeID: string): Promise<LoginFlow[]> {
+    return (await this.call(listOf(LoginFlowSchema), 'login flow list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/login-flows`))).items;
+  }
+
+  async logins(bridgeID: string): Promise<BridgeLogin[]> {
+    return (await this.call(listOf(BridgeLoginSchema), 'login list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/logins`))).items;
+  }
+
+  login(bridgeID: string, loginID: string): Promise<BridgeLogin> {
+    return this.call(BridgeLoginSchema, 'login', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/logins/${enc(loginID)}`));
+  }
+
+  removeLogin(bridgeID: string, loginID: string, scope: RemoveScope): Promise<RemoveResponse> {
+    return this.call(RemoveResponseSchema, 'removal result', 'read', (c) =>
+      c.post(`/v1/bridges/${enc(bridgeID)}/logins/${enc(loginID)}/remove`, { body: { scope }, maxRetries: 0 }),
+    );
+  }
+
+  // ---------------------------------------------------------------- login sessions
+
+  createSession(bridgeID: string, body: { flowID?: string; loginID?: string; accountID?: string }, signal?: AbortSignal): Promise<LoginSession> {
+    return this.call(LoginSessionSchema, 'login session', 'submit', (c) =>
+      // Creating may take several seconds (WhatsApp waits up to 15 s for its first QR).
+      c.post(`/v1/bridges/${enc(bridgeID)}/login-sessions`, { body, maxRetries: 0, timeout: this.opts.submitTimeoutMs, signal: signal ?? null }),
+    );
+  }
+
+  getSession(bridgeID: string, sessionID: string, signal?: AbortSignal): Promise<LoginSession> {
+    return this.call(LoginSessionSchema, 'login session', 'session', (c) =>
+      c.get(`/v1/bridges/${enc(bridgeID)}/login-sessions/${enc(sessionID)}`, { signal: signal ?? null }),
+    );
+  }
+
+  async cancelSession(bridgeID: string, sessionID: string): Promise<void> {
+    await this.call(CancelResponseSchema, 'cancel result', 'session', (c) =>
+      c.delete(`/v1/bridges/${enc(bridgeID)}/login-sessions/${enc(sessionID)}`, { maxRetries: 0 }),
+    );
+  }
+
+  /** Never retried. `display_and_wait` blocks until the bridge has news: long timeout, abortable. */
+  submitStep(bridgeID: string, sessionID: string, stepID: string, body: SubmitBody, signal?: AbortSignal): Promise<LoginSession> {
+    const timeout = body.type === 'display_and_wait' ? this.opts.longPollTimeoutMs : this.opts.submitTimeoutMs;
+    return this.call(LoginSessionSchema, 'login session', 'submit', (c) =>
+      c.post(`/v1/bridges/${enc(bridgeID)}/login-sessions/${enc(sessionID)}/steps/${enc(stepID)}`, {
+        body,
+        maxRetries: 0,
+        timeout,
+        signal: signal ?? null,
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------- OAuth (no bearer; form-encoded per the RFCs)
+
+  register(endpoint: string, body: Record<string, unknown>): Promise<z.infer<typeof RegistrationSchema>> {
+    return this.call(RegistrationSchema, 'client registration', 'read', (c) => c.post(endpoint, { body, __security: {}, maxRetries: 0 }));
+  }
+
+  exchangeCode(endpoint: string, fields: Record<string, string>): Promise<z.infer<typeof TokenResponseSchema>> {
+    return this.call(TokenResponseSchema, 'token response', 'read', (c) =>
+      c.post(endpoint, { body: new URLSearchParams(fields), __security: {}, maxRetries: 0 }),
+    );
+  }
+
+  async revoke(endpoint: string, token: string): Promise<void> {
+    try {
+      await this.client().post(endpoint, { body: new URLSearchParams({ token, token_type_hint: 'access_token' }), __security: {}, maxRetries: 1 });
+    } catch (e) {
+      throw toAppError(e);
+    }
+  }
+
+  /** Who a token belongs to; used to check a pasted token before keeping it. */
+  userinfo(endpoint: string, token: string): Promise<z.infer<typeof UserinfoSchema>> {
+    return this.call(UserinfoSchema, 'token description', 'read', (c) =>
+      c.get(endpoint, { __security: {}, headers: { authorization: `Bearer ${token}` }, maxRetries: 1 }),
+    );
+  }
+}

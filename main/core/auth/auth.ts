@@ -1,0 +1,261 @@
+/**
+ * The sign-in to Beeper Desktop: OAuth or a pasted token, kept in the vault, dropped on 401 or
+ * expiry (there are no refresh tokens: the user connects again), revoked then wiped on sign-out.
+ * Only `token()` hands the token out, to the API client in this process.
+ */
+import { BeeperApi } from '../api/client.ts';
+import type { Info } from '../api/schemas.ts';
+import { AppError, type AppErrorJSON } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { signInWithOAuth } from './oauth.ts';
+import type { CredentialVault, StorageStatus, TokenSource } from './vault.ts';
+
+export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in';
+
+export interface AuthState {
+  status: AuthStatus;
+  source?: TokenSource | undefined;
+  /** ISO time the sign-in expires, when it does. */
+  expiresAt?: string | undefined;
+  scopes?: string[] | undefined;
+  /** Why the user is signed out (expired, no longer accepted, could not be decrypted). */
+  reason?: AppErrorJSON | undefined;
+  storage: StorageStatus;
+}
+
+export interface AuthDeps {
+  vault: CredentialVault;
+  log: Logger;
+  openExternal: (url: string) => Promise<void>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  signInTimeoutMs?: number;
+}
+
+const MAX_TIMER = 2_147_483_647; // setTimeout's limit (~24.8 days)
+
+export class AuthManager {
+  private readonly deps: AuthDeps;
+  private server: { baseURL: string; info: Info } | null = null;
+  private status: AuthStatus = 'signed-out';
+  private reason: AppErrorJSON | undefined;
+  private signInAbort: AbortController | null = null;
+  private expiryTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<(s: AuthState) => void>();
+
+  constructor(deps: AuthDeps) {
+    this.deps = deps;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  onChange(listener: (s: AuthState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    const s = this.state();
+    for (const l of this.listeners) l(s);
+  }
+
+  state(): AuthState {
+    const stored = this.server ? this.deps.vault.load(this.server.baseURL) : null;
+    const out: AuthState = { status: this.status, storage: this.deps.vault.status() };
+    if (this.status === 'signed-in' && stored) {
+      out.source = stored.source;
+      if (stored.expiresAt) out.expiresAt = new Date(stored.expiresAt).toISOString();
+      if (stored.scope) out.scopes = stored.scope.split(/\s+/).filter(Boolean);
+    }
+    if (this.reason) out.reason = this.reason;
+    return out;
+  }
+
+  /** Points the manager at the Beeper Desktop that discovery found, loading its saved sign-in. */
+  setServer(baseURL: string, info: Info): void {
+    if (this.server?.baseURL === baseURL) {
+      this.server = { baseURL, info };
+      return;
+    }
+    this.server = { baseURL, info };
+    const stored = this.deps.vault.load(baseURL);
+    const problem = this.deps.vault.takeProblem();
+    if (problem) this.reason = new AppError('unauthorized', problem).toJSON();
+    if (stored) {
+      this.deps.log.secrets.add(stored.accessToken);
+      if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
+        this.drop(new AppError('token_expired', 'Your sign-in to Beeper Desktop has expired. Connect again.'));
+        return;
+      }
+      this.status = 'signed-in';
+      this.armExpiry(stored.expiresAt);
+    } else if (this.status !== 'signing-in') {
+      this.status = 'signed-out';
+    }
+    this.emit();
+  }
+
+  /** The bearer token for API calls, or null. Drops an expired one. */
+  token(): string | null {
+    if (!this.server || this.status !== 'signed-in') return null;
+    const stored = this.deps.vault.load(this.server.baseURL);
+    if (!stored) return null;
+    if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
+      this.drop(new AppError('token_expired', 'Your sign-in to Beeper Desktop has expired. Connect again.'));
+      return null;
+    }
+    return stored.accessToken;
+  }
+
+  private api(): BeeperApi {
+    if (!this.server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    return new BeeperApi({ baseURL: this.server.baseURL, getToken: () => null, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  }
+
+  private armExpiry(expiresAt: number | null): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    if (expiresAt === null) return;
+    const delay = Math.min(MAX_TIMER, Math.max(0, expiresAt - this.now()));
+    this.expiryTimer = setTimeout(() => {
+      if (this.token() !== null) this.armExpiry(expiresAt); // timer capped below the real expiry
+    }, delay);
+    this.expiryTimer.unref?.();
+  }
+
+  private keep(accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): void {
+    const server = this.server!;
+    this.deps.log.secrets.add(accessToken);
+    this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source });
+    this.status = 'signed-in';
+    this.reason = undefined;
+    this.armExpiry(expiresAt);
+    this.deps.log.info('signed in to Beeper Desktop', { source, expiresAt: expiresAt && new Date(expiresAt).toISOString(), storage: this.deps.vault.status().backend });
+    this.emit();
+  }
+
+  /** Forgets the token (401, expiry, undecryptable) and tells the UI why. */
+  drop(reason: AppError): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    this.deps.vault.clear();
+    const wasSignedIn = this.status === 'signed-in';
+    this.status = 'signed-out';
+    this.reason = reason.toJSON();
+    if (wasSignedIn) this.deps.log.warn('sign-in dropped', { reason: reason.kind, code: reason.code });
+    this.emit();
+  }
+
+  /** For the API client: a 401 means Beeper Desktop no longer accepts the token. */
+  handleUnauthorized(error: AppError): void {
+    if (this.status === 'signed-in') this.drop(error);
+  }
+
+  async signIn(): Promise<void> {
+    if (!this.server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    if (this.status === 'signing-in') throw new AppError('sign_in_failed', 'A sign-in is already in progress in your browser.');
+    const server = this.server;
+    this.signInAbort = new AbortController();
+    this.status = 'signing-in';
+    this.reason = undefined;
+    this.emit();
+    try {
+      const result = await signInWithOAuth({
+        api: this.api(),
+        info: server.info,
+        baseURL: server.baseURL,
+        clientID: this.deps.vault.clientID(server.baseURL),
+        openExternal: this.deps.openExternal,
+        signal: this.signInAbort.signal,
+        log: this.deps.log,
+        registerSecret: (s) => this.deps.log.secrets.add(s),
+        now: () => this.now(),
+        ...(this.deps.signInTimeoutMs ? { timeoutMs: this.deps.signInTimeoutMs } : {}),
+      });
+      this.deps.vault.setClientID(server.baseURL, result.clientID);
+      this.keep(result.accessToken, result.expiresAt, result.scope, 'oauth');
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in did not complete.', { cause: e });
+      // Beeper Desktop forgot our client (reinstalled, reset): register anew next time.
+      if (err.code === 'invalid_client' || err.code === 'unauthorized_client') this.deps.vault.setClientID(server.baseURL, null);
+      this.status = 'signed-out';
+      this.reason = err.kind === 'cancelled' ? undefined : err.toJSON();
+      this.emit();
+      throw err;
+    } finally {
+      this.signInAbort = null;
+    }
+  }
+
+  cancelSignIn(): void {
+    this.signInAbort?.abort();
+  }
+
+  /** A token created in Beeper Desktop (Settings → Developers): checked before it is kept. */
+  async useToken(raw: string): Promise<void> {
+    if (!this.server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    const token = raw.trim().replace(/^bearer\s+/i, '');
+    if (!/^[\x21-\x7e]{8,4096}$/.test(token)) throw new AppError('invalid_input', 'That does not look like an access token.');
+    this.deps.log.secrets.add(token);
+    const endpoint = this.server.info.endpoints.oauth.userinfo_endpoint ?? `${this.server.baseURL}/oauth/userinfo`;
+    let scope: string | null = null;
+    let expiresAt: number | null = null;
+    try {
+      const info = await this.api().userinfo(endpoint, token);
+      scope = info.scope ?? null;
+      expiresAt = info.exp ? info.exp * 1000 : null;
+    } catch (e) {
+      if (e instanceof AppError && (e.kind === 'unauthorized' || e.kind === 'token_expired' || e.status === 401)) {
+        throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.', { code: e.code, status: e.status });
+      }
+      // Servers without userinfo: accept the token if it can read accounts.
+      const probe = new BeeperApi({ baseURL: this.server.baseURL, getToken: () => token, readRetries: 0, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      try {
+        await probe.accounts();
+      } catch (e2) {
+        const err = e2 instanceof AppError ? e2 : new AppError('unknown', 'The token could not be checked.');
+        if (err.kind === 'unauthorized' || err.kind === 'token_expired') throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.');
+        throw err;
+      }
+    }
+    if (scope && !scope.split(/\s+/).includes('write')) {
+      throw new AppError('missing_scope', 'That token can only read. Create one that can also make changes (read and write).');
+    }
+    this.keep(token, expiresAt, scope, 'manual');
+  }
+
+  /** Revokes the token at Beeper Desktop (best effort), then wipes it. */
+  async signOut(): Promise<{ revoked: boolean }> {
+    const token = this.token();
+    let revoked = false;
+    if (token && this.server) {
+      const endpoint = this.server.info.endpoints.oauth.revocation_endpoint ?? `${this.server.baseURL}/oauth/revoke`;
+      try {
+        await this.api().revoke(endpoint, token);
+        revoked = true;
+      } catch (e) {
+        this.deps.log.warn('could not revoke the token; wiping it anyway', { error: e });
+      }
+    }
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    this.deps.vault.clear();
+    this.status = 'signed-out';
+    this.reason = undefined;
+    this.emit();
+    return { revoked };
+  }
+
+  /** The user's answer to "keep the sign-in unencrypted?"; applies to the token of this run. */
+  storageChanged(): void {
+    this.deps.vault.persist();
+    this.emit();
+  }
+
+  dispose(): void {
+    this.signInAbort?.abort();
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * OAuth 2.0 authorization code + PKCE (S256) against Beeper Desktop (reference §1.3), as a
+ * desktop app does it (RFC 8252): a loopback callback server on 127.0.0.1:0, the authorization
+ * page opened in the system browser through an injected `openExternal`, `state` checked, a time
+ * limit, then the code exchanged for a token. The client ID from dynamic registration is kept so
+ * later sign-ins reuse it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BeeperApi } from '../api/client.ts';
+import type { Info } from '../api/schemas.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+
+export const CLIENT_NAME = 'Beeper Account Manager';
+export const SCOPES = 'read write';
+
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+  state: string;
+}
+
+/** 64 random bytes (86 base64url chars, within RFC 7636's 43–128) and a 24-byte state, as the TS CLI does. */
+export function createPkce(): Pkce {
+  const verifier = randomBytes(64).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url'), state: randomBytes(24).toString('base64url') };
+}
+
+export interface OAuthResult {
+  clientID: string;
+  accessToken: string;
+  expiresAt: number | null;
+  scope: string | null;
+}
+
+export interface OAuthOptions {
+  api: BeeperApi;
+  info: Info;
+  baseURL: string;
+  clientID: string | null;
+  openExternal: (url: string) => Promise<void>;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  log?: Logger;
+  /** Called with each secret as it is created, so logs can redact it. */
+  registerSecret?: (secret: string) => void;
+  now?: () => number;
+}
+
+const PAGE = (title: string, body: string): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="viewport" content="width=device-width">` +
+  `<style>:root{color-scheme:light dark;font-family:system-ui,sans-serif}body{display:grid;place-items:center;min-height:90vh}main{max-width:28rem;text-align:center}</style>` +
+  `</head><body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
+
+interface Callback {
+  server: Server;
+  redirectURI: string;
+  result: Promise<{ code: string }>;
+  close(): void;
+}
+
+/** Listens on 127.0.0.1:0 for `/callback?code=…&state=…` (or `error=…`). */
+async function listenForCallback(expectedState: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<Callback> {
+  let settle!: { resolve: (v: { code: string }) => void; reject: (e: AppError) => void };
+  const result = new Promise<{ code: string }>((resolve, reject) => (settle = { resolve, reject }));
+  result.catch(() => undefined); // handled by the caller; avoid an unhandled rejection while it is pending
+  let done = false;
+  const finish = (fn: () => void): void => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/callback') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const reply = (status: number, title: string, body: string): void => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+      res.end(PAGE(title, body));
+    };
+    const q = url.searchParams;
+    if (q.get('state') !== expectedState) {
+      // Not our request (or forged): refuse it without ending the sign-in the user started.
+      reply(400, 'Sign-in link not recognised', 'Start connecting again from Beeper Account Manager.');
+      return;
+    }
+    const error = q.get('error');
+    if (error) {
+      reply(200, 'Not connected', 'You can close this tab and return to Beeper Account Manager.');
+      const message = error === 'access_denied' ? 'Access was denied in Beeper Desktop.' : `Beeper Desktop refused the sign-in (${error}).`;
+      finish(() => settle.reject(new AppError('sign_in_failed', message, { code: error })));
+      return;
+    }
+    const code = q.get('code');
+    if (!code) {
+      reply(400, 'Not connected', 'The sign-in answer had no code. Start again from Beeper Account Manager.');
+      finish(() => settle.reject(new AppError('sign_in_failed', 'Beeper Desktop answered without an authorization code.')));
+      return;
+    }
+    reply(200, 'Connected', 'Beeper Account Manager is now connected to Beeper Desktop. You can close this tab.');
+    finish(() => settle.resolve({ code }));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const timer = setTimeout(() => finish(() => settle.reject(new AppError('sign_in_failed', 'Signing in took too long. Try again.', { code: 'TIMEOUT' }))), timeoutMs);
+  timer.unref();
+  const onAbort = (): void => finish(() => settle.reject(new AppError('cancelled', 'Signing in was cancelled.')));
+  // Cancelled while the server was still binding: the event has already fired.
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+
+  const close = (): void => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    server.close();
+    server.closeAllConnections();
+  };
+  return { server, redirectURI: `http://127.0.0.1:${port}/callback`, result, close };
+}
+
+export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> {
+  const now = opts.now ?? Date.now;
+  const pkce = createPkce();
+  opts.registerSecret?.(pkce.verifier);
+  const callback = await listenForCallback(pkce.state, opts.timeoutMs ?? 120_000, opts.signal);
+  try {
+    const endpoints = opts.info.endpoints.oauth;
+    let clientID = opts.clientID;
+    let authorizationEndpoint = endpoints.authorization_endpoint;
+    let tokenEndpoint = endpoints.token_endpoint;
+    if (!clientID) {
+      const registration = await opts.api.register(endpoints.registration_endpoint ?? `${opts.baseURL}/oauth/register`, {
+        client_name: CLIENT_NAME,
+        redirect_uris: [callback.redirectURI],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        scope: SCOPES,
+        token_endpoint_auth_method: 'none',
+      });
+      clientID = registration.client_id;
+      authorizationEndpoint = registration.authorization_endpoint ?? authorizationEndpoint;
+      tokenEndpoint = registration.token_endpoint ?? tokenEndpoint;
+      opts.log?.info('registered OAuth client', { clientID });
+    }
+
+    const url = new URL(authorizationEndpoint, opts.baseURL);
+    url.search = new URLSearchParams({
+      client_id: clientID,
+      redirect_uri: callback.redirectURI,
+      response_type: 'code',
+      scope: SCOPES,
+      state: pkce.state,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    if (opts.signal?.aborted) throw new AppError('cancelled', 'Signing in was cancelled.');
+    await opts.openExternal(url.toString());
+    const { code } = await callback.result;
+    opts.registerSecret?.(code);
+
+    const token = await opts.api.exchangeCode(new URL(tokenEndpoint, opts.baseURL).toString(), {
+      grant_type: 'authorization_code',
+      client_id: clientID,
+      code,
+      code_verifier: pkce.verifier,
+      redirect_uri: callback.redirectURI,
+    });
+    opts.registerSecret?.(token.access_token);
+    return {
+      clientID,
+      accessToken: token.access_token,
+      expiresAt: token.expires_in ? now() + token.expires_in * 1000 : null,
+      scope: token.scope ?? null,
+    };
+  } catch (e) {
+    if (e instanceof AppError && (e.kind === 'sign_in_failed' || e.kind === 'cancelled')) throw e;
+    const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in to Beeper Desktop did not complete.', { cause: e });
+    // The token endpoint answers OAuth errors as 400 {error}: a forgotten client must register again.
+    throw new AppError('sign_in_failed', err.kind === 'not_running' ? err.message : 'Signing in to Beeper Desktop did not complete. Try again.', {
+      code: err.code ?? 'OAUTH_FAILED',
+      status: err.status,
+      cause: err,
+    });
+  } finally {
+    callback.close();
+  }
+}

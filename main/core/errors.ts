@@ -1,0 +1,144 @@
+/**
+ * Every failure the core reports is an AppError: a kind the UI can act on, a short user-facing
+ * message, and the API's own `code`/status kept for diagnostics. Messages never contain tokens.
+ */
+import BeeperDesktop from '@beeper/desktop-api';
+
+export type AppErrorKind =
+  | 'not_running' // Beeper Desktop (its API) cannot be reached
+  | 'unauthorized' // the token is missing or no longer accepted
+  | 'token_expired'
+  | 'missing_scope'
+  | 'rate_limited'
+  | 'bridge_unavailable' // limit reached, temporarily unavailable, disabled
+  | 'session_expired' // the login session is gone or timed out
+  | 'cancelled'
+  | 'invalid_input' // the network rejected what the user typed; the step can be retried
+  | 'not_found'
+  | 'server_error'
+  | 'network' // timeouts, resets, anything else on the wire
+  | 'invalid_response' // an answer that does not match the API contract
+  | 'unsupported' // e.g. a login step type this app cannot show
+  | 'sign_in_failed'
+  | 'invalid_request' // a malformed IPC request
+  | 'unknown';
+
+export interface AppErrorJSON {
+  kind: AppErrorKind;
+  message: string;
+  code?: string | undefined;
+  status?: number | undefined;
+}
+
+export class AppError extends Error {
+  readonly kind: AppErrorKind;
+  readonly code: string | undefined;
+  readonly status: number | undefined;
+  /** Seconds to wait, from Retry-After, when known. */
+  readonly retryAfterSec: number | undefined;
+
+  constructor(kind: AppErrorKind, message: string, opts: { code?: string | undefined; status?: number | undefined; retryAfterSec?: number | undefined; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'AppError';
+    this.kind = kind;
+    this.code = opts.code;
+    this.status = opts.status;
+    this.retryAfterSec = opts.retryAfterSec;
+  }
+
+  toJSON(): AppErrorJSON {
+    const out: AppErrorJSON = { kind: this.kind, message: this.message };
+    if (this.code !== undefined) out.code = this.code;
+    if (this.status !== undefined) out.status = this.status;
+    return out;
+  }
+}
+
+const MESSAGES: Record<AppErrorKind, string> = {
+  not_running: 'Beeper Desktop is not reachable. Make sure it is running and its API is turned on.',
+  unauthorized: 'Beeper Desktop no longer accepts this app’s sign-in. Connect again.',
+  token_expired: 'Your sign-in to Beeper Desktop has expired. Connect again.',
+  missing_scope: 'This app is not allowed to do that. Connect again and approve all permissions.',
+  rate_limited: 'Beeper Desktop is busy. Try again in a moment.',
+  bridge_unavailable: 'This network cannot be connected right now.',
+  session_expired: 'This login attempt has expired. Start again.',
+  cancelled: 'The login was cancelled.',
+  invalid_input: 'That was not accepted. Check it and try again.',
+  not_found: 'That no longer exists in Beeper Desktop.',
+  server_error: 'Beeper Desktop ran into a problem. Try again.',
+  network: 'The connection to Beeper Desktop was interrupted. Try again.',
+  invalid_response: 'Beeper Desktop sent an answer this app does not understand.',
+  unsupported: 'This step is not supported by this app yet.',
+  sign_in_failed: 'Signing in to Beeper Desktop did not complete.',
+  invalid_request: 'The request was not valid.',
+  unknown: 'Something went wrong.',
+};
+
+export const defaultMessage = (kind: AppErrorKind): string => MESSAGES[kind];
+
+/** Connector codes that mean "this bridge cannot take a new login" [GUESS for the non-FI.MAU ones]. */
+const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_UNAVAILABLE', 'BRIDGE_DISABLED']);
+const SESSION_GONE_CODES = new Set(['FI.MAU.BRIDGE.LOGIN_TIMED_OUT', 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED']);
+
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+  error?: unknown; // legacy v0 bodies: message under `error`; OAuth bodies: the error code
+  error_description?: unknown; // OAuth (RFC 6749 §5.2)
+}
+
+function bodyOf(e: InstanceType<typeof BeeperDesktop.APIError>): { code?: string; message?: string } {
+  const body = (e.error ?? {}) as ErrorBody;
+  const out: { code?: string; message?: string } = {};
+  if (typeof body.error === 'string' && typeof body.error_description === 'string' && body.code === undefined) {
+    return { code: body.error, message: body.error_description };
+  }
+  if (typeof body.code === 'string') out.code = body.code;
+  const message = typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
+  if (message) out.message = message;
+  return out;
+}
+
+function retryAfter(headers: Headers | undefined): number | undefined {
+  const raw = headers?.get('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+/**
+ * Maps anything thrown by the SDK (or fetch, or a schema) to an AppError.
+ * `context` adjusts a few meanings: a 404 on a login session means the session expired.
+ */
+export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 'read'): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof BeeperDesktop.APIUserAbortError) return new AppError('cancelled', MESSAGES.cancelled, { cause: e });
+  if (e instanceof BeeperDesktop.APIConnectionTimeoutError) return new AppError('network', 'Beeper Desktop did not answer in time.', { cause: e });
+  if (e instanceof BeeperDesktop.APIConnectionError) {
+    // A refused or reset connection: Beeper Desktop quit or its API is off.
+    return new AppError('not_running', MESSAGES.not_running, { cause: e });
+  }
+  if (e instanceof BeeperDesktop.APIError) {
+    const status = e.status;
+    const { code, message } = bodyOf(e);
+    const opts = { code, status, cause: e };
+    if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
+    if (status === 403 && code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
+    if (status === 403) return new AppError('missing_scope', MESSAGES.missing_scope, opts);
+    if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(e.headers) });
+    if (code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
+    if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return new AppError('cancelled', MESSAGES.cancelled, opts);
+    if (code && SESSION_GONE_CODES.has(code)) {
+      return new AppError('session_expired', code.endsWith('TIMED_OUT') ? 'The login timed out. Start again.' : MESSAGES.session_expired, opts);
+    }
+    if (status === 410) return new AppError('session_expired', message ?? MESSAGES.session_expired, opts);
+    if (status === 404) return context === 'read' ? new AppError('not_found', message ?? MESSAGES.not_found, opts) : new AppError('session_expired', MESSAGES.session_expired, opts);
+    if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? MESSAGES.invalid_input, opts);
+    if (status !== undefined && status >= 500) return new AppError('server_error', MESSAGES.server_error, opts);
+    return new AppError('unknown', message ?? MESSAGES.unknown, opts);
+  }
+  if (e instanceof SyntaxError) return new AppError('invalid_response', MESSAGES.invalid_response, { cause: e });
+  return new AppError('unknown', MESSAGES.unknown, { cause: e });
+}

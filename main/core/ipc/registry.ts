@@ -1,0 +1,86 @@
+/**
+ * The one IPC handler registry, independent of any transport. The Electron shell binds it to
+ * ipcMain.handle; the WebSocket host (browser preview, e2e tests) binds it to its socket. Either
+ * way every request is checked — the sender first, then the payload against the channel's schema —
+ * before a handler runs, and every answer is parsed through the response schema (dropping any
+ * field the contract does not name) and wrapped in an envelope, so errors cross as data.
+ */
+import type { z } from 'zod';
+import type { Envelope, InvokeChannel } from '../../../preload/contract/channels.ts';
+import { eventSchemas, invokeSchemas, type EventPayload, type EventSchemas, type RequestOf, type ResponseOf } from '../../../preload/contract/schemas.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+
+export interface SenderInfo {
+  transport: 'electron' | 'websocket';
+  /** webContents ID + frame, or the socket's connection ID. */
+  id: string;
+  /** The document URL of the sender (Electron) or the Origin of the socket. */
+  url?: string | undefined;
+}
+
+export type Handler<C extends InvokeChannel> = (request: RequestOf<C>, sender: SenderInfo) => Promise<ResponseOf<C>> | ResponseOf<C>;
+
+export class IpcRegistry {
+  private readonly handlers = new Map<InvokeChannel, Handler<InvokeChannel>>();
+  private readonly log: Logger;
+  private readonly isTrustedSender: (sender: SenderInfo) => boolean;
+
+  constructor(opts: { log: Logger; isTrustedSender: (sender: SenderInfo) => boolean }) {
+    this.log = opts.log;
+    this.isTrustedSender = opts.isTrustedSender;
+  }
+
+  handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void {
+    if (this.handlers.has(channel)) throw new Error(`IPC channel ${channel} already has a handler`);
+    this.handlers.set(channel, handler as unknown as Handler<InvokeChannel>);
+  }
+
+  channels(): InvokeChannel[] {
+    return [...this.handlers.keys()];
+  }
+
+  async invoke(channel: string, payload: unknown, sender: SenderInfo): Promise<Envelope<unknown>> {
+    const fail = (error: AppError): Envelope<unknown> => ({ ok: false, error: { kind: error.kind, message: error.message, ...(error.code ? { code: error.code } : {}) } });
+    if (!this.isTrustedSender(sender)) {
+      this.log.warn('IPC request from an untrusted sender refused', { channel, transport: sender.transport, url: sender.url });
+      return fail(new AppError('invalid_request', 'This window may not talk to Beeper Account Manager.', { code: 'UNTRUSTED_SENDER' }));
+    }
+    const handler = this.handlers.get(channel as InvokeChannel);
+    const schemas = (invokeSchemas as Record<string, { request: z.ZodType; response: z.ZodType }>)[channel];
+    if (!handler || !schemas) {
+      this.log.warn('IPC request on an unknown channel', { channel: channel.slice(0, 100) });
+      return fail(new AppError('invalid_request', 'Unknown request.', { code: 'UNKNOWN_CHANNEL' }));
+    }
+    const request = schemas.request.safeParse(payload);
+    if (!request.success) {
+      const where = request.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+        .join('; ');
+      this.log.warn('IPC request with an invalid payload refused', { channel, issues: where });
+      return fail(new AppError('invalid_request', `Invalid request (${where}).`, { code: 'INVALID_PAYLOAD' }));
+    }
+    try {
+      const value: unknown = await handler(request.data as never, sender);
+      const response = schemas.response.safeParse(value);
+      if (!response.success) {
+        this.log.error('IPC handler answered outside the contract', { channel, issues: response.error.issues.slice(0, 3).map((i) => i.path.join('.')) });
+        return fail(new AppError('unknown', 'Something went wrong.', { code: 'CONTRACT_VIOLATION' }));
+      }
+      return { ok: true, value: response.data };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e);
+      this.log.error('IPC handler failed', { channel, error: e });
+      return fail(new AppError('unknown', 'Something went wrong.'));
+    }
+  }
+
+  /** Validates an event payload (stripping anything outside the contract) before it is pushed. */
+  event<E extends keyof EventSchemas>(event: E, payload: EventPayload<E>): EventPayload<E> | null {
+    const parsed = (eventSchemas[event] as z.ZodType).safeParse(payload);
+    if (parsed.success) return parsed.data as EventPayload<E>;
+    this.log.error('event outside the contract dropped', { event, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) });
+    return null;
+  }
+}

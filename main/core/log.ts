@@ -1,0 +1,120 @@
+/**
+ * Logging that cannot leak credentials: every line and its data pass through redaction before any
+ * sink sees them. Secrets are registered as they become known (the access token, OAuth codes and
+ * verifiers); values under sensitive keys (tokens, passwords, cookies, step fields) are dropped
+ * whatever they contain; `Bearer …` and `token=…` shapes are masked as a last line of defence.
+ */
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface LogEntry {
+  time: string;
+  level: LogLevel;
+  scope: string;
+  message: string;
+  data?: unknown;
+}
+
+export type LogSink = (entry: LogEntry) => void;
+
+export const REDACTED = '[redacted]';
+
+const SENSITIVE_KEY = /^(access_?token|accesstoken|token|refresh_?token|authorization|password|passphrase|secret|cookie|cookies|fields|code|code_?verifier|verifier|values|ciphertext)$/i;
+
+export class SecretRegistry {
+  private readonly secrets = new Set<string>();
+
+  add(secret: string | null | undefined): void {
+    // Very short strings would redact ordinary words; real secrets here are long.
+    if (secret && secret.length >= 8) this.secrets.add(secret);
+  }
+
+  delete(secret: string | null | undefined): void {
+    if (secret) this.secrets.delete(secret);
+  }
+
+  redactText(text: string): string {
+    let out = text;
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    return out
+      .replace(/(bearer\s+)[^\s"',]+/gi, `$1${REDACTED}`)
+      .replace(/((?:access_token|token|code_verifier|code|password)=)[^&\s"']+/gi, `$1${REDACTED}`);
+  }
+
+  redact(value: unknown, depth = 0): unknown {
+    if (typeof value === 'string') return this.redactText(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > 6) return '[…]';
+    if (value instanceof Error) return { name: value.name, message: this.redactText(value.message) };
+    if (Array.isArray(value)) return value.map((v) => this.redact(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEY.test(k) ? REDACTED : this.redact(v, depth + 1);
+    return out;
+  }
+}
+
+export class Logger {
+  private readonly sinks: LogSink[];
+  private readonly level: LogLevel;
+  readonly secrets: SecretRegistry;
+  private readonly scope: string;
+
+  constructor(opts: { sinks?: LogSink[]; level?: LogLevel; secrets?: SecretRegistry; scope?: string } = {}) {
+    this.sinks = opts.sinks ?? [];
+    this.level = opts.level ?? 'info';
+    this.secrets = opts.secrets ?? new SecretRegistry();
+    this.scope = opts.scope ?? 'app';
+  }
+
+  child(scope: string): Logger {
+    return new Logger({ sinks: this.sinks, level: this.level, secrets: this.secrets, scope: `${this.scope}:${scope}` });
+  }
+
+  private write(level: LogLevel, message: string, data?: unknown): void {
+    if (ORDER[level] < ORDER[this.level]) return;
+    const entry: LogEntry = { time: new Date().toISOString(), level, scope: this.scope, message: this.secrets.redactText(message) };
+    if (data !== undefined) entry.data = this.secrets.redact(data);
+    for (const sink of this.sinks) {
+      try {
+        sink(entry);
+      } catch {
+        // A failing sink must never take the app down.
+      }
+    }
+  }
+
+  debug(message: string, data?: unknown): void {
+    this.write('debug', message, data);
+  }
+  info(message: string, data?: unknown): void {
+    this.write('info', message, data);
+  }
+  warn(message: string, data?: unknown): void {
+    this.write('warn', message, data);
+  }
+  error(message: string, data?: unknown): void {
+    this.write('error', message, data);
+  }
+}
+
+/** One JSON line per entry (for files and stderr). */
+export const formatLine = (e: LogEntry): string => JSON.stringify(e);
+
+/** A sink that keeps entries in memory (tests, and the "copy diagnostics" feature). */
+export function memorySink(limit = 2000): { sink: LogSink; entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    sink: (e) => {
+      entries.push(e);
+      if (entries.length > limit) entries.splice(0, entries.length - limit);
+    },
+  };
+}
+
+export const consoleSink: LogSink = (e) => {
+  const line = formatLine(e);
+  if (e.level === 'error' || e.level === 'warn') console.error(line);
+  else console.warn(line);
+};

@@ -1,0 +1,486 @@
+/**
+ * Login sessions (reference §3): one state machine per session, several at once on different
+ * bridges.
+ *
+ *   start ──► input | cookies | display ──submit──► next step … ──► complete | failed | cancelled
+ *
+ * A `display_and_wait` step runs a long-poll loop: submit, render what comes back (a new QR or
+ * code replaces the shown one), submit again, until the step changes or the session ends. Cancel
+ * aborts the in-flight request first, then DELETEs the session. Failures arrive on two channels —
+ * an HTTP error, or a 200 session with `status: failed` — and both end up as the same `failed`
+ * view. A step type this app does not know fails clearly and the session is cancelled.
+ *
+ * Values the user typed, cookies and codes pass straight through to the API and are never kept.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SessionView, StepView } from '../../../preload/contract/views.ts';
+import type { BeeperApi, SubmitBody } from '../api/client.ts';
+import type { CookiesStep, DisplayStep, LoginSession, UserInputStep } from '../api/schemas.ts';
+import { identityOf } from '../accounts/model.ts';
+import { AppError, toAppError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { cookiesView, displayKey, displayView, userInputView } from './view.ts';
+
+export interface StartRequest {
+  bridgeID: string;
+  flowID?: string | undefined;
+  loginID?: string | undefined;
+  accountID?: string | undefined;
+}
+
+export interface SessionEngineDeps {
+  api: () => BeeperApi | null;
+  log: Logger;
+  bridgeName: (bridgeID: string) => string;
+  /** A session completed: refresh accounts. */
+  onComplete: (session: SessionView) => void;
+  /** Fetches an image (the emoji to tap) and returns it as a data: URL, or null. */
+  fetchImage?: (url: string) => Promise<string | null>;
+}
+
+type Phase = SessionView['phase'];
+const TERMINAL: ReadonlySet<Phase> = new Set(['complete', 'failed', 'cancelled']);
+
+class Live {
+  readonly id = `ses_${randomBytes(9).toString('base64url')}`;
+  readonly startedAt = new Date().toISOString();
+  updatedAt = this.startedAt;
+  remote: LoginSession | null = null;
+  phase: Phase = 'starting';
+  busy = false;
+  stepError: AppError | null = null;
+  error: AppError | null = null;
+  result: SessionView['result'] = null;
+  revision = 0;
+  shownDisplay: string | null = null;
+  emojiImage: { url: string; dataURL: string | null } | null = null;
+  abort: AbortController | null = null;
+  waiting = false;
+  closing = false;
+  readonly request: StartRequest;
+  readonly bridgeName: string;
+
+  constructor(request: StartRequest, bridgeName: string) {
+    this.request = request;
+    this.bridgeName = bridgeName;
+  }
+
+  get terminal(): boolean {
+    return TERMINAL.has(this.phase);
+  }
+}
+
+export class SessionEngine {
+  private readonly sessions = new Map<string, Live>();
+  private readonly deps: SessionEngineDeps;
+  private readonly changed = new Set<(s: SessionView) => void>();
+  private readonly removed = new Set<(id: string) => void>();
+
+  constructor(deps: SessionEngineDeps) {
+    this.deps = deps;
+  }
+
+  onChange(l: (s: SessionView) => void): () => void {
+    this.changed.add(l);
+    return () => this.changed.delete(l);
+  }
+
+  onRemove(l: (id: string) => void): () => void {
+    this.removed.add(l);
+    return () => this.removed.delete(l);
+  }
+
+  list(): SessionView[] {
+    return [...this.sessions.values()].map((s) => this.view(s));
+  }
+
+  get(id: string): SessionView {
+    return this.view(this.live(id));
+  }
+
+  /** The raw cookies step of a session, for the shell's capture window (it needs url, extractJS, userAgent). */
+  cookiesStep(id: string): CookiesStep {
+    const s = this.live(id);
+    const step = s.remote?.currentStep;
+    if (s.phase !== 'cookies' || step?.type !== 'cookies') throw new AppError('invalid_request', 'This login is not waiting for a browser sign-in.');
+    return step;
+  }
+
+  private live(id: string): Live {
+    const s = this.sessions.get(id);
+    if (!s) throw new AppError('not_found', 'That login attempt is no longer open.');
+    return s;
+  }
+
+  private api(): BeeperApi {
+    const api = this.deps.api();
+    if (!api) throw new AppError('not_running', 'Beeper Desktop is not connected.');
+    return api;
+  }
+
+  private emit(s: Live): void {
+    s.updatedAt = new Date().toISOString();
+    const v = this.view(s);
+    for (const l of this.changed) l(v);
+  }
+
+  // ---------------------------------------------------------------- start
+
+  async start(req: StartRequest): Promise<SessionView> {
+    // One live session per bridge: the same request again returns it (a double click); a different
+    // one replaces it (the user went back and chose another flow or account).
+    for (const other of this.sessions.values()) {
+      if (other.request.bridgeID !== req.bridgeID || other.terminal) continue;
+      const same = other.request.flowID === req.flowID && other.request.loginID === req.loginID && other.request.accountID === req.accountID;
+      if (same) return this.view(other);
+      await this.cancel(other.id);
+    }
+    const s = new Live(req, this.deps.bridgeName(req.bridgeID));
+    this.sessions.set(s.id, s);
+    this.emit(s);
+    const body: { flowID?: string; loginID?: string; accountID?: string } = {};
+    if (req.flowID) body.flowID = req.flowID;
+    if (req.loginID) body.loginID = req.loginID;
+    if (req.accountID) body.accountID = req.accountID;
+    s.abort = new AbortController();
+    try {
+      const remote = await this.api().createSession(req.bridgeID, body, s.abort.signal);
+      s.abort = null;
+      if (s.closing) {
+        // Cancelled while being created: end it on the server too.
+        void this.deleteRemote(s, remote.loginSessionID);
+        return this.view(s);
+      }
+      this.apply(s, remote);
+    } catch (e) {
+      s.abort = null;
+      if (!s.closing) this.fail(s, toAppError(e, 'submit'));
+    }
+    return this.view(s);
+  }
+
+  // ---------------------------------------------------------------- applying server state
+
+  private apply(s: Live, remote: LoginSession): void {
+    if (s.closing) return;
+    s.remote = remote;
+    s.stepError = null;
+    switch (remote.status) {
+      case 'complete':
+        this.complete(s, remote);
+        return;
+      case 'cancelled':
+        this.settle(s, 'cancelled');
+        return;
+      case 'failed': {
+        const e = remote.error;
+        this.fail(s, new AppError(failureKind(e?.code), e?.message || 'The login failed.', { code: e?.code }));
+        return;
+      }
+    }
+    const step = remote.currentStep;
+    if (!step) {
+      this.failAndCancel(s, new AppError('invalid_response', 'Beeper Desktop did not say what the next login step is.'));
+      return;
+    }
+    switch (step.type) {
+      case 'user_input':
+        s.phase = 'input';
+        break;
+      case 'cookies':
+        s.phase = 'cookies';
+        break;
+      case 'display_and_wait': {
+        s.phase = 'display';
+        const key = displayKey(step);
+        if (key !== s.shownDisplay) {
+          s.shownDisplay = key;
+          s.revision++;
+        }
+        if (step.display.type === 'emoji' && step.display.imageURL) this.loadEmoji(s, step.display.imageURL);
+        void this.waitLoop(s);
+        break;
+      }
+      case 'complete':
+        this.complete(s, remote);
+        return;
+      case 'unknown':
+        this.failAndCancel(
+          s,
+          new AppError('unsupported', `Beeper Desktop asked for a login step this app cannot show (“${step.rawType}”). Finish connecting this account in Beeper Desktop.`, {
+            code: 'UNSUPPORTED_STEP',
+          }),
+        );
+        return;
+    }
+    this.emit(s);
+  }
+
+  private complete(s: Live, remote: LoginSession): void {
+    const step = remote.currentStep?.type === 'complete' ? remote.currentStep : undefined;
+    const login = remote.login ?? remote.connection ?? step?.login;
+    const account = remote.account ?? step?.account;
+    const loginID = login?.loginID ?? remote.loginID ?? account?.loginID ?? s.request.loginID ?? '';
+    const accountIDs = login?.accountIDs ?? (account ? [account.accountID] : remote.accountID ? [remote.accountID] : []);
+    s.result = {
+      loginID,
+      accountIDs,
+      identity: login?.user || account?.user ? identityOf(login?.user ?? account?.user, loginID) : null,
+      network: account?.network ?? s.bridgeName,
+      restored: Boolean(s.request.loginID && s.request.loginID === loginID) || Boolean(s.request.accountID && accountIDs.includes(s.request.accountID)),
+    };
+    this.settle(s, 'complete');
+    this.deps.log.info('login session complete', { bridgeID: s.request.bridgeID, loginID, restored: s.result.restored });
+    this.deps.onComplete(this.view(s));
+  }
+
+  private settle(s: Live, phase: 'complete' | 'cancelled' | 'failed'): void {
+    s.phase = phase;
+    s.busy = false;
+    s.abort?.abort();
+    s.abort = null;
+    this.emit(s);
+  }
+
+  private fail(s: Live, error: AppError): void {
+    if (s.terminal) return;
+    if (error.kind === 'cancelled') {
+      // Cancelled elsewhere (in Beeper Desktop, or the bridge gave up on it).
+      this.settle(s, 'cancelled');
+      return;
+    }
+    s.error = error.kind === 'not_running' ? new AppError('not_running', 'Beeper Desktop stopped while connecting. Start again once it is running.', { cause: error }) : error;
+    this.deps.log.warn('login session failed', { bridgeID: s.request.bridgeID, error: s.error.toJSON() });
+    this.settle(s, 'failed');
+  }
+
+  private failAndCancel(s: Live, error: AppError): void {
+    const remoteID = s.remote?.loginSessionID;
+    this.fail(s, error);
+    if (remoteID) void this.deleteRemote(s, remoteID);
+  }
+
+  private loadEmoji(s: Live, url: string): void {
+    if (s.emojiImage?.url === url || !this.deps.fetchImage) return;
+    s.emojiImage = { url, dataURL: null };
+    void this.deps.fetchImage(url).then((dataURL) => {
+      if (s.emojiImage?.url !== url || !dataURL) return;
+      s.emojiImage.dataURL = dataURL;
+      this.emit(s);
+    });
+  }
+
+  // ---------------------------------------------------------------- display_and_wait long-poll
+
+  private async waitLoop(s: Live): Promise<void> {
+    if (s.waiting) return;
+    s.waiting = true;
+    try {
+      while (!s.closing && s.phase === 'display') {
+        const step = s.remote?.currentStep as DisplayStep;
+        const remoteID = s.remote!.loginSessionID;
+        s.abort = new AbortController();
+        let next: LoginSession;
+        try {
+          next = await this.api().submitStep(s.request.bridgeID, remoteID, step.stepID, { type: 'display_and_wait' }, s.abort.signal);
+        } catch (e) {
+          const err = toAppError(e, 'submit');
+          if (s.closing || (err.kind === 'cancelled' && !(err.status === 410))) return;
+          if (err.kind === 'network') {
+            // Our own long-poll timeout: nothing happened yet. Check the session and keep waiting.
+            try {
+              next = await this.api().getSession(s.request.bridgeID, remoteID);
+            } catch (e2) {
+              this.fail(s, toAppError(e2, 'session'));
+              return;
+            }
+          } else {
+            this.fail(s, err);
+            return;
+          }
+        } finally {
+          s.abort = null;
+        }
+        this.apply(s, next);
+      }
+    } finally {
+      s.waiting = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- submits
+
+  async submitInput(id: string, values: Record<string, string>): Promise<SessionView> {
+    const s = this.live(id);
+    const step = s.remote?.currentStep;
+    if (s.phase !== 'input' || step?.type !== 'user_input') throw new AppError('invalid_request', 'This login is not waiting for typed input.');
+    const fields = prepareInput(step, values);
+    if (fields instanceof AppError) {
+      s.stepError = fields;
+      this.emit(s);
+      return this.view(s);
+    }
+    return this.submit(s, step.stepID, { type: 'user_input', fields });
+  }
+
+  async submitCookies(id: string, values: Record<string, string>, meta: { source: 'api' | 'webview'; lastURL?: string | undefined }): Promise<SessionView> {
+    const s = this.live(id);
+    const step = s.remote?.currentStep;
+    if (s.phase !== 'cookies' || step?.type !== 'cookies') throw new AppError('invalid_request', 'This login is not waiting for sign-in cookies.');
+    const fields: Record<string, string> = {};
+    const missing: string[] = [];
+    for (const f of step.fields) {
+      const v = values[f.id]?.trim();
+      if (v) fields[f.id] = v;
+      else if (f.required !== false) missing.push(f.name ?? f.id);
+    }
+    if (missing.length > 0) {
+      s.stepError = new AppError('invalid_input', `Still needed: ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
+      this.emit(s);
+      return this.view(s);
+    }
+    const body: SubmitBody = { type: 'cookies', fields, source: meta.source };
+    if (meta.lastURL) body.lastURL = meta.lastURL;
+    return this.submit(s, step.stepID, body);
+  }
+
+  private async submit(s: Live, stepID: string, body: SubmitBody): Promise<SessionView> {
+    if (s.busy) throw new AppError('invalid_request', 'This step is already being submitted.');
+    const remoteID = s.remote!.loginSessionID;
+    s.busy = true;
+    s.stepError = null;
+    this.emit(s);
+    s.abort = new AbortController();
+    try {
+      const next = await this.api().submitStep(s.request.bridgeID, remoteID, stepID, body, s.abort.signal);
+      s.abort = null;
+      s.busy = false;
+      this.apply(s, next);
+    } catch (e) {
+      s.abort = null;
+      s.busy = false;
+      if (s.closing) return this.view(s);
+      const err = toAppError(e, 'submit');
+      if (err.kind === 'invalid_input') {
+        // The network rejected the value (bad phone number, wrong format): the step stays.
+        s.stepError = err;
+        this.emit(s);
+      } else if (err.kind === 'network' || err.kind === 'server_error' || err.kind === 'rate_limited') {
+        // Did the submit land? Ask for the session's state rather than guessing.
+        try {
+          const current = await this.api().getSession(s.request.bridgeID, remoteID);
+          this.apply(s, current);
+          if (!s.terminal && current.currentStep && 'stepID' in current.currentStep && current.currentStep.stepID === stepID) {
+            s.stepError = err;
+            this.emit(s);
+          }
+        } catch (e2) {
+          this.fail(s, toAppError(e2, 'session'));
+        }
+      } else {
+        this.fail(s, err);
+      }
+    }
+    return this.view(s);
+  }
+
+  // ---------------------------------------------------------------- cancel, dismiss
+
+  async cancel(id: string): Promise<SessionView> {
+    const s = this.live(id);
+    if (s.terminal) return this.view(s);
+    s.closing = true;
+    s.abort?.abort();
+    s.abort = null;
+    s.phase = 'cancelled';
+    s.busy = false;
+    this.emit(s);
+    const remoteID = s.remote?.loginSessionID;
+    if (remoteID) await this.deleteRemote(s, remoteID);
+    return this.view(s);
+  }
+
+  private async deleteRemote(s: Live, remoteID: string): Promise<void> {
+    try {
+      await this.api().cancelSession(s.request.bridgeID, remoteID);
+    } catch (e) {
+      // Already finished, already gone, or Beeper Desktop is gone with it: nothing left to cancel.
+      this.deps.log.debug('cancelling the login session on the server failed', { error: toAppError(e, 'session').toJSON() });
+    }
+  }
+
+  /** Removes a finished session from the list (a live one is cancelled first). */
+  async dismiss(id: string): Promise<void> {
+    const s = this.sessions.get(id);
+    if (!s) return;
+    if (!s.terminal) await this.cancel(id);
+    this.sessions.delete(id);
+    for (const l of this.removed) l(id);
+  }
+
+  /** Signed out or shutting down: end every live session. */
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.sessions.values()].filter((s) => !s.terminal).map((s) => this.cancel(s.id)));
+  }
+
+  // ---------------------------------------------------------------- view
+
+  private view(s: Live): SessionView {
+    const step = s.remote?.currentStep;
+    let stepView: StepView | null = null;
+    if (!s.terminal && step) {
+      if (step.type === 'user_input') stepView = userInputView(step);
+      else if (step.type === 'cookies') stepView = cookiesView(step);
+      else if (step.type === 'display_and_wait') stepView = displayView(step, s.revision, s.emojiImage?.dataURL ?? null);
+    }
+    return {
+      id: s.id,
+      bridgeID: s.request.bridgeID,
+      bridgeName: s.bridgeName,
+      flowID: s.request.flowID ?? null,
+      reconnect: s.request.loginID || s.request.accountID ? { loginID: s.request.loginID ?? null, accountID: s.request.accountID ?? null } : null,
+      phase: s.phase,
+      busy: s.busy,
+      step: stepView,
+      stepError: s.stepError ? s.stepError.toJSON() : null,
+      error: s.error ? s.error.toJSON() : null,
+      result: s.result,
+      startedAt: s.startedAt,
+      updatedAt: s.updatedAt,
+    };
+  }
+}
+
+/** Checks typed values against the step's fields: required ones filled (initial values count), patterns met. */
+export function prepareInput(step: UserInputStep, values: Record<string, string>): Record<string, string> | AppError {
+  const fields: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const f of step.fields) {
+    const typed = values[f.id];
+    const value = typed !== undefined && typed !== '' ? typed : (f.initialValue ?? '');
+    if (value === '') {
+      if (!f.optional) missing.push(f.label ?? f.id);
+      continue;
+    }
+    if (f.pattern) {
+      let re: RegExp | null = null;
+      try {
+        re = new RegExp(f.pattern);
+      } catch {
+        re = null; // a pattern this engine cannot compile is left to the network to check
+      }
+      if (re && !re.test(value)) return new AppError('invalid_input', `${f.label ?? f.id} is not in the expected format.`, { code: 'PATTERN_MISMATCH' });
+    }
+    fields[f.id] = value;
+  }
+  if (missing.length > 0) return new AppError('invalid_input', `Fill in ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
+  return fields;
+}
+
+function failureKind(code: string | undefined): AppError['kind'] {
+  if (!code) return 'unknown';
+  if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return 'cancelled';
+  if (/TIMED?_?OUT/.test(code)) return 'session_expired';
+  if (code === 'FI.MAU.BRIDGE.TOO_MANY_LOGINS') return 'bridge_unavailable';
+  return 'unknown';
+}

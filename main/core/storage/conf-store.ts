@@ -1,0 +1,16 @@
+/**
+ * A SafeStore backed by `conf` (electron-store's base), for plain Node: tests, the browser preview
+ * host, and anything else that runs the core outside Electron.
+ */
+import Conf from 'conf';
+import path from 'node:path';
+import type { Logger } from '../log.ts';
+import { SafeStore, type StoreBackend } from './store.ts';
+
+export function confStore(dir: string, name: string, log?: Logger): SafeStore {
+  return new SafeStore(
+    () => new Conf<Record<string, unknown>>({ cwd: dir, configName: name, clearInvalidConfig: false, configFileMode: 0o600 }) as unknown as StoreBackend,
+    path.join(dir, `${name}.json`),
+    log,
+  );
+}

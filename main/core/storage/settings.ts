@@ -1,0 +1,72 @@
+/**
+ * The app's non-secret settings, validated on every read: a value of the wrong type (hand-edited
+ * file, older version) falls back to its default instead of breaking the app.
+ */
+import { z } from 'zod';
+import type { SafeStore } from './store.ts';
+
+export const SettingsSchema = z.object({
+  /** Beeper Desktop API address chosen by the user; null = find it automatically. */
+  baseURL: z.string().url().nullable().catch(null),
+  closeToTray: z.boolean().catch(true),
+  startAtLogin: z.boolean().catch(false),
+  startMinimized: z.boolean().catch(false),
+  notifications: z.boolean().catch(true),
+  /** The user agreed to keep the token unencrypted where the OS offers no secure storage. */
+  allowPlaintextToken: z.boolean().catch(false),
+  windowBounds: z
+    .object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(200), height: z.number().int().min(200), maximized: z.boolean().default(false) })
+    .nullable()
+    .catch(null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  baseURL: null,
+  closeToTray: true,
+  startAtLogin: false,
+  startMinimized: false,
+  notifications: true,
+  allowPlaintextToken: false,
+  windowBounds: null,
+};
+
+const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
+
+export class SettingsStore {
+  private readonly store: SafeStore;
+  private readonly listeners = new Set<(s: Settings) => void>();
+
+  constructor(store: SafeStore) {
+    this.store = store;
+  }
+
+  get persistent(): boolean {
+    return this.store.persistent;
+  }
+
+  all(): Settings {
+    const raw: Record<string, unknown> = {};
+    for (const k of KEYS) {
+      const v = this.store.get(k);
+      raw[k] = v === undefined ? DEFAULT_SETTINGS[k] : v;
+    }
+    return SettingsSchema.parse(raw);
+  }
+
+  get<K extends keyof Settings>(key: K): Settings[K] {
+    return this.all()[key];
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const next = SettingsSchema.parse({ ...this.all(), ...patch });
+    for (const k of Object.keys(patch) as Array<keyof Settings>) this.store.set(k, next[k]);
+    for (const l of this.listeners) l(next);
+    return next;
+  }
+
+  onChange(listener: (s: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

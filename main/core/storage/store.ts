@@ -1,0 +1,111 @@
+/**
+ * A key-value store that survives a corrupt or unreadable file. It wraps anything shaped like
+ * electron-store / conf (`get`, `set`, `delete`, `path`): electron-store inside Electron, conf in
+ * plain Node. When the file cannot be read or parsed — at start-up or later — it is moved aside
+ * (`<name>.corrupt-<time>.json`, kept for diagnosis) and the store starts again from defaults.
+ * If even that fails, the store keeps working in memory for this run and says so.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import type { Logger } from '../log.ts';
+
+export interface StoreBackend {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  readonly path: string;
+}
+
+export class SafeStore {
+  private backend: StoreBackend | null = null;
+  private readonly memory = new Map<string, unknown>();
+  /** False when the file could not be used and values live only in memory. */
+  persistent = true;
+  /** Files moved aside in this run. */
+  readonly quarantined: string[] = [];
+  private readonly create: () => StoreBackend;
+  private readonly filePath: string;
+  private readonly log: Logger | undefined;
+
+  constructor(create: () => StoreBackend, filePath: string, log?: Logger) {
+    this.create = create;
+    this.filePath = filePath;
+    this.log = log;
+    this.backend = this.open();
+  }
+
+  get path(): string {
+    return this.filePath;
+  }
+
+  private open(): StoreBackend | null {
+    try {
+      const b = this.create();
+      b.get('__probe__'); // force a read, so a corrupt file shows up now, not at first use
+      return b;
+    } catch (e) {
+      this.quarantine(e);
+      try {
+        const b = this.create();
+        b.get('__probe__');
+        return b;
+      } catch (e2) {
+        this.persistent = false;
+        this.log?.error('settings file unusable, keeping settings in memory for this run', { file: this.filePath, error: e2 });
+        return null;
+      }
+    }
+  }
+
+  private quarantine(error: unknown): void {
+    if (!existsSync(this.filePath)) return;
+    const target = this.filePath.replace(/(\.json)?$/, `.corrupt-${Date.now()}.json`);
+    try {
+      renameSync(this.filePath, target);
+      this.quarantined.push(target);
+      this.log?.warn('settings file was unreadable; moved aside and started from defaults', { file: this.filePath, movedTo: target, error });
+    } catch (renameError) {
+      this.log?.error('could not move an unreadable settings file aside', { file: this.filePath, error: renameError });
+    }
+  }
+
+  private run<T>(op: (b: StoreBackend) => T, fallback: () => T): T {
+    if (this.backend) {
+      try {
+        return op(this.backend);
+      } catch (e) {
+        this.quarantine(e);
+        this.backend = this.open();
+        if (this.backend) {
+          try {
+            return op(this.backend);
+          } catch {
+            this.backend = null;
+            this.persistent = false;
+          }
+        }
+      }
+    }
+    return fallback();
+  }
+
+  get(key: string): unknown {
+    return this.run(
+      (b) => b.get(key),
+      () => this.memory.get(key),
+    );
+  }
+
+  set(key: string, value: unknown): void {
+    this.run(
+      (b) => b.set(key, value),
+      () => void this.memory.set(key, value),
+    );
+  }
+
+  delete(key: string): void {
+    this.run(
+      (b) => b.delete(key),
+      () => void this.memory.delete(key),
+    );
+  }
+}

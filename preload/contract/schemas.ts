@@ -1,0 +1,86 @@
+/**
+ * The runtime schema of every IPC channel: request and response of each invoke, payload of each
+ * event. Main validates every incoming payload against these before acting, and parses every
+ * outgoing value through them. The renderer gets its types from here.
+ */
+import { z } from 'zod';
+import type { EVENTS, INVOKE } from './channels.ts';
+import {
+  AccountsViewSchema,
+  AppSnapshotSchema,
+  AuthViewSchema,
+  ConnectionViewSchema,
+  LoginFlowViewSchema,
+  RemoveScopeSchema,
+  SessionViewSchema,
+  SettingsViewSchema,
+} from './views.ts';
+
+const id = z.string().min(1).max(512);
+const none = z.undefined();
+/** Values typed into a login step: bounded so a broken renderer cannot flood main. */
+const fieldValues = z.record(z.string().min(1).max(256), z.string().max(16_384)).refine((o) => Object.keys(o).length <= 64, 'too many fields');
+
+export const invokeSchemas = {
+  'app.getState': { request: none, response: AppSnapshotSchema },
+  'connection.retry': { request: none, response: ConnectionViewSchema },
+  'connection.setAddress': {
+    request: z.object({ baseURL: z.string().max(2048).url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address').nullable() }).strict(),
+    response: ConnectionViewSchema,
+  },
+  'auth.signIn': { request: none, response: AuthViewSchema },
+  'auth.cancelSignIn': { request: none, response: z.null() },
+  'auth.useToken': { request: z.object({ token: z.string().min(1).max(4096) }).strict(), response: AuthViewSchema },
+  'auth.setPlaintextConsent': { request: z.object({ allow: z.boolean() }).strict(), response: AuthViewSchema },
+  'auth.signOut': { request: none, response: AuthViewSchema },
+  'accounts.refresh': { request: none, response: AccountsViewSchema },
+  'bridges.getFlows': { request: z.object({ bridgeID: id }).strict(), response: z.array(LoginFlowViewSchema) },
+  'sessions.start': {
+    request: z.object({ bridgeID: id, flowID: id.optional(), loginID: id.optional(), accountID: id.optional() }).strict(),
+    response: SessionViewSchema,
+  },
+  'sessions.submitInput': { request: z.object({ sessionID: id, fields: fieldValues }).strict(), response: SessionViewSchema },
+  'sessions.submitCookies': {
+    request: z.object({ sessionID: id, fields: fieldValues, lastURL: z.string().max(8192).optional() }).strict(),
+    response: SessionViewSchema,
+  },
+  'sessions.cancel': { request: z.object({ sessionID: id }).strict(), response: SessionViewSchema },
+  'sessions.dismiss': { request: z.object({ sessionID: id }).strict(), response: z.null() },
+  'sessions.openCaptureWindow': { request: z.object({ sessionID: id }).strict(), response: SessionViewSchema },
+  'logins.remove': {
+    request: z.object({ bridgeID: id, loginID: id, scope: RemoveScopeSchema }).strict(),
+    response: z.object({ affectedAccountIDs: z.array(z.string()) }),
+  },
+  'settings.update': {
+    request: z
+      .object({
+        closeToTray: z.boolean(),
+        startAtLogin: z.boolean(),
+        startMinimized: z.boolean(),
+        notifications: z.boolean(),
+      })
+      .partial()
+      .strict(),
+    response: SettingsViewSchema,
+  },
+} as const satisfies { [C in (typeof INVOKE)[keyof typeof INVOKE]]: { request: z.ZodType; response: z.ZodType } };
+
+export const eventSchemas = {
+  'state.connection': ConnectionViewSchema,
+  'state.auth': AuthViewSchema,
+  'state.accounts': AccountsViewSchema,
+  'state.session': SessionViewSchema,
+  'state.sessionRemoved': z.object({ sessionID: id }),
+  'state.settings': SettingsViewSchema,
+  'ui.navigate': z.discriminatedUnion('to', [
+    z.object({ to: z.literal('accounts') }),
+    z.object({ to: z.literal('add-account'), bridgeID: id.optional() }),
+    z.object({ to: z.literal('session'), sessionID: id }),
+  ]),
+} as const satisfies { [E in (typeof EVENTS)[keyof typeof EVENTS]]: z.ZodType };
+
+export type InvokeSchemas = typeof invokeSchemas;
+export type EventSchemas = typeof eventSchemas;
+export type RequestOf<C extends keyof InvokeSchemas> = z.input<InvokeSchemas[C]['request']>;
+export type ResponseOf<C extends keyof InvokeSchemas> = z.output<InvokeSchemas[C]['response']>;
+export type EventPayload<E extends keyof EventSchemas> = z.output<EventSchemas[E]>;

@@ -1,0 +1,232 @@
+/**
+ * The view models main pushes to the renderer. They carry what the UI shows and nothing else: no
+ * token, no typed values, no cookies. Main parses everything it sends through these schemas, which
+ * strips any field the contract does not name.
+ */
+import { z } from 'zod';
+
+export const AppErrorViewSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  status: z.number().optional(),
+});
+export type AppErrorView = z.infer<typeof AppErrorViewSchema>;
+
+// ------------------------------------------------------------------ connection and sign-in
+
+export const ConnectionViewSchema = z.object({
+  status: z.enum(['searching', 'not-running', 'running']),
+  baseURL: z.string().nullable(),
+  /** Addresses probed in the last search, in order. */
+  tried: z.array(z.string()),
+  configuredURL: z.string().nullable(),
+  desktopVersion: z.string().nullable(),
+  /** Beeper Desktop's own sign-in state: 'ready', 'needs-login', … or 'unknown'. */
+  appState: z.string().nullable(),
+  error: AppErrorViewSchema.nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
+
+export const AuthViewSchema = z.object({
+  status: z.enum(['signed-out', 'signing-in', 'signed-in']),
+  source: z.enum(['oauth', 'manual']).nullable(),
+  expiresAt: z.string().nullable(),
+  scopes: z.array(z.string()),
+  reason: AppErrorViewSchema.nullable(),
+  storage: z.object({
+    persistent: z.boolean(),
+    backend: z.string(),
+    needsConsent: z.boolean(),
+    reason: z.string().nullable(),
+  }),
+});
+export type AuthView = z.infer<typeof AuthViewSchema>;
+
+// ------------------------------------------------------------------ accounts
+
+export const IdentityViewSchema = z.object({
+  name: z.string(),
+  /** Phone number, @username or email, whichever identifies the account best. */
+  detail: z.string().nullable(),
+  /** Only data: URLs: the renderer loads nothing remote. */
+  avatarURL: z.string().nullable(),
+});
+export type IdentityView = z.infer<typeof IdentityViewSchema>;
+
+export const AccountViewSchema = z.object({
+  accountID: z.string(),
+  network: z.string(),
+  /** null with the older API shape that has no status. */
+  status: z.string().nullable(),
+  statusText: z.string().nullable(),
+  identity: IdentityViewSchema,
+  needsAttention: z.boolean(),
+});
+export type AccountView = z.infer<typeof AccountViewSchema>;
+
+export const RemoveScopeSchema = z.enum(['current-device', 'all-devices']);
+export type RemoveScope = z.infer<typeof RemoveScopeSchema>;
+
+export const LoginViewSchema = z.object({
+  bridgeID: z.string(),
+  loginID: z.string(),
+  status: z.string(),
+  statusText: z.string().nullable(),
+  identity: IdentityViewSchema,
+  removeScopes: z.array(RemoveScopeSchema),
+  accounts: z.array(AccountViewSchema),
+  needsAttention: z.boolean(),
+});
+export type LoginView = z.infer<typeof LoginViewSchema>;
+
+export const NetworkViewSchema = z.object({
+  bridgeID: z.string(),
+  displayName: z.string(),
+  network: z.string(),
+  provider: z.string(),
+  type: z.string(),
+  status: z.string(),
+  statusText: z.string().nullable(),
+  supportsMultipleAccounts: z.boolean(),
+  /** A new account can be connected now; otherwise `unavailableReason` says why not. */
+  canAddAccount: z.boolean(),
+  unavailableReason: z.string().nullable(),
+  logins: z.array(LoginViewSchema),
+  /** Accounts whose login is not listed (older servers, or a login the bridge does not report). */
+  otherAccounts: z.array(AccountViewSchema),
+});
+export type NetworkView = z.infer<typeof NetworkViewSchema>;
+
+export const AttentionItemSchema = z.object({
+  bridgeID: z.string(),
+  bridgeName: z.string(),
+  loginID: z.string().nullable(),
+  accountID: z.string().nullable(),
+  identity: IdentityViewSchema,
+  status: z.string(),
+  message: z.string(),
+});
+export type AttentionItem = z.infer<typeof AttentionItemSchema>;
+
+export const AccountsViewSchema = z.object({
+  networks: z.array(NetworkViewSchema),
+  needsAttention: z.array(AttentionItemSchema),
+  lastRefreshedAt: z.string().nullable(),
+  refreshing: z.boolean(),
+  /** The last refresh failed; the data shown is from `lastRefreshedAt`. */
+  error: AppErrorViewSchema.nullable(),
+});
+export type AccountsView = z.infer<typeof AccountsViewSchema>;
+
+// ------------------------------------------------------------------ login sessions
+
+export const InputFieldViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  placeholder: z.string().nullable(),
+  initialValue: z.string().nullable(),
+  optional: z.boolean(),
+  /** Normalised input kind for the form control. */
+  kind: z.enum(['text', 'password', 'phone', 'email', 'code', 'token', 'url', 'domain', 'username', 'select', 'captcha']),
+  pattern: z.string().nullable(),
+  options: z.array(z.string()),
+});
+export type InputFieldView = z.infer<typeof InputFieldViewSchema>;
+
+export const CookieFieldViewSchema = z.object({
+  id: z.string(),
+  /** What to look for: the cookie, header or storage key name. */
+  name: z.string(),
+  source: z.enum(['cookie', 'header', 'local_storage', 'special']),
+  required: z.boolean(),
+  pattern: z.string().nullable(),
+});
+export type CookieFieldView = z.infer<typeof CookieFieldViewSchema>;
+
+export const DisplayViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('qr'), data: z.string() }),
+  z.object({ kind: z.literal('emoji'), imageURL: z.string().nullable(), emoji: z.string().nullable() }),
+  z.object({ kind: z.literal('code'), data: z.string() }),
+  z.object({ kind: z.literal('nothing') }),
+]);
+export type DisplayView = z.infer<typeof DisplayViewSchema>;
+
+export const StepViewSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('user_input'),
+    stepID: z.string(),
+    instructions: z.string().nullable(),
+    fields: z.array(InputFieldViewSchema),
+    attachments: z.array(z.object({ kind: z.enum(['image', 'audio', 'file']), name: z.string(), dataURL: z.string().nullable() })),
+    /** The network asked again (e.g. an incorrect code). */
+    retry: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('cookies'),
+    stepID: z.string(),
+    instructions: z.string().nullable(),
+    url: z.string(),
+    fields: z.array(CookieFieldViewSchema),
+  }),
+  z.object({
+    type: z.literal('display'),
+    stepID: z.string(),
+    instructions: z.string().nullable(),
+    display: DisplayViewSchema,
+    /** Increments each time the network sends a new code, so the UI can announce it. */
+    revision: z.number().int(),
+  }),
+]);
+export type StepView = z.infer<typeof StepViewSchema>;
+
+export const SessionViewSchema = z.object({
+  id: z.string(),
+  bridgeID: z.string(),
+  bridgeName: z.string(),
+  flowID: z.string().nullable(),
+  reconnect: z.object({ loginID: z.string().nullable(), accountID: z.string().nullable() }).nullable(),
+  phase: z.enum(['starting', 'input', 'cookies', 'display', 'complete', 'failed', 'cancelled']),
+  /** A submit is in flight: the form is disabled. */
+  busy: z.boolean(),
+  step: StepViewSchema.nullable(),
+  /** A rejected submit the user can correct; the step stays. */
+  stepError: AppErrorViewSchema.nullable(),
+  /** Why the session ended, when it failed. */
+  error: AppErrorViewSchema.nullable(),
+  result: z
+    .object({
+      loginID: z.string(),
+      accountIDs: z.array(z.string()),
+      identity: IdentityViewSchema.nullable(),
+      network: z.string(),
+      restored: z.boolean(),
+    })
+    .nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const LoginFlowViewSchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullable() });
+export type LoginFlowView = z.infer<typeof LoginFlowViewSchema>;
+
+export const SettingsViewSchema = z.object({
+  baseURL: z.string().nullable(),
+  closeToTray: z.boolean(),
+  startAtLogin: z.boolean(),
+  startMinimized: z.boolean(),
+  notifications: z.boolean(),
+  allowPlaintextToken: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const AppSnapshotSchema = z.object({
+  connection: ConnectionViewSchema,
+  auth: AuthViewSchema,
+  accounts: AccountsViewSchema,
+  sessions: z.array(SessionViewSchema),
+  settings: SettingsViewSchema,
+});
+export type AppSnapshot = z.infer<typeof AppSnapshotSchema>;
