@@ -87,7 +87,14 @@ interface ErrorBody {
   error_description?: unknown; // OAuth (RFC 6749 §5.2)
 }
 
-function bodyOf(e: InstanceType<typeof BeeperDesktop.APIError>): { code?: string; message?: string } {
+/** What this module reads of the SDK's APIError (its generics default to `any`). */
+interface SdkAPIError {
+  status: number | undefined;
+  error: unknown;
+  headers: Headers | undefined;
+}
+
+function bodyOf(e: SdkAPIError): { code?: string; message?: string } {
   const body = (e.error ?? {}) as ErrorBody;
   const out: { code?: string; message?: string } = {};
   if (typeof body.error === 'string' && typeof body.error_description === 'string' && body.code === undefined) {
@@ -121,13 +128,14 @@ export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 
     return new AppError('not_running', MESSAGES.not_running, { cause: e });
   }
   if (e instanceof BeeperDesktop.APIError) {
-    const status = e.status;
-    const { code, message } = bodyOf(e);
+    const api = e as SdkAPIError;
+    const status = api.status;
+    const { code, message } = bodyOf(api);
     const opts = { code, status, cause: e };
     if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
     if (status === 403 && code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
     if (status === 403) return new AppError('missing_scope', MESSAGES.missing_scope, opts);
-    if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(e.headers) });
+    if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
     if (code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
     if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return new AppError('cancelled', MESSAGES.cancelled, opts);
     if (code && SESSION_GONE_CODES.has(code)) {

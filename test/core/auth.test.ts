@@ -24,6 +24,7 @@ afterEach(async () => {
 
 const registrations = (): number => sim.core.log.filter((l) => l.path === '/oauth/register').length;
 const credentialsFile = (dir: string): string => readFileSync(path.join(dir, 'credentials.json'), 'utf8');
+const storedToken = (dir: string): { backend: string } | undefined => (JSON.parse(credentialsFile(dir)) as { token?: { backend: string } }).token;
 
 describe('finding Beeper Desktop', () => {
   it('finds the simulator and reads its version and app state', async () => {
@@ -49,10 +50,10 @@ describe('OAuth sign-in', () => {
     const accounts = await until(() => t!.core.snapshot().accounts.networks.length > 0 && t!.core.snapshot().accounts, 'accounts');
     expect(accounts.needsAttention).toHaveLength(1);
     // On disk: encrypted, with the backend that wrote it; never the token itself.
-    const token = sim.core.state.tokens.values().next().value!.token;
+    const token = [...sim.core.state.tokens.values()][0]!.token;
     const file = credentialsFile(t.dir);
     expect(file).not.toContain(token);
-    expect(JSON.parse(file).token).toMatchObject({ backend: 'gnome_libsecret', source: 'oauth', baseURL: sim.url });
+    expect(storedToken(t.dir)).toMatchObject({ backend: 'gnome_libsecret', source: 'oauth', baseURL: sim.url });
   });
 
   it('stays signed in across a restart and reuses its client ID for the next sign-in', async () => {
@@ -81,7 +82,7 @@ describe('OAuth sign-in', () => {
   });
 
   it('can be cancelled while waiting for the browser', async () => {
-    t = await startCore({ sim, openExternal: async () => undefined });
+    t = await startCore({ sim, openExternal: () => Promise.resolve() });
     const pending = call(t, 'auth.signIn');
     await until(() => t!.core.snapshot().auth.status === 'signing-in', 'signing-in');
     await call(t, 'auth.cancelSignIn');
@@ -168,7 +169,7 @@ describe('insecure storage', () => {
     await call(t, 'auth.signIn');
     const auth = await call<AuthView>(t, 'auth.setPlaintextConsent', { allow: true });
     expect(auth.storage).toMatchObject({ persistent: true, backend: 'plaintext', needsConsent: false });
-    expect(JSON.parse(credentialsFile(t.dir)).token.backend).toBe('plaintext');
+    expect(storedToken(t.dir)?.backend).toBe('plaintext');
     t = await t.restart();
     expect(t.core.snapshot().auth.status).toBe('signed-in');
     await call(t, 'auth.setPlaintextConsent', { allow: false });

@@ -6,7 +6,7 @@ import { INVOKE } from '../../preload/contract/channels.ts';
 import { invokeSchemas } from '../../preload/contract/schemas.ts';
 import type { SessionView } from '../../preload/contract/views.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { call, startCore, until, type TestCore } from '../support/core.ts';
+import { startCore, until, type TestCore } from '../support/core.ts';
 
 let sim: Simulator;
 let t: TestCore;

@@ -7,7 +7,7 @@
  */
 import type { AccountsView } from '../../../preload/contract/views.ts';
 import type { BeeperApi } from '../api/client.ts';
-import { AppError, toAppError } from '../errors.ts';
+import { toAppError, type AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { buildAccountsView, emptyAccountsView, type AccountsData } from './model.ts';
 

@@ -33,7 +33,7 @@ export class IpcRegistry {
 
   handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void {
     if (this.handlers.has(channel)) throw new Error(`IPC channel ${channel} already has a handler`);
-    this.handlers.set(channel, handler as unknown as Handler<InvokeChannel>);
+    this.handlers.set(channel, handler);
   }
 
   channels(): InvokeChannel[] {

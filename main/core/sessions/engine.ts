@@ -463,7 +463,7 @@ export function prepareInput(step: UserInputStep, values: Record<string, string>
       continue;
     }
     if (f.pattern) {
-      let re: RegExp | null = null;
+      let re: RegExp | null;
       try {
         re = new RegExp(f.pattern);
       } catch {

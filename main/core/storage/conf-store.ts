@@ -9,7 +9,7 @@ import { SafeStore, type StoreBackend } from './store.ts';
 
 export function confStore(dir: string, name: string, log?: Logger): SafeStore {
   return new SafeStore(
-    () => new Conf<Record<string, unknown>>({ cwd: dir, configName: name, clearInvalidConfig: false, configFileMode: 0o600 }) as unknown as StoreBackend,
+    (): StoreBackend => new Conf<Record<string, unknown>>({ cwd: dir, configName: name, clearInvalidConfig: false, configFileMode: 0o600 }),
     path.join(dir, `${name}.json`),
     log,
   );

@@ -1,0 +1,193 @@
+/** The accounts view model and the refresh policy. */
+import { describe, expect, it, vi } from 'vitest';
+import { buildAccountsView, identityOf, safeAvatar, type AccountsData } from '../../main/core/accounts/model.ts';
+import { AccountsRefresher, DEFAULT_POLICY, nextDelay } from '../../main/core/accounts/refresher.ts';
+import type { BeeperApi } from '../../main/core/api/client.ts';
+import type { Account, Bridge, BridgeLogin } from '../../main/core/api/schemas.ts';
+import { AppError } from '../../main/core/errors.ts';
+import { Logger } from '../../main/core/log.ts';
+
+const bridge = (id: string, extra: Partial<Bridge> = {}): Bridge => ({
+  id,
+  accounts: [],
+  activeAccountCount: 0,
+  displayName: id.toUpperCase(),
+  provider: 'local',
+  status: 'available',
+  supportsMultipleAccounts: true,
+  type: id,
+  network: undefined,
+  statusText: undefined,
+  ...extra,
+});
+const account = (accountID: string, bridgeID: string, extra: Partial<Account> = {}): Account => ({
+  accountID,
+  bridge: { id: bridgeID, provider: 'local', type: bridgeID },
+  user: { id: 'u', fullName: 'Alex Rivera', phoneNumber: '+1555' },
+  status: 'connected',
+  loginID: undefined,
+  network: undefined,
+  statusText: undefined,
+  ...extra,
+});
+const login = (bridgeID: string, loginID: string, extra: Partial<BridgeLogin> = {}): BridgeLogin => ({
+  bridgeID,
+  loginID,
+  removeScopes: ['current-device'],
+  status: 'connected',
+  accountIDs: undefined,
+  statusText: undefined,
+  user: undefined,
+  ...extra,
+});
+const meta = { lastRefreshedAt: null, refreshing: false, error: null };
+
+describe('buildAccountsView', () => {
+  it('nests accounts under their logins under their networks', () => {
+    const data: AccountsData = {
+      bridges: [bridge('slack', { status: 'available' })],
+      accounts: [account('slack.A', 'slack', { loginID: 'L1' }), account('slack.B', 'slack', { loginID: 'L1' })],
+      logins: { slack: [login('slack', 'L1', { accountIDs: ['slack.A', 'slack.B'], user: { id: 'x', fullName: 'Alex', username: 'alex' } })] },
+    };
+    const v = buildAccountsView(data, meta);
+    expect(v.networks).toHaveLength(1);
+    expect(v.networks[0]!.logins[0]).toMatchObject({ loginID: 'L1', identity: { name: 'Alex', detail: '@alex' }, accounts: [{ accountID: 'slack.A' }, { accountID: 'slack.B' }] });
+    expect(v.networks[0]!.otherAccounts).toEqual([]);
+    expect(v.needsAttention).toEqual([]);
+  });
+
+  it('lists needs_login and logged_out logins, and reconnect/connection-required accounts, once per login', () => {
+    const data: AccountsData = {
+      bridges: [bridge('tg'), bridge('wa')],
+      accounts: [
+        account('tg_1', 'tg', { loginID: 'T1', status: 'reconnect_required', statusText: 'Log in again' }),
+        account('wa_1', 'wa', { loginID: 'W1', status: 'connection_required' }),
+        account('wa_2', 'wa', { status: 'reconnect_required' }),
+      ],
+      logins: { tg: [login('tg', 'T1', { status: 'needs_login', statusText: 'Logged out of Telegram', accountIDs: ['tg_1'] })], wa: [login('wa', 'W1', { accountIDs: ['wa_1'] })] },
+    };
+    const v = buildAccountsView(data, meta);
+    expect(v.needsAttention.map((a) => [a.bridgeID, a.loginID, a.accountID, a.status, a.message])).toEqual([
+      ['tg', 'T1', 'tg_1', 'needs_login', 'Logged out of Telegram'],
+      ['wa', 'W1', 'wa_1', 'connection_required', 'Not connected'],
+      ['wa', null, 'wa_2', 'reconnect_required', 'Needs you to reconnect'],
+    ]);
+    expect(v.networks[1]!.otherAccounts.map((a) => a.accountID)).toEqual(['wa_2']);
+  });
+
+  it('explains why a network cannot take a new account', () => {
+    const v = buildAccountsView(
+      {
+        bridges: [
+          bridge('a'),
+          bridge('b', { status: 'limit_reached' }),
+          bridge('c', { status: 'temporarily_unavailable', statusText: 'Back soon' }),
+          bridge('d', { status: 'connected' }),
+          bridge('e', { status: 'disabled' }),
+        ],
+        accounts: [],
+        logins: {},
+      },
+      meta,
+    );
+    expect(v.networks.map((n) => [n.canAddAccount, n.unavailableReason])).toEqual([
+      [true, null],
+      [false, 'You have reached the account limit for this network.'],
+      [false, 'Back soon'],
+      [false, 'D is already connected. Only one account is supported.'],
+      [false, 'E is turned off in Beeper.'],
+    ]);
+  });
+
+  it('handles the older Account shape without status, and accounts of bridges not listed', () => {
+    const v = buildAccountsView({ bridges: [], accounts: [account('matrix', 'matrix', { status: undefined, network: 'Beeper' })], logins: {} }, meta);
+    expect(v.networks[0]).toMatchObject({ bridgeID: 'matrix', displayName: 'Beeper', status: 'unknown', otherAccounts: [{ status: null, needsAttention: false }] });
+  });
+
+  it('lets only data: image URLs through as avatars', () => {
+    expect(safeAvatar('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    for (const bad of ['https://example.com/a.png', 'mxc://beeper.com/abc', 'file:///etc/passwd', 'data:text/html;base64,PHNjcmlwdD4=', 'javascript:alert(1)']) {
+      expect(safeAvatar(bad)).toBeNull();
+    }
+    expect(identityOf({ id: 'x', imgURL: 'https://e.com/a.png', email: 'a@b.c' }, 'fallback')).toEqual({ name: 'a@b.c', detail: null, avatarURL: null });
+  });
+});
+
+describe('refresh policy', () => {
+  it('is faster while visible or when something needs attention, slower when hidden, and backs off on errors', () => {
+    const p = DEFAULT_POLICY;
+    expect(nextDelay(p, { visible: true, attention: false, consecutiveErrors: 0 })).toBe(30_000);
+    expect(nextDelay(p, { visible: false, attention: false, consecutiveErrors: 0 })).toBe(300_000);
+    expect(nextDelay(p, { visible: false, attention: true, consecutiveErrors: 0 })).toBe(15_000);
+    expect([1, 2, 3, 10].map((n) => nextDelay(p, { visible: true, attention: false, consecutiveErrors: n }))).toEqual([5_000, 10_000, 20_000, 300_000]);
+    expect(nextDelay(p, { visible: true, attention: false, consecutiveErrors: 1, retryAfterSec: 60 })).toBe(60_000);
+  });
+});
+
+describe('AccountsRefresher', () => {
+  function fakeApi() {
+    const calls: string[] = [];
+    let release: (() => void) | null = null;
+    let fail: AppError | null = null;
+    const gate = () =>
+      new Promise<void>((r) => {
+        release = r;
+      });
+    const api = {
+      bridges: async () => {
+        calls.push('bridges');
+        await gate();
+        if (fail) throw fail;
+        return [bridge('wa', { accounts: [account('wa_1', 'wa')] })];
+      },
+      accounts: () => Promise.resolve([account('wa_1', 'wa')]),
+      logins: () => Promise.resolve([login('wa', 'W1', { accountIDs: ['wa_1'] })]),
+    } as unknown as BeeperApi;
+    return {
+      api,
+      calls,
+      release: () => release?.(),
+      failWith: (e: AppError | null) => {
+        fail = e;
+      },
+    };
+  }
+
+  it('keeps one refresh in flight and folds triggers during it into exactly one more', async () => {
+    const f = fakeApi();
+    const r = new AccountsRefresher({ api: () => f.api, log: new Logger() });
+    const first = r.refresh('manual');
+    void r.refresh('focus');
+    void r.refresh('session-complete');
+    expect(r.view().refreshing).toBe(true);
+    expect(f.calls).toEqual(['bridges']);
+    f.release();
+    await first;
+    await vi.waitFor(() => expect(f.calls).toEqual(['bridges', 'bridges']));
+    f.release();
+    await vi.waitFor(() => expect(r.view().refreshing).toBe(false));
+    expect(f.calls).toHaveLength(2);
+    expect(r.view().networks[0]!.logins[0]!.accounts[0]!.accountID).toBe('wa_1');
+  });
+
+  it('keeps the last good data on error and reports it', async () => {
+    const f = fakeApi();
+    const r = new AccountsRefresher({ api: () => f.api, log: new Logger() });
+    const ok = r.refresh('manual');
+    f.release();
+    await ok;
+    const good = r.view();
+    f.failWith(new AppError('server_error', 'Beeper Desktop ran into a problem. Try again.'));
+    const bad = r.refresh('manual');
+    f.release();
+    await bad;
+    expect(r.view()).toMatchObject({ networks: good.networks, lastRefreshedAt: good.lastRefreshedAt, error: { kind: 'server_error' } });
+    expect(r.delay()).toBe(5_000);
+  });
+
+  it('does nothing while signed out (no API)', async () => {
+    const r = new AccountsRefresher({ api: () => null, log: new Logger() });
+    await r.refresh('manual');
+    expect(r.view()).toMatchObject({ networks: [], lastRefreshedAt: null, error: null });
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The session engine against a scripted server, for answers the simulator never gives: a step type
+ * this app does not know, `complete` without a complete-step, a 200 `failed`, a missing step.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { BeeperApi } from '../../main/core/api/client.ts';
+import { LoginSessionSchema, type LoginSession, type UserInputStep } from '../../main/core/api/schemas.ts';
+import { AppError } from '../../main/core/errors.ts';
+import { Logger } from '../../main/core/log.ts';
+import { prepareInput, SessionEngine } from '../../main/core/sessions/engine.ts';
+
+type Script = (method: string, args: unknown[]) => unknown;
+
+function engineWith(script: Script) {
+  const calls: Array<{ method: string; args: unknown[] }> = [];
+  const call = (method: string) => async (...args: unknown[]) => {
+    calls.push({ method, args });
+    const r = script(method, args);
+    if (r instanceof Error) throw r;
+    return method === 'cancelSession' ? undefined : LoginSessionSchema.parse(await r);
+  };
+  const api = { createSession: call('createSession'), submitStep: call('submitStep'), getSession: call('getSession'), cancelSession: call('cancelSession') } as unknown as BeeperApi;
+  const completed: unknown[] = [];
+  const engine = new SessionEngine({ api: () => api, log: new Logger(), bridgeName: () => 'Network', onComplete: (s) => completed.push(s) });
+  return { engine, calls, completed };
+}
+
+const base = { bridgeID: 'b', loginSessionID: 'ls_1' };
+
+describe('SessionEngine with unusual answers', () => {
+  it('fails clearly on a step type it does not know, and cancels the session on the server', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_input', currentStep: { type: 'webauthn', stepID: 'passkey' } } : null));
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s).toMatchObject({ phase: 'failed', error: { kind: 'unsupported', code: 'UNSUPPORTED_STEP', message: expect.stringContaining('“webauthn”') } });
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['createSession', 'cancelSession']));
+  });
+
+  it('completes with or without a complete step, and reports who was connected', async () => {
+    const account = { accountID: 'b_L', bridge: { id: 'b', provider: 'local', type: 'b' }, user: { id: 'L', fullName: 'Sam' }, network: 'Net' };
+    for (const answer of [
+      { ...base, status: 'complete', loginID: 'L', account },
+      { ...base, status: 'complete', currentStep: { type: 'complete', login: { bridgeID: 'b', loginID: 'L', removeScopes: [], status: 'connected', accountIDs: ['b_L'], user: { id: 'L', fullName: 'Sam' } } } },
+    ]) {
+      const { engine, completed } = engineWith(() => answer);
+      const s = await engine.start({ bridgeID: 'b', loginID: 'L' });
+      expect(s).toMatchObject({ phase: 'complete', result: { loginID: 'L', accountIDs: ['b_L'], identity: { name: 'Sam' }, restored: true } });
+      expect(completed).toHaveLength(1);
+    }
+  });
+
+  it('treats a 200 with status failed like an HTTP failure', async () => {
+    const { engine } = engineWith((m) =>
+      m === 'createSession'
+        ? { ...base, status: 'waiting_for_cookies', currentStep: { type: 'cookies', stepID: 'c', url: 'https://x', fields: [{ id: 'k', name: 'k', type: 'cookie' }] } }
+        : { ...base, status: 'failed', error: { code: 'FI.MAU.META_MISSING_COOKIES', message: 'Missing cookies: please log in again' } },
+    );
+    const s = await engine.start({ bridgeID: 'b' });
+    const done = await engine.submitCookies(s.id, { k: 'v' }, { source: 'api' });
+    expect(done).toMatchObject({ phase: 'failed', error: { code: 'FI.MAU.META_MISSING_COOKIES', message: 'Missing cookies: please log in again' } });
+  });
+
+  it('fails a waiting session that has no step, and cancels it', async () => {
+    const { engine, calls } = engineWith(() => ({ ...base, status: 'waiting_for_input' }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { kind: 'invalid_response' } });
+    await vi.waitFor(() => expect(calls.at(-1)!.method).toBe('cancelSession'));
+  });
+
+  it('keeps waiting after its own long-poll times out, checking the session in between', async () => {
+    let polls = 0;
+    const qr = { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data: 'A' } } };
+    const { engine, calls } = engineWith((m) => {
+      if (m === 'createSession' || m === 'getSession') return qr;
+      polls++;
+      return polls === 1 ? new AppError('network', 'Beeper Desktop did not answer in time.') : { ...base, status: 'complete', loginID: 'L' };
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('complete'));
+    expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'getSession', 'submitStep']);
+  });
+
+  it('a session cancelled elsewhere (410 LOGIN_CANCELLED) ends as cancelled, not failed', async () => {
+    const { engine } = engineWith((m) =>
+      m === 'createSession'
+        ? { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'nothing' } } }
+        : new AppError('cancelled', 'The login was cancelled.', { code: 'FI.MAU.BRIDGE.LOGIN_CANCELLED', status: 410 }),
+    );
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'cancelled', error: null }));
+  });
+
+  it('cancelling while the session is still being created ends it on the server once it exists', async () => {
+    let create!: (v: LoginSession) => void;
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? new Promise((r) => (create = r)) : null));
+    const starting = engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.list()).toHaveLength(1));
+    await engine.cancel(engine.list()[0]!.id);
+    create({ ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'x', fields: [] } });
+    expect((await starting).phase).toBe('cancelled');
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toContain('cancelSession'));
+  });
+
+  it('never keeps typed values: they are not in the view, and a second submit while busy is refused', async () => {
+    let answer!: (v: unknown) => void;
+    const step = { type: 'user_input', stepID: 'pw', fields: [{ id: 'password', type: 'password' }] };
+    const { engine } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_input', currentStep: step } : new Promise((r) => (answer = r))));
+    const s = await engine.start({ bridgeID: 'b' });
+    const pending = engine.submitInput(s.id, { password: 'hunter2-secret' });
+    expect(engine.get(s.id).busy).toBe(true);
+    await expect(engine.submitInput(s.id, { password: 'again' })).rejects.toMatchObject({ kind: 'invalid_request' });
+    answer({ ...base, status: 'waiting_for_input', currentStep: step });
+    await pending;
+    expect(JSON.stringify(engine.list())).not.toContain('hunter2-secret');
+  });
+});
+
+describe('prepareInput', () => {
+  const step = (fields: UserInputStep['fields']): UserInputStep => ({ type: 'user_input', stepID: 's', fields, instructions: undefined, attachments: undefined });
+  const f = (id: string, extra: Partial<UserInputStep['fields'][number]> = {}): UserInputStep['fields'][number] => ({
+    id,
+    label: id,
+    placeholder: undefined,
+    initialValue: undefined,
+    optional: undefined,
+    type: undefined,
+    pattern: undefined,
+    options: undefined,
+    ...extra,
+  });
+
+  it('uses the initial value when nothing is typed, skips empty optional fields, drops unknown keys', () => {
+    expect(prepareInput(step([f('a', { initialValue: 'init' }), f('b', { optional: true }), f('c')]), { c: 'x', extra: 'dropped' })).toEqual({ a: 'init', c: 'x' });
+  });
+
+  it('names missing required fields, and checks patterns', () => {
+    expect(prepareInput(step([f('Phone'), f('Code')]), {})).toMatchObject({ kind: 'invalid_input', message: 'Fill in Phone, Code.' });
+    expect(prepareInput(step([f('PIN', { pattern: '^[0-9]{4}$' })]), { PIN: '12a4' })).toMatchObject({ kind: 'invalid_input', code: 'PATTERN_MISMATCH' });
+    expect(prepareInput(step([f('PIN', { pattern: '([' })]), { PIN: 'anything' })).toEqual({ PIN: 'anything' }); // broken pattern: left to the network
+  });
+});
