@@ -1,7 +1,23 @@
 /**
- * Preload (runs sandboxed, bundled as CommonJS). Exposes only named, typed methods of the IPC
- * contract to the renderer through contextBridge — never ipcRenderer itself.
+ * Preload (sandboxed, bundled as CommonJS). Exposes exactly the named methods of the IPC contract
+ * and an `on(event, listener)` for pushed events — never ipcRenderer itself, never a generic
+ * "send anything" channel. Main validates every payload and the sender; this side only forwards.
  */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildApi } from './contract/api.ts';
+import { API_KEY, EVENTS, type Envelope, type EventChannel } from './contract/channels.ts';
 
-contextBridge.exposeInMainWorld('beeperAccountManager', Object.freeze({ platform: process.platform }));
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(EVENTS));
+
+const api = buildApi({
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload) as Promise<Envelope<unknown>>,
+  subscribe: (channel: EventChannel, listener) => {
+    if (!KNOWN_EVENTS.has(channel)) throw new Error(`Unknown event ${String(channel)}`);
+    // Hand the page only the payload, never the IpcRendererEvent (it exposes the sender).
+    const wrapped = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => ipcRenderer.removeListener(channel, wrapped);
+  },
+});
+
+contextBridge.exposeInMainWorld(API_KEY, api);
