@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print to the console by design.
-    files: ['test/simulator/cli.ts', 'scripts/**'],
+    files: ['test/simulator/cli.ts', 'test/host/preview.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -79,7 +79,7 @@ check('build:preview', bin('vite'), ['build', '--config', 'vite.preview.config.t
     suites.push({ name: 'playwright', passed: 0, failed: 1, skipped: 0, note: 'Chromium missing' });
   } else {
     rmSync(out, { force: true });
-    const r = run('playwright', bin('playwright'), ['test']);
+    const r = run('playwright', bin('playwright'), ['test'], { BAM_PREVIEW_BUILT: '1' });
     const json = readJSON(out);
     if (json?.stats) {
       const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats;

@@ -32,6 +32,8 @@ export interface CoreDeps {
   /** How often to look for Beeper Desktop again while it is not found. */
   rediscoverMs?: { visible: number; hidden: number };
   signInTimeoutMs?: number;
+  /** What the host offers; the browser preview has neither a capture window nor a shell. */
+  capabilities?: { captureWindow: boolean; desktopShell: boolean };
 }
 
 type Listener = <E extends keyof EventSchemas>(event: E, payload: EventPayload<E>) => void;
@@ -135,6 +137,7 @@ export class AccountManagerCore {
 
   snapshot(): AppSnapshot {
     return {
+      capabilities: this.deps.capabilities ?? { captureWindow: false, desktopShell: false },
       connection: this.connection,
       auth: authView(this.auth.state()),
       accounts: this.accounts.view(),

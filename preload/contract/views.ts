@@ -222,7 +222,17 @@ export const SettingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
+/** What the host around the core can do (Electron shell vs browser preview). */
+export const CapabilitiesSchema = z.object({
+  /** A browser window that signs in and captures cookies by itself (Electron only). */
+  captureWindow: z.boolean(),
+  /** The host can show native notifications, a tray, and update itself. */
+  desktopShell: z.boolean(),
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
 export const AppSnapshotSchema = z.object({
+  capabilities: CapabilitiesSchema,
   connection: ConnectionViewSchema,
   auth: AuthViewSchema,
   accounts: AccountsViewSchema,

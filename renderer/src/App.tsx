@@ -1,7 +1,131 @@
-export function App() {
+/**
+ * The window: a gate in front (find Beeper Desktop, connect to it), then the account manager.
+ * Losing Beeper Desktop after signing in does not hide the accounts: a banner says so while the
+ * app looks for it again.
+ */
+import { useEffect } from 'react';
+import { AccountsScreen } from './components/Accounts.tsx';
+import { AddAccountScreen } from './components/AddAccount.tsx';
+import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent } from './components/Connect.tsx';
+import { SessionScreen } from './components/Session.tsx';
+import { Button, Icon, Spinner } from './components/ui.tsx';
+import { liveSessions, useApp } from './store.ts';
+
+function Header() {
+  const connection = useApp((s) => s.connection);
+  const auth = useApp((s) => s.auth);
+  const sessions = useApp((s) => s.sessions);
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const run = useApp((s) => s.run);
+  const live = liveSessions(sessions).filter((s) => !(route.name === 'session' && route.sessionID === s.id));
+  const running = connection?.status === 'running';
   return (
-    <main>
-      <h1>Beeper Account Manager</h1>
-    </main>
+    <header className="topbar">
+      <button type="button" className="brand" onClick={() => navigate({ name: 'accounts' })}>
+        <span className="brand-mark" aria-hidden="true">
+          B
+        </span>
+        Beeper Account Manager
+      </button>
+      <div className="topbar-right">
+        {live.length > 0 && (
+          <Button variant="ghost" onClick={() => navigate({ name: 'session', sessionID: live[0]!.id })}>
+            {live.length === 1 ? `Connecting ${live[0]!.bridgeName}…` : `${live.length} logins in progress`}
+          </Button>
+        )}
+        <span className={`pill ${running ? 'pill-ok' : 'pill-bad'}`} title={connection?.baseURL ?? undefined}>
+          <span className="badge-dot" aria-hidden="true" />
+          {running ? `Beeper Desktop ${connection.desktopVersion ?? ''}` : connection?.status === 'searching' ? 'Searching…' : 'Beeper Desktop not found'}
+        </span>
+        {auth?.status === 'signed-in' && (
+          <Button variant="ghost" onClick={() => void run('sign out', (api) => api.signOut())}>
+            Sign out
+          </Button>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Notices() {
+  const notices = useApp((s) => s.notices);
+  const dismiss = useApp((s) => s.dismissNotice);
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
+          <span>{n.text}</span>
+          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+            <Icon name="x" />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Main() {
+  const connection = useApp((s) => s.connection);
+  const auth = useApp((s) => s.auth);
+  const accounts = useApp((s) => s.accounts);
+  const route = useApp((s) => s.route);
+  if (!connection || !auth) return null;
+  const signedIn = auth.status === 'signed-in';
+  const haveData = Boolean(accounts?.lastRefreshedAt);
+  if (!(signedIn && haveData)) {
+    if (connection.status === 'searching') return <Searching />;
+    if (connection.status === 'not-running') return <NotRunning />;
+    if (connection.appState === 'needs-login') return <DesktopNeedsLogin />;
+    if (!signedIn) return <ConnectScreen />;
+    return <Spinner label="Loading your accounts" large />;
+  }
+  if (route.name === 'add') return <AddAccountScreen />;
+  if (route.name === 'session') return <SessionScreen sessionID={route.sessionID} />;
+  return <AccountsScreen />;
+}
+
+export function App() {
+  const ready = useApp((s) => s.ready);
+  const hostConnected = useApp((s) => s.hostConnected);
+  const connection = useApp((s) => s.connection);
+  const auth = useApp((s) => s.auth);
+  const route = useApp((s) => s.route);
+
+  // Screen changes move focus to the new screen's title (sessions handle their own steps).
+  useEffect(() => {
+    if (route.name !== 'session') document.getElementById('screen-title')?.focus();
+  }, [route]);
+
+  if (!ready) {
+    return (
+      <main className="splash">
+        <Spinner label="Starting" large />
+      </main>
+    );
+  }
+  const lost = auth?.status === 'signed-in' && connection?.status !== 'running';
+  return (
+    <div className="app">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      {!hostConnected && (
+        <div className="banner banner-bad" role="alert">
+          Lost the connection to the app. Reconnecting…
+        </div>
+      )}
+      {lost && (
+        <div className="banner banner-bad" role="alert">
+          <span>{connection?.error?.message ?? 'Beeper Desktop is not reachable.'} Your accounts are shown as they were last seen.</span>
+        </div>
+      )}
+      <StorageConsent />
+      <main id="main" className="main" tabIndex={-1}>
+        <Main />
+      </main>
+      <Notices />
+    </div>
   );
 }

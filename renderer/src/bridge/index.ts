@@ -1,0 +1,17 @@
+/** Finds the app API: the preload's in Electron, or a WebSocket bridge in the browser preview. */
+import type { BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
+import { API_KEY } from '../../../preload/contract/channels.ts';
+import { connectWebSocketApi } from './ws-transport.ts';
+
+declare global {
+  interface Window {
+    [API_KEY]?: BeeperAccountManagerAPI;
+  }
+}
+
+export function findApi(onHostStatus: (connected: boolean) => void): BeeperAccountManagerAPI | null {
+  const fromPreload = window[API_KEY];
+  if (fromPreload) return fromPreload;
+  const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
+  return key ? connectWebSocketApi(key, onHostStatus) : null;
+}

@@ -1,0 +1,230 @@
+/** The account list: what needs attention first, then every network with its logins and accounts. */
+import { useState } from 'react';
+import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
+import { useApp } from '../store.ts';
+import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
+
+export function useReconnect(): (bridgeID: string, loginID: string | null, accountID: string | null) => Promise<void> {
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  return async (bridgeID, loginID, accountID) => {
+    const req: { bridgeID: string; loginID?: string; accountID?: string } = { bridgeID };
+    if (loginID) req.loginID = loginID;
+    else if (accountID) req.accountID = accountID;
+    const session = await run('start reconnecting', (api) => api.startSession(req));
+    if (session) navigate({ name: 'session', sessionID: session.id });
+  };
+}
+
+const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
+  'current-device': {
+    title: 'Remove from this device',
+    detail: 'Beeper on this computer stops using this account. It stays signed in on your phone and on other devices.',
+  },
+  'all-devices': {
+    title: 'Log out everywhere',
+    detail: 'Signs this account out of Beeper on all your devices.',
+  },
+};
+
+function RemoveDialog({ network, login, onClose }: { network: NetworkView; login: LoginView; onClose: () => void }) {
+  const run = useApp((s) => s.run);
+  const notify = useApp((s) => s.notify);
+  const [scope, setScope] = useState<RemoveScope>(login.removeScopes[0]!);
+  const [busy, setBusy] = useState(false);
+  const remove = async (): Promise<void> => {
+    setBusy(true);
+    const r = await run('remove the account', (api) => api.removeLogin({ bridgeID: login.bridgeID, loginID: login.loginID, scope }));
+    setBusy(false);
+    if (r) {
+      notify('success', `${login.identity.name} was removed from ${network.displayName}.`);
+      onClose();
+    }
+  };
+  const accounts = login.accounts.length;
+  return (
+    <Dialog
+      title={`Remove ${login.identity.name}?`}
+      open
+      onClose={onClose}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Keep it
+          </Button>
+          <Button variant="danger" busy={busy} onClick={() => void remove()}>
+            {SCOPE_TEXT[scope].title}
+          </Button>
+        </>
+      }
+    >
+      <p>
+        {network.displayName} · {login.identity.detail ?? login.identity.name}
+        {accounts > 1 ? ` · ${accounts} accounts` : ''}
+      </p>
+      <fieldset className="choices">
+        <legend>How?</legend>
+        {login.removeScopes.map((s) => (
+          <label key={s} className="choice">
+            <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
+            <span>
+              <strong>{SCOPE_TEXT[s].title}</strong>
+              <span className="muted">{SCOPE_TEXT[s].detail}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted small">
+        {accounts > 1 ? `All ${accounts} accounts of this login are removed, with their chats in Beeper.` : 'Its chats disappear from Beeper.'} You can connect it again later.
+      </p>
+    </Dialog>
+  );
+}
+
+function Attention({ items }: { items: AttentionItem[] }) {
+  const reconnect = useReconnect();
+  if (items.length === 0) return null;
+  return (
+    <section className="attention" aria-labelledby="attention-title">
+      <h2 id="attention-title" className="section-title">
+        <Icon name="alert" /> {items.length === 1 ? '1 account needs attention' : `${items.length} accounts need attention`}
+      </h2>
+      <ul className="attention-list">
+        {items.map((a) => (
+          <li key={`${a.bridgeID}/${a.loginID ?? a.accountID}`} className="attention-item">
+            <Avatar identity={a.identity} size={32} />
+            <div className="grow">
+              <div>
+                <strong>{a.identity.name}</strong> <span className="muted">on {a.bridgeName}</span>
+              </div>
+              <div className="small">{a.message}</div>
+            </div>
+            <Button variant="primary" onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}`}>
+              Reconnect
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LoginRow({ network, login, onRemove }: { network: NetworkView; login: LoginView; onRemove: () => void }) {
+  const reconnect = useReconnect();
+  const who = `${login.identity.name} on ${network.displayName}`;
+  const canReconnect = network.bridgeID !== 'matrix' && network.provider !== 'unknown';
+  const showAccounts = login.accounts.length > 1 || login.accounts.some((a) => a.network !== network.displayName && a.network !== network.network);
+  return (
+    <li className={`login ${login.needsAttention ? 'login-attention' : ''}`}>
+      <div className="login-main">
+        <Avatar identity={login.identity} />
+        <div className="grow">
+          <div className="login-name">{login.identity.name}</div>
+          {login.identity.detail && <div className="muted small">{login.identity.detail}</div>}
+          {login.statusText && <div className="small status-text">{login.statusText}</div>}
+        </div>
+        <StatusBadge status={login.status} />
+        <div className="row-actions">
+          {canReconnect && (
+            <Button variant={login.needsAttention ? 'primary' : 'ghost'} onClick={() => void reconnect(login.bridgeID, login.loginID, null)} aria-label={`Reconnect ${who}`}>
+              Reconnect
+            </Button>
+          )}
+          {login.removeScopes.length > 0 && (
+            <Button variant="ghost" onClick={onRemove} aria-label={`Remove ${who}`}>
+              Remove
+            </Button>
+          )}
+        </div>
+      </div>
+      {showAccounts && (
+        <ul className="sub-accounts" aria-label={`Accounts of ${login.identity.name}`}>
+          {login.accounts.map((a) => (
+            <li key={a.accountID}>
+              <span>{a.network}</span> <StatusBadge status={a.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function AccountsScreen() {
+  const accounts = useApp((s) => s.accounts);
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  const [removing, setRemoving] = useState<{ network: NetworkView; login: LoginView } | null>(null);
+  const now = useTick();
+  if (!accounts) return null;
+  const withLogins = accounts.networks.filter((n) => n.logins.length > 0 || n.otherAccounts.length > 0);
+  const connected = withLogins.filter((n) => n.bridgeID !== 'matrix');
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1 tabIndex={-1} id="screen-title">
+          Accounts
+        </h1>
+        <div className="screen-tools">
+          <span className="muted small" aria-live="polite">
+            {accounts.refreshing ? 'Refreshing…' : accounts.lastRefreshedAt ? `Updated ${timeAgo(accounts.lastRefreshedAt, now)}` : ''}
+          </span>
+          <Button variant="ghost" busy={accounts.refreshing} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>
+            <Icon name="refresh" /> Refresh
+          </Button>
+          <Button variant="primary" onClick={() => navigate({ name: 'add' })}>
+            <Icon name="plus" /> Add account
+          </Button>
+        </div>
+      </div>
+
+      {accounts.error && (
+        <p className="callout callout-warn" role="status">
+          Could not refresh: {accounts.error.message}
+          {accounts.lastRefreshedAt ? ` Showing what was there ${timeAgo(accounts.lastRefreshedAt, now)}.` : ''}
+        </p>
+      )}
+
+      <Attention items={accounts.needsAttention} />
+
+      {connected.length === 0 && accounts.lastRefreshedAt && (
+        <div className="empty">
+          <h2>No chat accounts yet</h2>
+          <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
+          <Button variant="primary" onClick={() => navigate({ name: 'add' })}>
+            <Icon name="plus" /> Add your first account
+          </Button>
+        </div>
+      )}
+
+      {withLogins.map((n) => (
+        <section key={n.bridgeID} className="network" aria-labelledby={`net-${n.bridgeID}`}>
+          <h2 id={`net-${n.bridgeID}`} className="network-title">
+            {n.displayName}
+            <span className="muted small"> · {n.provider === 'cloud' ? 'Beeper Cloud' : n.provider === 'local' ? 'On this device' : n.provider}</span>
+          </h2>
+          <ul className="logins">
+            {n.logins.map((l) => (
+              <LoginRow key={l.loginID} network={n} login={l} onRemove={() => setRemoving({ network: n, login: l })} />
+            ))}
+            {n.otherAccounts.map((a) => (
+              <li key={a.accountID} className="login">
+                <div className="login-main">
+                  <Avatar identity={a.identity} />
+                  <div className="grow">
+                    <div className="login-name">{a.identity.name}</div>
+                    {a.identity.detail && <div className="muted small">{a.identity.detail}</div>}
+                  </div>
+                  <StatusBadge status={a.status} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      {removing && <RemoveDialog network={removing.network} login={removing.login} onClose={() => setRemoving(null)} />}
+    </div>
+  );
+}

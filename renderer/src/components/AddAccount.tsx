@@ -1,0 +1,130 @@
+/** Choosing a network, then a way to log in, then the login steps. */
+import { useState, type FormEvent } from 'react';
+import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
+import { useApp } from '../store.ts';
+import { Button, Spinner } from './ui.tsx';
+
+const GROUPS: Array<{ provider: string; title: string }> = [
+  { provider: 'local', title: 'On this device' },
+  { provider: 'cloud', title: 'Beeper Cloud' },
+  { provider: 'self-hosted', title: 'Self-hosted' },
+  { provider: 'platform-sdk', title: 'Platform' },
+];
+
+function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: LoginFlowView[]; onBack: () => void }) {
+  const [choice, setChoice] = useState(flows[0]!.id);
+  const [busy, setBusy] = useState(false);
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  const start = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: choice }));
+    setBusy(false);
+    if (s) navigate({ name: 'session', sessionID: s.id });
+  };
+  return (
+    <form className="screen" onSubmit={(e) => void start(e)}>
+      <div className="screen-head">
+        <h1 tabIndex={-1} id="screen-title">
+          How do you want to connect {network.displayName}?
+        </h1>
+      </div>
+      <fieldset className="choices choices-large">
+        <legend className="visually-hidden">Login method</legend>
+        {flows.map((f) => (
+          <label key={f.id} className="choice">
+            <input type="radio" name="flow" value={f.id} checked={choice === f.id} onChange={() => setChoice(f.id)} />
+            <span>
+              <strong>{f.name}</strong>
+              {f.description && <span className="muted">{f.description}</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <Button variant="ghost" onClick={onBack}>
+          Back
+        </Button>
+        <Button variant="primary" type="submit" busy={busy}>
+          Continue
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AddAccountScreen() {
+  const accounts = useApp((s) => s.accounts);
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  const [picked, setPicked] = useState<{ network: NetworkView; flows: LoginFlowView[] } | null>(null);
+  const [loading, setLoading] = useState<string | null>(null);
+
+  const choose = async (network: NetworkView): Promise<void> => {
+    setLoading(network.bridgeID);
+    const flows = await run('load the login methods', (api) => api.getLoginFlows({ bridgeID: network.bridgeID }));
+    if (flows && flows.length === 1) {
+      const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: flows[0]!.id }));
+      if (s) navigate({ name: 'session', sessionID: s.id });
+    } else if (flows && flows.length > 1) {
+      setPicked({ network, flows });
+    } else if (flows) {
+      useApp.getState().notify('error', `${network.displayName} offers no way to log in from here.`);
+    }
+    setLoading(null);
+  };
+
+
+  if (!accounts) return null;
+  if (picked) return <FlowPicker network={picked.network} flows={picked.flows} onBack={() => setPicked(null)} />;
+  const networks = accounts.networks.filter((n) => n.bridgeID !== 'matrix');
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1 tabIndex={-1} id="screen-title">
+          Add an account
+        </h1>
+        <Button variant="ghost" onClick={() => navigate({ name: 'accounts' })}>
+          Back to accounts
+        </Button>
+      </div>
+      {GROUPS.map((g) => {
+        const list = networks.filter((n) => n.provider === g.provider);
+        if (list.length === 0) return null;
+        return (
+          <section key={g.provider} aria-labelledby={`group-${g.provider}`}>
+            <h2 id={`group-${g.provider}`} className="section-title">
+              {g.title}
+            </h2>
+            <ul className="network-grid">
+              {list.map((n) => (
+                <li key={n.bridgeID}>
+                  <button
+                    type="button"
+                    className="network-card"
+                    disabled={!n.canAddAccount || loading !== null}
+                    onClick={() => void choose(n)}
+                    aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : undefined}
+                  >
+                    <span className="network-card-name">{n.displayName}</span>
+                    {loading === n.bridgeID ? (
+                      <Spinner label={`Opening ${n.displayName}`} />
+                    ) : n.unavailableReason ? (
+                      <span id={`why-${n.bridgeID}`} className="small muted">
+                        {n.unavailableReason}
+                      </span>
+                    ) : (
+                      <span className="small muted">{n.logins.length > 0 ? `${n.logins.length} connected · add another` : 'Connect'}</span>
+                    )}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

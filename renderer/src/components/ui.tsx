@@ -1,0 +1,128 @@
+/** Small shared building blocks. */
+import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import type { IdentityView } from '../../../preload/contract/views.ts';
+
+export function Button({
+  variant = 'secondary',
+  busy = false,
+  children,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'ghost'; busy?: boolean }) {
+  return (
+    <button type="button" {...rest} className={`btn btn-${variant} ${rest.className ?? ''}`} disabled={rest.disabled || busy} aria-busy={busy || undefined}>
+      {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}
+
+export function Spinner({ label, large = false }: { label: string; large?: boolean }) {
+  return (
+    <span className="spinner-wrap" role="status">
+      <span className={`spinner ${large ? 'spinner-large' : ''}`} aria-hidden="true" />
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+export function Avatar({ identity, size = 40 }: { identity: IdentityView; size?: number }) {
+  const initials = identity.name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  return identity.avatarURL ? (
+    <img className="avatar" src={identity.avatarURL} alt="" width={size} height={size} />
+  ) : (
+    <span className="avatar avatar-initials" style={{ width: size, height: size }} aria-hidden="true">
+      {initials || '?'}
+    </span>
+  );
+}
+
+const STATUS: Record<string, { tone: 'ok' | 'busy' | 'warn' | 'bad' | 'off'; label: string }> = {
+  connected: { tone: 'ok', label: 'Connected' },
+  available: { tone: 'ok', label: 'Available' },
+  connecting: { tone: 'busy', label: 'Connecting' },
+  backfilling: { tone: 'busy', label: 'Syncing' },
+  needs_login: { tone: 'warn', label: 'Needs login' },
+  reconnect_required: { tone: 'warn', label: 'Reconnect needed' },
+  attention_required: { tone: 'warn', label: 'Needs attention' },
+  logged_out: { tone: 'bad', label: 'Logged out' },
+  connection_required: { tone: 'bad', label: 'Not connected' },
+  disconnected: { tone: 'bad', label: 'Disconnected' },
+  disabled: { tone: 'off', label: 'Disabled' },
+  limit_reached: { tone: 'off', label: 'Limit reached' },
+  temporarily_unavailable: { tone: 'off', label: 'Unavailable' },
+};
+
+export function StatusBadge({ status }: { status: string | null }) {
+  const s = STATUS[status ?? ''] ?? { tone: 'off' as const, label: status ? status.replace(/_/g, ' ') : 'Unknown' };
+  return (
+    <span className={`badge badge-${s.tone}`}>
+      <span className="badge-dot" aria-hidden="true" />
+      {s.label}
+    </span>
+  );
+}
+
+/** A modal built on <dialog>: the browser traps focus, Esc closes it, focus returns afterwards. */
+export function Dialog({ title, open, onClose, children, footer }: { title: string; open: boolean; onClose: () => void; children: ReactNode; footer: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleID = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleID} onClose={onClose} onCancel={onClose}>
+      <h2 id={titleID} className="dialog-title">
+        {title}
+      </h2>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-footer">{footer}</div>
+    </dialog>
+  );
+}
+
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+export function timeAgo(iso: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
+  return rtf.format(Math.round(hours / 24), 'day');
+}
+
+/** Re-renders every `ms` so relative times stay current. */
+export function useTick(ms = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
+export function Icon({ name }: { name: 'check' | 'alert' | 'refresh' | 'plus' | 'x' | 'copy' | 'external' }) {
+  const paths: Record<typeof name, string> = {
+    check: 'M5 12.5l4.5 4.5L19 7.5',
+    alert: 'M12 8v5m0 3.5v.01M10.3 3.9L2.6 17.3A2 2 0 004.3 20h15.4a2 2 0 001.7-2.7L13.7 3.9a2 2 0 00-3.4 0z',
+    refresh: 'M20 11a8 8 0 10-2.3 5.7M20 4v7h-7',
+    plus: 'M12 5v14M5 12h14',
+    x: 'M6 6l12 12M18 6L6 18',
+    copy: 'M9 9h10v10H9zM5 15V5h10',
+    external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 01-1 1H5a1 1 0 01-1-1V7a1 1 0 011-1h5',
+  };
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d={paths[name]} />
+    </svg>
+  );
+}

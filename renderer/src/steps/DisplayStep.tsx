@@ -1,0 +1,83 @@
+/** A `display_and_wait` step: a QR code, an emoji, a pairing code, or just a wait. */
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import type { StepView } from '../../../preload/contract/views.ts';
+import { Button, Icon, Spinner } from '../components/ui.tsx';
+
+type DisplayStepView = Extract<StepView, { type: 'display' }>;
+
+/** Rendered here from the raw data: never sent to a QR web service. */
+function QR({ data, label }: { data: string; label: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void QRCode.toString(data, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } }).then((s) => {
+      if (live) setSvg(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, [data]);
+  return svg ? (
+    <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={label} data-qr={data} width={264} height={264} />
+  ) : (
+    <div className="qr qr-placeholder">
+      <Spinner label="Drawing the QR code" />
+    </div>
+  );
+}
+
+function PairingCode({ code }: { code: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(code.replace(/\s/g, ''));
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2_000);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div className="pairing">
+      <output className="pairing-code" aria-label={`Pairing code ${code.split('').join(' ')}`}>
+        {code}
+      </output>
+      <Button onClick={() => void copy()}>
+        <Icon name={copied ? 'check' : 'copy'} /> {copied ? 'Copied' : 'Copy code'}
+      </Button>
+    </div>
+  );
+}
+
+export function DisplayStep({ step, network }: { step: DisplayStepView; network: string }) {
+  const d = step.display;
+  return (
+    <div className="display-step">
+      {step.instructions && <p className="lead">{step.instructions}</p>}
+      {d.kind === 'qr' && (
+        <>
+          <QR data={d.data} label={`QR code to scan with ${network}`} />
+          <p className="muted small" aria-live="off">
+            The code refreshes automatically{step.revision > 1 ? ` · updated ${step.revision - 1} time${step.revision > 2 ? 's' : ''}` : ''}. Keep this window open until your phone confirms.
+          </p>
+        </>
+      )}
+      {d.kind === 'emoji' &&
+        (d.imageURL ? (
+          <img className="emoji" src={d.imageURL} alt={d.emoji ? `The emoji ${d.emoji}` : 'The emoji to tap on your phone'} width={128} height={128} />
+        ) : d.emoji ? (
+          <span className="emoji emoji-text" role="img" aria-label={`The emoji ${d.emoji}`}>
+            {d.emoji}
+          </span>
+        ) : (
+          <Spinner label="Loading the emoji" />
+        ))}
+      {d.kind === 'code' && <PairingCode code={d.data} />}
+      {d.kind === 'nothing' && <Spinner label="Waiting" large />}
+      <p className="waiting">
+        <Spinner label="" /> Waiting for your phone…
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The renderer's state: a mirror of what main pushes (connection, sign-in, accounts, sessions,
+ * settings) plus UI-only state (which screen, notices). The renderer never talks to the network
+ * and never holds the token: every action is a call on the contract API.
+ */
+import { create } from 'zustand';
+import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
+import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView } from '../../preload/contract/views.ts';
+
+export type Route = { name: 'accounts' } | { name: 'add'; bridgeID?: string | undefined } | { name: 'session'; sessionID: string };
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'error' | 'success';
+  text: string;
+}
+
+export interface AppState {
+  api: BeeperAccountManagerAPI | null;
+  /** The first snapshot has arrived. */
+  ready: boolean;
+  /** The browser preview's socket to the host is up (always true in Electron). */
+  hostConnected: boolean;
+  capabilities: Capabilities;
+  connection: ConnectionView | null;
+  auth: AuthView | null;
+  accounts: AccountsView | null;
+  sessions: Record<string, SessionView>;
+  settings: SettingsView | null;
+  route: Route;
+  notices: Notice[];
+
+  init: (api: BeeperAccountManagerAPI) => Promise<void>;
+  applySnapshot: (s: AppSnapshot) => void;
+  navigate: (route: Route) => void;
+  notify: (tone: Notice['tone'], text: string) => void;
+  dismissNotice: (id: number) => void;
+  /** Runs an API call; on failure shows its message and resolves to null. */
+  run: <T>(label: string, call: (api: BeeperAccountManagerAPI) => Promise<T>) => Promise<T | null>;
+}
+
+let noticeID = 0;
+
+export const useApp = create<AppState>()((set, get) => ({
+  api: null,
+  ready: false,
+  hostConnected: true,
+  capabilities: { captureWindow: false, desktopShell: false },
+  connection: null,
+  auth: null,
+  accounts: null,
+  sessions: {},
+  settings: null,
+  route: { name: 'accounts' },
+  notices: [],
+
+  async init(api) {
+    set({ api });
+    api.on('state.connection', (connection) => set({ connection }));
+    api.on('state.auth', (auth) => set({ auth }));
+    api.on('state.accounts', (accounts) => set({ accounts }));
+    api.on('state.settings', (settings) => set({ settings }));
+    api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
+    api.on('state.sessionRemoved', ({ sessionID }) =>
+      set((st) => {
+        const sessions = { ...st.sessions };
+        delete sessions[sessionID];
+        const route = st.route.name === 'session' && st.route.sessionID === sessionID ? ({ name: 'accounts' } as const) : st.route;
+        return { sessions, route };
+      }),
+    );
+    api.on('ui.navigate', (to) => {
+      if (to.to === 'accounts') set({ route: { name: 'accounts' } });
+      else if (to.to === 'add-account') set({ route: { name: 'add', bridgeID: to.bridgeID } });
+      else set({ route: { name: 'session', sessionID: to.sessionID } });
+    });
+    const snapshot = await get().run('load', (a) => a.getState());
+    if (snapshot) get().applySnapshot(snapshot);
+  },
+
+  applySnapshot(s) {
+    set({
+      ready: true,
+      capabilities: s.capabilities,
+      connection: s.connection,
+      auth: s.auth,
+      accounts: s.accounts,
+      settings: s.settings,
+      sessions: Object.fromEntries(s.sessions.map((x) => [x.id, x])),
+    });
+  },
+
+  navigate(route) {
+    set({ route });
+  },
+
+  notify(tone, text) {
+    const id = ++noticeID;
+    set((st) => ({ notices: [...st.notices.slice(-3), { id, tone, text }] }));
+    if (tone !== 'error') setTimeout(() => get().dismissNotice(id), 6_000);
+  },
+
+  dismissNotice(id) {
+    set((st) => ({ notices: st.notices.filter((n) => n.id !== id) }));
+  },
+
+  async run(label, call) {
+    const api = get().api;
+    if (!api) return null;
+    try {
+      return await call(api);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : `Could not ${label}.`;
+      get().notify('error', message);
+      return null;
+    }
+  },
+}));
+
+/** Sessions that are still going, newest first. */
+export const liveSessions = (sessions: Record<string, SessionView>): SessionView[] =>
+  Object.values(sessions)
+    .filter((s) => s.phase !== 'complete' && s.phase !== 'failed' && s.phase !== 'cancelled')
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));

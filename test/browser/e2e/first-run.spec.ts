@@ -1,0 +1,75 @@
+/** First run: Beeper Desktop not running, then started; connecting through the approve page. */
+import { connect, expect, test } from './fixtures.ts';
+
+test.describe('first run', () => {
+  test.use({ stackOptions: { simStopped: true, simConfig: { timeScale: 0.05, oauthAutoApprove: false }, rediscoverMs: 250 } });
+
+  test('waits for Beeper Desktop, then connects through its approval page', async ({ app, stack, shot }) => {
+    await expect(app.getByRole('heading', { name: 'Beeper Desktop is not running' })).toBeVisible();
+    await expect(app.getByText('Settings → Developers', { exact: true })).toBeVisible();
+    await expect(app.getByText(`Looked at ${stack.sim.url}`)).toBeVisible();
+    await shot('01-not-running');
+
+    await stack.sim.startAPI();
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    await shot('02-connect');
+
+    const popup = app.context().waitForEvent('page');
+    await app.getByRole('button', { name: 'Connect', exact: true }).click();
+    const tab = await popup;
+    await expect(tab.getByRole('heading', { name: 'Allow access to Beeper?' })).toBeVisible();
+    await expect(app.getByText('Waiting for you to approve in your browser…')).toBeVisible();
+    await shot('03-waiting-for-approval');
+    await tab.getByRole('button', { name: 'Approve' }).click();
+    await expect(tab.getByRole('heading', { name: 'Connected' })).toBeVisible();
+    await tab.close();
+
+    await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    await expect(app.getByRole('heading', { name: '1 account needs attention' })).toBeVisible();
+    await expect(app.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
+    await shot('04-accounts');
+  });
+
+  test('says so when the approval is denied, and can connect with a pasted token instead', async ({ app, stack }) => {
+    await stack.sim.startAPI();
+    const popup = app.context().waitForEvent('page');
+    await app.getByRole('button', { name: 'Connect', exact: true }).click();
+    const tab = await popup;
+    await tab.getByRole('button', { name: 'Deny' }).click();
+    await tab.close();
+    await expect(app.getByRole('alert').filter({ hasText: 'Access was denied in Beeper Desktop.' })).toBeVisible();
+
+    await app.getByText('Paste an access token instead').click();
+    await app.getByLabel('Access token').fill('wrong-token-value');
+    await app.getByRole('button', { name: 'Use token' }).click();
+    await expect(app.getByRole('alert').filter({ hasText: 'Beeper Desktop does not accept that token.' })).toBeVisible();
+    await app.getByLabel('Access token').fill(stack.sim.mintToken());
+    await app.getByRole('button', { name: 'Use token' }).click();
+    await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+  });
+});
+
+test.describe('Beeper Desktop signed out', () => {
+  test.use({ stackOptions: { simConfig: { appState: 'needs-login', oauthAutoApprove: true }, rediscoverMs: 250 } });
+
+  test('asks to sign in to Beeper Desktop first, and continues once it is ready', async ({ app, stack, shot }) => {
+    await expect(app.getByRole('heading', { name: 'Sign in to Beeper Desktop first' })).toBeVisible();
+    await shot('05-desktop-signed-out');
+    await expect(app.getByRole('button', { name: 'Check again' })).toBeVisible();
+    stack.sim.core.config.appState = 'ready';
+    // No click needed: the app keeps checking and moves on by itself.
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    await connect(app);
+  });
+});
+
+test.describe('sign-in expired', () => {
+  test('asks to connect again when Beeper Desktop stops accepting the sign-in', async ({ app, stack, shot }) => {
+    await connect(app);
+    for (const t of stack.sim.core.state.tokens.values()) t.revoked = true;
+    await app.getByRole('button', { name: 'Refresh' }).click();
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop again' })).toBeVisible();
+    await expect(app.getByRole('alert').filter({ hasText: 'no longer accepts' })).toBeVisible();
+    await shot('06-connect-again');
+  });
+});

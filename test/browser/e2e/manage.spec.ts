@@ -1,0 +1,124 @@
+/** Reconnect, remove, cancel, Beeper Desktop going away, and a keyboard-only flow. */
+import { connect, expect, phoneActs, test } from './fixtures.ts';
+
+test('reconnect the seeded account that needs login, from its row', async ({ app, shot }) => {
+  await connect(app);
+  const row = app.getByRole('region', { name: /Telegram/ }).getByRole('listitem').first();
+  await expect(row.getByText('Needs login')).toBeVisible();
+  await row.getByRole('button', { name: 'Reconnect Alex Rivera on Telegram' }).click();
+
+  await expect(app.getByText('Reconnect · Telegram')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible(); // the stored phone number is reused
+  await shot('40-reconnect-code');
+  await app.getByLabel('Code').fill('12345');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await app.getByLabel('Password', { exact: true }).fill('correct horse');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Telegram is reconnected' })).toBeVisible();
+  await app.getByRole('button', { name: 'Done' }).click();
+
+  await expect(app.getByRole('heading', { name: /needs? attention/ })).toHaveCount(0);
+  await expect(app.getByRole('region', { name: /Telegram/ }).getByText('Connected')).toBeVisible();
+});
+
+test('remove a login with a chosen scope', async ({ app, shot }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Remove Alex Rivera on Slack' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Remove Alex Rivera?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('Slack · @alex.rivera · 2 accounts')).toBeVisible();
+  await dialog.getByRole('radio', { name: /Log out everywhere/ }).check();
+  await shot('41-remove-dialog');
+  await dialog.getByRole('button', { name: 'Log out everywhere' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByText('Alex Rivera was removed from Slack.')).toBeVisible();
+  await expect(app.getByRole('region', { name: /Slack/ })).toHaveCount(0);
+});
+
+test('the remove dialog can be dismissed with Escape, keeping the account', async ({ app }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Remove Alex Rivera on WhatsApp' }).click();
+  const dialog = app.getByRole('dialog');
+  await expect(dialog.getByRole('radio')).toHaveCount(1); // WhatsApp allows only "this device"
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('region', { name: /WhatsApp/ })).toBeVisible();
+});
+
+test('cancel in the middle of a flow really cancels it', async ({ app, stack, shot }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Add account' }).click();
+  await app.getByRole('button', { name: /Signal/ }).click();
+  await expect(app.getByRole('img', { name: 'QR code to scan with Signal' })).toBeVisible();
+  await app.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.getByRole('heading', { name: 'Login cancelled' })).toBeVisible();
+  await shot('50-cancelled');
+  await expect.poll(() => [...stack.sim.core.engine.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
+  await app.getByRole('button', { name: 'Close' }).click();
+  await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+});
+
+test('Beeper Desktop stopping mid-flow shows a clear error, and everything recovers when it returns', async ({ app, stack, shot }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Add account' }).click();
+  await app.getByRole('button', { name: /Telegram/ }).click();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await app.getByLabel('Phone number', { exact: true }).fill('+15550001111');
+
+  await stack.sim.stopAPI();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Could not connect Telegram' })).toBeVisible();
+  await expect(app.getByText('Beeper Desktop stopped while connecting. Start again once it is running.')).toBeVisible();
+  await expect(app.getByRole('alert').filter({ hasText: 'Your accounts are shown as they were last seen.' })).toBeVisible();
+  await shot('51-desktop-gone');
+
+  await stack.sim.startAPI();
+  await expect(app.getByText('Your accounts are shown as they were last seen.')).toHaveCount(0);
+  await app.getByRole('button', { name: 'Try again' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await app.getByLabel('Phone number', { exact: true }).fill('+15550001111');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
+});
+
+test('keyboard only: add Signal and finish, with focus on each new step', async ({ app, stack }) => {
+  await connect(app);
+  const focused = () => app.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  // From the account list: Tab to "Add account" and press Enter.
+  for (let i = 0; i < 15 && (await focused()) !== 'Add account'; i++) await app.keyboard.press('Tab');
+  expect(await focused()).toBe('Add account');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Add an account' })).toBeFocused();
+  for (let i = 0; i < 15 && !(await focused()).startsWith('Signal'); i++) await app.keyboard.press('Tab');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Scan the QR code' })).toBeFocused();
+  await phoneActs(stack, 'local-signal');
+  await expect(app.getByRole('heading', { name: 'Signal is connected' })).toBeFocused();
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Tab');
+  expect(await focused()).toBe('Done');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('region', { name: /Signal/ })).toBeVisible();
+});
+
+test('keyboard only: a form flow (Telegram) with Enter to submit', async ({ app }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Add account' }).focus();
+  await app.keyboard.press('Enter');
+  await app.getByRole('button', { name: /Telegram/ }).focus();
+  await app.keyboard.press('Enter');
+  // The flow choice is a radio group: arrow keys move, Enter submits the form.
+  await app.getByRole('radio', { name: /Phone Number/ }).focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Phone number')).toBeFocused();
+  await app.keyboard.type('+15551230000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Code')).toBeFocused();
+  await app.keyboard.type('12345');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+  await app.keyboard.type('correct horse');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Telegram is connected' })).toBeFocused();
+});
