@@ -8,6 +8,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { CaptureEngine } from '../../main/shell/capture-engine.ts';
 import type { WireCookieField, WireLoginSession, WireStep } from '../simulator/wire.ts';
 
 type CookiesStep = Extract<WireStep, { type: 'cookies' }>;
@@ -26,67 +27,62 @@ test.beforeEach(() => {
   client = new BeeperDesktop({ baseURL: sim.url, accessToken: sim.mintToken(), logLevel: 'off' });
 });
 
-/** What an embedded browser collects for a cookies step: the same rules the app's capture engine follows. */
-async function collect(context: BrowserContext, page: Page, step: CookiesStep, headers: Map<string, string>): Promise<Record<string, string>> {
-  const values: Record<string, string> = {};
-  const cookies = await context.cookies();
-  for (const field of step.fields) {
-    const name = field.name ?? field.id;
-    if (field.type === 'cookie') {
-      const c = cookies.find((k) => k.name === name);
-      if (c) values[field.id] = c.value;
-    } else if (field.type === 'local_storage') {
-      const v = await page.evaluate((key) => localStorage.getItem(key), name);
-      if (v) values[field.id] = v;
-    } else if (field.type === 'header') {
-      const v = headers.get(name.toLowerCase());
-      if (v) values[field.id] = v;
-    }
-  }
-  if (step.extractJS) {
-    const extracted = await page.evaluate<Record<string, unknown>>(step.extractJS);
-    for (const [k, v] of Object.entries(extracted)) if (typeof v === 'string') values[k] = v;
-  }
-  return values;
-}
-
-const required = (f: WireCookieField): boolean => f.required !== false;
-
+/**
+ * Drives Chromium through a cookies step the way the app's capture window does, feeding everything
+ * it sees into the same CaptureEngine: cookies from the browser's store (HttpOnly included),
+ * request headers, localStorage, extractJS results and navigations. The engine decides when the
+ * sign-in is complete.
+ */
 async function signInThroughBrowser(
   context: BrowserContext,
   bridgeID: string,
   login: string,
   fill?: (page: Page) => Promise<void>,
-): Promise<{ session: WireLoginSession; values: Record<string, string>; lastURL: string; page: Page }> {
+): Promise<{ session: WireLoginSession; values: Record<string, string>; lastURL: string; page: Page; engine: CaptureEngine }> {
   const session = await client.post<WireLoginSession>(`/v1/bridges/${bridgeID}/login-sessions`, { body: {}, maxRetries: 0 });
   expect(session.status).toBe('waiting_for_cookies');
   const step = session.currentStep as CookiesStep;
+  const engine = new CaptureEngine({
+    url: step.url,
+    expectedFinalURLRegex: step.expectedFinalURLRegex,
+    extractJS: step.extractJS,
+    fields: step.fields.map((f: WireCookieField) => ({
+      id: f.id,
+      name: f.name ?? f.id,
+      source: f.type ?? 'special',
+      required: f.required !== false,
+      pattern: f.pattern,
+      cookieDomain: null, // the fake pages all live on the simulator's host
+      requestURLRegex: f.requestURLRegex,
+    })),
+  });
   const page = await context.newPage();
-  const headers = new Map<string, string>();
-  page.on('request', (req) => {
-    for (const f of step.fields) {
-      if (f.type !== 'header' || !f.name) continue;
-      if (f.requestURLRegex && !new RegExp(f.requestURLRegex).test(req.url())) continue;
-      const v = req.headers()[f.name.toLowerCase()];
-      if (v) headers.set(f.name.toLowerCase(), v);
-    }
+  page.on('request', (req) => engine.onRequest(req.url(), req.headers()));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) engine.onURL(frame.url());
   });
   await page.goto(step.url);
   await fill?.(page);
   await page.getByLabel('Email or username').fill(login);
   await page.getByLabel('Password').fill('a password');
+  expect(engine.isComplete()).toBe(false);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const finalURL = new RegExp(step.expectedFinalURLRegex!);
-  await page.waitForURL(finalURL);
-  // Wait for what the page does after landing (requests with headers, localStorage writes).
-  let values: Record<string, string> = {};
+
   await expect
     .poll(async () => {
-      values = await collect(context, page, step, headers);
-      return step.fields.filter(required).every((f) => f.id in values);
+      engine.onURL(page.url());
+      engine.onCookies(await context.cookies());
+      try {
+        engine.onStorage(await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))));
+        if (step.extractJS) engine.onScriptResult(await page.evaluate<unknown>(step.extractJS));
+      } catch {
+        // The page is navigating: read it again on the next round, as the capture window does.
+      }
+      return engine.isComplete();
     })
     .toBe(true);
-  return { session, values, lastURL: page.url(), page };
+  expect(new RegExp(step.expectedFinalURLRegex!).test(engine.lastURL()!)).toBe(true);
+  return { session, values: engine.values(), lastURL: engine.lastURL()!, page, engine };
 }
 
 const submitWebview = (s: WireLoginSession, fields: Record<string, string>, lastURL: string): Promise<WireLoginSession> =>
@@ -95,7 +91,7 @@ const submitWebview = (s: WireLoginSession, fields: Record<string, string>, last
     maxRetries: 0,
   });
 
-test.describe('fake sign-in pages', () => {
+test.describe('cookie capture through the fake sign-in pages, with the capture engine', () => {
   test('Google: the six required Google cookies, then the emoji step', async ({ context }, testInfo) => {
     const { session, values, lastURL, page } = await signInThroughBrowser(context, 'local-gmessages', 'alex@gmail.com');
     expect(Object.keys(values).sort()).toEqual(expect.arrayContaining(['APISID', 'HSID', 'OSID', 'SAPISID', 'SID', 'SSID']));

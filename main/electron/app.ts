@@ -1,0 +1,197 @@
+/**
+ * The Electron shell, composed: single instance, the app:// protocol, the core, the hardened main
+ * window, IPC, tray, notifications, the cookie-capture window and auto-update. Every decision lives
+ * in main/shell or main/core; this file only connects them to Electron.
+ */
+import type { BrowserWindow} from 'electron';
+import { app, shell } from 'electron';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { EVENTS } from '../../preload/contract/channels.ts';
+import { AccountManagerCore } from '../core/app.ts';
+import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
+import { IpcRegistry } from '../core/ipc/registry.ts';
+import { consoleSink, formatLine, Logger, type LogSink } from '../core/log.ts';
+import { AttentionTracker } from '../shell/notifications.ts';
+import { parseLaunch, performLaunch, PROTOCOL, type LaunchAction } from '../shell/launch.ts';
+import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
+import { buildTrayMenu, type TrayAction } from '../shell/tray-model.ts';
+import { openCaptureWindow } from './capture-window.ts';
+import { bindIpc, sendToWindow } from './ipc.ts';
+import { showAttentionNotices } from './notify.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { electronStore, safeStorageCipher } from './storage.ts';
+import { TrayController } from './tray.ts';
+import { createUpdater } from './updater.ts';
+import { createMainWindow } from './window.ts';
+
+export interface ShellPaths {
+  preload: string;
+  renderer: string;
+  icons: string;
+}
+
+export function runShell(paths: ShellPaths): void {
+  // Tests and side-by-side runs keep their own profile (settings, sign-in, logs).
+  if (process.env['BAM_USER_DATA_DIR']) app.setPath('userData', process.env['BAM_USER_DATA_DIR']);
+  registerAppScheme();
+  const firstAction = parseLaunch(process.argv);
+  if (!app.requestSingleInstanceLock({ argv: process.argv })) {
+    app.quit(); // the running instance gets our argv through 'second-instance'
+    return;
+  }
+  if (process.defaultApp) app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(PROTOCOL);
+
+  let quitting = false;
+  let mainWindow: BrowserWindow | null = null;
+  let pendingLaunch: LaunchAction | null = null;
+  app.on('second-instance', (_event, argv) => {
+    const action = parseLaunch(argv);
+    if (launch) void launch(action, false);
+    else pendingLaunch = action;
+  });
+  let launch: ((a: LaunchAction, first: boolean) => Promise<void>) | null = null;
+
+  // Belt and braces: whatever web contents appear, they never open windows or attach webviews.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (ev) => ev.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    const logDir = path.join(app.getPath('userData'), 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const fileSink: LogSink = (e) => appendFileSync(path.join(logDir, 'main.log'), formatLine(e) + '\n');
+    const log = new Logger({ sinks: app.isPackaged ? [fileSink] : [fileSink, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
+    log.info('starting', { version: app.getVersion(), platform: process.platform });
+
+    const devServer = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
+    const origins = appOrigins(devServer);
+    const openExternal = async (url: string): Promise<void> => {
+      if (isSafeExternalURL(url)) await shell.openExternal(url);
+    };
+    const settingsStore = electronStore('settings', log);
+    const core = new AccountManagerCore({
+      settingsStore,
+      credentialsStore: electronStore('credentials', log),
+      cipher: safeStorageCipher,
+      openExternal,
+      log,
+      envBaseURL: process.env['BEEPER_DESKTOP_BASE_URL'] ?? null,
+      capabilities: { captureWindow: true, desktopShell: true },
+    });
+
+    const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && mainWindow !== null && s.id === String(mainWindow.webContents.id) });
+    registerCoreHandlers(registry, core);
+    registry.handle('sessions.openCaptureWindow', async ({ sessionID }) => {
+      const step = core.sessions.cookiesStep(sessionID);
+      const result = await openCaptureWindow(step, { parent: mainWindow, log: log.child('capture') });
+      if (result.status === 'complete') return core.sessions.submitCookies(sessionID, result.values, { source: 'webview', lastURL: result.lastURL ?? undefined });
+      return core.sessions.get(sessionID);
+    });
+
+    serveRenderer(paths.renderer);
+    const settings = core.settings;
+    mainWindow = createMainWindow({
+      preload: paths.preload,
+      url: devServer ?? `${APP_ORIGIN}/index.html`,
+      origins,
+      settings,
+      log,
+      show: !(firstAction.type === 'hidden' || settings.get('startMinimized')),
+      devTools: !app.isPackaged,
+      isQuitting: () => quitting,
+    });
+    bindIpc(registry, () => mainWindow, origins, log);
+    forwardCoreEvents(core, registry, (channel, payload) => sendToWindow(mainWindow, channel, payload));
+    const visible = (): void => core.setVisible(Boolean(mainWindow?.isVisible() && !mainWindow.isMinimized()));
+    for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) mainWindow.on(ev as 'show', visible);
+
+    const showWindow = (): void => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+    };
+    const navigate = (to: Parameters<Parameters<typeof performLaunch>[1]['navigate']>[0]): void => {
+      const payload = registry.event(EVENTS.navigate, to);
+      if (payload) sendToWindow(mainWindow, EVENTS.navigate, payload);
+    };
+    const startReconnect = async (bridgeID: string, loginID: string | null, accountID: string | null): Promise<string | null> => {
+      try {
+        const s = await core.sessions.start({ bridgeID, loginID: loginID ?? undefined, accountID: accountID ?? undefined });
+        return s.id;
+      } catch (e) {
+        log.warn('could not start a reconnect', { error: e });
+        return null;
+      }
+    };
+    launch = (action, first) => performLaunch(action, { showWindow, startReconnect, navigate }, first);
+
+    // Auto-update (policy in main/shell/updater-policy.ts).
+    const updater = createUpdater(log);
+
+    // Tray: rebuilt from state whenever any of it changes.
+    const onTray = (a: TrayAction): void => {
+      if (a.type === 'open') showWindow();
+      else if (a.type === 'add-account') void launch?.({ type: 'add-account' }, false);
+      else if (a.type === 'reconnect') void launch?.({ type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID }, false);
+      else if (a.type === 'check-updates') void updater.check();
+      else if (a.type === 'restart-to-update') {
+        quitting = true;
+        if (!updater.restartToUpdate()) quitting = false;
+      } else if (a.type === 'quit') app.quit();
+    };
+    let tray: TrayController | null = null;
+    try {
+      tray = new TrayController(paths.icons, onTray);
+    } catch (e) {
+      log.warn('no tray on this system; closing the window quits', { error: e });
+      settings.update({ closeToTray: false });
+    }
+    const refreshTray = (): void => {
+      const snap = core.snapshot();
+      tray?.update({ connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: updater.current() });
+    };
+    core.subscribe(() => refreshTray());
+    if (process.env['BAM_E2E'] === '1') {
+      // For the Playwright _electron smoke test: the tray menu model as the tray shows it.
+      (globalThis as Record<string, unknown>)['__bamTrayMenu'] = () => {
+        const snap = core.snapshot();
+        return buildTrayMenu({ connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: updater.current() });
+      };
+    }
+    updater.onChange(() => refreshTray());
+    refreshTray();
+
+    // Notifications: one per transition into "needs login".
+    const attention = new AttentionTracker();
+    core.subscribe((event, payload) => {
+      if (event !== 'state.accounts') return;
+      const notices = attention.update(payload as Parameters<AttentionTracker['update']>[0], settings.get('notifications'));
+      showAttentionNotices(notices, (n) => void launch?.({ type: 'reconnect', bridgeID: n.item.bridgeID, loginID: n.item.loginID, accountID: n.item.accountID }, false));
+    });
+
+    // Start at login, in the tray.
+    const applyLoginItem = (): void => app.setLoginItemSettings({ openAtLogin: settings.get('startAtLogin'), args: ['--hidden'] });
+    applyLoginItem();
+    settings.onChange(applyLoginItem);
+
+    await core.start();
+    updater.start();
+    await launch(pendingLaunch ?? firstAction, true);
+    pendingLaunch = null;
+
+    app.on('activate', showWindow);
+    app.on('before-quit', () => {
+      quitting = true;
+      updater.stop();
+      void core.stop();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    // Close-to-tray hides the window instead, so this only fires when closing means quitting.
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

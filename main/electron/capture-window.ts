@@ -1,0 +1,105 @@
+/**
+ * The cookie-capture login window: no preload, sandboxed, a fresh in-memory session per attempt,
+ * every permission denied, the step's user agent. It feeds what it sees into the CaptureEngine and
+ * closes by itself once the engine says the sign-in is complete; closing it early with everything
+ * found submits too, otherwise the user falls back to the manual form. Its storage is wiped after.
+ */
+import { BrowserWindow, session } from 'electron';
+import { randomUUID } from 'node:crypto';
+import type { CookiesStep } from '../core/api/schemas.ts';
+import type { Logger } from '../core/log.ts';
+import { CaptureEngine, type CaptureStep } from '../shell/capture-engine.ts';
+import { captureUserAgent, isSafeExternalURL, permissionDecision } from '../shell/security.ts';
+
+export type CaptureResult = { status: 'complete'; values: Record<string, string>; lastURL: string | null } | { status: 'closed'; missing: string[] };
+
+export function captureStepOf(step: CookiesStep): CaptureStep {
+  return {
+    url: step.url,
+    expectedFinalURLRegex: step.expectedFinalURLRegex,
+    extractJS: step.extractJS,
+    fields: step.fields.map((f) => ({
+      id: f.id,
+      name: f.name ?? f.id,
+      source: f.type ?? 'special',
+      required: f.required !== false,
+      pattern: f.pattern,
+      cookieDomain: f.cookieDomain,
+      requestURLRegex: f.requestURLRegex,
+    })),
+  };
+}
+
+/** Runs in an isolated world: reads localStorage without touching the page's own JavaScript. */
+const READ_STORAGE = `(() => { const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o; })()`;
+const ISOLATED_WORLD = 1337;
+
+export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWindow | null; log: Logger; timeoutMs?: number }): Promise<CaptureResult> {
+  if (!isSafeExternalURL(step.url)) return Promise.resolve({ status: 'closed', missing: ['a valid sign-in address'] });
+  const engine = new CaptureEngine(captureStepOf(step));
+  const partition = `capture-${randomUUID()}`; // no "persist:" prefix: in memory only
+  const ses = session.fromPartition(partition, { cache: false });
+  ses.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionDecision(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  ses.setUserAgent(captureUserAgent(step.userAgent, ses.getUserAgent()));
+  ses.webRequest.onBeforeSendHeaders((details, cb) => {
+    engine.onRequest(details.url, details.requestHeaders);
+    cb({ requestHeaders: details.requestHeaders });
+  });
+
+  const win = new BrowserWindow({
+    width: 520,
+    height: 760,
+    title: 'Sign in',
+    autoHideMenuBar: true,
+    ...(opts.parent ? { parent: opts.parent } : {}),
+    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  const wc = win.webContents;
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  wc.on('will-attach-webview', (e) => e.preventDefault());
+
+  return new Promise<CaptureResult>((resolve) => {
+    let done = false;
+    let polling = false;
+    const finish = (result: CaptureResult): void => {
+      if (done) return;
+      done = true;
+      clearInterval(timer);
+      clearTimeout(deadline);
+      ses.webRequest.onBeforeSendHeaders(null);
+      if (!win.isDestroyed()) win.destroy();
+      void ses.clearStorageData().then(() => ses.clearCache());
+      opts.log.info('capture window finished', { status: result.status, found: result.status === 'complete' ? Object.keys(result.values) : [] });
+      resolve(result);
+    };
+    const poll = async (): Promise<void> => {
+      if (done || polling || win.isDestroyed()) return;
+      polling = true;
+      try {
+        const url = wc.getURL();
+        if (url) engine.onURL(url);
+        engine.onCookies(await ses.cookies.get({}));
+        if (url.startsWith('http')) {
+          engine.onStorage((await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: READ_STORAGE }])) as Record<string, string | null>);
+          if (step.extractJS && engine.missing().some((f) => f.source === 'special' || f.source === 'local_storage')) {
+            engine.onScriptResult(await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: step.extractJS }]));
+          }
+        }
+        if (engine.isComplete()) finish({ status: 'complete', values: engine.values(), lastURL: engine.lastURL() });
+      } catch (e) {
+        opts.log.debug('capture poll failed', { error: e });
+      } finally {
+        polling = false;
+      }
+    };
+    const timer = setInterval(() => void poll(), 500);
+    const deadline = setTimeout(() => finish({ status: 'closed', missing: engine.missing().map((f) => f.name) }), opts.timeoutMs ?? 15 * 60_000);
+    for (const ev of ['did-navigate', 'did-navigate-in-page', 'did-finish-load'] as const) wc.on(ev as 'did-finish-load', () => void poll());
+    win.on('close', () => {
+      if (done) return;
+      finish(engine.canSubmitOnClose() ? { status: 'complete', values: engine.values(), lastURL: engine.lastURL() } : { status: 'closed', missing: engine.missing().map((f) => f.name) });
+    });
+    void win.loadURL(step.url);
+  });
+}

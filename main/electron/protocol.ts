@@ -1,0 +1,34 @@
+/**
+ * Serves the packaged renderer from `app://bundle/`, a standard secure scheme, with the strict CSP
+ * as a real header. Only files inside the renderer folder are served.
+ */
+import { net, protocol } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_SCHEME, RENDERER_CSP } from '../shell/security.ts';
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Resolves a request path to a file inside `root`, or null when it would leave it. */
+export function resolveAppFile(root: string, requestURL: string): string | null {
+  const u = new URL(requestURL);
+  if (u.host !== APP_HOST) return null;
+  const rel = decodeURIComponent(u.pathname).replace(/^\/+/, '') || 'index.html';
+  const file = path.resolve(root, rel);
+  return file === root || file.startsWith(root + path.sep) ? file : null;
+}
+
+export function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(root, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', RENDERER_CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}

@@ -1,0 +1,27 @@
+/** Electron's pieces of storage: safeStorage as the vault's cipher, electron-store behind SafeStore. */
+import { app, safeStorage } from 'electron';
+import Store from 'electron-store';
+import path from 'node:path';
+import type { Cipher } from '../core/auth/vault.ts';
+import type { Logger } from '../core/log.ts';
+import { SafeStore, type StoreBackend } from '../core/storage/store.ts';
+
+export const safeStorageCipher: Cipher = {
+  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+  encryptString: (plain) => safeStorage.encryptString(plain),
+  decryptString: (data) => safeStorage.decryptString(data),
+  backend: () => {
+    if (process.platform === 'darwin') return 'keychain';
+    if (process.platform === 'win32') return 'dpapi';
+    // 'basic_text' means no keyring: the vault then asks before storing anything.
+    return safeStorage.getSelectedStorageBackend();
+  },
+};
+
+export function electronStore(name: string, log: Logger): SafeStore {
+  return new SafeStore(
+    (): StoreBackend => new Store<Record<string, unknown>>({ name, clearInvalidConfig: false, configFileMode: 0o600 }),
+    path.join(app.getPath('userData'), `${name}.json`),
+    log,
+  );
+}

@@ -1,0 +1,42 @@
+/** electron-updater behind the UpdaterPolicy (main/shell/updater-policy.ts). */
+import { app } from 'electron';
+import electronUpdater from 'electron-updater';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../core/log.ts';
+import { UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../shell/updater-policy.ts';
+
+export function installFacts(): InstallFacts {
+  let packageType: string | null = null;
+  try {
+    const file = path.join(process.resourcesPath, 'package-type');
+    if (existsSync(file)) packageType = readFileSync(file, 'utf8').trim();
+  } catch {
+    packageType = null;
+  }
+  return {
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appImagePath: process.env['APPIMAGE'],
+    packageType,
+    hasPrivilegeHelper: ['/usr/bin/pkexec', '/bin/pkexec'].some((p) => existsSync(p)),
+  };
+}
+
+export function createUpdater(log: Logger): UpdaterPolicy {
+  const facts = installFacts();
+  let updater: UpdaterLike | null = null;
+  if (facts.isPackaged) {
+    const { autoUpdater } = electronUpdater;
+    autoUpdater.logger = {
+      info: (m: unknown) => log.info(`updater: ${String(m)}`),
+      warn: (m: unknown) => log.warn(`updater: ${String(m)}`),
+      error: (m: unknown) => log.error(`updater: ${String(m)}`),
+      debug: (m: string) => log.debug(`updater: ${m}`),
+    };
+    updater = autoUpdater;
+  }
+  const policy = new UpdaterPolicy(updater, facts);
+  policy.onChange((s) => log.info('update state', { status: s.status }));
+  return policy;
+}

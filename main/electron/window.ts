@@ -1,0 +1,83 @@
+/** The main window: hardened web contents, remembered bounds, shown when ready, closes to the tray. */
+import { BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
+import type { Logger } from '../core/log.ts';
+import type { SettingsStore } from '../core/storage/settings.ts';
+import { restoreBounds } from '../shell/launch.ts';
+import { navigationDecision, permissionDecision, secureWebPreferences, windowOpenDecision } from '../shell/security.ts';
+
+const MIN = { width: 720, height: 520 };
+
+/** Locks a web contents down: no navigation away, no new windows, no webviews, no permissions. */
+export function hardenWebContents(wc: WebContents, origins: string[], log: Logger): void {
+  const onNavigate = (event: Electron.Event, url: string): void => {
+    const d = navigationDecision(url, origins);
+    if (d.allow) return;
+    event.preventDefault();
+    log.warn('blocked navigation away from the app', { url: url.slice(0, 200) });
+    if (d.openExternally) void shell.openExternal(d.openExternally);
+  };
+  wc.on('will-navigate', onNavigate);
+  wc.on('will-redirect', onNavigate);
+  wc.on('will-attach-webview', (event) => event.preventDefault());
+  wc.setWindowOpenHandler(({ url }) => {
+    const d = windowOpenDecision(url);
+    if (d.openExternally) void shell.openExternal(d.openExternally);
+    return { action: 'deny' };
+  });
+  wc.session.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  wc.session.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+}
+
+export interface MainWindowOptions {
+  preload: string;
+  url: string;
+  origins: string[];
+  settings: SettingsStore;
+  log: Logger;
+  show: boolean;
+  devTools: boolean;
+  /** True once the app is really quitting (close then means close, not hide). */
+  isQuitting: () => boolean;
+}
+
+export function createMainWindow(o: MainWindowOptions): BrowserWindow {
+  const saved = o.settings.get('windowBounds');
+  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea), MIN);
+  const win = new BrowserWindow({
+    ...(bounds ?? { width: 960, height: 720 }),
+    minWidth: MIN.width,
+    minHeight: MIN.height,
+    show: false,
+    title: 'Beeper Account Manager',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#121418' : '#f6f7f9',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(o.preload, { devTools: o.devTools }),
+  });
+  hardenWebContents(win.webContents, o.origins, o.log);
+
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    if (o.show) win.show();
+  });
+
+  let saveTimer: NodeJS.Timeout | null = null;
+  const saveBounds = (): void => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (win.isDestroyed() || win.isMinimized()) return;
+      const b = win.getNormalBounds();
+      o.settings.update({ windowBounds: { ...b, maximized: win.isMaximized() } });
+    }, 400);
+  };
+  win.on('resize', saveBounds);
+  win.on('move', saveBounds);
+  win.on('close', (event) => {
+    if (!o.isQuitting() && o.settings.get('closeToTray')) {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+
+  void win.loadURL(o.url);
+  return win;
+}

@@ -1,0 +1,94 @@
+/**
+ * What a launch (or a second launch, passed on by the single-instance lock) asks for, from its
+ * command line or a `beeper-account-manager://` link; and window bounds that fit the screens.
+ */
+
+export const PROTOCOL = 'beeper-account-manager';
+
+export type LaunchAction =
+  | { type: 'show' }
+  | { type: 'hidden' }
+  | { type: 'add-account'; bridgeID?: string | undefined }
+  | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null };
+
+const ID = /^[A-Za-z0-9._:@+=-]{1,256}$/;
+
+/**
+ * Parses argv (Electron's, so it starts with the executable and maybe the app path).
+ *   --hidden                          start in the tray (start at login)
+ *   --add-account[=<bridgeID>]
+ *   --reconnect=<bridgeID>/<loginID>
+ *   beeper-account-manager://reconnect/<bridgeID>/<loginID>   beeper-account-manager://add/<bridgeID>
+ * Anything unknown or malformed just shows the window.
+ */
+export function parseLaunch(argv: readonly string[]): LaunchAction {
+  for (const arg of argv) {
+    if (arg === '--hidden') return { type: 'hidden' };
+    if (arg === '--add-account') return { type: 'add-account' };
+    let m = /^--add-account=(.+)$/.exec(arg);
+    if (m && ID.test(m[1]!)) return { type: 'add-account', bridgeID: m[1] };
+    m = /^--reconnect=([^/]+)\/(.+)$/.exec(arg);
+    if (m && ID.test(m[1]!) && ID.test(m[2]!)) return { type: 'reconnect', bridgeID: m[1]!, loginID: m[2]!, accountID: null };
+    if (arg.startsWith(`${PROTOCOL}://`)) {
+      try {
+        const u = new URL(arg);
+        const parts = [u.host, ...u.pathname.split('/').filter(Boolean)].map((p) => decodeURIComponent(p));
+        if (parts[0] === 'reconnect' && parts.length === 3 && parts.slice(1).every((p) => ID.test(p))) return { type: 'reconnect', bridgeID: parts[1]!, loginID: parts[2]!, accountID: null };
+        if (parts[0] === 'add' && (parts.length === 1 || (parts.length === 2 && ID.test(parts[1]!)))) return { type: 'add-account', bridgeID: parts[1] };
+      } catch {
+        // a malformed link just shows the window
+      }
+    }
+  }
+  return { type: 'show' };
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Saved bounds, if they still fit on a screen (a monitor may have been unplugged); else null. */
+export function restoreBounds(saved: Rect | null, workAreas: Rect[], min: { width: number; height: number }): Rect | null {
+  if (!saved) return null;
+  const width = Math.max(min.width, saved.width);
+  const height = Math.max(min.height, saved.height);
+  const visible = workAreas.find((a) => {
+    const overlapX = Math.min(saved.x + width, a.x + a.width) - Math.max(saved.x, a.x);
+    const overlapY = Math.min(saved.y + height, a.y + a.height) - Math.max(saved.y, a.y);
+    return overlapX >= 100 && overlapY >= 50; // enough of the title bar to grab
+  });
+  if (!visible) return null;
+  return { x: saved.x, y: saved.y, width: Math.min(width, visible.width), height: Math.min(height, visible.height) };
+}
+
+export interface LaunchDeps {
+  showWindow(): void;
+  /** Starts a reconnect session; returns its ID, or null when it could not start. */
+  startReconnect(bridgeID: string, loginID: string | null, accountID: string | null): Promise<string | null>;
+  navigate(to: { to: 'accounts' } | { to: 'add-account'; bridgeID?: string | undefined } | { to: 'session'; sessionID: string }): void;
+}
+
+/** Carries out what a launch asked for (the first one, or a second one passed on by the lock). */
+export async function performLaunch(action: LaunchAction, deps: LaunchDeps, firstLaunch: boolean): Promise<void> {
+  switch (action.type) {
+    case 'hidden':
+      // Start-at-login starts in the tray; a second launch with --hidden still means "show me".
+      if (!firstLaunch) deps.showWindow();
+      return;
+    case 'show':
+      deps.showWindow();
+      return;
+    case 'add-account':
+      deps.showWindow();
+      deps.navigate({ to: 'add-account', bridgeID: action.bridgeID });
+      return;
+    case 'reconnect': {
+      deps.showWindow();
+      const sessionID = await deps.startReconnect(action.bridgeID, action.loginID, action.accountID);
+      deps.navigate(sessionID ? { to: 'session', sessionID } : { to: 'accounts' });
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Every security decision of the Electron shell, as plain functions (Electron's security checklist:
+ * isolation, sandbox, CSP, navigation and window-open lockdown, permissions, sender checks).
+ */
+
+/** The app is served from this privileged custom scheme in production. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The renderer's Content-Security-Policy: nothing remote, no inline script, no eval. */
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export interface SecureWebPreferences {
+  preload: string;
+  contextIsolation: true;
+  sandbox: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webSecurity: true;
+  allowRunningInsecureContent: false;
+  webviewTag: false;
+  navigateOnDragDrop: false;
+  spellcheck: boolean;
+  devTools: boolean;
+}
+
+export function secureWebPreferences(preload: string, opts: { devTools: boolean }): SecureWebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: opts.devTools,
+  };
+}
+
+/** The origins the main window may show: the bundled app, and the dev server in development. */
+export function appOrigins(devServerURL: string | null | undefined): string[] {
+  const origins = [APP_ORIGIN];
+  if (devServerURL) {
+    try {
+      origins.push(new URL(devServerURL).origin);
+    } catch {
+      // an unparsable dev URL adds nothing
+    }
+  }
+  return origins;
+}
+
+export function isAppURL(url: string, origins: string[]): boolean {
+  try {
+    const u = new URL(url);
+    // `app://bundle` has an opaque origin in URL; compare scheme and host instead.
+    const origin = u.protocol === `${APP_SCHEME}:` ? `${APP_SCHEME}://${u.host}` : u.origin;
+    return origins.includes(origin);
+  } catch {
+    return false;
+  }
+}
+
+/** Links the user may open in the system browser: plain http(s) with a host, no credentials. */
+export function isSafeExternalURL(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export type NavigationDecision = { allow: true } | { allow: false; openExternally: string | null };
+
+/** will-navigate / will-redirect: stay inside the app; a safe outside link goes to the browser. */
+export function navigationDecision(url: string, origins: string[]): NavigationDecision {
+  if (isAppURL(url, origins)) return { allow: true };
+  return { allow: false, openExternally: isSafeExternalURL(url) ? url : null };
+}
+
+/** setWindowOpenHandler: never a new Electron window; safe links open in the system browser. */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternally: string | null } {
+  return { action: 'deny', openExternally: isSafeExternalURL(url) ? url : null };
+}
+
+/** Permission requests and checks (camera, notifications from pages, geolocation, …): always no. */
+export const permissionDecision = (_permission: string): boolean => false;
+
+export interface IpcSenderFacts {
+  /** webContents.id of the sender. */
+  webContentsID: number;
+  /** The URL of the sending frame (senderFrame.url). */
+  frameURL: string | null;
+  /** Whether the sending frame is the top frame of its page. */
+  isMainFrame: boolean;
+}
+
+/** An IPC message is trusted only from the main window's own top frame, showing the app. */
+export function isTrustedSender(s: IpcSenderFacts, mainWebContentsID: number | null, origins: string[]): boolean {
+  return mainWebContentsID !== null && s.webContentsID === mainWebContentsID && s.isMainFrame && s.frameURL !== null && isAppURL(s.frameURL, origins);
+}
+
+/** The capture window's user agent: the step's own, else Electron's without the tokens that give it away. */
+export function captureUserAgent(stepUserAgent: string | null | undefined, electronUserAgent: string): string {
+  if (stepUserAgent) return stepUserAgent;
+  return electronUserAgent
+    .replace(/\s?Electron\/\S+/g, '')
+    .replace(/\s?beeper-account-manager\/\S+/gi, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

@@ -1,0 +1,115 @@
+/**
+ * The tray menu as data, built by a pure function from the app's state. The Electron adapter turns
+ * it into a Menu and calls setContextMenu again whenever it changes: Linux app indicators ignore
+ * click events, so everything must be reachable from the menu itself.
+ */
+import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
+import type { UpdaterState } from './updater-policy.ts';
+
+export type TrayAction =
+  | { type: 'open' }
+  | { type: 'add-account' }
+  | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null }
+  | { type: 'check-updates' }
+  | { type: 'restart-to-update' }
+  | { type: 'quit' };
+
+export type TrayItem =
+  | { kind: 'label'; label: string }
+  | { kind: 'separator' }
+  | { kind: 'action'; label: string; action: TrayAction; enabled?: boolean }
+  | { kind: 'submenu'; label: string; items: TrayItem[]; enabled?: boolean };
+
+export interface TrayState {
+  connection: ConnectionView | null;
+  auth: AuthView | null;
+  accounts: AccountsView | null;
+  updater: UpdaterState;
+}
+
+const MARK: Record<string, string> = {
+  connected: '●',
+  connecting: '◐',
+  backfilling: '◐',
+  needs_login: '⚠',
+  reconnect_required: '⚠',
+  attention_required: '⚠',
+  logged_out: '✕',
+  connection_required: '✕',
+  disconnected: '✕',
+};
+
+export function trayStatusLine(s: TrayState): string {
+  if (!s.connection || s.connection.status === 'searching') return 'Looking for Beeper Desktop…';
+  if (s.connection.status !== 'running') return 'Beeper Desktop is not running';
+  if (s.connection.appState === 'needs-login') return 'Beeper Desktop is signed out';
+  if (s.auth?.status !== 'signed-in') return 'Not connected to Beeper Desktop';
+  const attention = s.accounts?.needsAttention.length ?? 0;
+  if (attention > 0) return attention === 1 ? '1 account needs attention' : `${attention} accounts need attention`;
+  const logins = (s.accounts?.networks ?? []).reduce((n, x) => n + x.logins.length, 0);
+  return logins === 0 ? 'No accounts connected' : 'All accounts connected';
+}
+
+function updaterItem(u: UpdaterState): TrayItem {
+  switch (u.status) {
+    case 'ready':
+      return { kind: 'action', label: `Restart to update (${u.version})`, action: { type: 'restart-to-update' } };
+    case 'downloading':
+      return { kind: 'label', label: `Downloading update… ${Math.round(u.percent)}%` };
+    case 'checking':
+      return { kind: 'label', label: 'Checking for updates…' };
+    case 'unsupported':
+      return { kind: 'label', label: 'Updates: download new versions from the website' };
+    default:
+      return { kind: 'action', label: 'Check for updates', action: { type: 'check-updates' } };
+  }
+}
+
+export function buildTrayMenu(s: TrayState): TrayItem[] {
+  const items: TrayItem[] = [{ kind: 'label', label: trayStatusLine(s) }];
+  const signedIn = s.auth?.status === 'signed-in' && s.connection?.status === 'running';
+  const networks = s.accounts?.networks ?? [];
+  const logins = networks.flatMap((n) => n.logins.map((l) => ({ n, l })));
+
+  if (signedIn && logins.length > 0) {
+    items.push({ kind: 'separator' });
+    for (const { n, l } of logins) {
+      const detail = l.identity.detail ? ` (${l.identity.detail})` : '';
+      items.push({ kind: 'label', label: `${MARK[l.status] ?? '○'} ${n.displayName}: ${l.identity.name}${detail}` });
+    }
+  }
+
+  items.push({ kind: 'separator' });
+  // Reconnect: what needs it first, then every other account that can be reconnected.
+  const reconnectable = logins.filter(({ n }) => n.bridgeID !== 'matrix');
+  const attentionKeys = new Set((s.accounts?.needsAttention ?? []).map((a) => `${a.bridgeID}/${a.loginID ?? a.accountID}`));
+  const first = (s.accounts?.needsAttention ?? []).map(
+    (a): TrayItem => ({
+      kind: 'action',
+      label: `⚠ ${a.bridgeName}: ${a.identity.name}`,
+      action: { type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID },
+    }),
+  );
+  const rest = reconnectable
+    .filter(({ n, l }) => !attentionKeys.has(`${n.bridgeID}/${l.loginID}`))
+    .map(({ n, l }): TrayItem => ({ kind: 'action', label: `${n.displayName}: ${l.identity.name}`, action: { type: 'reconnect', bridgeID: n.bridgeID, loginID: l.loginID, accountID: null } }));
+  const reconnectItems = first.length > 0 && rest.length > 0 ? [...first, { kind: 'separator' } as TrayItem, ...rest] : [...first, ...rest];
+  items.push({
+    kind: 'submenu',
+    label: 'Reconnect account',
+    enabled: signedIn && reconnectItems.length > 0,
+    items: reconnectItems.length > 0 ? reconnectItems : [{ kind: 'label', label: 'No accounts to reconnect' }],
+  });
+  items.push({ kind: 'action', label: 'Add account…', action: { type: 'add-account' }, enabled: signedIn });
+  items.push({ kind: 'action', label: 'Open Account Manager', action: { type: 'open' } });
+  items.push({ kind: 'separator' });
+  items.push(updaterItem(s.updater));
+  items.push({ kind: 'action', label: 'Quit', action: { type: 'quit' } });
+  return items;
+}
+
+/** The tray icon variant: attention shows a badge; the panel theme picks dark or light artwork. */
+export function trayIconName(s: TrayState, darkPanel: boolean): string {
+  const attention = (s.accounts?.needsAttention.length ?? 0) > 0 || s.connection?.status === 'not-running';
+  return `tray-${attention ? 'attention' : 'normal'}-${darkPanel ? 'dark' : 'light'}`;
+}

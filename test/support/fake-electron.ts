@@ -1,0 +1,249 @@
+/**
+ * A fake `electron` module for unit tests of the shell adapters: the surface they use, recording
+ * what they ask for, with helpers to fire events. Loaded with vi.mock('electron', …).
+ */
+type Handler = (...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly handlers = new Map<string, Handler[]>();
+  on(event: string, fn: Handler): this {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+    return this;
+  }
+  once(event: string, fn: Handler): this {
+    return this.on(event, fn);
+  }
+  emit(event: string, ...args: unknown[]): unknown[] {
+    return (this.handlers.get(event) ?? []).map((fn) => fn(...args));
+  }
+}
+
+export class FakeSession {
+  permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
+  permissionCheck: ((wc: unknown, permission: string) => boolean) | null = null;
+  userAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) beeper-account-manager/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
+  beforeSendHeaders: Handler | null = null;
+  cleared = 0;
+  readonly partition: string;
+  readonly cookieJar: Array<{ name: string; value: string; domain?: string }> = [];
+  constructor(partition = 'default') {
+    this.partition = partition;
+  }
+  setPermissionRequestHandler(fn: FakeSession['permissionRequest']): void {
+    this.permissionRequest = fn;
+  }
+  setPermissionCheckHandler(fn: FakeSession['permissionCheck']): void {
+    this.permissionCheck = fn;
+  }
+  setUserAgent(ua: string): void {
+    this.userAgent = ua;
+  }
+  getUserAgent(): string {
+    return this.userAgent;
+  }
+  webRequest = {
+    onBeforeSendHeaders: (fn: Handler | null): void => {
+      this.beforeSendHeaders = fn;
+    },
+  };
+  cookies = { get: async (): Promise<FakeSession['cookieJar']> => Promise.resolve(this.cookieJar) };
+  clearStorageData(): Promise<void> {
+    this.cleared++;
+    return Promise.resolve();
+  }
+  clearCache(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+let nextID = 1;
+
+export class FakeWebContents extends Emitter {
+  readonly id = nextID++;
+  readonly session: FakeSession;
+  readonly sent: Array<{ channel: string; payload: unknown }> = [];
+  readonly mainFrame = { url: 'app://bundle/index.html' };
+  windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
+  url = '';
+  destroyed = false;
+  isolatedWorldResults: unknown[] = [];
+  constructor(session: FakeSession) {
+    super();
+    this.session = session;
+  }
+  setWindowOpenHandler(fn: FakeWebContents['windowOpenHandler']): void {
+    this.windowOpenHandler = fn;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  executeJavaScriptInIsolatedWorld(): Promise<unknown> {
+    return Promise.resolve(this.isolatedWorldResults.shift() ?? {});
+  }
+  /** Fires a navigation event the way Electron does; returns whether it was prevented. */
+  navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+export class BrowserWindow extends Emitter {
+  static readonly instances: BrowserWindow[] = [];
+  readonly options: Record<string, unknown>;
+  readonly webContents: FakeWebContents;
+  visible = false;
+  destroyed = false;
+  loaded: string | null = null;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    const prefs = (options['webPreferences'] ?? {}) as { partition?: string };
+    this.webContents = new FakeWebContents(prefs.partition ? session.fromPartition(prefs.partition) : defaultSession);
+    BrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded = url;
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  focus(): void {}
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  maximize(): void {}
+  isMaximized(): boolean {
+    return false;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { x: 10, y: 20, width: 900, height: 700 };
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  /** Fires 'close'; returns whether it was prevented (e.g. hidden to the tray). */
+  close(): boolean {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+const defaultSession = new FakeSession();
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession,
+  fromPartition(p: string): FakeSession {
+    const s = partitions.get(p) ?? new FakeSession(p);
+    partitions.set(p, s);
+    return s;
+  },
+};
+
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, fn: Handler): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, fn);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+export const shell = { opened: [] as string[], openExternal: (url: string): Promise<void> => (shell.opened.push(url), Promise.resolve()) };
+
+export const Menu = { buildFromTemplate: (template: unknown[]): { template: unknown[] } => ({ template }) };
+
+export class Tray {
+  static readonly instances: Tray[] = [];
+  image: unknown;
+  menu: { template: unknown[] } | null = null;
+  tooltip = '';
+  menuSets = 0;
+  constructor(image: unknown) {
+    this.image = image;
+    Tray.instances.push(this);
+  }
+  setContextMenu(menu: { template: unknown[] }): void {
+    this.menu = menu;
+    this.menuSets++;
+  }
+  setToolTip(t: string): void {
+    this.tooltip = t;
+  }
+  setImage(i: unknown): void {
+    this.image = i;
+  }
+  destroy(): void {}
+}
+
+export const nativeImage = { createFromPath: (p: string): { path: string } => ({ path: p }) };
+
+export const nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false });
+
+export class Notification extends Emitter {
+  static readonly shown: Notification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  readonly options: { title: string; body: string };
+  constructor(options: { title: string; body: string }) {
+    super();
+    this.options = options;
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+}
+
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+
+export const app = Object.assign(new Emitter(), {
+  isPackaged: false,
+  getVersion: () => '0.1.0',
+  getPath: () => '/tmp/fake-electron-user-data',
+  quit: () => undefined,
+});
+
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (s: string) => Buffer.from(s).reverse(),
+  decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+};
+
+export const protocol = { registerSchemesAsPrivileged: (): void => undefined, handle: (): void => undefined };
+export const net = { fetch: (url: string) => fetch(url) };
+
+export function resetFakes(): void {
+  BrowserWindow.instances.length = 0;
+  Tray.instances.length = 0;
+  Notification.shown.length = 0;
+  Notification.supported = true;
+  ipcMain.handlers.clear();
+  shell.opened.length = 0;
+  partitions.clear();
+}
+
+export default { app, BrowserWindow, ipcMain, shell, Menu, Tray, nativeImage, nativeTheme, Notification, screen, session, safeStorage, protocol, net };
