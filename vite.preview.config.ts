@@ -11,7 +11,8 @@ export default defineConfig({
   plugins: [react()],
   define: { 'import.meta.env.BAM_TARGET': JSON.stringify('browser') },
   build: {
-    outDir: resolve(import.meta.dirname, 'out/preview'),
+    // Outside out/: that folder is what electron-builder packs into the app.
+    outDir: resolve(import.meta.dirname, 'dist/preview'),
     emptyOutDir: true,
   },
 });

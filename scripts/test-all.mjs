@@ -3,7 +3,7 @@
  * `npm test`: every check and suite, in order, each run even when an earlier one failed, then one
  * summary line `N passed, N failed, N skipped` summing them all. Exits non-zero if anything failed.
  *
- *   typecheck, lint, build, build:preview — counted as one check each
+ *   typecheck, lint, build, build:preview, security (Electronegativity) — counted as one check each
  *   vitest                  — unit, integration and contract tests
  *   playwright              — browser tests in Debian's Chromium
  */
@@ -55,6 +55,7 @@ check('typecheck', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('build', bin('electron-vite'), ['build']);
 check('build:preview', bin('vite'), ['build', '--config', 'vite.preview.config.ts', '--logLevel', 'warn']);
+check('security', process.execPath, [path.join(root, 'scripts/security-gate.mjs')]);
 
 // ------------------------------------------------------------------ vitest
 {

@@ -53,7 +53,7 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
     title: 'Sign in',
     autoHideMenuBar: true,
     ...(opts.parent ? { parent: opts.parent } : {}),
-    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
   const wc = win.webContents;
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -22,38 +22,6 @@ export const RENDERER_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export interface SecureWebPreferences {
-  preload: string;
-  contextIsolation: true;
-  sandbox: true;
-  nodeIntegration: false;
-  nodeIntegrationInWorker: false;
-  nodeIntegrationInSubFrames: false;
-  webSecurity: true;
-  allowRunningInsecureContent: false;
-  webviewTag: false;
-  navigateOnDragDrop: false;
-  spellcheck: boolean;
-  devTools: boolean;
-}
-
-export function secureWebPreferences(preload: string, opts: { devTools: boolean }): SecureWebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools: opts.devTools,
-  };
-}
-
 /** The origins the main window may show: the bundled app, and the dev server in development. */
 export function appOrigins(devServerURL: string | null | undefined): string[] {
   const origins = [APP_ORIGIN];

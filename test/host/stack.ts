@@ -13,7 +13,7 @@ import { startSimulator, type SimConfig, type Simulator } from '../simulator/ind
 import { testCipher } from '../support/cipher.ts';
 import { startWsHost, type WsHost } from './ws-host.ts';
 
-export const PREVIEW_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/preview');
+export const PREVIEW_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/preview');
 
 export interface Stack {
   sim: Simulator;

@@ -1,6 +1,6 @@
 /**
  * The WebSocket host: the core's IPC registry on a socket, for the browser preview and the e2e
- * tests. It also serves the renderer build (out/preview) so page and socket share one origin.
+ * tests. It also serves the renderer build (dist/preview) so page and socket share one origin.
  *
  * Any web page can open a WebSocket to localhost, so a connection must come from this host's own
  * origin and present the per-run key that the host writes into the page it serves. Every message

@@ -34,7 +34,22 @@ describe('main window', () => {
 
   it('is created hidden with secure web preferences, and shown when ready', () => {
     const win = open();
-    expect(win.options).toMatchObject({ show: false, minWidth: 720, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload/index.cjs' } });
+    expect(win.options).toMatchObject({ show: false, minWidth: 720 });
+    expect(win.options['webPreferences']).toEqual({
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(win.loaded).toBe('app://bundle/index.html');
     expect(win.visible).toBe(false);
     win.emit('ready-to-show');
@@ -177,7 +192,7 @@ describe('cookie-capture window', () => {
     const pending = openCaptureWindow(step, { parent: null, log });
     const win = fake.BrowserWindow.instances.at(-1)!;
     const prefs = win.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' });
     expect(prefs).not.toHaveProperty('preload');
     expect(String(prefs['partition'])).toMatch(/^capture-[0-9a-f-]{36}$/); // not "persist:"
     const ses = win.webContents.session;

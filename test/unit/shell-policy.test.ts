@@ -11,7 +11,6 @@ import {
   isTrustedSender,
   navigationDecision,
   permissionDecision,
-  secureWebPreferences,
   windowOpenDecision,
 } from '../../main/shell/security.ts';
 import { buildTrayMenu, trayIconName, type TrayItem, type TrayState } from '../../main/shell/tray-model.ts';
@@ -19,21 +18,6 @@ import { canSelfUpdate, readableUpdateError, UpdaterPolicy, type UpdaterLike } f
 
 describe('security decisions', () => {
   const origins = appOrigins(null);
-
-  it('gives the main window the full set of secure web preferences', () => {
-    expect(secureWebPreferences('/p/index.cjs', { devTools: false })).toMatchObject({
-      preload: '/p/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-    });
-  });
 
   it('keeps navigation inside the app; safe links go to the browser, others nowhere', () => {
     expect(navigationDecision('app://bundle/index.html#x', origins)).toEqual({ allow: true });
