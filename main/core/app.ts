@@ -4,7 +4,8 @@
  * shell and the WebSocket host both drive it through the IPC handler registry.
  */
 import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
-import type { AppSnapshot, AuthView, ConnectionView, SettingsView } from '../../preload/contract/views.ts';
+import type { AppSnapshot, AuthView, ConnectionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import type { UpdaterState } from '../shell/updater-policy.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { discover, normalizeBaseURL, type Discovery } from './api/discovery.ts';
@@ -34,6 +35,16 @@ export interface CoreDeps {
   signInTimeoutMs?: number;
   /** What the host offers; the browser preview has neither a capture window nor a shell. */
   capabilities?: { captureWindow: boolean; desktopShell: boolean };
+  /** The app's version, shown next to update information. */
+  appVersion?: string;
+}
+
+/** The shell's updater as the core sees it (main/shell/updater-policy.ts in the app). */
+export interface UpdaterSource {
+  current(): UpdaterState;
+  onChange(listener: (s: UpdaterState) => void): () => void;
+  check(): Promise<void>;
+  restartToUpdate(): boolean;
 }
 
 type Listener = <E extends keyof EventSchemas>(event: E, payload: EventPayload<E>) => void;
@@ -61,6 +72,7 @@ export class AccountManagerCore {
   private rediscoverTimer: NodeJS.Timeout | null = null;
   private visible = true;
   private stopped = false;
+  private updater: UpdaterSource | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(deps: CoreDeps) {
@@ -143,7 +155,32 @@ export class AccountManagerCore {
       accounts: this.accounts.view(),
       sessions: this.sessions.list(),
       settings: settingsView(this.settings.all()),
+      updater: this.updaterView(),
     };
+  }
+
+  // ---------------------------------------------------------------- updates (owned by the shell)
+
+  /** The shell hands over its updater; without one (the browser preview) updates are unsupported. */
+  setUpdater(source: UpdaterSource): void {
+    this.updater = source;
+    source.onChange(() => this.emit('state.updater', this.updaterView()));
+    this.emit('state.updater', this.updaterView());
+  }
+
+  updaterView(): UpdaterView {
+    return updaterView(this.updater?.current() ?? { status: 'unsupported', reason: 'This build does not update itself.', downloadURL: '' }, this.deps.appVersion ?? '0.0.0');
+  }
+
+  async checkForUpdates(): Promise<UpdaterView> {
+    if (!this.updater) throw new AppError('unsupported', 'This build does not update itself.');
+    await this.updater.check();
+    return this.updaterView();
+  }
+
+  restartToUpdate(): UpdaterView {
+    if (!this.updater?.restartToUpdate()) throw new AppError('invalid_request', 'No update is ready to install yet.');
+    return this.updaterView();
   }
 
   // ---------------------------------------------------------------- connection
@@ -346,6 +383,18 @@ export function authView(s: AuthState): AuthView {
     scopes: s.scopes ?? [],
     reason: s.reason ?? null,
     storage: { persistent: s.storage.persistent, backend: s.storage.backend, needsConsent: s.storage.needsConsent, reason: s.storage.reason ?? null },
+  };
+}
+
+export function updaterView(s: UpdaterState, currentVersion: string): UpdaterView {
+  return {
+    status: s.status,
+    currentVersion,
+    version: 'version' in s ? s.version : null,
+    percent: s.status === 'downloading' ? s.percent : null,
+    message: s.status === 'error' ? s.message : s.status === 'unsupported' ? s.reason : null,
+    downloadURL: s.status === 'unsupported' && s.downloadURL ? s.downloadURL : null,
+    checkedAt: 'checkedAt' in s ? s.checkedAt : null,
   };
 }
 

@@ -79,6 +79,7 @@ export function runShell(paths: ShellPaths): void {
       log,
       envBaseURL: process.env['BEEPER_DESKTOP_BASE_URL'] ?? null,
       capabilities: { captureWindow: true, desktopShell: true },
+      appVersion: app.getVersion(),
     });
 
     const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && mainWindow !== null && s.id === String(mainWindow.webContents.id) });
@@ -128,8 +129,19 @@ export function runShell(paths: ShellPaths): void {
     };
     launch = (action, first) => performLaunch(action, { showWindow, startReconnect, navigate }, first);
 
-    // Auto-update (policy in main/shell/updater-policy.ts).
+    // Auto-update (policy in main/shell/updater-policy.ts), shown in the window and the tray.
     const updater = createUpdater(log);
+    core.setUpdater({
+      current: () => updater.current(),
+      onChange: (l) => updater.onChange(l),
+      check: () => updater.check(),
+      restartToUpdate: () => {
+        quitting = true;
+        const ok = updater.restartToUpdate();
+        if (!ok) quitting = false;
+        return ok;
+      },
+    });
 
     // Tray: rebuilt from state whenever any of it changes.
     const onTray = (a: TrayAction): void => {
@@ -138,8 +150,11 @@ export function runShell(paths: ShellPaths): void {
       else if (a.type === 'reconnect') void launch?.({ type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID }, false);
       else if (a.type === 'check-updates') void updater.check();
       else if (a.type === 'restart-to-update') {
-        quitting = true;
-        if (!updater.restartToUpdate()) quitting = false;
+        try {
+          core.restartToUpdate();
+        } catch {
+          // nothing ready: the tray only offers this when an update is downloaded
+        }
       } else if (a.type === 'quit') app.quit();
     };
     let tray: TrayController | null = null;

@@ -24,6 +24,8 @@ export const INVOKE = {
   openCaptureWindow: 'sessions.openCaptureWindow',
   removeLogin: 'logins.remove',
   updateSettings: 'settings.update',
+  checkForUpdates: 'updates.check',
+  restartToUpdate: 'updates.restart',
 } as const;
 
 /** main → renderer pushed events. */
@@ -34,6 +36,7 @@ export const EVENTS = {
   session: 'state.session',
   sessionRemoved: 'state.sessionRemoved',
   settings: 'state.settings',
+  updater: 'state.updater',
   /** The shell asks the UI to show something (a tray item, a notification click). */
   navigate: 'ui.navigate',
 } as const;

@@ -14,6 +14,7 @@ import {
   RemoveScopeSchema,
   SessionViewSchema,
   SettingsViewSchema,
+  UpdaterViewSchema,
 } from './views.ts';
 
 const id = z.string().min(1).max(512);
@@ -63,6 +64,8 @@ export const invokeSchemas = {
       .strict(),
     response: SettingsViewSchema,
   },
+  'updates.check': { request: none, response: UpdaterViewSchema },
+  'updates.restart': { request: none, response: UpdaterViewSchema },
 } as const satisfies { [C in (typeof INVOKE)[keyof typeof INVOKE]]: { request: z.ZodType; response: z.ZodType } };
 
 export const eventSchemas = {
@@ -72,6 +75,7 @@ export const eventSchemas = {
   'state.session': SessionViewSchema,
   'state.sessionRemoved': z.object({ sessionID: id }),
   'state.settings': SettingsViewSchema,
+  'state.updater': UpdaterViewSchema,
   'ui.navigate': z.discriminatedUnion('to', [
     z.object({ to: z.literal('accounts') }),
     z.object({ to: z.literal('add-account'), bridgeID: id.optional() }),

@@ -222,6 +222,20 @@ export const SettingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
+/** The auto-updater, as the window shows it. */
+export const UpdaterViewSchema = z.object({
+  status: z.enum(['idle', 'checking', 'available', 'downloading', 'ready', 'up-to-date', 'error', 'unsupported']),
+  currentVersion: z.string(),
+  /** The version found, being downloaded, or ready to install. */
+  version: z.string().nullable(),
+  percent: z.number().nullable(),
+  /** Why it failed, or why this install cannot update itself. */
+  message: z.string().nullable(),
+  downloadURL: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type UpdaterView = z.infer<typeof UpdaterViewSchema>;
+
 /** What the host around the core can do (Electron shell vs browser preview). */
 export const CapabilitiesSchema = z.object({
   /** A browser window that signs in and captures cookies by itself (Electron only). */
@@ -238,5 +252,6 @@ export const AppSnapshotSchema = z.object({
   accounts: AccountsViewSchema,
   sessions: z.array(SessionViewSchema),
   settings: SettingsViewSchema,
+  updater: UpdaterViewSchema,
 });
 export type AppSnapshot = z.infer<typeof AppSnapshotSchema>;

@@ -3,11 +3,12 @@
  * Losing Beeper Desktop after signing in does not hide the accounts: a banner says so while the
  * app looks for it again.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { AccountsScreen } from './components/Accounts.tsx';
 import { AddAccountScreen } from './components/AddAccount.tsx';
 import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent } from './components/Connect.tsx';
 import { SessionScreen } from './components/Session.tsx';
+import { SettingsDialog } from './components/Settings.tsx';
 import { Button, Icon, Spinner } from './components/ui.tsx';
 import { liveSessions, useApp } from './store.ts';
 
@@ -20,6 +21,7 @@ function Header() {
   const run = useApp((s) => s.run);
   const live = liveSessions(sessions).filter((s) => !(route.name === 'session' && route.sessionID === s.id));
   const running = connection?.status === 'running';
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="topbar">
       <button type="button" className="brand" onClick={() => navigate({ name: 'accounts' })}>
@@ -38,13 +40,31 @@ function Header() {
           <span className="badge-dot" aria-hidden="true" />
           {running ? `Beeper Desktop ${connection.desktopVersion ?? ''}` : connection?.status === 'searching' ? 'Searching…' : 'Beeper Desktop not found'}
         </span>
+        <Button variant="ghost" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </Button>
         {auth?.status === 'signed-in' && (
           <Button variant="ghost" onClick={() => void run('sign out', (api) => api.signOut())}>
             Sign out
           </Button>
         )}
       </div>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
+  );
+}
+
+function UpdateReady() {
+  const updater = useApp((s) => s.updater);
+  const run = useApp((s) => s.run);
+  if (updater?.status !== 'ready') return null;
+  return (
+    <div className="banner banner-info" role="region" aria-label="Update">
+      <span>Version {updater.version} of Beeper Account Manager is ready.</span>
+      <Button variant="primary" onClick={() => void run('restart to update', (api) => api.restartToUpdate())}>
+        Restart to update
+      </Button>
+    </div>
   );
 }
 
@@ -122,6 +142,7 @@ export function App() {
         </div>
       )}
       <StorageConsent />
+      <UpdateReady />
       <main id="main" className="main" tabIndex={-1}>
         <Main />
       </main>

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
-import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView } from '../../preload/contract/views.ts';
+import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 
 export type Route = { name: 'accounts' } | { name: 'add'; bridgeID?: string | undefined } | { name: 'session'; sessionID: string };
 
@@ -27,6 +27,7 @@ export interface AppState {
   accounts: AccountsView | null;
   sessions: Record<string, SessionView>;
   settings: SettingsView | null;
+  updater: UpdaterView | null;
   route: Route;
   notices: Notice[];
 
@@ -51,6 +52,7 @@ export const useApp = create<AppState>()((set, get) => ({
   accounts: null,
   sessions: {},
   settings: null,
+  updater: null,
   route: { name: 'accounts' },
   notices: [],
 
@@ -60,6 +62,7 @@ export const useApp = create<AppState>()((set, get) => ({
     api.on('state.auth', (auth) => set({ auth }));
     api.on('state.accounts', (accounts) => set({ accounts }));
     api.on('state.settings', (settings) => set({ settings }));
+    api.on('state.updater', (updater) => set({ updater }));
     api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
     api.on('state.sessionRemoved', ({ sessionID }) =>
       set((st) => {
@@ -86,6 +89,7 @@ export const useApp = create<AppState>()((set, get) => ({
       auth: s.auth,
       accounts: s.accounts,
       settings: s.settings,
+      updater: s.updater,
       sessions: Object.fromEntries(s.sessions.map((x) => [x.id, x])),
     });
   },

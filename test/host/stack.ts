@@ -34,6 +34,8 @@ export interface StackOptions {
   simStopped?: boolean;
   logSink?: LogSink;
   rediscoverMs?: number;
+  /** Pretend to be the desktop shell (settings toggles shown), as the Electron app is. */
+  desktopShell?: boolean;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -55,7 +57,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     envBaseURL: sim.url,
     discovery: { ports: [], probeTimeoutMs: 500 },
     rediscoverMs: { visible: opts.rediscoverMs ?? 1_000, hidden: opts.rediscoverMs ?? 1_000 },
-    capabilities: { captureWindow: false, desktopShell: false },
+    capabilities: { captureWindow: false, desktopShell: opts.desktopShell ?? false },
+    appVersion: '0.1.0',
   });
   host = await startWsHost({ core, log, port: opts.hostPort ?? 0, staticDir: PREVIEW_DIR });
   await core.start();

@@ -120,7 +120,7 @@ describe('IPC binding', () => {
     await expect(handler(event(other.webContents, 'app://bundle/index.html'), undefined)).resolves.toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     await expect(handler(event(win.webContents, 'app://bundle/index.html', false), undefined)).resolves.toMatchObject({ ok: false });
     await expect(handler(event(win.webContents, 'https://evil.example/'), undefined)).resolves.toMatchObject({ ok: false });
-    expect(fake.ipcMain.handlers.size).toBe(18); // one per contract channel
+    expect(fake.ipcMain.handlers.size).toBe(20); // one per contract channel
     expect(senderFacts(event(win.webContents, 'app://bundle/x') as never)).toMatchObject({ isMainFrame: true, webContentsID: win.webContents.id });
   });
 });

@@ -29,6 +29,8 @@ export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager
   });
   registry.handle('logins.remove', ({ bridgeID, loginID, scope }) => core.removeLogin(bridgeID, loginID, scope));
   registry.handle('settings.update', (patch) => core.updateSettings(patch));
+  registry.handle('updates.check', () => core.checkForUpdates());
+  registry.handle('updates.restart', () => core.restartToUpdate());
 }
 
 /** Forwards the core's events through the registry's validation to a transport's publisher. */

@@ -122,3 +122,33 @@ test('keyboard only: a form flow (Telegram) with Enter to submit', async ({ app 
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Telegram is connected' })).toBeFocused();
 });
+
+test('settings: where Beeper Desktop is, how the sign-in is stored, and updates', async ({ app, shot }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog.getByText(/^Connected to http:\/\/127\.0\.0\.1:\d+\./)).toBeVisible();
+  await expect(dialog.getByText('It is stored encrypted (preview-key).', { exact: false })).toBeVisible();
+  await expect(dialog.getByText('This build does not update itself.')).toBeVisible();
+  await expect(dialog.getByRole('checkbox')).toHaveCount(0); // the browser preview has no tray or login item
+  await shot('70-settings-preview');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test.describe('settings in the desktop shell', () => {
+  test.use({ stackOptions: { desktopShell: true, simConfig: { oauthAutoApprove: true }, rediscoverMs: 250 } });
+  test('toggles the tray, login-item and notification settings', async ({ app, stack, shot }) => {
+    await connect(app);
+    await app.getByRole('button', { name: 'Settings' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Settings' });
+    const startAtLogin = dialog.getByRole('checkbox', { name: /Start when I log in/ });
+    await expect(startAtLogin).not.toBeChecked();
+    await startAtLogin.check();
+    await expect.poll(() => stack.core.settings.get('startAtLogin')).toBe(true);
+    await dialog.getByRole('checkbox', { name: /Notify me/ }).uncheck();
+    await expect.poll(() => stack.core.settings.get('notifications')).toBe(false);
+    await expect(dialog.getByRole('checkbox', { name: /Notify me/ })).not.toBeChecked();
+    await shot('71-settings-desktop');
+  });
+});
