@@ -2,33 +2,14 @@
  * The fault matrix: latency, 429, bursts of 500s, malformed JSON, dropped connections, and Beeper
  * Desktop stopping and restarting mid-session. Every time: a clear error, and nothing lost.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountsView, SessionView } from '../../preload/contract/views.ts';
-import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { call, startCore, until, type TestCore } from '../support/core.ts';
+import { call, until, useCore } from '../support/core.ts';
 
-let sim: Simulator;
-let t: TestCore;
+const fx = useCore({ simConfig: { oauthAutoApprove: true, timeScale: 0.01, qrRotationMs: 60_000 }, signIn: true });
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-beforeEach(async () => {
-  await sim.startAPI();
-  sim.reset('default', { oauthAutoApprove: true, timeScale: 0.01, qrRotationMs: 60_000 });
-  t = await startCore({ sim });
-  await call(t, 'auth.signIn');
-  await until(() => t.core.snapshot().accounts.lastRefreshedAt, 'first refresh');
-});
-afterEach(async () => {
-  await t.dispose();
-});
-
-const fault = (f: Record<string, unknown>): unknown => sim.core.addFault(f as never);
-const refresh = (): Promise<AccountsView> => call<AccountsView>(t, 'accounts.refresh');
+const fault = (f: Record<string, unknown>): unknown => fx.sim.core.addFault(f as never);
+const refresh = (): Promise<AccountsView> => call<AccountsView>(fx.t, 'accounts.refresh');
 const loginCount = (v: AccountsView): number => v.networks.reduce((n, x) => n + x.logins.length, 0);
 
 describe('reads under faults', () => {
@@ -44,7 +25,7 @@ describe('reads under faults', () => {
     fault({ route: 'GET /v1/accounts', kind: 'status', status: 500, count: 2, retryAfterSec: 0 });
     const v = await refresh();
     expect(v.error).toBeNull();
-    expect(sim.core.log.filter((l) => l.path === '/v1/accounts').slice(-3).map((l) => l.status)).toEqual([500, 500, 200]);
+    expect(fx.sim.core.log.filter((l) => l.path === '/v1/accounts').slice(-3).map((l) => l.status)).toEqual([500, 500, 200]);
   });
 
   it('429 beyond the retries: a clear error, the last accounts kept, backoff honours Retry-After', async () => {
@@ -54,7 +35,7 @@ describe('reads under faults', () => {
     expect(v.error).toMatchObject({ kind: 'rate_limited', message: 'Beeper Desktop is busy. Try again in a moment.' });
     expect(v.networks).toEqual(before.networks);
     expect(v.lastRefreshedAt).toBe(before.lastRefreshedAt);
-    expect(t.core.accounts.delay()).toBe(60_000); // the first backoff step of this test's policy
+    expect(fx.t.core.accounts.delay()).toBe(60_000); // the first backoff step of this test's policy
   });
 
   it('malformed JSON: invalid_response, data kept', async () => {
@@ -66,13 +47,13 @@ describe('reads under faults', () => {
   });
 
   it('an answer of the wrong shape: invalid_response naming the field, no crash', async () => {
-    const original = sim.core.state.wireBridge.bind(sim.core.state);
-    sim.core.state.wireBridge = (def, legacy) => ({ ...original(def, legacy), displayName: 42 as never });
+    const original = fx.sim.core.state.wireBridge.bind(fx.sim.core.state);
+    fx.sim.core.state.wireBridge = (def, legacy) => ({ ...original(def, legacy), displayName: 42 as never });
     try {
       const v = await refresh();
       expect(v.error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('displayName') });
     } finally {
-      sim.core.state.wireBridge = original;
+      fx.sim.core.state.wireBridge = original;
     }
   });
 
@@ -82,7 +63,7 @@ describe('reads under faults', () => {
     const v = await refresh();
     expect(v.error?.kind).toMatch(/not_running|network/);
     expect(loginCount(v)).toBe(loginCount(before));
-    await until(() => t.core.snapshot().connection.status === 'running', 'rediscovery');
+    await until(() => fx.t.core.snapshot().connection.status === 'running', 'rediscovery');
     expect((await refresh()).error).toBeNull();
   });
 
@@ -96,41 +77,41 @@ describe('reads under faults', () => {
 
 describe('step submits under faults', () => {
   it('a 500 on a submit: the step stays with an error once the session is checked, and can be sent again', async () => {
-    const s0 = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-telegram' });
+    const s0 = await call<SessionView>(fx.t, 'sessions.start', { bridgeID: 'local-telegram' });
     fault({ route: 'POST /v1/bridges/:bridgeID/login-sessions/:loginSessionID/steps/:stepID', kind: 'status', status: 500, count: 1 });
-    const s1 = await call<SessionView>(t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': '+15550001234' } });
+    const s1 = await call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': '+15550001234' } });
     expect(s1).toMatchObject({ phase: 'input', stepError: { kind: 'server_error' }, step: { stepID: 'fi.mau.telegram.login.phone_number' } });
-    expect(sim.core.log.filter((l) => l.path.includes('/steps/')).length).toBe(1); // never retried automatically
-    const s2 = await call<SessionView>(t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': '+15550001234' } });
+    expect(fx.sim.core.log.filter((l) => l.path.includes('/steps/')).length).toBe(1); // never retried automatically
+    const s2 = await call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': '+15550001234' } });
     expect(s2.step).toMatchObject({ stepID: 'fi.mau.telegram.login.code' });
   });
 });
 
 describe('Beeper Desktop stops and comes back', () => {
   it('mid-session: the session fails clearly, accounts are kept, and everything recovers after the restart', async () => {
-    const before = t.core.snapshot().accounts;
-    const s = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-whatsapp' });
-    await until(() => [...sim.core.engine.sessions.values()].some((x) => x.waiting > 0), 'long-poll');
-    await sim.stopAPI();
-    const failed = await until(() => t.core.sessions.get(s.id).phase === 'failed' && t.core.sessions.get(s.id), 'session failure');
+    const before = fx.t.core.snapshot().accounts;
+    const s = await call<SessionView>(fx.t, 'sessions.start', { bridgeID: 'local-whatsapp' });
+    await until(() => [...fx.sim.core.engine.sessions.values()].some((x) => x.waiting > 0), 'long-poll');
+    await fx.sim.stopAPI();
+    const failed = await until(() => fx.t.core.sessions.get(s.id).phase === 'failed' && fx.t.core.sessions.get(s.id), 'session failure');
     expect(failed.error).toMatchObject({ kind: 'not_running', message: 'Beeper Desktop stopped while connecting. Start again once it is running.' });
-    const down = await until(() => t.core.snapshot().connection.status === 'not-running' && t.core.snapshot(), 'connection lost');
+    const down = await until(() => fx.t.core.snapshot().connection.status === 'not-running' && fx.t.core.snapshot(), 'connection lost');
     expect(down.accounts.networks).toEqual(before.networks); // nothing lost while it is away
     expect(down.auth.status).toBe('signed-in');
 
-    await sim.startAPI();
-    await until(() => t.core.snapshot().connection.status === 'running', 'rediscovery');
-    const again = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-whatsapp' });
+    await fx.sim.startAPI();
+    await until(() => fx.t.core.snapshot().connection.status === 'running', 'rediscovery');
+    const again = await call<SessionView>(fx.t, 'sessions.start', { bridgeID: 'local-whatsapp' });
     expect(again.phase).toBe('display');
     expect((await refresh()).error).toBeNull();
   });
 
   it('not running at start: says where it looked, then connects when it appears', async () => {
-    await sim.stopAPI();
-    t = await t.restart();
-    expect(t.core.snapshot().connection).toMatchObject({ status: 'not-running', tried: expect.arrayContaining([sim.url]), error: { kind: 'not_running' } });
-    await sim.startAPI();
-    await until(() => t.core.snapshot().connection.status === 'running', 'found');
-    expect(t.core.snapshot().auth.status).toBe('signed-in'); // the saved sign-in is still there
+    await fx.sim.stopAPI();
+    fx.t = await fx.t.restart();
+    expect(fx.t.core.snapshot().connection).toMatchObject({ status: 'not-running', tried: expect.arrayContaining([fx.sim.url]), error: { kind: 'not_running' } });
+    await fx.sim.startAPI();
+    await until(() => fx.t.core.snapshot().connection.status === 'running', 'found');
+    expect(fx.t.core.snapshot().auth.status).toBe('signed-in'); // the saved sign-in is still there
   });
 });

@@ -1,37 +1,19 @@
 /** Login sessions through the whole core against the simulator, for every scenario bridge. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountsView, SessionView } from '../../preload/contract/views.ts';
-import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { call, startCore, until, type TestCore } from '../support/core.ts';
+import { call, until, useCore } from '../support/core.ts';
 
-let sim: Simulator;
-let t: TestCore;
+const fx = useCore({ simConfig: { oauthAutoApprove: true, timeScale: 0.01, qrRotationMs: 60_000 }, signIn: true });
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-beforeEach(async () => {
-  sim.reset('default', { oauthAutoApprove: true, timeScale: 0.01, qrRotationMs: 60_000 });
-  t = await startCore({ sim });
-  await call(t, 'auth.signIn');
-  await until(() => t.core.snapshot().accounts.lastRefreshedAt, 'first refresh');
-});
-afterEach(async () => {
-  await t.dispose();
-});
-
-const session = (id: string): SessionView => t.core.sessions.get(id);
-const start = (bridgeID: string, extra: Record<string, string> = {}): Promise<SessionView> => call<SessionView>(t, 'sessions.start', { bridgeID, ...extra });
-const input = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(t, 'sessions.submitInput', { sessionID: s.id, fields });
-const cookies = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(t, 'sessions.submitCookies', { sessionID: s.id, fields });
+const session = (id: string): SessionView => fx.t.core.sessions.get(id);
+const start = (bridgeID: string, extra: Record<string, string> = {}): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.start', { bridgeID, ...extra });
+const input = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s.id, fields });
+const cookies = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.submitCookies', { sessionID: s.id, fields });
 /** Waits until the engine has a long-poll parked at the simulator for this bridge. */
-const parked = (bridgeID: string): Promise<unknown> => until(() => [...sim.core.engine.sessions.values()].some((x) => x.bridge.id === bridgeID && x.waiting > 0), `long-poll on ${bridgeID}`);
+const parked = (bridgeID: string): Promise<unknown> => until(() => [...fx.sim.core.engine.sessions.values()].some((x) => x.bridge.id === bridgeID && x.waiting > 0), `long-poll on ${bridgeID}`);
 const scan = async (bridgeID: string, body: Record<string, unknown> = {}): Promise<void> => {
   await parked(bridgeID);
-  sim.core.engine.scan([...sim.core.engine.sessions.values()].filter((x) => x.bridge.id === bridgeID && !x.terminal).at(-1)!, body);
+  fx.sim.core.engine.scan([...fx.sim.core.engine.sessions.values()].filter((x) => x.bridge.id === bridgeID && !x.terminal).at(-1)!, body);
 };
 const completed = (s: SessionView): Promise<SessionView> => until(() => session(s.id).phase === 'complete' && session(s.id), `${s.bridgeID} to complete`);
 
@@ -40,7 +22,7 @@ async function listed(s: SessionView): Promise<AccountsView> {
   expect(done.result!.accountIDs.length).toBeGreaterThan(0);
   // Completion refreshes accounts: the new account shows up as connected under its network.
   return until(() => {
-    const v = t.core.snapshot().accounts;
+    const v = fx.t.core.snapshot().accounts;
     const network = v.networks.find((n) => n.bridgeID === s.bridgeID);
     const login = network?.logins.find((l) => l.loginID === done.result!.loginID);
     return login && login.status === 'connected' && login.accounts.every((a) => a.status === 'connected') && v;
@@ -49,7 +31,7 @@ async function listed(s: SessionView): Promise<AccountsView> {
 
 describe('every scenario bridge to completion', () => {
   it('WhatsApp QR: the QR shows, rotates (a new revision), and completes on scan', async () => {
-    sim.core.config.qrRotationMs = 150;
+    fx.sim.core.config.qrRotationMs = 150;
     const s = await start('local-whatsapp', { flowID: 'qr' });
     expect(s).toMatchObject({ phase: 'display', bridgeName: 'WhatsApp', step: { type: 'display', stepID: 'fi.mau.whatsapp.login.qr', display: { kind: 'qr' }, revision: 1 } });
     const first = (s.step as { display: { data: string } }).display.data;
@@ -58,7 +40,7 @@ describe('every scenario bridge to completion', () => {
       return v.step?.type === 'display' && v.step.revision >= 2 && v;
     }, 'a rotated QR');
     expect((rotated.step as { display: { data: string } }).display.data).not.toBe(first);
-    sim.core.config.qrRotationMs = 60_000;
+    fx.sim.core.config.qrRotationMs = 60_000;
     await scan('local-whatsapp');
     const view = await listed(s);
     expect(view.networks.find((n) => n.bridgeID === 'local-whatsapp')!.logins).toHaveLength(2);
@@ -90,13 +72,13 @@ describe('every scenario bridge to completion', () => {
     const s = await start('local-signal');
     await scan('local-signal');
     await listed(s);
-    const network = t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'local-signal')!;
+    const network = fx.t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'local-signal')!;
     expect(network).toMatchObject({ canAddAccount: false, unavailableReason: expect.stringContaining('already connected') });
   });
 
   it('Google Messages: cookies pasted by hand, then the emoji (fetched by main as a data URL), then complete', async () => {
     const s0 = await start('local-gmessages', { flowID: 'google' });
-    expect(s0.step).toMatchObject({ type: 'cookies', url: `${sim.url}/__signin/google/` });
+    expect(s0.step).toMatchObject({ type: 'cookies', url: `${fx.sim.url}/__signin/google/` });
     expect((s0.step as { fields: Array<{ id: string; required: boolean }> }).fields.filter((f) => f.required).map((f) => f.id)).toEqual(['OSID', 'SID', 'HSID', 'SSID', 'APISID', 'SAPISID']);
     const missing = await cookies(s0, { SID: 'x' });
     expect(missing).toMatchObject({ phase: 'cookies', stepError: { kind: 'invalid_input', message: expect.stringContaining('OSID') } });
@@ -107,7 +89,7 @@ describe('every scenario bridge to completion', () => {
       return v.step?.type === 'display' && v.step.display.kind === 'emoji' && v.step.display.imageURL && v;
     }, 'the emoji image');
     expect((withImage.step as { display: { imageURL: string } }).display.imageURL).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(sim.core.engine.sessions.values().next().value!.lastSubmit).toMatchObject({ source: 'api' });
+    expect(fx.sim.core.engine.sessions.values().next().value!.lastSubmit).toMatchObject({ source: 'api' });
     await scan('local-gmessages');
     await listed(s1);
   });
@@ -128,25 +110,25 @@ describe('every scenario bridge to completion', () => {
 
 describe('reconnect, removal', () => {
   it('reconnects the seeded needs-login account from the attention list, restoring the same login', async () => {
-    const [item] = t.core.snapshot().accounts.needsAttention;
+    const [item] = fx.t.core.snapshot().accounts.needsAttention;
     expect(item).toMatchObject({ bridgeID: 'local-telegram', status: 'needs_login', message: expect.stringContaining('logged out') });
     const s0 = await start(item!.bridgeID, { loginID: item!.loginID! });
     expect(s0).toMatchObject({ reconnect: { loginID: item!.loginID }, step: { stepID: 'fi.mau.telegram.login.code' } });
     const s1 = await input(s0, { 'fi.mau.telegram.login.code': '12345' });
     const done = await input(s1, { 'fi.mau.telegram.login.password': 'correct horse' });
     expect(done.result).toMatchObject({ loginID: item!.loginID, restored: true });
-    await until(() => t.core.snapshot().accounts.needsAttention.length === 0, 'attention list to clear');
+    await until(() => fx.t.core.snapshot().accounts.needsAttention.length === 0, 'attention list to clear');
   });
 
   it('removes a login with a scope it allows; refuses one it does not', async () => {
-    const slack = t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'slackgo')!.logins[0]!;
+    const slack = fx.t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'slackgo')!.logins[0]!;
     expect(slack.accounts).toHaveLength(2);
-    await expect(call(t, 'logins.remove', { bridgeID: 'local-whatsapp', loginID: t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'local-whatsapp')!.logins[0]!.loginID, scope: 'all-devices' })).rejects.toMatchObject({
+    await expect(call(fx.t, 'logins.remove', { bridgeID: 'local-whatsapp', loginID: fx.t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'local-whatsapp')!.logins[0]!.loginID, scope: 'all-devices' })).rejects.toMatchObject({
       kind: 'invalid_request',
     });
-    const r = await call<{ affectedAccountIDs: string[] }>(t, 'logins.remove', { bridgeID: 'slackgo', loginID: slack.loginID, scope: 'all-devices' });
+    const r = await call<{ affectedAccountIDs: string[] }>(fx.t, 'logins.remove', { bridgeID: 'slackgo', loginID: slack.loginID, scope: 'all-devices' });
     expect(r.affectedAccountIDs).toHaveLength(2);
-    await until(() => t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'slackgo')!.logins.length === 0, 'removal to show');
+    await until(() => fx.t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'slackgo')!.logins.length === 0, 'removal to show');
   });
 });
 
@@ -154,22 +136,22 @@ describe('cancel and failures', () => {
   it('cancels during a long-poll: the request is aborted, then the session is deleted', async () => {
     const s = await start('local-whatsapp');
     await parked('local-whatsapp');
-    const cancelled = await call<SessionView>(t, 'sessions.cancel', { sessionID: s.id });
+    const cancelled = await call<SessionView>(fx.t, 'sessions.cancel', { sessionID: s.id });
     expect(cancelled.phase).toBe('cancelled');
-    const remote = [...sim.core.engine.sessions.values()][0]!;
+    const remote = [...fx.sim.core.engine.sessions.values()][0]!;
     await until(() => remote.status === 'cancelled' && remote.waiting === 0, 'server-side cancel');
-    expect(sim.core.log.some((l) => l.method === 'DELETE')).toBe(true);
+    expect(fx.sim.core.log.some((l) => l.method === 'DELETE')).toBe(true);
   });
 
   it('a QR that runs out ends the session as failed with the network\'s message (200 `failed`)', async () => {
-    sim.core.config.qrRotationMs = 10;
+    fx.sim.core.config.qrRotationMs = 10;
     const s = await start('local-whatsapp');
     const failed = await until(() => session(s.id).phase === 'failed' && session(s.id), 'failure');
     expect(failed.error).toMatchObject({ code: 'FI.MAU.WHATSAPP.LOGIN_TIMEOUT', message: 'Entering code or scanning QR timed out. Please try again.' });
   });
 
   it('a Signal QR that runs out ends as failed too (HTTP 410)', async () => {
-    sim.core.config.qrRotationMs = 5;
+    fx.sim.core.config.qrRotationMs = 5;
     const s = await start('local-signal');
     const failed = await until(() => session(s.id).phase === 'failed' && session(s.id), 'failure');
     expect(failed.error).toMatchObject({ kind: 'session_expired', code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT' });
@@ -190,7 +172,7 @@ describe('cancel and failures', () => {
   it('a session the server forgot fails as expired', async () => {
     const s = await start('local-whatsapp');
     await parked('local-whatsapp');
-    sim.core.engine.forgetAll();
+    fx.sim.core.engine.forgetAll();
     expect(await until(() => session(s.id).phase === 'failed' && session(s.id), 'failure')).toMatchObject({ error: { kind: 'session_expired' } });
   });
 
@@ -203,14 +185,14 @@ describe('cancel and failures', () => {
     expect(session(wa.id).phase).toBe('cancelled'); // replaced
     await scan('local-signal');
     await completed(sig);
-    expect(t.core.snapshot().sessions.map((s) => s.phase).sort()).toEqual(['cancelled', 'complete', 'input']);
+    expect(fx.t.core.snapshot().sessions.map((s) => s.phase).sort()).toEqual(['cancelled', 'complete', 'input']);
   });
 
   it('dismisses finished sessions; a reloaded renderer gets every live session', async () => {
     const s = await start('local-telegram');
-    expect((await call<{ sessions: SessionView[] }>(t, 'app.getState')).sessions.map((x) => x.id)).toEqual([s.id]);
-    await call(t, 'sessions.dismiss', { sessionID: s.id });
-    expect((await call<{ sessions: SessionView[] }>(t, 'app.getState')).sessions).toEqual([]);
-    expect(t.events.some((e) => e.event === 'state.sessionRemoved')).toBe(true);
+    expect((await call<{ sessions: SessionView[] }>(fx.t, 'app.getState')).sessions.map((x) => x.id)).toEqual([s.id]);
+    await call(fx.t, 'sessions.dismiss', { sessionID: s.id });
+    expect((await call<{ sessions: SessionView[] }>(fx.t, 'app.getState')).sessions).toEqual([]);
+    expect(fx.t.events.some((e) => e.event === 'state.sessionRemoved')).toBe(true);
   });
 });

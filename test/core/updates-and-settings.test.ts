@@ -1,24 +1,10 @@
 /** The shell's updater and settings as the core exposes them over IPC. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UpdaterView } from '../../preload/contract/views.ts';
 import type { UpdaterState } from '../../main/shell/updater-policy.ts';
-import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { call, startCore, type TestCore } from '../support/core.ts';
+import { call, useCore } from '../support/core.ts';
 
-let sim: Simulator;
-let t: TestCore;
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-beforeEach(async () => {
-  t = await startCore({ sim, deps: { appVersion: '0.9.0' } });
-});
-afterEach(async () => {
-  await t.dispose();
-});
+const fx = useCore({ deps: { appVersion: '0.9.0' } });
 
 function fakeSource(initial: UpdaterState) {
   let state = initial;
@@ -41,14 +27,14 @@ function fakeSource(initial: UpdaterState) {
 
 describe('updates over IPC', () => {
   it('without an updater (the browser preview), says updates are unsupported', async () => {
-    expect((await call<{ updater: UpdaterView }>(t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', currentVersion: '0.9.0', message: expect.any(String) });
-    await expect(call(t, 'updates.check')).rejects.toMatchObject({ kind: 'unsupported' });
+    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', currentVersion: '0.9.0', message: expect.any(String) });
+    await expect(call(fx.t, 'updates.check')).rejects.toMatchObject({ kind: 'unsupported' });
   });
 
   it('shows the shell updater\'s state, pushes its changes, and checks or restarts on request', async () => {
     const fake = fakeSource({ status: 'up-to-date', checkedAt: '2026-11-28T06:00:00.000Z' });
-    t.core.setUpdater(fake.source);
-    expect((await call<{ updater: UpdaterView }>(t, 'app.getState')).updater).toEqual({
+    fx.t.core.setUpdater(fake.source);
+    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toEqual({
       status: 'up-to-date',
       currentVersion: '0.9.0',
       version: null,
@@ -57,29 +43,29 @@ describe('updates over IPC', () => {
       downloadURL: null,
       checkedAt: '2026-11-28T06:00:00.000Z',
     });
-    await call(t, 'updates.check');
-    await expect(call(t, 'updates.restart')).rejects.toMatchObject({ kind: 'invalid_request' });
+    await call(fx.t, 'updates.check');
+    await expect(call(fx.t, 'updates.restart')).rejects.toMatchObject({ kind: 'invalid_request' });
     fake.set({ status: 'downloading', version: '1.0.0', percent: 40 });
     fake.set({ status: 'ready', version: '1.0.0' });
-    const pushed = t.events.filter((e) => e.event === 'state.updater').map((e) => (e.payload as UpdaterView).status);
+    const pushed = fx.t.events.filter((e) => e.event === 'state.updater').map((e) => (e.payload as UpdaterView).status);
     expect(pushed.slice(-2)).toEqual(['downloading', 'ready']);
-    expect(await call<UpdaterView>(t, 'updates.restart')).toMatchObject({ status: 'ready', version: '1.0.0' });
+    expect(await call<UpdaterView>(fx.t, 'updates.restart')).toMatchObject({ status: 'ready', version: '1.0.0' });
     expect(fake.calls).toEqual(['check', 'restart', 'restart']);
   });
 
   it('reports why an install cannot update itself, with the download page', async () => {
     const fake = fakeSource({ status: 'unsupported', reason: 'This deb package cannot install updates without a privilege helper (pkexec).', downloadURL: 'https://example.com/dl' });
-    t.core.setUpdater(fake.source);
-    expect((await call<{ updater: UpdaterView }>(t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', message: expect.stringContaining('pkexec'), downloadURL: 'https://example.com/dl' });
+    fx.t.core.setUpdater(fake.source);
+    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', message: expect.stringContaining('pkexec'), downloadURL: 'https://example.com/dl' });
   });
 });
 
 describe('settings over IPC', () => {
   it('saves the shell settings and pushes them; consent has its own channel', async () => {
-    const s = await call<Record<string, unknown>>(t, 'settings.update', { closeToTray: false, startAtLogin: true });
+    const s = await call<Record<string, unknown>>(fx.t, 'settings.update', { closeToTray: false, startAtLogin: true });
     expect(s).toMatchObject({ closeToTray: false, startAtLogin: true, notifications: true, allowPlaintextToken: false });
-    expect(t.events.at(-1)).toMatchObject({ event: 'state.settings', payload: { startAtLogin: true } });
-    t = await t.restart();
-    expect(t.core.snapshot().settings).toMatchObject({ closeToTray: false, startAtLogin: true });
+    expect(fx.t.events.at(-1)).toMatchObject({ event: 'state.settings', payload: { startAtLogin: true } });
+    fx.t = await fx.t.restart();
+    expect(fx.t.core.snapshot().settings).toMatchObject({ closeToTray: false, startAtLogin: true });
   });
 });

@@ -1,5 +1,6 @@
 /** Boots the real core against a simulator, with a scripted "system browser" for OAuth. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { AccountManagerCore, type CoreDeps } from '../../main/core/app.ts';
@@ -8,7 +9,7 @@ import { registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import { Logger, memorySink, type LogEntry } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
-import type { Simulator } from '../simulator/index.ts';
+import { startSimulator, type SimConfig, type Simulator } from '../simulator/index.ts';
 import { testCipher } from './cipher.ts';
 
 /**
@@ -110,4 +111,37 @@ export async function until<T>(check: () => T | Promise<T>, what: string, timeou
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 15));
   }
+}
+
+export interface CoreFixture {
+  sim: Simulator;
+  t: TestCore;
+}
+
+/**
+ * One simulator per test file, and before each test: the simulator back up and reset to the
+ * default seed with `simConfig`, a fresh core against it, and (with `signIn`) a completed OAuth
+ * sign-in and first accounts refresh. `fx.t` may be replaced by a test (e.g. `fx.t.restart()`).
+ */
+export function useCore(opts: { simConfig?: Partial<SimConfig>; signIn?: boolean; deps?: Partial<CoreDeps> } = {}): CoreFixture {
+  const fx = {} as CoreFixture;
+  beforeAll(async () => {
+    fx.sim = await startSimulator({ port: 0 });
+  });
+  afterAll(async () => {
+    await fx.sim.stop();
+  });
+  beforeEach(async () => {
+    await fx.sim.startAPI(); // a test may have stopped "Beeper Desktop"
+    fx.sim.reset('default', opts.simConfig);
+    fx.t = await startCore({ sim: fx.sim, ...(opts.deps ? { deps: opts.deps } : {}) });
+    if (opts.signIn) {
+      await call(fx.t, 'auth.signIn');
+      await until(() => fx.t.core.snapshot().accounts.lastRefreshedAt, 'first refresh');
+    }
+  });
+  afterEach(async () => {
+    await fx.t.dispose();
+  });
+  return fx;
 }
