@@ -111,7 +111,7 @@ describe('bridges', () => {
     expect(await flows('local-signal')).toEqual(['qr']);
     expect(await flows('local-gmessages')).toEqual(['google', 'qr']);
     expect(await flows('local-instagram')).toEqual(['instagram']);
-    expect(await flows('slackgo')).toEqual(['token']);
+    expect(await flows('slackgo')).toEqual(['token', 'email']);
     expect(await flows('local-twitter')).toEqual(['cookies']);
     expect(await flows('matrix')).toEqual([]);
   });

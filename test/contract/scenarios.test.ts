@@ -289,6 +289,32 @@ describe('Slack', () => {
   });
 });
 
+describe('Slack email flow', () => {
+  it('email → captcha picture (a wrong answer gets a new picture) → emailed code → workspace select → complete', async () => {
+    const s0 = await createSession(fx.client, 'slackgo', { flowID: 'email' });
+    expect(s0.currentStep).toMatchObject({ stepID: 'fi.mau.slack.login.enter_email', fields: [{ id: 'email', type: 'email' }] });
+    const s1 = await submit(fx.client, s0, { fields: { email: 'Sam@Globex.example' } });
+    const captcha = s1.currentStep as { stepID: string; fields: Array<{ type: string }>; attachments: Array<{ type: string; content: string; info: { mimetype: string } }> };
+    expect(captcha).toMatchObject({ stepID: 'fi.mau.slack.login.email_captcha', fields: [{ type: 'captcha_code' }] });
+    expect(captcha.attachments[0]).toMatchObject({ type: 'm.image', info: { mimetype: 'image/svg+xml' } });
+    const answerOf = (a: { content: string }): string => /<title>([^<]+)<\/title>/.exec(Buffer.from(a.content, 'base64').toString())![1]!;
+    const wrong = await submit(fx.client, s1, { fields: { captcha_token: 'nope' } });
+    expect(stepID(wrong)).toBe('fi.mau.slack.login.email_captcha.incorrect');
+    const retryAttachment = (wrong.currentStep as unknown as typeof captcha).attachments[0]!;
+    const s2 = await submit(fx.client, wrong, { fields: { captcha_token: answerOf(retryAttachment).toLowerCase() } });
+    expect(s2.currentStep).toMatchObject({ stepID: 'fi.mau.slack.login.enter_email_code', instructions: 'We emailed a code to sam@globex.example.' });
+    const badCode = await rejectionOf(submit(fx.client, s2, { fields: { code: '000000' } }));
+    expect(badCode.status).toBe(400);
+    const s3 = await submit(fx.client, s2, { fields: { code: '424242' } });
+    expect(s3.currentStep).toMatchObject({ stepID: 'fi.mau.slack.login.select_workspace', fields: [{ id: 'workspace', type: 'select', options: ['Acme Inc', 'Globex', 'Initech'] }] });
+    const invalid = await rejectionOf(submit(fx.client, s3, { fields: { workspace: 'Hooli' } }));
+    expect(invalid.status).toBe(400);
+    const done = await submit(fx.client, s3, { fields: { workspace: 'Initech' } });
+    expect(done.account).toMatchObject({ network: 'Slack (Initech)' });
+    await expectListed(done);
+  });
+});
+
 describe('X', () => {
   it('ct0 and auth_token cookies complete the login', async () => {
     const s0 = await createSession(fx.client, 'local-twitter');

@@ -16,10 +16,14 @@ function heading(s: SessionView): string {
     case 'starting':
       return `Connecting to ${s.bridgeName}…`;
     case 'input': {
-      const kinds = s.step?.type === 'user_input' ? s.step.fields.map((f) => f.kind) : [];
+      const fields = s.step?.type === 'user_input' ? s.step.fields : [];
+      const kinds = fields.map((f) => f.kind);
       if (kinds.includes('password')) return 'Enter your password';
       if (kinds.includes('code')) return 'Enter the code';
       if (kinds.includes('phone')) return 'Enter your phone number';
+      if (kinds.includes('captcha')) return 'Type the characters in the picture';
+      if (kinds.includes('email')) return 'Enter your email address';
+      if (fields.length === 1 && kinds[0] === 'select') return `Choose your ${fields[0]!.label.toLowerCase()}`;
       return `Log in to ${s.bridgeName}`;
     }
     case 'cookies':

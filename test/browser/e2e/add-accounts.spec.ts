@@ -125,3 +125,40 @@ test('an unsupported network or a missing value is explained, not silently ignor
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('alert').filter({ hasText: 'Still needed: auth_token.' })).toBeVisible();
 });
+
+test('Slack by email: a captcha picture, the emailed code, then a workspace from a list', async ({ app, shot }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Add account' }).click();
+  await app.getByRole('button', { name: /^Slack/ }).click();
+  await app.getByRole('radio', { name: /Email/ }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await app.getByLabel('Email address').fill('peter@initech.example');
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  // The user reads the characters off the picture.
+  const picture = app.getByRole('img', { name: 'captcha.svg' });
+  await expect(picture).toBeVisible();
+  await shot('32-captcha');
+  const src = (await picture.getAttribute('src'))!;
+  const answer = /<title>([^<]+)<\/title>/.exec(Buffer.from(src.split(',')[1]!, 'base64').toString())![1]!;
+  await app.getByLabel('Characters in the picture').fill(answer);
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(app.getByText('We emailed a code to peter@initech.example.')).toBeVisible();
+  const code = app.getByLabel('Code');
+  await code.fill('12');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  // The field's pattern (6 digits) stops the submit in the browser; nothing was sent.
+  await expect(code).toHaveJSProperty('validity.patternMismatch', true);
+  await code.fill('424242');
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  const workspace = app.getByLabel('Workspace');
+  await expect(workspace).toBeVisible();
+  await expect(workspace.locator('option')).toHaveText(['Choose…', 'Acme Inc', 'Globex', 'Initech']);
+  await workspace.selectOption('Initech');
+  await shot('33-select-workspace');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Slack is connected' })).toBeVisible();
+  await expect(app.getByText('Slack (Initech)')).toBeVisible();
+});
