@@ -140,6 +140,12 @@ export class AccountManagerCore {
     this.auth.dispose();
   }
 
+  /** The window got focus: refresh the accounts unless they were just refreshed. */
+  windowFocused(): void {
+    if (this.connection.status === 'running') this.accounts.focused();
+    else void this.findDesktop();
+  }
+
   /** The window was shown/hidden or focused: refresh faster while visible. */
   setVisible(visible: boolean): void {
     this.visible = visible;

@@ -107,6 +107,7 @@ export function runShell(paths: ShellPaths): void {
     forwardCoreEvents(core, registry, (channel, payload) => sendToWindow(mainWindow, channel, payload));
     const visible = (): void => core.setVisible(Boolean(mainWindow?.isVisible() && !mainWindow.isMinimized()));
     for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) mainWindow.on(ev as 'show', visible);
+    mainWindow.on('focus', () => core.windowFocused());
 
     const showWindow = (): void => {
       if (!mainWindow) return;

@@ -185,6 +185,24 @@ describe('AccountsRefresher', () => {
     expect(r.delay()).toBe(5_000);
   });
 
+  it('refreshes on window focus unless the data is only seconds old', async () => {
+    const f = fakeApi();
+    const r = new AccountsRefresher({ api: () => f.api, log: new Logger(), policy: { focusGapMs: 5_000, visibleMs: 3_600_000 } });
+    r.start();
+    f.release();
+    await vi.waitFor(() => expect(r.view().lastRefreshedAt).not.toBeNull());
+    const last = Date.parse(r.view().lastRefreshedAt!);
+    r.focused(last + 1_000);
+    expect(f.calls).toHaveLength(1);
+    r.focused(last + 6_000);
+    expect(f.calls).toHaveLength(2);
+    f.release();
+    await vi.waitFor(() => expect(r.view().refreshing).toBe(false));
+    r.stop();
+    r.focused(Date.now() + 60_000); // stopped (signed out): nothing
+    expect(f.calls).toHaveLength(2);
+  });
+
   it('does nothing while signed out (no API)', async () => {
     const r = new AccountsRefresher({ api: () => null, log: new Logger() });
     await r.refresh('manual');

@@ -12,6 +12,8 @@ import type { Logger } from '../log.ts';
 import { buildAccountsView, emptyAccountsView, type AccountsData } from './model.ts';
 
 export interface RefreshPolicy {
+  /** Focusing the window refreshes, unless the last refresh is more recent than this. */
+  focusGapMs: number;
   visibleMs: number;
   hiddenMs: number;
   attentionMs: number;
@@ -20,6 +22,7 @@ export interface RefreshPolicy {
 }
 
 export const DEFAULT_POLICY: RefreshPolicy = {
+  focusGapMs: 5_000,
   visibleMs: 30_000,
   hiddenMs: 5 * 60_000,
   attentionMs: 15_000,
@@ -98,6 +101,13 @@ export class AccountsRefresher {
     this.error = null;
     this.consecutiveErrors = 0;
     this.emit();
+  }
+
+  /** The window was focused: the user is looking, so show fresh data unless it already is. */
+  focused(now = Date.now()): void {
+    if (!this.running) return;
+    const last = this.lastRefreshedAt ? Date.parse(this.lastRefreshedAt) : 0;
+    if (now - last >= this.policy.focusGapMs) void this.refresh('focus');
   }
 
   setVisible(visible: boolean): void {
