@@ -74,8 +74,6 @@ const MESSAGES: Record<AppErrorKind, string> = {
   unknown: 'Something went wrong.',
 };
 
-export const defaultMessage = (kind: AppErrorKind): string => MESSAGES[kind];
-
 /** Connector codes that mean "this bridge cannot take a new login" [GUESS for the non-FI.MAU ones]. */
 const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_UNAVAILABLE', 'BRIDGE_DISABLED']);
 const SESSION_GONE_CODES = new Set(['FI.MAU.BRIDGE.LOGIN_TIMED_OUT', 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED']);

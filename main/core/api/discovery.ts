@@ -9,7 +9,6 @@ import { AppError } from '../errors.ts';
 import { BeeperApi } from './client.ts';
 import type { AppState, Info } from './schemas.ts';
 
-export const DEFAULT_BASE_URL = 'http://localhost:23373';
 export const PROBE_PORTS = Array.from({ length: 20 }, (_, i) => 23373 + i);
 
 export type Discovery =

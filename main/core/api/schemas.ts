@@ -162,8 +162,6 @@ const CompleteStepSchema = z.object({
 });
 const UnknownStepSchema = z.object({ type: z.string(), stepID: optionalString }).transform((s) => ({ type: 'unknown' as const, rawType: s.type, stepID: s.stepID }));
 
-const KNOWN_STEP_TYPES = new Set(['user_input', 'cookies', 'display_and_wait', 'complete']);
-
 export const StepSchema = z.unknown().transform((value, ctx) => {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
   const schema =
@@ -187,7 +185,6 @@ export type Step = z.infer<typeof StepSchema>;
 export type UserInputStep = z.infer<typeof UserInputStepSchema>;
 export type CookiesStep = z.infer<typeof CookiesStepSchema>;
 export type DisplayStep = z.infer<typeof DisplayStepSchema>;
-export const isKnownStepType = (t: string): boolean => KNOWN_STEP_TYPES.has(t);
 
 export const APIErrorSchema = z.object({ code: z.string().default('UNKNOWN'), message: z.string().default('The login failed'), details: z.unknown().optional() });
 

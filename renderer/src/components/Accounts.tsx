@@ -4,7 +4,7 @@ import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../.
 import { useApp } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
 
-export function useReconnect(): (bridgeID: string, loginID: string | null, accountID: string | null) => Promise<void> {
+function useReconnect(): (bridgeID: string, loginID: string | null, accountID: string | null) => Promise<void> {
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   return async (bridgeID, loginID, accountID) => {
