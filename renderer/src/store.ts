@@ -30,6 +30,8 @@ export interface AppState {
   updater: UpdaterView | null;
   route: Route;
   notices: Notice[];
+  /** The browser preview's last "open in the system browser" link, offered in case a popup blocker stopped it. */
+  externalLink: string | null;
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
@@ -55,6 +57,7 @@ export const useApp = create<AppState>()((set, get) => ({
   updater: null,
   route: { name: 'accounts' },
   notices: [],
+  externalLink: null,
 
   async init(api) {
     set({ api });

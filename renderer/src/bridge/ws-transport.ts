@@ -10,7 +10,7 @@ interface Pending {
   resolve: (e: Envelope<unknown>) => void;
 }
 
-export function connectWebSocketApi(key: string, onStatus: (connected: boolean) => void): BeeperAccountManagerAPI {
+export function connectWebSocketApi(key: string, onStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void): BeeperAccountManagerAPI {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc?key=${encodeURIComponent(key)}`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -36,6 +36,7 @@ export function connectWebSocketApi(key: string, onStatus: (connected: boolean) 
         for (const l of listeners.get(msg.event) ?? []) l(msg.payload);
       } else if (msg.host === 'openExternal' && msg.url && /^https?:\/\//.test(msg.url)) {
         window.open(msg.url, '_blank', 'noopener');
+        onOpenExternal(msg.url); // a popup blocker may have stopped it: offer a link too
       }
     };
     ws.onclose = () => {

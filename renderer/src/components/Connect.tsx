@@ -101,6 +101,7 @@ export function ConnectScreen() {
   const connection = useApp((s) => s.connection)!;
   const run = useApp((s) => s.run);
   const api = useApp((s) => s.api);
+  const externalLink = useApp((s) => s.externalLink);
   const [token, setToken] = useState('');
   const [reveal, setReveal] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -143,7 +144,17 @@ export function ConnectScreen() {
         {signingIn ? (
           <>
             <Spinner label="Waiting for approval" />
-            <span className="muted">Waiting for you to approve in your browser…</span>
+            <span className="muted">
+              Waiting for you to approve in your browser…
+              {externalLink && (
+                <>
+                  {' '}
+                  <a href={externalLink} target="_blank" rel="noopener noreferrer">
+                    Open the approval page
+                  </a>
+                </>
+              )}
+            </span>
             <Button variant="ghost" onClick={() => void run('cancel', (api) => api.cancelSignIn())}>
               Cancel
             </Button>

@@ -19,6 +19,8 @@ test.describe('first run', () => {
     const tab = await popup;
     await expect(tab.getByRole('heading', { name: 'Allow access to Beeper?' })).toBeVisible();
     await expect(app.getByText('Waiting for you to approve in your browser…')).toBeVisible();
+    // In case a popup blocker stopped the new tab, the same page is offered as a link.
+    await expect(app.getByRole('link', { name: 'Open the approval page' })).toHaveAttribute('href', /\/oauth\/authorize\?client_id=/);
     await shot('03-waiting-for-approval');
     await tab.getByRole('button', { name: 'Approve' }).click();
     await expect(tab.getByRole('heading', { name: 'Connected' })).toBeVisible();
