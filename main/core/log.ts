@@ -4,6 +4,7 @@
  * verifiers); values under sensitive keys (tokens, passwords, cookies, step fields) are dropped
  * whatever they contain; `Bearer …` and `token=…` shapes are masked as a last line of defence.
  */
+import { existsSync, renameSync, statSync } from 'node:fs';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -95,6 +96,17 @@ export class Logger {
   }
   error(message: string, data?: unknown): void {
     this.write('error', message, data);
+  }
+}
+
+/** Keeps a log file bounded: past `maxBytes`, it becomes `<name>.1.log` (replacing an older one). */
+export function rotateLogFile(file: string, maxBytes = 5 * 1024 * 1024): boolean {
+  try {
+    if (!existsSync(file) || statSync(file).size < maxBytes) return false;
+    renameSync(file, file.replace(/\.log$/, '') + '.1.log');
+    return true;
+  } catch {
+    return false; // logging must never stop the app from starting
   }
 }
 

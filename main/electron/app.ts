@@ -11,7 +11,7 @@ import { EVENTS } from '../../preload/contract/channels.ts';
 import { AccountManagerCore } from '../core/app.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
 import { IpcRegistry } from '../core/ipc/registry.ts';
-import { consoleSink, formatLine, Logger, type LogSink } from '../core/log.ts';
+import { consoleSink, formatLine, Logger, rotateLogFile, type LogSink } from '../core/log.ts';
 import { AttentionTracker } from '../shell/notifications.ts';
 import { parseLaunch, performLaunch, PROTOCOL, type LaunchAction } from '../shell/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
@@ -61,7 +61,9 @@ export function runShell(paths: ShellPaths): void {
   void app.whenReady().then(async () => {
     const logDir = path.join(app.getPath('userData'), 'logs');
     mkdirSync(logDir, { recursive: true });
-    const fileSink: LogSink = (e) => appendFileSync(path.join(logDir, 'main.log'), formatLine(e) + '\n');
+    const logFile = path.join(logDir, 'main.log');
+    rotateLogFile(logFile);
+    const fileSink: LogSink = (e) => appendFileSync(logFile, formatLine(e) + '\n');
     const log = new Logger({ sinks: app.isPackaged ? [fileSink] : [fileSink, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
     log.info('starting', { version: app.getVersion(), platform: process.platform });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialVault } from '../../main/core/auth/vault.ts';
-import { Logger, memorySink, REDACTED, SecretRegistry } from '../../main/core/log.ts';
+import { Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
 import { DEFAULT_SETTINGS, SettingsStore } from '../../main/core/storage/settings.ts';
 import { testCipher } from '../support/cipher.ts';
@@ -117,6 +117,19 @@ describe('CredentialVault', () => {
     v.setClientID('http://b', 'cli_b');
     v.setClientID('http://a', null);
     expect([v.clientID('http://a'), v.clientID('http://b')]).toEqual([null, 'cli_b']);
+  });
+});
+
+describe('log file rotation', () => {
+  it('moves a log past its size limit aside, once, and leaves small ones alone', () => {
+    const file = path.join(dir, 'main.log');
+    writeFileSync(file, 'x'.repeat(100));
+    expect(rotateLogFile(file, 1000)).toBe(false);
+    writeFileSync(file, 'y'.repeat(2000));
+    expect(rotateLogFile(file, 1000)).toBe(true);
+    expect(readFileSync(path.join(dir, 'main.1.log'), 'utf8')).toBe('y'.repeat(2000));
+    expect(existsSync(file)).toBe(false);
+    expect(rotateLogFile(path.join(dir, 'missing.log'))).toBe(false);
   });
 });
 
