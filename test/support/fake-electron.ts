@@ -219,11 +219,30 @@ export class Notification extends Emitter {
 
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 
+const appState = { userData: '/tmp/fake-electron-user-data', quitCalls: 0, loginItem: null as unknown, lockRequested: 0, protocolClients: [] as string[] };
 export const app = Object.assign(new Emitter(), {
   isPackaged: false,
+  state: appState,
   getVersion: () => '0.1.0',
-  getPath: () => '/tmp/fake-electron-user-data',
-  quit: () => undefined,
+  getPath: () => appState.userData,
+  setPath: (_name: string, p: string) => {
+    appState.userData = p;
+  },
+  quit: () => {
+    appState.quitCalls++;
+  },
+  whenReady: () => Promise.resolve(),
+  requestSingleInstanceLock: () => {
+    appState.lockRequested++;
+    return true;
+  },
+  setAsDefaultProtocolClient: (scheme: string) => {
+    appState.protocolClients.push(scheme);
+    return true;
+  },
+  setLoginItemSettings: (s: unknown) => {
+    appState.loginItem = s;
+  },
 });
 
 export const safeStorage = {
@@ -233,8 +252,29 @@ export const safeStorage = {
   getSelectedStorageBackend: () => 'gnome_libsecret',
 };
 
-export const protocol = { registerSchemesAsPrivileged: (): void => undefined, handle: (): void => undefined };
-export const net = { fetch: (url: string) => fetch(url) };
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, (req: Request) => Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, fn: (req: Request) => Promise<Response>): void {
+    this.handlers.set(scheme, fn);
+  },
+};
+/** Electron's net.fetch also reads file:// URLs; Node's fetch does not. */
+export const net = {
+  fetch: async (url: string): Promise<Response> => {
+    if (!url.startsWith('file:')) return fetch(url);
+    try {
+      const { readFile } = await import('node:fs/promises');
+      const { fileURLToPath } = await import('node:url');
+      return new Response(await readFile(fileURLToPath(url)), { status: 200, headers: { 'content-type': url.endsWith('.html') ? 'text/html' : 'application/octet-stream' } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  },
+};
 
 export function resetFakes(): void {
   BrowserWindow.instances.length = 0;
@@ -242,6 +282,7 @@ export function resetFakes(): void {
   Notification.shown.length = 0;
   Notification.supported = true;
   ipcMain.handlers.clear();
+  protocol.handlers.clear();
   shell.opened.length = 0;
   partitions.clear();
 }

@@ -1,0 +1,118 @@
+/**
+ * The Electron shell's composition (main/electron/app.ts) run for real in Node: the fake electron
+ * module stands in for Electron, the simulator for Beeper Desktop. It boots, serves the renderer
+ * over app://, answers the window over ipcMain, keeps the tray current, writes a log without the
+ * token, and carries out a second launch's request.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as fake from '../support/fake-electron.ts';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
+
+vi.mock('electron', () => import('../support/fake-electron.ts'));
+vi.mock('electron-store', () => ({
+  default: class {
+    private readonly m = new Map<string, unknown>();
+    readonly path = '/memory';
+    get(k: string): unknown {
+      return this.m.get(k);
+    }
+    set(k: string, v: unknown): void {
+      this.m.set(k, v);
+    }
+    delete(k: string): void {
+      this.m.delete(k);
+    }
+  },
+}));
+vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
+
+let sim: Simulator;
+let dir: string;
+beforeAll(async () => {
+  fake.resetFakes();
+  sim = await startSimulator({ port: 0 });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'bam-shell-'));
+  mkdirSync(path.join(dir, 'renderer'));
+  writeFileSync(path.join(dir, 'renderer/index.html'), '<!doctype html><title>app</title>');
+  process.env['BEEPER_DESKTOP_BASE_URL'] = sim.url;
+  process.env['BAM_USER_DATA_DIR'] = path.join(dir, 'user-data');
+  const { runShell } = await import('../../main/electron/app.ts');
+  runShell({ preload: path.join(dir, 'preload.cjs'), renderer: path.join(dir, 'renderer'), icons: path.join(dir, 'icons') });
+  await vi.waitFor(() => expect(fake.Tray.instances).toHaveLength(1), { timeout: 5_000 });
+});
+afterAll(async () => {
+  fake.app.emit('before-quit');
+  await sim.stop();
+  delete process.env['BEEPER_DESKTOP_BASE_URL'];
+  delete process.env['BAM_USER_DATA_DIR'];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const mainWindow = (): fake.BrowserWindow => fake.BrowserWindow.instances[0]!;
+/** What the renderer's preload does: ipcRenderer.invoke from the main window's top frame. */
+async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
+  const wc = mainWindow().webContents;
+  const env = (await fake.ipcMain.handlers.get(channel)!({ sender: wc, senderFrame: wc.mainFrame }, payload)) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!env.ok) throw new Error(env.error!.message);
+  return env.value!;
+}
+
+describe('the Electron shell, composed', () => {
+  it('takes the single-instance lock, registers app:// and the deep-link scheme, and uses its own profile', () => {
+    expect(fake.app.state.lockRequested).toBe(1);
+    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.app.state.protocolClients).toEqual(['beeper-account-manager']);
+    expect(fake.app.state.userData).toBe(path.join(dir, 'user-data'));
+    expect(fake.app.state.loginItem).toEqual({ openAtLogin: false, args: ['--hidden'] });
+  });
+
+  it('opens the hardened main window on the bundled renderer, and serves it with the CSP header', async () => {
+    const win = mainWindow();
+    expect(win.loaded).toBe('app://bundle/index.html');
+    expect(win.options['webPreferences']).toMatchObject({ preload: path.join(dir, 'preload.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false });
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
+    const res = await fake.protocol.handlers.get('app')!(new Request('app://bundle/index.html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await res.text()).toContain('<title>app</title>');
+    expect((await fake.protocol.handlers.get('app')!(new Request('app://bundle/../../etc/passwd'))).status).toBe(404);
+    expect((await fake.protocol.handlers.get('app')!(new Request('app://elsewhere/index.html'))).status).toBe(404);
+  });
+
+  it('answers the window over IPC: finds the simulator, signs in with a token, lists accounts', async () => {
+    await vi.waitFor(async () => expect((await invoke<{ connection: { status: string } }>('app.getState')).connection.status).toBe('running'));
+    const token = sim.mintToken();
+    await invoke('auth.useToken', { token });
+    await vi.waitFor(async () => expect((await invoke<{ accounts: { lastRefreshedAt: string | null } }>('app.getState')).accounts.lastRefreshedAt).not.toBeNull());
+    // Pushed events reach the window, and the tray follows the accounts.
+    expect(mainWindow().webContents.sent.some((m) => m.channel === 'state.accounts')).toBe(true);
+    await vi.waitFor(() => expect(fake.Tray.instances[0]!.tooltip).toBe('Beeper Account Manager — 1 account needs attention'));
+    const log = readFileSync(path.join(dir, 'user-data/logs/main.log'), 'utf8');
+    expect(log).toContain('signed in to Beeper Desktop');
+    expect(log).not.toContain(token);
+  });
+
+  it('carries out a second launch: reconnect the account, showing the window on that step', async () => {
+    const login = [...sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;
+    mainWindow().hide();
+    fake.app.emit('second-instance', {}, ['/usr/bin/beeper-account-manager', `--reconnect=${login.bridgeID}/${login.loginID}`], '/');
+    await vi.waitFor(() => expect(mainWindow().webContents.sent.some((m) => m.channel === 'ui.navigate')).toBe(true));
+    expect(mainWindow().visible).toBe(true);
+    const nav = mainWindow().webContents.sent.filter((m) => m.channel === 'ui.navigate').at(-1)!.payload as { to: string; sessionID: string };
+    expect(nav.to).toBe('session');
+    const state = await invoke<{ sessions: Array<{ id: string; bridgeID: string; reconnect: { loginID: string } }> }>('app.getState');
+    expect(state.sessions.find((s) => s.id === nav.sessionID)).toMatchObject({ bridgeID: 'local-telegram', reconnect: { loginID: login.loginID } });
+  });
+
+  it('refuses IPC from any other window, and hides to the tray on close', async () => {
+    const other = new fake.BrowserWindow({ webPreferences: { partition: 'capture-x' } });
+    const env = (await fake.ipcMain.handlers.get('app.getState')!({ sender: other.webContents, senderFrame: other.webContents.mainFrame }, undefined)) as { ok: boolean };
+    expect(env.ok).toBe(false);
+    expect(mainWindow().close()).toBe(true); // prevented: hidden instead
+    expect(mainWindow().visible).toBe(false);
+  });
+});
