@@ -61,10 +61,22 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const shell = useApp((s) => s.capabilities.desktopShell);
   const run = useApp((s) => s.run);
   const [address, setAddress] = useState(settings?.baseURL ?? '');
+  // A checkbox shows what was clicked while the change travels to main and back, instead of
+  // snapping back to the old value until the pushed settings arrive.
+  const [pending, setPending] = useState<Partial<Record<ShellToggle | 'allowPlaintextToken', boolean>>>({});
   if (!settings) return null;
+  const save = async (key: ShellToggle | 'allowPlaintextToken', value: boolean, call: () => Promise<unknown>): Promise<void> => {
+    setPending((p) => ({ ...p, [key]: value }));
+    await call();
+    setPending((p) => {
+      const next = { ...p };
+      delete next[key];
+      return next;
+    });
+  };
   const toggle = (key: ShellToggle, value: boolean): void => {
     const patch: Partial<Pick<SettingsView, ShellToggle>> = { [key]: value };
-    void run('save the setting', (api) => api.updateSettings(patch));
+    void save(key, value, () => run('save the setting', (api) => api.updateSettings(patch)));
   };
   const saveAddress = (e: FormEvent): void => {
     e.preventDefault();
@@ -87,7 +99,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="app-title">App</h3>
           {TOGGLES.map((t) => (
             <label key={t.key} className="toggle">
-              <input type="checkbox" checked={settings[t.key]} onChange={(e) => toggle(t.key, e.target.checked)} />
+              <input type="checkbox" checked={pending[t.key] ?? settings[t.key]} onChange={(e) => toggle(t.key, e.target.checked)} />
               <span>
                 {t.label}
                 {t.hint && <span className="muted small">{t.hint}</span>}
@@ -120,7 +132,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </p>
           {(storage.needsConsent || storage.backend === 'plaintext') && (
             <label className="toggle">
-              <input type="checkbox" checked={settings.allowPlaintextToken} onChange={(e) => void run('save the setting', (api) => api.setPlaintextConsent({ allow: e.target.checked }))} />
+              <input
+                type="checkbox"
+                checked={pending.allowPlaintextToken ?? settings.allowPlaintextToken}
+                onChange={(e) => {
+                  const allow = e.target.checked;
+                  void save('allowPlaintextToken', allow, () => run('save the setting', (api) => api.setPlaintextConsent({ allow })));
+                }}
+              />
               <span>
                 Keep me signed in without encryption
                 <span className="muted small">{storage.reason}</span>
