@@ -36,7 +36,7 @@ test('the Electron app opens, connects, lists accounts and builds its tray menu'
     await expect(window.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible({ timeout: 15_000 });
     expect(await window.evaluate(() => typeof (window as unknown as Record<string, unknown>)['require'])).toBe('undefined'); // no Node in the page
     await window.getByText('Paste an access token instead').click();
-    await window.getByLabel('Access token').fill(sim.mintToken());
+    await window.getByLabel('Access token', { exact: true }).fill(sim.mintToken());
     await window.getByRole('button', { name: 'Use token' }).click();
     await expect(window.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
     await expect(window.getByRole('heading', { name: '1 account needs attention' })).toBeVisible();

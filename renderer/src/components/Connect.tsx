@@ -1,6 +1,7 @@
 /** Everything before the account list: finding Beeper Desktop and connecting to it. */
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../store.ts';
+import { RevealButton } from '../steps/common.tsx';
 import { Button, Icon, Spinner } from './ui.tsx';
 
 function Panel({ title, children, tone = 'info' }: { title: string; children: React.ReactNode; tone?: 'info' | 'warn' }) {
@@ -184,9 +185,7 @@ export function ConnectScreen() {
               aria-invalid={tokenError ? true : undefined}
               aria-describedby={tokenError ? 'token-error' : undefined}
             />
-            <Button variant="ghost" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
-              {reveal ? 'Hide' : 'Show'}
-            </Button>
+            <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name="access token" />
             <Button type="submit" busy={busy} disabled={!token.trim()}>
               Use token
             </Button>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CookieFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
 import { Button, Icon } from '../components/ui.tsx';
+import { RevealButton, StepFormFooter } from './common.tsx';
 
 type CookiesStepView = Extract<StepView, { type: 'cookies' }>;
 
@@ -23,9 +24,7 @@ function CookieField({ field, value, onChange }: { field: CookieFieldView; value
       </label>
       <div className="inline-row">
         <input id={id} type={reveal ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} required={field.required} />
-        <Button variant="ghost" onClick={() => setReveal(!reveal)} aria-pressed={reveal} aria-label={reveal ? `Hide ${field.name}` : `Show ${field.name}`}>
-          {reveal ? 'Hide' : 'Show'}
-        </Button>
+        <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name={field.name} />
       </div>
     </div>
   );
@@ -80,16 +79,7 @@ export function CookiesStep({
           {step.fields.map((f) => (
             <CookieField key={f.id} field={f} value={values[f.id] ?? ''} onChange={(v) => setValues((s) => ({ ...s, [f.id]: v }))} />
           ))}
-          {session.stepError && (
-            <p className="callout callout-error" role="alert">
-              {session.stepError.message}
-            </p>
-          )}
-          <div className="actions">
-            <Button type="submit" variant={canCapture ? 'secondary' : 'primary'} busy={session.busy}>
-              {session.busy ? 'Checking…' : 'Continue'}
-            </Button>
-          </div>
+          <StepFormFooter session={session} primary={!canCapture} />
         </form>
       </details>
     </div>

@@ -1,7 +1,7 @@
 /** A `user_input` step: a form built from the network's fields. */
 import { useState, type FormEvent } from 'react';
 import type { InputFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
-import { Button } from '../components/ui.tsx';
+import { RevealButton, StepFormFooter } from './common.tsx';
 
 type InputStepView = Extract<StepView, { type: 'user_input' }>;
 
@@ -68,11 +68,7 @@ function Field({ field, value, onChange }: { field: InputFieldView; value: strin
             aria-describedby={field.placeholder ? hintID : undefined}
             className={field.kind === 'code' ? 'input-code' : undefined}
           />
-          {secret && (
-            <Button variant="ghost" onClick={() => setReveal(!reveal)} aria-pressed={reveal} aria-label={reveal ? `Hide ${field.label}` : `Show ${field.label}`}>
-              {reveal ? 'Hide' : 'Show'}
-            </Button>
-          )}
+          {secret && <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name={field.label} />}
         </div>
       )}
       {field.placeholder && (
@@ -110,16 +106,7 @@ export function InputStep({ session, step, onSubmit }: { session: SessionView; s
       {step.fields.map((f) => (
         <Field key={f.id} field={f} value={values[f.id] ?? ''} onChange={(v) => setValues((s) => ({ ...s, [f.id]: v }))} />
       ))}
-      {session.stepError && (
-        <p className="callout callout-error" role="alert">
-          {session.stepError.message}
-        </p>
-      )}
-      <div className="actions">
-        <Button type="submit" variant="primary" busy={session.busy}>
-          {session.busy ? 'Checking…' : 'Continue'}
-        </Button>
-      </div>
+      <StepFormFooter session={session} />
     </form>
   );
 }

@@ -42,10 +42,10 @@ test.describe('first run', () => {
     await expect(app.getByRole('alert').filter({ hasText: 'Access was denied in Beeper Desktop.' })).toBeVisible();
 
     await app.getByText('Paste an access token instead').click();
-    await app.getByLabel('Access token').fill('wrong-token-value');
+    await app.getByLabel('Access token', { exact: true }).fill('wrong-token-value');
     await app.getByRole('button', { name: 'Use token' }).click();
     await expect(app.getByRole('alert').filter({ hasText: 'Beeper Desktop does not accept that token.' })).toBeVisible();
-    await app.getByLabel('Access token').fill(stack.sim.mintToken());
+    await app.getByLabel('Access token', { exact: true }).fill(stack.sim.mintToken());
     await app.getByRole('button', { name: 'Use token' }).click();
     await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   });
