@@ -171,7 +171,11 @@ export function runShell(paths: ShellPaths): void {
       const snap = core.snapshot();
       tray?.update({ connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: updater.current() });
     };
-    core.subscribe(() => refreshTray());
+    // Only what the tray shows: not every login-session update (QR rotations, step changes).
+    const trayEvents: ReadonlySet<string> = new Set(['state.connection', 'state.auth', 'state.accounts', 'state.updater']);
+    core.subscribe((event) => {
+      if (trayEvents.has(event)) refreshTray();
+    });
     if (process.env['BAM_E2E'] === '1') {
       // For the Playwright _electron smoke test: the tray menu model as the tray shows it.
       (globalThis as Record<string, unknown>)['__bamTrayMenu'] = () => {
@@ -179,8 +183,7 @@ export function runShell(paths: ShellPaths): void {
         return buildTrayMenu({ connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: updater.current() });
       };
     }
-    updater.onChange(() => refreshTray());
-    refreshTray();
+    refreshTray(); // updater changes arrive above as 'state.updater' (core.setUpdater)
 
     // Notifications: one per transition into "needs login".
     const attention = new AttentionTracker();

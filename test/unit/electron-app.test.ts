@@ -108,6 +108,15 @@ describe('the Electron shell, composed', () => {
     expect(state.sessions.find((s) => s.id === nav.sessionID)).toMatchObject({ bridgeID: 'local-telegram', reconnect: { loginID: login.loginID } });
   });
 
+  it('rebuilds the tray menu for what it shows, not for login-session updates', async () => {
+    const tray = fake.Tray.instances[0]!;
+    const before = tray.menuSets;
+    const s = await invoke<{ id: string }>('sessions.start', { bridgeID: 'local-signal' });
+    await invoke('sessions.cancel', { sessionID: s.id });
+    expect(mainWindow().webContents.sent.filter((m) => m.channel === 'state.session').length).toBeGreaterThan(1);
+    expect(tray.menuSets).toBe(before);
+  });
+
   it('refuses IPC from any other window, and hides to the tray on close', async () => {
     const other = new fake.BrowserWindow({ webPreferences: { partition: 'capture-x' } });
     const env = (await fake.ipcMain.handlers.get('app.getState')!({ sender: other.webContents, senderFrame: other.webContents.mainFrame }, undefined)) as { ok: boolean };
