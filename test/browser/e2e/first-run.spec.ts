@@ -38,6 +38,8 @@ test.describe('first run', () => {
     await app.getByRole('button', { name: 'Connect', exact: true }).click();
     const tab = await popup;
     await tab.getByRole('button', { name: 'Deny' }).click();
+    // Close the tab only once it has followed the redirect back to the app, as a person would.
+    await expect(tab.getByRole('heading', { name: 'Not connected' })).toBeVisible();
     await tab.close();
     await expect(app.getByRole('alert').filter({ hasText: 'Access was denied in Beeper Desktop.' })).toBeVisible();
 
