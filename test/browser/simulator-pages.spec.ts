@@ -53,7 +53,7 @@ async function signInThroughBrowser(
       required: f.required !== false,
       pattern: f.pattern,
       cookieDomain: null, // the fake pages all live on the simulator's host
-      requestURLRegex: f.requestURLRegex,
+      requestURLRegex: f.sources?.[0]?.requestURLRegex,
     })),
   });
   const page = await context.newPage();

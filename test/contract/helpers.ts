@@ -101,3 +101,12 @@ export async function untilWaiting(sim: Simulator, sessionID: string, count = 1)
   }
   throw new Error(`no long-poll parked on ${sessionID}`);
 }
+
+/** Polls until `check` is true. */
+export async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -276,9 +276,11 @@ describe('Slack', () => {
     const s0 = await createSession(fx.client, 'slackgo');
     const step = s0.currentStep as { extractJS: string; fields: Array<{ id: string; type?: string; pattern?: string }> };
     expect(step.extractJS).toContain('localConfig_v2');
+    // bridgev2 profile: the SDK's flat fields plus `required`, `pattern` and `sources[]`. A `special`
+    // source has no flat `type`.
     expect(step.fields).toEqual([
-      { id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-.+$' },
-      { id: 'cookie_token', name: 'd', type: 'cookie', cookieDomain: 'slack.com', pattern: '^xoxd-.+$' },
+      { id: 'auth_token', name: 'fi.mau.slack.auth_token', required: true, pattern: '^xoxc-.+$', sources: [{ type: 'special', name: 'fi.mau.slack.auth_token' }] },
+      { id: 'cookie_token', name: 'd', type: 'cookie', required: true, pattern: '^xoxd-.+$', sources: [{ type: 'cookie', name: 'd', cookieDomain: '127.0.0.1' }] },
     ]);
     const bad = await rejectionOf(submit(fx.client, s0, { fields: { auth_token: 'nope', cookie_token: 'xoxd-1' } }));
     expect(bad.status).toBe(400);

@@ -2,7 +2,7 @@
 import BeeperDesktop from '@beeper/desktop-api';
 import { describe, expect, it } from 'vitest';
 import type { WireBridgeLogin, WireLoginSession } from '../simulator/wire.ts';
-import { cancelSession, control, createSession, getSession, rejectionOf, sdk, stepID, submit, untilWaiting, useSimulator } from './helpers.ts';
+import { cancelSession, control, createSession, getSession, rejectionOf, sdk, stepID, submit, until, untilWaiting, useSimulator } from './helpers.ts';
 
 const fx = useSimulator();
 
@@ -17,6 +17,25 @@ describe('display_and_wait long-poll', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(qrData(s1)).not.toBe(qrData(s0));
     expect(qrData(await getSession(fx.client, s0))).toBe(qrData(s1));
+  });
+
+  it('a long-poll the client abandons does not swallow the next rotation: the next poll gets it at once', async () => {
+    await control(fx.sim, '/config', { qrRotationMs: 1_000 });
+    const s0 = await createSession(fx.client, 'local-whatsapp');
+    const remote = fx.sim.core.engine.sessions.get(s0.loginSessionID)!;
+    const abandoned = new AbortController();
+    const poll = submit(fx.client, s0, {}, { signal: abandoned.signal });
+    await untilWaiting(fx.sim, s0.loginSessionID);
+    abandoned.abort();
+    await rejectionOf(poll);
+    await until(() => remote.waiting === 0, 'the server to notice the hang-up');
+    const left = remote.rotationsLeft;
+    await until(() => remote.rotationsLeft === left - 1, 'the first rotation');
+    const rotated = (remote.display as { data: string }).data;
+    // The rotation that happened meanwhile, not the one after it.
+    const next = await submit(fx.client, s0);
+    expect(qrData(next)).toBe(rotated);
+    expect(remote.rotationsLeft).toBe(left - 1);
   });
 
   it('attaches duplicate submits to the wait already running: all get the same answer', async () => {

@@ -3,8 +3,10 @@
  *
  *   npm run simulator -- [--port 23373] [--control-port 23399] [--seed default|empty]
  *                        [--token <token>] [--auto-approve] [--time-scale 1] [--qr-rotation-ms <ms>]
+ *                        [--profile sdk|bridgev2|future]
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.ts';
 import { startSimulator } from './server.ts';
 
 const { values } = parseArgs({
@@ -13,6 +15,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'control-port': { type: 'string' },
     seed: { type: 'string', default: 'default' },
+    profile: { type: 'string', default: DEFAULT_PROFILE },
     token: { type: 'string', multiple: true },
     'auto-approve': { type: 'boolean', default: false },
     'time-scale': { type: 'string', default: '1' },
@@ -27,6 +30,9 @@ if (values.help) {
   --port <n>            API port (default 23373; 0 = any free port)
   --control-port <n>    also serve /__sim/* test control on this port
   --seed default|empty  starting accounts (default: a few connected, one needing login)
+  --profile <name>      the kind of Beeper Desktop on the wire: sdk (only the SDK's fields),
+                        bridgev2 (default: plus bridgev2's pass-through fields), future (a newer
+                        Desktop: unknown enum values, new step types, nulls, extra fields)
   --token <t>           accept this bearer token from the start (repeatable)
   --auto-approve        skip the OAuth approve page
   --time-scale <x>      multiply connector timers (QR rotation, timeouts); 0.1 = ten times faster
@@ -35,11 +41,17 @@ if (values.help) {
 }
 
 const seed = values.seed === 'empty' ? 'empty' : 'default';
+if (!(PROFILES as readonly string[]).includes(values.profile)) {
+  console.error(`Unknown profile "${values.profile}": use one of ${PROFILES.join(', ')}.`);
+  process.exit(2);
+}
+const profile = values.profile as Profile;
 const sim = await startSimulator({
   port: Number(values.port),
   host: values.host,
   controlPort: values['control-port'] === undefined ? null : Number(values['control-port']),
   seed,
+  profile,
   tokens: (values.token ?? []).map((token) => ({ token })),
   config: {
     oauthAutoApprove: values['auto-approve'],
@@ -48,7 +60,7 @@ const sim = await startSimulator({
   },
 });
 
-console.log(`Beeper Desktop API simulator listening on ${sim.url} (seed: ${seed})`);
+console.log(`Beeper Desktop API simulator listening on ${sim.url} (seed: ${seed}, profile: ${profile})`);
 if (sim.controlPort !== null) console.log(`Test control on ${sim.controlURL}/__sim/`);
 if (values.token?.length) console.log(`Accepting ${values.token.length} preset token(s)`);
 console.log(`OAuth: ${sim.url}/.well-known/oauth-authorization-server — Ctrl-C to stop`);

@@ -12,7 +12,11 @@ export type AppSetupState =
   | 'needs-first-sync'
   | 'ready';
 
+import { DEFAULT_PROFILE, type Profile } from './profiles.ts';
+
 export interface SimConfig {
+  /** What kind of Beeper Desktop to be on the wire: `sdk`, `bridgev2` (default) or `future` (profiles.ts). */
+  profile: Profile;
   /** Version reported in `X-Beeper-Desktop-Version` and `/v1/info`. */
   desktopVersion: string;
   /** `GET /v1/app/setup` state. */
@@ -39,6 +43,7 @@ export interface SimConfig {
 }
 
 export const defaultConfig = (): SimConfig => ({
+  profile: DEFAULT_PROFILE,
   desktopVersion: '4.2.812',
   appState: 'ready',
   oauthAutoApprove: false,

@@ -5,16 +5,8 @@
  */
 import type { SimConfig } from './config.ts';
 import type { SimError } from './errors.ts';
-import type {
-  BridgeProvider,
-  BridgeStatus,
-  RemoveScope,
-  WireAttachment,
-  WireCookieField,
-  WireDisplay,
-  WireInputField,
-  WireUser,
-} from './wire.ts';
+import type { Profile } from './profiles.ts';
+import type { BridgeProvider, BridgeStatus, RemoveScope, WireAttachment, WireCookieSource, WireInputField, WireUser } from './wire.ts';
 
 /** The remote identity a completed login belongs to. Same `remoteKey` ⇒ same bridge login. */
 export interface Identity {
@@ -58,11 +50,27 @@ export interface InputStepDef {
   submit(values: Record<string, string>, ctx: StepContext): Transition;
 }
 
+/** bridgev2's `LoginCookieField`: any one source suffices; `required` defaults to true. */
+export interface SimCookieField {
+  id: string;
+  required?: boolean;
+  pattern?: string;
+  sources: WireCookieSource[];
+}
+
+/** A cookie field read from one cookie (the common case). */
+export const cookieField = (name: string, opts: { id?: string; cookieDomain?: string; required?: boolean; pattern?: string } = {}): SimCookieField => ({
+  id: opts.id ?? name,
+  ...(opts.required === undefined ? {} : { required: opts.required }),
+  ...(opts.pattern ? { pattern: opts.pattern } : {}),
+  sources: [{ type: 'cookie', name, ...(opts.cookieDomain ? { cookieDomain: opts.cookieDomain } : {}) }],
+});
+
 export interface CookiesStepDef {
   type: 'cookies';
   stepID: string;
   url: string;
-  fields: WireCookieField[];
+  fields: SimCookieField[];
   instructions?: string;
   expectedFinalURLRegex?: string;
   extractJS?: string;
@@ -82,12 +90,23 @@ export interface ScanOptions {
   phoneNumber?: string;
 }
 
+/**
+ * What a display step shows. Emoji are named, not addressed: each profile serves the image its own
+ * way (an http URL, a data: URL, an mxc: URL). `future` is a display type newer than the SDK.
+ */
+export type SimDisplay =
+  | { type: 'qr'; data: string }
+  | { type: 'emoji'; emoji: { char: string; name: string } }
+  | { type: 'code'; data: string }
+  | { type: 'nothing' }
+  | { type: 'future'; wire: { type: string; [key: string]: unknown } };
+
 export interface DisplayStepDef {
   type: 'display_and_wait';
   stepID: string;
   instructions?: string;
   /** Produces the display; called again on every rotation. */
-  display(ctx: StepContext): WireDisplay;
+  display(ctx: StepContext): SimDisplay;
   /** QR rotation as the real connector does it (intervals in real ms; scaled by config). */
   rotation?: { firstMs: number; everyMs: number; rotations: number; exhausted: Failure };
   /** A non-rotating display that expires (pairing code, emoji). */
@@ -97,7 +116,19 @@ export interface DisplayStepDef {
   onScan(opts: ScanOptions, ctx: StepContext): Transition;
 }
 
-export type StepDef = InputStepDef | CookiesStepDef | DisplayStepDef;
+/**
+ * A step of a newer server that the simulator serves verbatim under its own session status (the
+ * `future` profile's passkey step). Submitting to it is refused; the phone can still finish it.
+ */
+export interface FutureStepDef {
+  type: 'future';
+  stepID: string;
+  status: string;
+  wire: { type: string; instructions?: string; [key: string]: unknown };
+  onScan(opts: ScanOptions, ctx: StepContext): Transition;
+}
+
+export type StepDef = InputStepDef | CookiesStepDef | DisplayStepDef | FutureStepDef;
 
 export interface FlowDef {
   id: string;
@@ -121,11 +152,25 @@ export interface BridgeDef {
   /** What an unknown flowID does: WhatsApp falls back to its default, Signal answers 404 M_NOT_FOUND. */
   unknownFlow: 'default' | 'not_found';
   capabilities: Record<string, unknown>;
+  /** Served only in these profiles (default: every profile). */
+  profiles?: Profile[];
+  /** Values a newer Beeper Desktop sends for this bridge, applied by the `future` profile. */
+  future?: FutureValues;
   /** stepID of the `complete` step the connector reports, e.g. `fi.mau.whatsapp.login.complete`. */
   completeStepID?: string;
   /** Account IDs and login ID for a login; defaults to local-bridge style (`<bridge>_<loginID>`). */
   loginIDFor?(identity: Identity): string;
   accountIDsFor?(loginID: string, identity: Identity): string[];
+}
+
+/** Enum values newer than the SDK, and an Account without `bridge` (as before Desktop 4.2.785). */
+export interface FutureValues {
+  provider?: string;
+  status?: string;
+  loginStatus?: string;
+  accountStatus?: string;
+  extraRemoveScope?: string;
+  accountsWithoutBridge?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

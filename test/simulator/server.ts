@@ -14,6 +14,7 @@ import type { Socket } from 'node:net';
 import type { SeedName } from './bridges/catalog.ts';
 import type { SimConfig } from './config.ts';
 import { SimCore } from './core.ts';
+import type { Profile } from './profiles.ts';
 import { Codes, SimError } from './errors.ts';
 import { matchRoute, readBody, routeID, sendReply, type RequestContext, type Route } from './http.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   /** Also serve `/__sim/*` on this port (0 = any free port); stays up while the API is stopped. */
   controlPort?: number | null;
   seed?: SeedName;
+  /** What kind of Beeper Desktop to be on the wire (profiles.ts); the same as `config.profile`. */
+  profile?: Profile;
   config?: Partial<SimConfig>;
   /** Tokens accepted from the start, as if created in Beeper Desktop's settings. */
   tokens?: Array<{ token: string; scopes?: string[] }>;
@@ -78,7 +81,7 @@ export class Simulator implements ServerControl {
   private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(opts: SimulatorOptions = {}) {
-    this.core = new SimCore(opts.config, opts.seed ?? 'default', opts.tokens ?? []);
+    this.core = new SimCore({ ...opts.config, ...(opts.profile ? { profile: opts.profile } : {}) }, opts.seed ?? 'default', opts.tokens ?? []);
     this.host = opts.host ?? '127.0.0.1';
     this.port = opts.port ?? 23373;
     this.controlPort = opts.controlPort ?? null;

@@ -9,16 +9,18 @@
  */
 import type { SimConfig } from './config.ts';
 import { Codes, SimError } from './errors.ts';
-import type { BridgeDef, DisplayStepDef, Failure, ScanOptions, StepContext, StepDef, Transition } from './flow.ts';
+import type { BridgeDef, DisplayStepDef, Failure, ScanOptions, SimDisplay, StepContext, StepDef, Transition } from './flow.ts';
 import { randomID } from './ids.ts';
+import { presentDisplay, presentSession } from './profiles.ts';
 import type { SimState } from './state.ts';
-import type { SessionStatus, WireDisplay, WireLoginSession, WireStep } from './wire.ts';
+import type { SessionStatus, WireLoginSession, WireStep } from './wire.ts';
 
-const STATUS_FOR_STEP: Record<StepDef['type'], SessionStatus> = {
+const STATUS_FOR_STEP: Record<Exclude<StepDef['type'], 'future'>, SessionStatus> = {
   user_input: 'waiting_for_input',
   cookies: 'waiting_for_cookies',
   display_and_wait: 'waiting_for_display',
 };
+const statusForStep = (s: StepDef): SessionStatus => (s.type === 'future' ? s.status : STATUS_FOR_STEP[s.type]);
 
 const TERMINAL: ReadonlySet<SessionStatus> = new Set(['complete', 'cancelled', 'failed']);
 
@@ -31,11 +33,17 @@ export interface SubmitBody {
 
 type Settle = (result: { ok: true; session: WireLoginSession } | { ok: false; error: SimError }) => void;
 
+/** A parked long-poll; `signal` aborts when its client hangs up. */
+interface Waiter {
+  settle: Settle;
+  signal: AbortSignal | undefined;
+}
+
 export class SimSession {
   readonly id = randomID('ls_');
   status: SessionStatus = 'waiting_for_input';
   step: StepDef | undefined;
-  display: WireDisplay | undefined;
+  display: SimDisplay | undefined;
   previousStep: { stepID: string; type: StepDef['type'] } | undefined;
   error: Failure | undefined;
   result: { loginID: string; accountIDs: string[] } | undefined;
@@ -46,7 +54,7 @@ export class SimSession {
   version = 0;
   delivered = 0;
   rotationsLeft = 0;
-  private waiters: Settle[] = [];
+  private waiters: Waiter[] = [];
   private timers = new Set<NodeJS.Timeout>();
 
   readonly bridge: BridgeDef;
@@ -84,18 +92,25 @@ export class SimSession {
     this.timers.clear();
   }
 
-  addWaiter(settle: Settle): void {
-    this.waiters.push(settle);
+  /**
+   * Parks a long-poll. A client that hangs up is forgotten at once, so the change it would have
+   * been given stays undelivered and the next poll returns it immediately.
+   */
+  addWaiter(settle: Settle, signal?: AbortSignal): void {
+    const waiter: Waiter = { settle, signal };
+    this.waiters.push(waiter);
+    signal?.addEventListener('abort', () => (this.waiters = this.waiters.filter((w) => w !== waiter)), { once: true });
   }
 
+  /** Long-polls whose client is still listening. */
   get waiting(): number {
-    return this.waiters.length;
+    return this.waiters.filter((w) => !w.signal?.aborted).length;
   }
 
   settleWaiters(result: Parameters<Settle>[0]): void {
-    const waiters = this.waiters;
+    const waiters = this.waiters.filter((w) => !w.signal?.aborted);
     this.waiters = [];
-    for (const w of waiters) w(result);
+    for (const w of waiters) w.settle(result);
   }
 }
 
@@ -228,7 +243,8 @@ export class SessionEngine {
 
   // ------------------------------------------------------------------ submit
 
-  async submit(session: SimSession, stepID: string, body: SubmitBody): Promise<WireLoginSession> {
+  /** `signal` aborts when the client hangs up (an abandoned long-poll). */
+  async submit(session: SimSession, stepID: string, body: SubmitBody, signal?: AbortSignal): Promise<WireLoginSession> {
     if (session.status === 'cancelled') throw new SimError(410, Codes.LOGIN_CANCELLED, 'The login was cancelled');
     const current = session.step;
     if (!current || session.terminal) {
@@ -248,7 +264,7 @@ export class SessionEngine {
       throw new SimError(400, Codes.BAD_STATE, `Step ${stepID} is a ${current.type} step, not ${body.type}`);
     }
 
-    if (current.type === 'display_and_wait') return this.wait(session);
+    if (current.type === 'display_and_wait') return this.wait(session, signal);
 
     const fields = body.fields ?? {};
     session.lastSubmit = { source: body.source, lastURL: body.lastURL, fieldIDs: Object.keys(fields) };
@@ -274,7 +290,7 @@ export class SessionEngine {
       for (const f of current.fields) {
         const value = fields[f.id];
         if (value && f.pattern && !new RegExp(f.pattern).test(value)) {
-          throw new SimError(400, Codes.BAD_JSON, `Invalid value for ${f.name ?? f.id}`, { field: f.id });
+          throw new SimError(400, Codes.BAD_JSON, `Invalid value for ${f.sources[0]?.name ?? f.id}`, { field: f.id });
         }
       }
     }
@@ -284,10 +300,10 @@ export class SessionEngine {
     return this.resultOrThrow(session);
   }
 
-  private wait(session: SimSession): Promise<WireLoginSession> {
+  private wait(session: SimSession, signal?: AbortSignal): Promise<WireLoginSession> {
     if (session.version > session.delivered) return Promise.resolve(this.deliver(session));
     return new Promise((resolve, reject) => {
-      session.addWaiter((r) => (r.ok ? resolve(r.session) : reject(r.error)));
+      session.addWaiter((r) => (r.ok ? resolve(r.session) : reject(r.error)), signal);
     });
   }
 
@@ -302,7 +318,7 @@ export class SessionEngine {
 
   scan(session: SimSession, opts: ScanOptions): WireLoginSession {
     const current = session.step;
-    if (!current || current.type !== 'display_and_wait' || session.terminal) {
+    if (!current || (current.type !== 'display_and_wait' && current.type !== 'future') || session.terminal) {
       throw new SimError(409, Codes.BAD_STATE, 'The session is not showing a QR code, code or emoji');
     }
     this.apply(session, current.onScan(opts, session.ctx));
@@ -322,7 +338,7 @@ export class SessionEngine {
 
     if ('step' in t) {
       session.step = t.step;
-      session.status = STATUS_FOR_STEP[t.step.type];
+      session.status = statusForStep(t.step);
       session.display = undefined;
       if (t.step.type === 'display_and_wait') this.startDisplay(session, t.step);
     } else if ('complete' in t) {
@@ -392,7 +408,13 @@ export class SessionEngine {
     return this.snapshot(session);
   }
 
+  /** The session as the configured profile puts it on the wire. */
   snapshot(session: SimSession): WireLoginSession {
+    return presentSession(this.fullSnapshot(session), session.bridge, this.getConfig().profile) as unknown as WireLoginSession;
+  }
+
+  /** Everything the simulator knows about the session, in the `bridgev2` wire shape. */
+  private fullSnapshot(session: SimSession): WireLoginSession {
     const legacy = this.getConfig().legacyAccountShape;
     const out: WireLoginSession = {
       bridgeID: session.bridge.id,
@@ -445,7 +467,7 @@ export class SessionEngine {
         return out;
       }
       case 'cookies': {
-        const out: WireStep = { type: 'cookies', stepID: s.stepID, url: s.url, fields: s.fields.map((f) => ({ ...f })) };
+        const out: WireStep = { type: 'cookies', stepID: s.stepID, url: s.url, fields: s.fields.map((f) => ({ ...f, sources: f.sources.map((x) => ({ ...x })) })) };
         if (s.instructions) out.instructions = s.instructions;
         if (s.expectedFinalURLRegex) out.expectedFinalURLRegex = s.expectedFinalURLRegex;
         if (s.extractJS) out.extractJS = s.extractJS;
@@ -453,10 +475,13 @@ export class SessionEngine {
         return out;
       }
       case 'display_and_wait': {
-        const out: WireStep = { type: 'display_and_wait', stepID: s.stepID, display: session.display ?? { type: 'nothing' } };
+        const display = presentDisplay(session.display ?? { type: 'nothing' }, this.getConfig().profile, session.ctx.baseURL);
+        const out: WireStep = { type: 'display_and_wait', stepID: s.stepID, display };
         if (s.instructions) out.instructions = s.instructions;
         return out;
       }
+      case 'future':
+        return { ...s.wire, stepID: s.stepID };
     }
   }
 }

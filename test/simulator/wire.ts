@@ -1,6 +1,8 @@
 /**
- * Wire shapes the simulator sends, as documented in shared/beeper-desktop-api.md (Gen D, "logins").
- * Kept independent of the app's own client schemas on purpose: the contract tests compare the two.
+ * Wire shapes the simulator sends in its `bridgev2` profile (docs/beeper-desktop-api.md, Gen D,
+ * "logins"): the SDK's fields plus what bridgev2 passes through. `profiles.ts` narrows them to the
+ * SDK's fields (`sdk`) or adds a newer server's values (`future`). Kept independent of the app's own
+ * client schemas on purpose: the contract tests compare the two.
  */
 
 export type BridgeProvider = 'cloud' | 'self-hosted' | 'local' | 'platform-sdk';
@@ -22,7 +24,9 @@ export type SessionStatus =
   | 'waiting_for_display'
   | 'complete'
   | 'cancelled'
-  | 'failed';
+  | 'failed'
+  /** `future` profile: e.g. `waiting_for_passkey`. */
+  | (string & {});
 
 export interface WireUser {
   id: string;
@@ -87,15 +91,23 @@ export interface WireInputField {
   options?: string[];
 }
 
+/** bridgev2's `LoginCookieFieldSource`, camelCase as rich clients read it. */
+export interface WireCookieSource {
+  type: 'cookie' | 'local_storage' | 'request_header' | 'request_body' | 'special';
+  name: string;
+  cookieDomain?: string;
+  requestURLRegex?: string;
+}
+
 export interface WireCookieField {
+  /** SDK fields: the flat form of the first source. */
   id: string;
   name?: string;
   type?: 'cookie' | 'header' | 'local_storage';
-  /** Rich extras (bridgev2 shape, read by beeper/cli) — optional on the wire. */
+  /** bridgev2 extras (read by beeper/cli): not in the SDK typings. */
   required?: boolean;
   pattern?: string;
-  cookieDomain?: string;
-  requestURLRegex?: string;
+  sources?: WireCookieSource[];
 }
 
 export interface WireAttachment {
@@ -109,7 +121,9 @@ export type WireDisplay =
   | { type: 'qr'; data: string }
   | { type: 'emoji'; imageURL: string }
   | { type: 'code'; data: string }
-  | { type: 'nothing' };
+  | { type: 'nothing' }
+  /** `future` profile: a display type newer than the SDK. */
+  | { type: string; [key: string]: unknown };
 
 export type WireStep =
   | {
@@ -136,7 +150,9 @@ export type WireStep =
       account?: WireAccount;
       login?: WireBridgeLogin;
       instructions?: string;
-    };
+    }
+  /** `future` profile: a step type newer than the SDK (e.g. bridgev2's `webauthn`). */
+  | { type: string; stepID: string; instructions?: string; [key: string]: unknown };
 
 export interface WireAPIError {
   code: string;

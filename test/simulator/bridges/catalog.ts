@@ -7,6 +7,7 @@ import { loginIDFor } from '../ids.ts';
 import type { SimState } from '../state.ts';
 import { capabilities } from './capabilities.ts';
 import { gmessages, phoneIdentity, signal, telegram, whatsapp } from './messaging.ts';
+import { bluesky, blueskyIdentity } from './future.ts';
 import { instagram, slack, slackIdentity, twitter } from './web.ts';
 
 /** Beeper's own Matrix account: always connected, no login flows, cannot be removed here. */
@@ -65,6 +66,7 @@ export const messenger: BridgeDef = {
   supportsMultipleAccounts: false,
   fixedStatus: 'disabled',
   statusText: 'Messenger is turned off in Beeper settings',
+  future: { status: 'paused' },
   removeScopes: ['current-device'],
   unknownFlow: 'not_found',
   capabilities: capabilities({ groups: true }),
@@ -83,6 +85,7 @@ export const allBridges = (): BridgeDef[] => [
   discord,
   linkedin,
   messenger,
+  bluesky,
 ];
 
 export type SeedName = 'default' | 'empty';
@@ -112,4 +115,6 @@ export function seed(state: SimState, name: SeedName): void {
     'You were logged out of Telegram. Log in again to keep receiving messages.',
   );
   state.completeLogin(slack, slackIdentity('T0ACME001', 'U0ALEX001', 'Acme Inc', [{ team: 'T0ACMELAB', name: 'Acme Labs' }], ME));
+  // Served only in the `future` profile (the bridge is hidden in the others).
+  state.completeLogin(bluesky, blueskyIdentity('bsky:alex'));
 }

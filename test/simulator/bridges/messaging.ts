@@ -4,6 +4,7 @@
  */
 import { Codes, SimError } from '../errors.ts';
 import {
+  cookieField,
   cleanPhoneNumber,
   complete,
   fail,
@@ -252,9 +253,9 @@ const gmEmoji = (phone: string): DisplayStepDef => ({
   type: 'display_and_wait',
   stepID: 'fi.mau.gmessages.emoji',
   instructions: 'Tap the emoji on the Google Messages app on your phone',
-  display: (ctx) => {
+  display: () => {
     const e = EMOJI[Math.floor(Math.random() * EMOJI.length)]!;
-    return { type: 'emoji', imageURL: `${ctx.baseURL}/__sim/emoji/${e.name}.svg` };
+    return { type: 'emoji', emoji: e };
   },
   expiresAfterMs: 300_000,
   expired: { code: 'FI.MAU.GMESSAGES.PAIR_TIMEOUT', message: 'Pairing timed out. Please try again.' },
@@ -301,9 +302,10 @@ export const gmessages: BridgeDef = {
           url: `${ctx.baseURL}/__signin/google/`,
           instructions: 'Sign in with the Google account your phone uses for Google Messages',
           expectedFinalURLRegex: '^https?://[^/]+/__signin/google/messages/web/config',
+          // The fake page lives on the simulator's host, so that is the cookies' domain.
           fields: [
-            ...GOOGLE_COOKIES.map((name) => ({ id: name, name, type: 'cookie' as const })),
-            { id: '__Secure-1PSIDTS', name: '__Secure-1PSIDTS', type: 'cookie' as const, required: false },
+            ...GOOGLE_COOKIES.map((name) => cookieField(name, { cookieDomain: new URL(ctx.baseURL).hostname })),
+            cookieField('__Secure-1PSIDTS', { cookieDomain: new URL(ctx.baseURL).hostname, required: false }),
           ],
           onMissing: 'reject',
           submit: (values, c) => {
@@ -317,3 +319,8 @@ export const gmessages: BridgeDef = {
 };
 
 export const EMOJI_IMAGES = EMOJI;
+
+/** The emoji as a picture, as the simulator serves it (over http, or inline as a data: URL). */
+export function emojiSVG(emoji: { char: string; name: string }): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128" role="img" aria-label="${emoji.name}"><title>${emoji.name}</title><text x="64" y="92" font-size="88" text-anchor="middle">${emoji.char}</text></svg>`;
+}

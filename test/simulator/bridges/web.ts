@@ -4,7 +4,7 @@
  * localStorage values and request headers these steps ask for.
  */
 import { Codes, SimError } from '../errors.ts';
-import { complete, step, type BridgeDef, type Identity, type InputStepDef } from '../flow.ts';
+import { complete, cookieField, step, type BridgeDef, type Identity, type InputStepDef } from '../flow.ts';
 import { randomToken } from '../ids.ts';
 import { avatarFor, handleFor, nameFor } from '../identity.ts';
 import { capabilities } from './capabilities.ts';
@@ -39,15 +39,11 @@ export const instagram: BridgeDef = {
           userAgent: CHROME_UA,
           instructions: 'Log in to Instagram. The window closes by itself once you reach your inbox.',
           expectedFinalURLRegex: '^https?://[^/]+/__signin/instagram/direct/inbox/?$',
+          // The fake page lives on the simulator's host, so that is the cookies' domain.
           fields: [
-            ...['sessionid', 'csrftoken', 'ds_user_id', 'mid', 'ig_did'].map((name) => ({
-              id: name,
-              name,
-              type: 'cookie' as const,
-              cookieDomain: 'www.instagram.com',
-            })),
+            ...['sessionid', 'csrftoken', 'ds_user_id', 'mid', 'ig_did'].map((name) => cookieField(name, { cookieDomain: new URL(ctx.baseURL).hostname })),
             // [GUESS] a request-header field, so header capture is exercised.
-            { id: 'x-ig-app-id', name: 'X-IG-App-ID', type: 'header' as const, requestURLRegex: '/__signin/instagram/api/' },
+            { id: 'x-ig-app-id', sources: [{ type: 'request_header', name: 'X-IG-App-ID', requestURLRegex: '/__signin/instagram/api/' }] },
           ],
           // Meta ends the login on missing cookies: a 200 session with status `failed`.
           onMissing: 'fail',
@@ -186,8 +182,8 @@ export const slack: BridgeDef = {
           extractJS: SLACK_EXTRACT_JS,
           fields: [
             // Found by extractJS (bridgev2 "special" source fi.mau.slack.auth_token): no type on the flat shape.
-            { id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-.+$' },
-            { id: 'cookie_token', name: 'd', type: 'cookie', cookieDomain: 'slack.com', pattern: '^xoxd-.+$' },
+            { id: 'auth_token', pattern: '^xoxc-.+$', sources: [{ type: 'special', name: 'fi.mau.slack.auth_token' }] },
+            cookieField('d', { id: 'cookie_token', cookieDomain: new URL(ctx.baseURL).hostname, pattern: '^xoxd-.+$' }),
           ],
           onMissing: 'reject',
           submit: (values) => {
@@ -239,10 +235,7 @@ export const twitter: BridgeDef = {
           userAgent: CHROME_UA,
           instructions: 'Log in to X. The window closes by itself once your home timeline opens.',
           expectedFinalURLRegex: '^https?://[^/]+/__signin/x/home',
-          fields: [
-            { id: 'ct0', name: 'ct0', type: 'cookie', cookieDomain: 'x.com' },
-            { id: 'auth_token', name: 'auth_token', type: 'cookie', cookieDomain: 'x.com' },
-          ],
+          fields: [cookieField('ct0', { cookieDomain: new URL(ctx.baseURL).hostname }), cookieField('auth_token', { cookieDomain: new URL(ctx.baseURL).hostname })],
           onMissing: 'reject',
           submit: (values) => {
             const key = `x:${values['auth_token']}`;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Codes, SimError, notFound } from '../errors.ts';
 import { parseBody, type Route } from '../http.ts';
 import type { SimCore } from '../core.ts';
+import { presentAccount, presentBridge, presentLogin, servedIn } from '../profiles.ts';
 
 const createSessionBody = z.object({
   flowID: z.string().min(1).optional(),
@@ -22,11 +23,15 @@ const removeLoginBody = z.object({ scope: z.enum(['current-device', 'all-devices
 
 export function apiRoutes(core: SimCore): Route[] {
   const legacy = (): boolean => core.config.legacyAccountShape;
+  const profile = () => core.config.profile;
   const bridgeOr404 = (id: string) => {
     const def = core.state.bridge(id);
-    if (!def) throw notFound(`Bridge ${id}`);
+    if (!def || !servedIn(def, profile())) throw notFound(`Bridge ${id}`);
     return def;
   };
+  const served = () => [...core.state.bridges.values()].filter((b) => servedIn(b, profile()));
+  const account = (a: Parameters<typeof core.state.wireAccount>[0]) => presentAccount(core.state.wireAccount(a, legacy()), core.state.bridge(a.bridgeID), profile());
+  const visibleAccounts = () => [...core.state.accounts.values()].filter((a) => served().some((b) => b.id === a.bridgeID));
   const r = (method: Route['method'], path: string, auth: Route['auth'], handler: Route['handler']): Route => ({
     method,
     path,
@@ -69,22 +74,21 @@ export function apiRoutes(core: SimCore): Route[] {
     r('GET', '/v1/spec', 'none', () => ({ json: core.openAPISummary() })),
 
     // ----------------------------------------------------------------- accounts
-    r('GET', '/v1/accounts', 'read', () => ({
-      json: [...core.state.accounts.values()].map((a) => core.state.wireAccount(a, legacy())),
-    })),
+    r('GET', '/v1/accounts', 'read', () => ({ json: visibleAccounts().map(account) })),
     r('GET', '/v1/accounts/:accountID', 'read', ({ params }) => {
-      const a = core.state.accounts.get(params['accountID']!);
+      const a = visibleAccounts().find((x) => x.accountID === params['accountID']);
       if (!a) throw notFound(`Account ${params['accountID']}`);
-      return { json: core.state.wireAccount(a, legacy()) };
+      return { json: account(a) };
     }),
 
     // ----------------------------------------------------------------- bridges
     r('GET', '/v1/bridges', 'read', () => ({
-      json: { items: [...core.state.bridges.values()].map((b) => core.state.wireBridge(b, legacy())) },
+      json: { items: served().map((b) => presentBridge(core.state.wireBridge(b, legacy()), b, profile())) },
     })),
-    r('GET', '/v1/bridges/:bridgeID', 'read', ({ params }) => ({
-      json: core.state.wireBridge(bridgeOr404(params['bridgeID']!), legacy()),
-    })),
+    r('GET', '/v1/bridges/:bridgeID', 'read', ({ params }) => {
+      const def = bridgeOr404(params['bridgeID']!);
+      return { json: presentBridge(core.state.wireBridge(def, legacy()), def, profile()) };
+    }),
     r('GET', '/v1/bridges/:bridgeID/capabilities', 'read', ({ params }) => ({
       json: bridgeOr404(params['bridgeID']!).capabilities,
     })),
@@ -108,22 +112,28 @@ export function apiRoutes(core: SimCore): Route[] {
       const session = core.engine.get(params['bridgeID']!, params['loginSessionID']!);
       return { json: core.engine.cancel(session) };
     }),
-    r('POST', '/v1/bridges/:bridgeID/login-sessions/:loginSessionID/steps/:stepID', 'write', async ({ params, body }) => {
+    r('POST', '/v1/bridges/:bridgeID/login-sessions/:loginSessionID/steps/:stepID', 'write', async ({ params, body, res }) => {
       bridgeOr404(params['bridgeID']!);
       const session = core.engine.get(params['bridgeID']!, params['loginSessionID']!);
       const input = parseBody(submitStepBody, await body());
-      return { json: await core.engine.submit(session, params['stepID']!, input) };
+      // A client that hangs up mid long-poll must not swallow the next change (QR rotation).
+      const hangUp = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) hangUp.abort();
+      });
+      return { json: await core.engine.submit(session, params['stepID']!, input, hangUp.signal) };
     }),
 
     // ----------------------------------------------------------------- logins
-    r('GET', '/v1/bridges/:bridgeID/logins', 'read', ({ params }) => ({
-      json: { items: core.state.loginsOf(bridgeOr404(params['bridgeID']!).id).map((l) => core.state.wireLogin(l)) },
-    })),
+    r('GET', '/v1/bridges/:bridgeID/logins', 'read', ({ params }) => {
+      const def = bridgeOr404(params['bridgeID']!);
+      return { json: { items: core.state.loginsOf(def.id).map((l) => presentLogin(core.state.wireLogin(l), def, profile())) } };
+    }),
     r('GET', '/v1/bridges/:bridgeID/logins/:loginID', 'read', ({ params }) => {
       const def = bridgeOr404(params['bridgeID']!);
       const login = core.state.login(def.id, params['loginID']!);
       if (!login) throw notFound(`Login ${params['loginID']}`);
-      return { json: core.state.wireLogin(login) };
+      return { json: presentLogin(core.state.wireLogin(login), def, profile()) };
     }),
     r('POST', '/v1/bridges/:bridgeID/logins/:loginID/remove', 'write', async ({ params, body }) => {
       const def = bridgeOr404(params['bridgeID']!);

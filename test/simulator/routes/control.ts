@@ -5,11 +5,12 @@
  * Never part of the real API; no auth; the simulator only listens on loopback.
  */
 import { z } from 'zod';
-import { EMOJI_IMAGES } from '../bridges/messaging.ts';
+import { EMOJI_IMAGES, emojiSVG } from '../bridges/messaging.ts';
 import type { SimConfig } from '../config.ts';
 import type { SimCore } from '../core.ts';
 import { Codes, SimError, notFound } from '../errors.ts';
-import { escapeHTML, parseBody, type Route } from '../http.ts';
+import { parseBody, type Route } from '../http.ts';
+import { PROFILES } from '../profiles.ts';
 import type { SimSession } from '../sessions.ts';
 
 export interface ServerControl {
@@ -37,6 +38,7 @@ const faultBody = z.object({
 
 const configBody = z
   .object({
+    profile: z.enum(PROFILES),
     desktopVersion: z.string(),
     appState: z.enum(['needs-login', 'initializing', 'needs-cross-signing-setup', 'needs-verification', 'needs-secrets', 'needs-first-sync', 'ready']),
     oauthAutoApprove: z.boolean(),
@@ -218,7 +220,7 @@ export function controlRoutes(core: SimCore, server: ServerControl): Route[] {
       return {
         contentType: 'image/svg+xml',
         headers: { 'cache-control': 'public, max-age=86400' },
-        body: `<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128" role="img" aria-label="${escapeHTML(emoji.name)}"><title>${escapeHTML(emoji.name)}</title><text x="64" y="92" font-size="88" text-anchor="middle">${emoji.char}</text></svg>`,
+        body: emojiSVG(emoji),
       };
     }),
   ];
