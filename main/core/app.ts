@@ -228,6 +228,8 @@ export class AccountManagerCore {
         baseURL: result.baseURL,
         getToken: () => this.auth.token(),
         onUnauthorized: (e) => this.auth.handleUnauthorized(e),
+        log: this.deps.log.child('api'),
+        getScopes: () => this.auth.state().scopes,
         ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       });
       this.accounts.clear();

@@ -9,6 +9,7 @@ export type AppErrorKind =
   | 'unauthorized' // the token is missing or no longer accepted
   | 'token_expired'
   | 'missing_scope'
+  | 'forbidden' // a 403 for any other reason: the server's own message says why
   | 'rate_limited'
   | 'bridge_unavailable' // limit reached, temporarily unavailable, disabled
   | 'session_expired' // the login session is gone or timed out
@@ -36,14 +37,21 @@ export class AppError extends Error {
   readonly status: number | undefined;
   /** Seconds to wait, from Retry-After, when known. */
   readonly retryAfterSec: number | undefined;
+  /** The server's ID of a login session whose answer could not be read (so it can be cancelled). */
+  readonly loginSessionID: string | undefined;
 
-  constructor(kind: AppErrorKind, message: string, opts: { code?: string | undefined; status?: number | undefined; retryAfterSec?: number | undefined; cause?: unknown } = {}) {
+  constructor(
+    kind: AppErrorKind,
+    message: string,
+    opts: { code?: string | undefined; status?: number | undefined; retryAfterSec?: number | undefined; loginSessionID?: string | undefined; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';
     this.kind = kind;
     this.code = opts.code;
     this.status = opts.status;
     this.retryAfterSec = opts.retryAfterSec;
+    this.loginSessionID = opts.loginSessionID;
   }
 
   toJSON(): AppErrorJSON {
@@ -59,6 +67,7 @@ const MESSAGES: Record<AppErrorKind, string> = {
   unauthorized: 'Beeper Desktop no longer accepts this app’s sign-in. Connect again.',
   token_expired: 'Your sign-in to Beeper Desktop has expired. Connect again.',
   missing_scope: 'This app is not allowed to do that. Connect again and approve all permissions.',
+  forbidden: 'Beeper Desktop refused this.',
   rate_limited: 'Beeper Desktop is busy. Try again in a moment.',
   bridge_unavailable: 'This network cannot be connected right now.',
   session_expired: 'This login attempt has expired. Start again.',
@@ -76,6 +85,12 @@ const MESSAGES: Record<AppErrorKind, string> = {
 
 /** Connector codes that mean "this bridge cannot take a new login" [GUESS for the non-FI.MAU ones]. */
 const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_UNAVAILABLE', 'BRIDGE_DISABLED']);
+/**
+ * A 403 means "connect again and approve all permissions" only when its code says a scope is
+ * missing (INSUFFICIENT_SCOPE, OAuth's insufficient_scope, …). Any other 403 — a bridge turned off,
+ * a limit, a waitlist, codes newer than this app — shows the server's own message.
+ */
+const isScopeCode = (code: string | undefined): boolean => code !== undefined && /SCOPE/i.test(code);
 const SESSION_GONE_CODES = new Set(['FI.MAU.BRIDGE.LOGIN_TIMED_OUT', 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED']);
 
 interface ErrorBody {
@@ -132,7 +147,7 @@ export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 
     const opts = { code, status, cause: e };
     if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
     if (status === 403 && code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
-    if (status === 403) return new AppError('missing_scope', MESSAGES.missing_scope, opts);
+    if (status === 403) return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
     if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
     if (code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
     if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return new AppError('cancelled', MESSAGES.cancelled, opts);

@@ -8,27 +8,10 @@ import { BrowserWindow, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import type { CookiesStep } from '../core/api/schemas.ts';
 import type { Logger } from '../core/log.ts';
-import { CaptureEngine, type CaptureStep } from '../shell/capture-engine.ts';
+import { CaptureEngine } from '../shell/capture-engine.ts';
 import { captureUserAgent, isSafeExternalURL, permissionDecision } from '../shell/security.ts';
 
 export type CaptureResult = { status: 'complete'; values: Record<string, string>; lastURL: string | null } | { status: 'closed'; missing: string[] };
-
-export function captureStepOf(step: CookiesStep): CaptureStep {
-  return {
-    url: step.url,
-    expectedFinalURLRegex: step.expectedFinalURLRegex,
-    extractJS: step.extractJS,
-    fields: step.fields.map((f) => ({
-      id: f.id,
-      name: f.name ?? f.id,
-      source: f.type ?? 'special',
-      required: f.required !== false,
-      pattern: f.pattern,
-      cookieDomain: f.cookieDomain,
-      requestURLRegex: f.requestURLRegex,
-    })),
-  };
-}
 
 /** Runs in an isolated world: reads localStorage without touching the page's own JavaScript. */
 const READ_STORAGE = `(() => { const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o; })()`;
@@ -36,7 +19,7 @@ const ISOLATED_WORLD = 1337;
 
 export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWindow | null; log: Logger; timeoutMs?: number }): Promise<CaptureResult> {
   if (!isSafeExternalURL(step.url)) return Promise.resolve({ status: 'closed', missing: ['a valid sign-in address'] });
-  const engine = new CaptureEngine(captureStepOf(step));
+  const engine = new CaptureEngine(step);
   const partition = `capture-${randomUUID()}`; // no "persist:" prefix: in memory only
   const ses = session.fromPartition(partition, { cache: false });
   ses.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionDecision(permission)));
@@ -82,7 +65,7 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
         engine.onCookies(await ses.cookies.get({}));
         if (url.startsWith('http')) {
           engine.onStorage((await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: READ_STORAGE }])) as Record<string, string | null>);
-          if (step.extractJS && engine.missing().some((f) => f.source === 'special' || f.source === 'local_storage')) {
+          if (step.extractJS && engine.missing().some((f) => f.sources.some((s) => s.type === 'special' || s.type === 'local_storage'))) {
             engine.onScriptResult(await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: step.extractJS }]));
           }
         }

@@ -2,24 +2,21 @@
  * The cookie-capture engine, independent of Electron. The capture window (or, in tests, Playwright
  * driving Chromium) feeds it what the browser sees — cookies, request headers, localStorage
  * entries, navigations and the results of the step's extractJS — and it decides which field values
- * are found and when the sign-in is complete: every required field found and, when the step says
- * so, the URL matching expectedFinalURLRegex (reference §3.5, §4.3).
+ * are found and when the sign-in is complete (docs/beeper-desktop-api.md, "Cookie steps").
+ *
+ * Fields come normalised (`CookieField`, whatever shape the server sent): any one of a field's
+ * sources suffices; a `cookieDomain` or `requestURLRegex` scopes what a source reads; `special`
+ * sources are filled from extractJS's result.
+ *
+ * When is a field needed? `required: true` always; `required: false` never; a field whose server
+ * did not say (the SDK's shape has no flag) is needed only until the page reaches
+ * `expectedFinalURLRegex`: from then on, what was found is submitted and the server decides.
  */
-
-export interface CaptureField {
-  id: string;
-  /** Cookie name, header name or localStorage key; for `special`, a name extractJS may return. */
-  name: string;
-  source: 'cookie' | 'header' | 'local_storage' | 'special';
-  required: boolean;
-  pattern?: string | null | undefined;
-  cookieDomain?: string | null | undefined;
-  requestURLRegex?: string | null | undefined;
-}
+import type { CookieField, CookieSource } from '../core/api/schemas.ts';
 
 export interface CaptureStep {
   url: string;
-  fields: CaptureField[];
+  fields: CookieField[];
   expectedFinalURLRegex?: string | null | undefined;
   extractJS?: string | null | undefined;
 }
@@ -29,6 +26,9 @@ export interface SeenCookie {
   value: string;
   domain?: string | undefined;
 }
+
+/** How long the final page is given to set its last cookies before fields of unknown need are given up. */
+export const FINAL_PAGE_GRACE_MS = 1_500;
 
 function compile(pattern: string | null | undefined): RegExp | null {
   if (!pattern) return null;
@@ -51,54 +51,71 @@ export class CaptureEngine {
   private readonly step: CaptureStep;
   private readonly found = new Map<string, string>();
   private readonly finalURL: RegExp | null;
+  private readonly patterns = new Map<string, RegExp | null>();
+  private readonly urlFilters = new Map<CookieSource, RegExp | null>();
   private readonly scriptRunFor = new Set<string>();
   private url: string | null = null;
+  /** When the page first reached the final URL (ms), or null. */
+  private finalSince: number | null = null;
+  private readonly now: () => number;
 
-  constructor(step: CaptureStep) {
+  constructor(step: CaptureStep, opts: { now?: () => number } = {}) {
     this.step = step;
     this.finalURL = compile(step.expectedFinalURLRegex);
+    this.now = opts.now ?? Date.now;
+    for (const f of step.fields) {
+      this.patterns.set(f.id, compile(f.pattern));
+      for (const s of f.sources) this.urlFilters.set(s, compile(s.requestURLRegex));
+    }
   }
 
-  private accept(field: CaptureField, raw: string | null | undefined): void {
+  private accept(field: CookieField, raw: string | null | undefined): void {
     const value = raw?.trim();
-    if (!value) return;
-    const pattern = compile(field.pattern);
+    if (!value || this.found.has(field.id)) return;
+    const pattern = this.patterns.get(field.id);
     if (pattern && !pattern.test(value)) return; // e.g. a logged-out placeholder cookie
     this.found.set(field.id, value);
   }
 
+  /** Each source of the given kinds, with its field. */
+  private *sources(...types: CookieSource['type'][]): Generator<[CookieField, CookieSource]> {
+    for (const f of this.step.fields) for (const s of f.sources) if (types.includes(s.type)) yield [f, s];
+  }
+
   onURL(url: string): void {
     this.url = url;
+    const atFinal = this.finalURL !== null && this.finalURL.test(url);
+    if (!atFinal) this.finalSince = null;
+    else this.finalSince ??= this.now();
   }
 
   onCookies(cookies: SeenCookie[]): void {
-    for (const f of this.step.fields) {
-      if (f.source !== 'cookie') continue;
-      const c = cookies.find((k) => k.name === f.name && domainMatches(k.domain, f.cookieDomain));
+    for (const [f, s] of this.sources('cookie')) {
+      const c = cookies.find((k) => k.name === s.name && domainMatches(k.domain, s.cookieDomain));
       if (c) this.accept(f, c.value);
     }
   }
 
   onRequest(url: string, headers: Record<string, string>): void {
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    for (const f of this.step.fields) {
-      if (f.source !== 'header') continue;
-      const only = compile(f.requestURLRegex);
+    for (const [f, s] of this.sources('request_header')) {
+      const only = this.urlFilters.get(s);
       if (only && !only.test(url)) continue;
-      this.accept(f, lower[f.name.toLowerCase()]);
+      this.accept(f, lower[s.name.toLowerCase()]);
     }
   }
 
   onStorage(entries: Record<string, string | null>): void {
-    for (const f of this.step.fields) if (f.source === 'local_storage') this.accept(f, entries[f.name]);
+    for (const [f, s] of this.sources('local_storage')) this.accept(f, entries[s.name]);
   }
 
-  /** The resolved value of extractJS: an object of field IDs (or names) to values. */
+  /** The resolved value of extractJS: an object of field IDs, or special source names, to values. */
   onScriptResult(result: unknown): void {
     if (!result || typeof result !== 'object') return;
     const r = result as Record<string, unknown>;
     for (const f of this.step.fields) {
-      const v = r[f.id] ?? r[f.name];
+      const special = f.sources.find((s) => s.type === 'special' && typeof r[s.name] === 'string');
+      const v = r[f.id] ?? (special ? r[special.name] : undefined);
       if (typeof v === 'string') this.accept(f, v);
     }
   }
@@ -119,8 +136,10 @@ export class CaptureEngine {
     return Object.fromEntries(this.found);
   }
 
-  missing(): CaptureField[] {
-    return this.step.fields.filter((f) => f.required && !this.found.has(f.id));
+  /** Fields still needed now (see the module comment). */
+  missing(): CookieField[] {
+    const pastFinal = this.finalSince !== null && this.now() - this.finalSince >= FINAL_PAGE_GRACE_MS;
+    return this.step.fields.filter((f) => !this.found.has(f.id) && (f.required === true || (f.required === undefined && !pastFinal)));
   }
 
   lastURL(): string | null {
@@ -131,13 +150,13 @@ export class CaptureEngine {
     return this.finalURL === null || (this.url !== null && this.finalURL.test(this.url));
   }
 
-  /** Done by itself: all required values found, on the final page when one is named. */
+  /** Done by itself: nothing still needed and something found, on the final page when one is named. */
   isComplete(): boolean {
-    return this.missing().length === 0 && this.urlMatches();
+    return this.found.size > 0 && this.missing().length === 0 && this.urlMatches();
   }
 
-  /** When the user closes the window: submit if every required value was found. */
+  /** When the user closes the window: submit if nothing is still needed and something was found. */
   canSubmitOnClose(): boolean {
-    return this.missing().length === 0;
+    return this.found.size > 0 && this.missing().length === 0;
   }
 }

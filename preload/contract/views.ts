@@ -139,17 +139,28 @@ export const CookieFieldViewSchema = z.object({
   id: z.string(),
   /** What to look for: the cookie, header or storage key name. */
   name: z.string(),
-  source: z.enum(['cookie', 'header', 'local_storage', 'special']),
+  source: z.enum(['cookie', 'header', 'local_storage', 'request_body', 'special']),
+  /** The server marks it required: the form does not submit without it. */
   required: z.boolean(),
+  /** The server marks it optional. Neither flag: the server did not say, and decides on submit. */
+  optional: z.boolean(),
   pattern: z.string().nullable(),
 });
 export type CookieFieldView = z.infer<typeof CookieFieldViewSchema>;
 
 export const DisplayViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qr'), data: z.string() }),
-  z.object({ kind: z.literal('emoji'), imageURL: z.string().nullable(), emoji: z.string().nullable() }),
+  z.object({
+    kind: z.literal('emoji'),
+    /** Only a data: URL; null while loading or when the server's picture cannot be shown. */
+    imageURL: z.string().nullable(),
+    emoji: z.string().nullable(),
+    loading: z.boolean(),
+  }),
   z.object({ kind: z.literal('code'), data: z.string() }),
   z.object({ kind: z.literal('nothing') }),
+  /** A display type newer than this app. */
+  z.object({ kind: z.literal('unsupported'), rawType: z.string() }),
 ]);
 export type DisplayView = z.infer<typeof DisplayViewSchema>;
 
@@ -178,6 +189,14 @@ export const StepViewSchema = z.discriminatedUnion('type', [
     /** Increments each time the network sends a new code, so the UI can announce it. */
     revision: z.number().int(),
   }),
+  /** A step or session status newer than this app: finish it in Beeper Desktop, or cancel. */
+  z.object({
+    type: z.literal('unsupported'),
+    stepID: z.string().nullable(),
+    instructions: z.string().nullable(),
+    /** What the server called it (step type or session status), for the record. */
+    rawType: z.string().nullable(),
+  }),
 ]);
 export type StepView = z.infer<typeof StepViewSchema>;
 
@@ -187,7 +206,7 @@ export const SessionViewSchema = z.object({
   bridgeName: z.string(),
   flowID: z.string().nullable(),
   reconnect: z.object({ loginID: z.string().nullable(), accountID: z.string().nullable() }).nullable(),
-  phase: z.enum(['starting', 'input', 'cookies', 'display', 'complete', 'failed', 'cancelled']),
+  phase: z.enum(['starting', 'input', 'cookies', 'display', 'unsupported', 'complete', 'failed', 'cancelled']),
   /** A submit is in flight: the form is disabled. */
   busy: z.boolean(),
   step: StepViewSchema.nullable(),

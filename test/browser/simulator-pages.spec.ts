@@ -8,10 +8,11 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { parseResponse } from '../../main/core/api/client.ts';
+import { LoginSessionSchema, type CookiesStep } from '../../main/core/api/schemas.ts';
 import { CaptureEngine } from '../../main/shell/capture-engine.ts';
-import type { WireCookieField, WireLoginSession, WireStep } from '../simulator/wire.ts';
-
-type CookiesStep = Extract<WireStep, { type: 'cookies' }>;
+import { PROFILES } from '../simulator/profiles.ts';
+import type { WireLoginSession } from '../simulator/wire.ts';
 
 let sim: Simulator;
 let client: BeeperDesktop;
@@ -41,21 +42,9 @@ async function signInThroughBrowser(
 ): Promise<{ session: WireLoginSession; values: Record<string, string>; lastURL: string; page: Page; engine: CaptureEngine }> {
   const session = await client.post<WireLoginSession>(`/v1/bridges/${bridgeID}/login-sessions`, { body: {}, maxRetries: 0 });
   expect(session.status).toBe('waiting_for_cookies');
-  const step = session.currentStep as CookiesStep;
-  const engine = new CaptureEngine({
-    url: step.url,
-    expectedFinalURLRegex: step.expectedFinalURLRegex,
-    extractJS: step.extractJS,
-    fields: step.fields.map((f: WireCookieField) => ({
-      id: f.id,
-      name: f.name ?? f.id,
-      source: f.type ?? 'special',
-      required: f.required !== false,
-      pattern: f.pattern,
-      cookieDomain: null, // the fake pages all live on the simulator's host
-      requestURLRegex: f.sources?.[0]?.requestURLRegex,
-    })),
-  });
+  // The step as the app reads it, whatever shape this profile sends its cookie fields in.
+  const step = parseResponse(LoginSessionSchema, session, 'login session').currentStep as CookiesStep;
+  const engine = new CaptureEngine(step);
   const page = await context.newPage();
   page.on('request', (req) => engine.onRequest(req.url(), req.headers()));
   page.on('framenavigated', (frame) => {
@@ -86,20 +75,28 @@ async function signInThroughBrowser(
 }
 
 const submitWebview = (s: WireLoginSession, fields: Record<string, string>, lastURL: string): Promise<WireLoginSession> =>
-  client.post(`/v1/bridges/${s.bridgeID}/login-sessions/${s.loginSessionID}/steps/${(s.currentStep as CookiesStep).stepID}`, {
+  client.post(`/v1/bridges/${s.bridgeID}/login-sessions/${s.loginSessionID}/steps/${(s.currentStep as { stepID: string }).stepID}`, {
     body: { type: 'cookies', fields, source: 'webview', lastURL },
     maxRetries: 0,
   });
 
-test.describe('cookie capture through the fake sign-in pages, with the capture engine', () => {
+for (const profile of PROFILES) test.describe(`cookie capture through the fake sign-in pages, with the capture engine (${profile} profile)`, () => {
+  test.beforeEach(() => {
+    sim.core.config.profile = profile;
+  });
+
   test('Google: the six required Google cookies, then the emoji step', async ({ context }, testInfo) => {
     const { session, values, lastURL, page } = await signInThroughBrowser(context, 'local-gmessages', 'alex@gmail.com');
     expect(Object.keys(values).sort()).toEqual(expect.arrayContaining(['APISID', 'HSID', 'OSID', 'SAPISID', 'SID', 'SSID']));
     await page.screenshot({ path: testInfo.outputPath('google-signed-in.png') });
     const next = await submitWebview(session, values, lastURL);
     expect(next.currentStep).toMatchObject({ stepID: 'fi.mau.gmessages.emoji', display: { type: 'emoji' } });
-    await page.goto((next.currentStep as { display: { imageURL: string } }).display.imageURL);
-    await expect(page.getByRole('img')).toBeVisible();
+    const imageURL = (next.currentStep as { display: { imageURL: string } }).display.imageURL;
+    expect(imageURL).toMatch({ sdk: /^data:image\/svg\+xml;base64,/, bridgev2: /^http:\/\//, future: /^mxc:\/\// }[profile]);
+    if (profile === 'bridgev2') {
+      await page.goto(imageURL);
+      await expect(page.getByRole('img')).toBeVisible();
+    }
   });
 
   test('Instagram: HttpOnly cookies and the X-IG-App-ID request header', async ({ context }, testInfo) => {

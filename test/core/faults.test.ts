@@ -46,14 +46,34 @@ describe('reads under faults', () => {
     expect(loginCount(v)).toBe(loginCount(before));
   });
 
-  it('an answer of the wrong shape: invalid_response naming the field, no crash', async () => {
+  it('one malformed bridge in the list: skipped and logged once, every other network still listed', async () => {
     const original = fx.sim.core.state.wireBridge.bind(fx.sim.core.state);
-    fx.sim.core.state.wireBridge = (def, legacy) => ({ ...original(def, legacy), displayName: 42 as never });
+    fx.sim.core.state.wireBridge = (def, legacy) => ({ ...original(def, legacy), ...(def.id === 'local-signal' ? { displayName: 42 as never } : {}) });
     try {
+      await refresh();
       const v = await refresh();
-      expect(v.error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('displayName') });
+      expect(v.error).toBeNull();
+      expect(v.networks.map((n) => n.bridgeID)).not.toContain('local-signal');
+      expect(v.networks.map((n) => n.bridgeID)).toEqual(expect.arrayContaining(['local-whatsapp', 'local-telegram', 'slackgo']));
+      const warnings = fx.t.logs.filter((l) => l.message === 'skipped parts of an answer this app cannot read');
+      expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(warnings[0]!.data)).toContain('displayName');
     } finally {
       fx.sim.core.state.wireBridge = original;
+    }
+  });
+
+  it('an answer of the wrong shape as a whole: invalid_response naming the field, data kept', async () => {
+    const before = await refresh();
+    const route = fx.sim.core.routes.find((r) => r.method === 'GET' && r.path === '/v1/bridges')!;
+    const handler = route.handler.bind(route);
+    route.handler = () => ({ json: { items: 'not a list' } });
+    try {
+      const v = await refresh();
+      expect(v.error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('items') });
+      expect(loginCount(v)).toBe(loginCount(before));
+    } finally {
+      route.handler = handler;
     }
   });
 

@@ -1,6 +1,7 @@
 /** The accounts view model and the refresh policy. */
 import { describe, expect, it, vi } from 'vitest';
-import { buildAccountsView, identityOf, safeAvatar, type AccountsData } from '../../main/core/accounts/model.ts';
+import { buildAccountsView, identityOf, type AccountsData } from '../../main/core/accounts/model.ts';
+import { safeImageDataURL } from '../../main/core/api/images.ts';
 import { AccountsRefresher, DEFAULT_POLICY, nextDelay } from '../../main/core/accounts/refresher.ts';
 import type { BeeperApi } from '../../main/core/api/client.ts';
 import type { Account, Bridge, BridgeLogin } from '../../main/core/api/schemas.ts';
@@ -104,10 +105,26 @@ describe('buildAccountsView', () => {
     expect(v.networks[0]).toMatchObject({ bridgeID: 'matrix', displayName: 'Beeper', status: 'unknown', otherAccounts: [{ status: null, needsAttention: false }] });
   });
 
+  it('finds the network of an account sent without `bridge` (Desktop before 4.2.785)', () => {
+    const bare = (accountID: string, network?: string): Account => ({ ...account(accountID, 'x', { network }), bridge: undefined });
+    const listed = bare('wa-legacy');
+    const v = buildAccountsView(
+      {
+        bridges: [bridge('local-whatsapp', { accounts: [account('wa-legacy', 'local-whatsapp')] }), bridge('local-telegram'), bridge('slackgo')],
+        accounts: [listed, bare('local-telegram_ba_1'), bare('slackgo.T1-U1'), bare('imessage-1', 'iMessage')],
+        logins: {},
+      },
+      { lastRefreshedAt: null, refreshing: false, error: null },
+    );
+    const where = Object.fromEntries(v.networks.map((n) => [n.bridgeID, n.otherAccounts.map((a) => a.accountID)]));
+    expect(where).toMatchObject({ 'local-whatsapp': ['wa-legacy'], 'local-telegram': ['local-telegram_ba_1'], slackgo: ['slackgo.T1-U1'], 'network:iMessage': ['imessage-1'] });
+    expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false });
+  });
+
   it('lets only data: image URLs through as avatars', () => {
-    expect(safeAvatar('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(safeImageDataURL('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
     for (const bad of ['https://example.com/a.png', 'mxc://beeper.com/abc', 'file:///etc/passwd', 'data:text/html;base64,PHNjcmlwdD4=', 'javascript:alert(1)']) {
-      expect(safeAvatar(bad)).toBeNull();
+      expect(safeImageDataURL(bad)).toBeNull();
     }
     expect(identityOf({ id: 'x', imgURL: 'https://e.com/a.png', email: 'a@b.c' }, 'fallback')).toEqual({ name: 'a@b.c', detail: null, avatarURL: null });
   });

@@ -1,6 +1,7 @@
 /** The Electron adapters, against a fake `electron` module. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fake-electron.ts';
+import { CookieFieldSchema } from '../../main/core/api/schemas.ts';
 
 vi.mock('electron', () => import('../support/fake-electron.ts'));
 // electron-store is an external package: it would load the real `electron`.
@@ -185,7 +186,7 @@ describe('cookie-capture window', () => {
     extractJS: undefined,
     instructions: undefined,
     userAgent: undefined,
-    fields: [{ id: 'ct0', name: 'ct0', type: 'cookie' as const, required: undefined, pattern: undefined, cookieDomain: undefined, requestURLRegex: undefined }],
+    fields: [CookieFieldSchema.parse({ id: 'ct0', name: 'ct0', type: 'cookie' })],
   };
 
   it('uses a fresh in-memory partition without a preload, denies permissions, strips Electron from the UA, and finishes on the final page', async () => {

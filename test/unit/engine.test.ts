@@ -3,36 +3,93 @@
  * this app does not know, `complete` without a complete-step, a 200 `failed`, a missing step.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { BeeperApi } from '../../main/core/api/client.ts';
+import { parseResponse, type BeeperApi } from '../../main/core/api/client.ts';
 import { LoginSessionSchema, type LoginSession, type UserInputStep } from '../../main/core/api/schemas.ts';
 import { AppError } from '../../main/core/errors.ts';
 import { Logger } from '../../main/core/log.ts';
-import { prepareInput, SessionEngine } from '../../main/core/sessions/engine.ts';
+import { prepareInput, SessionEngine, type SessionEngineDeps } from '../../main/core/sessions/engine.ts';
 
 type Script = (method: string, args: unknown[]) => unknown;
 
-function engineWith(script: Script) {
+function engineWith(script: Script, deps: Partial<SessionEngineDeps> = {}) {
   const calls: Array<{ method: string; args: unknown[] }> = [];
   const call = (method: string) => async (...args: unknown[]) => {
     calls.push({ method, args });
     const r = script(method, args);
     if (r instanceof Error) throw r;
-    return method === 'cancelSession' ? undefined : LoginSessionSchema.parse(await r);
+    return method === 'cancelSession' ? undefined : parseResponse(LoginSessionSchema, await r, 'login session');
   };
   const api = { createSession: call('createSession'), submitStep: call('submitStep'), getSession: call('getSession'), cancelSession: call('cancelSession') } as unknown as BeeperApi;
   const completed: unknown[] = [];
-  const engine = new SessionEngine({ api: () => api, log: new Logger(), bridgeName: () => 'Network', onComplete: (s) => completed.push(s) });
+  const engine = new SessionEngine({ api: () => api, log: new Logger(), bridgeName: () => 'Network', onComplete: (s) => completed.push(s), ...deps });
   return { engine, calls, completed };
 }
 
 const base = { bridgeID: 'b', loginSessionID: 'ls_1' };
 
 describe('SessionEngine with unusual answers', () => {
-  it('fails clearly on a step type it does not know, and cancels the session on the server', async () => {
-    const { engine, calls } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_input', currentStep: { type: 'webauthn', stepID: 'passkey' } } : null));
+  it('a step type it does not know: a clear screen with Cancel, checked for progress, cancelled on the server on Cancel', async () => {
+    let answer: unknown = { ...base, status: 'waiting_for_passkey', currentStep: { type: 'webauthn', stepID: 'passkey', instructions: 'Use your passkey.' } };
+    const { engine, calls } = engineWith(() => answer, { unsupportedPollMs: 5 });
     const s = await engine.start({ bridgeID: 'b' });
-    expect(s).toMatchObject({ phase: 'failed', error: { kind: 'unsupported', code: 'UNSUPPORTED_STEP', message: expect.stringContaining('“webauthn”') } });
-    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['createSession', 'cancelSession']));
+    expect(s).toMatchObject({ phase: 'unsupported', error: null, step: { type: 'unsupported', rawType: 'webauthn', instructions: 'Use your passkey.', stepID: 'passkey' } });
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'getSession').length).toBeGreaterThanOrEqual(2));
+    await engine.cancel(s.id);
+    expect(calls.at(-1)!.method).toBe('cancelSession');
+    const polls = calls.length;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls.length).toBe(polls); // no checking after cancel
+    answer = null;
+  });
+
+  it('moves on when a session it could not show reaches a step it knows', async () => {
+    let answer: unknown = { ...base, status: 'waiting_for_passkey' };
+    const { engine } = engineWith(() => answer, { unsupportedPollMs: 5 });
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s).toMatchObject({ phase: 'unsupported', step: { type: 'unsupported', rawType: 'waiting_for_passkey', instructions: null } });
+    answer = { ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'code', fields: [{ id: 'code' }] } };
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'input', step: { stepID: 'code' } }));
+  });
+
+  it('cancels on the server whenever the session fails on this side: an unreadable answer, a missing step', async () => {
+    for (const answer of [
+      { ...base, status: 'waiting_for_input' }, // no step
+      { bridgeID: 'b', loginSessionID: 'ls_1', status: 42 }, // unreadable, but its ID is known
+    ]) {
+      const { engine, calls } = engineWith((m) => (m === 'createSession' ? answer : null));
+      const s = await engine.start({ bridgeID: 'b' });
+      expect(s).toMatchObject({ phase: 'failed', error: { kind: 'invalid_response' } });
+      await vi.waitFor(() => expect(calls.map((c) => [c.method, c.args[1]])).toEqual([['createSession', expect.anything()], ['cancelSession', 'ls_1']]));
+    }
+  });
+
+  it('does not cancel what the server already ended (a 200 `failed`)', async () => {
+    const { engine, calls } = engineWith(() => ({ ...base, status: 'failed', error: { code: 'X', message: 'No.' } }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { message: 'No.' } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls.map((c) => c.method)).toEqual(['createSession']);
+  });
+
+  it('the emoji: a data: URL is shown at once, http is fetched, any other scheme says it cannot be shown', async () => {
+    const svg = 'data:image/svg+xml;base64,PHN2Zy8+';
+    const emoji = (imageURL: string) => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'e', display: { type: 'emoji', imageURL } } });
+    const fetched: string[] = [];
+    for (const [url, expected] of [
+      [svg, { imageURL: svg, loading: false }],
+      ['mxc://beeper.com/fox', { imageURL: null, loading: false }],
+      ['https://x.example/fox.png', { imageURL: 'data:image/png;base64,AAAA', loading: false }],
+    ] as const) {
+      const { engine } = engineWith((m) => (m === 'createSession' ? emoji(url) : new Promise(() => {})), {
+        fetchImage: (u) => {
+          fetched.push(u);
+          return Promise.resolve('data:image/png;base64,AAAA');
+        },
+      });
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.waitFor(() => expect(engine.get(s.id).step).toMatchObject({ display: { kind: 'emoji', ...expected } }));
+      await engine.cancel(s.id);
+    }
+    expect(fetched).toEqual(['https://x.example/fox.png']);
   });
 
   it('completes with or without a complete step, and reports who was connected', async () => {
@@ -94,7 +151,7 @@ describe('SessionEngine with unusual answers', () => {
     const starting = engine.start({ bridgeID: 'b' });
     await vi.waitFor(() => expect(engine.list()).toHaveLength(1));
     await engine.cancel(engine.list()[0]!.id);
-    create({ ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'x', fields: [] } });
+    create({ ...base, status: 'waiting_for_input', rawStatus: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'x', fields: [] } });
     expect((await starting).phase).toBe('cancelled');
     await vi.waitFor(() => expect(calls.map((c) => c.method)).toContain('cancelSession'));
   });

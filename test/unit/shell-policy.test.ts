@@ -1,7 +1,6 @@
 /** Every decision of the Electron shell, tested in plain Node. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
-import { CaptureEngine } from '../../main/shell/capture-engine.ts';
 import { parseLaunch, performLaunch, restoreBounds } from '../../main/shell/launch.ts';
 import { AttentionTracker } from '../../main/shell/notifications.ts';
 import {
@@ -310,46 +309,3 @@ describe('updater policy', () => {
   });
 });
 
-// ------------------------------------------------------------------ capture engine
-
-describe('capture engine', () => {
-  const step = {
-    url: 'https://x/login',
-    expectedFinalURLRegex: '^https://x/home',
-    extractJS: 'x',
-    fields: [
-      { id: 'c', name: 'sid', source: 'cookie' as const, required: true, cookieDomain: 'x' },
-      { id: 'h', name: 'X-Token', source: 'header' as const, required: true, requestURLRegex: '/api/' },
-      { id: 's', name: 'conf', source: 'local_storage' as const, required: true },
-      { id: 'j', name: 'special.token', source: 'special' as const, required: true, pattern: '^xo-' },
-      { id: 'o', name: 'opt', source: 'cookie' as const, required: false },
-    ],
-  };
-
-  it('collects each field from its source and completes only on the final page', () => {
-    const e = new CaptureEngine(step);
-    e.onURL('https://x/login');
-    e.onCookies([{ name: 'sid', value: 'abc', domain: '.x' }, { name: 'other', value: '1' }]);
-    e.onRequest('https://x/static/app.js', { 'X-Token': 'ignored: wrong URL' });
-    e.onRequest('https://x/api/me', { 'x-token': 'tok' });
-    e.onStorage({ conf: '{"a":1}' });
-    e.onScriptResult({ j: 'wrong-format' });
-    expect(e.missing().map((f) => f.id)).toEqual(['j']);
-    e.onScriptResult({ 'special.token': 'xo-123' });
-    expect(e.canSubmitOnClose()).toBe(true);
-    expect(e.isComplete()).toBe(false); // not on the final page yet
-    e.onURL('https://x/home?tab=1');
-    expect(e.isComplete()).toBe(true);
-    expect(e.values()).toEqual({ c: 'abc', h: 'tok', s: '{"a":1}', j: 'xo-123' });
-    expect(e.lastURL()).toBe('https://x/home?tab=1');
-  });
-
-  it('ignores cookies of another domain and empty values; runs the script once per URL', () => {
-    const e = new CaptureEngine(step);
-    e.onCookies([{ name: 'sid', value: 'abc', domain: 'evil.example' }, { name: 'opt', value: '  ' }]);
-    expect(e.values()).toEqual({});
-    expect(e.shouldRunScript('https://x/a')).toBe(true);
-    expect(e.shouldRunScript('https://x/a')).toBe(false);
-    expect(e.shouldRunScript('https://x/b')).toBe(true);
-  });
-});

@@ -5,6 +5,7 @@
  * accounts), one item per login.
  */
 import type { AccountsView, AccountView, AttentionItem, IdentityView, LoginView, NetworkView } from '../../../preload/contract/views.ts';
+import { safeImageDataURL } from '../api/images.ts';
 import type { Account, Bridge, BridgeLogin, User } from '../api/schemas.ts';
 
 export interface AccountsData {
@@ -24,17 +25,13 @@ const ATTENTION_MESSAGE: Record<string, string> = {
   connection_required: 'Not connected',
 };
 
-/** Only data: URLs reach the renderer; its Content-Security-Policy loads nothing remote. */
-export function safeAvatar(url: string | undefined): string | null {
-  return url && /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(url) && url.length <= 512 * 1024 ? url : null;
-}
 
 export function identityOf(user: User | undefined, fallback: string): IdentityView {
   if (!user) return { name: fallback, detail: null, avatarURL: null };
   const handle = user.username ? (user.username.startsWith('@') ? user.username : `@${user.username}`) : null;
   const detail = user.phoneNumber ?? handle ?? user.email ?? null;
   const name = user.fullName ?? user.username ?? user.phoneNumber ?? user.email ?? fallback;
-  return { name, detail: detail === name ? null : detail, avatarURL: safeAvatar(user.imgURL) };
+  return { name, detail: detail === name ? null : detail, avatarURL: safeImageDataURL(user.imgURL) };
 }
 
 function accountView(a: Account, bridgeName: string): AccountView {
@@ -66,11 +63,27 @@ function unavailableReason(b: Bridge): string | null {
   }
 }
 
+/**
+ * The bridge an account belongs to. Accounts from Desktop before 4.2.785 have no `bridge`: the
+ * bridge that lists the account, else the bridge whose ID starts the account ID
+ * (`local-whatsapp_ba_…`, `slackgo.T…`, `discordgo`), else a group named after its network.
+ */
+export function bridgeIDOf(a: Account, bridges: readonly Bridge[]): string {
+  if (a.bridge) return a.bridge.id;
+  const listing = bridges.find((b) => b.accounts.some((x) => x.accountID === a.accountID));
+  if (listing) return listing.id;
+  const prefix = bridges.find((b) => a.accountID === b.id || a.accountID.startsWith(`${b.id}_`) || a.accountID.startsWith(`${b.id}.`));
+  return prefix?.id ?? `network:${a.network ?? 'other'}`;
+}
+
 export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, 'lastRefreshedAt' | 'refreshing' | 'error'>): AccountsView {
   const networks: NetworkView[] = [];
   const attention: AttentionItem[] = [];
   const byBridge = new Map<string, Account[]>();
-  for (const a of data.accounts) byBridge.set(a.bridge.id, [...(byBridge.get(a.bridge.id) ?? []), a]);
+  for (const a of data.accounts) {
+    const id = bridgeIDOf(a, data.bridges);
+    byBridge.set(id, [...(byBridge.get(id) ?? []), a]);
+  }
   // Accounts listed on a bridge but not in /v1/accounts still count (the bridge's list is authoritative for it).
   for (const b of data.bridges) {
     const list = byBridge.get(b.id) ?? [];
@@ -88,11 +101,11 @@ export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, '
         id,
         accounts: [],
         activeAccountCount: 0,
-        displayName: first.network ?? id,
-        provider: first.bridge.provider,
+        displayName: first.network ?? 'Other accounts',
+        provider: first.bridge?.provider ?? 'unknown',
         status: 'unknown' as const,
         supportsMultipleAccounts: false,
-        type: first.bridge.type,
+        type: first.bridge?.type ?? 'unknown',
         network: first.network,
         statusText: undefined,
       };

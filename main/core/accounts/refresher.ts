@@ -9,7 +9,7 @@ import type { AccountsView } from '../../../preload/contract/views.ts';
 import type { BeeperApi } from '../api/client.ts';
 import { toAppError, type AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { buildAccountsView, emptyAccountsView, type AccountsData } from './model.ts';
+import { bridgeIDOf, buildAccountsView, emptyAccountsView, type AccountsData } from './model.ts';
 
 export interface RefreshPolicy {
   /** Focusing the window refreshes, unless the last refresh is more recent than this. */
@@ -144,7 +144,10 @@ export class AccountsRefresher {
       const [bridges, accounts] = await Promise.all([api.bridges(), api.accounts()]);
       const ids = new Set<string>();
       for (const b of bridges) if (b.accounts.length > 0 || b.activeAccountCount > 0) ids.add(b.id);
-      for (const a of accounts) if (bridges.some((b) => b.id === a.bridge.id)) ids.add(a.bridge.id);
+      for (const a of accounts) {
+        const id = bridgeIDOf(a, bridges);
+        if (bridges.some((b) => b.id === id)) ids.add(id);
+      }
       const logins: AccountsData['logins'] = {};
       await Promise.all(
         [...ids].map(async (id) => {

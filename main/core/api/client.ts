@@ -10,6 +10,7 @@
 import BeeperDesktop from '@beeper/desktop-api';
 import { z } from 'zod';
 import { AppError, toAppError } from '../errors.ts';
+import type { Logger } from '../log.ts';
 import {
   AccountSchema,
   AppSetupSchema,
@@ -19,6 +20,8 @@ import {
   InfoSchema,
   LoginFlowSchema,
   LoginSessionSchema,
+  lenientList,
+  parseCollectingSkipped,
   RegistrationSchema,
   RemoveResponseSchema,
   TokenResponseSchema,
@@ -40,6 +43,10 @@ export interface ApiClientOptions {
   getToken: () => string | null;
   /** Told about 401s so the sign-in can be dropped. */
   onUnauthorized?: (error: AppError) => void;
+  /** The current token's scopes, when known: a 403 on a write call with a read-only token means a missing scope. */
+  getScopes?: () => readonly string[] | undefined;
+  /** Where skipped list items and unreadable steps are reported (once each). */
+  log?: Logger;
   fetch?: typeof fetch;
   readTimeoutMs?: number;
   readRetries?: number;
@@ -58,24 +65,35 @@ type Context = 'read' | 'session' | 'submit';
 
 const enc = encodeURIComponent;
 
-/** List answers are `{ items: [...] }`. */
-const listOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
+/** List answers are `{ items: [...] }`; one malformed item is skipped, not the list. */
+const listOf = <S extends z.ZodType>(item: S, what: string) => z.object({ items: lenientList(item, what) });
 
-/** Validates an answer; a mismatch is an `invalid_response` AppError naming the paths, never values. */
-export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
+/**
+ * Validates an answer; a mismatch is an `invalid_response` AppError naming the paths, never values.
+ * What the lenient schemas skipped on the way goes to `onSkipped`. A login session that cannot be
+ * read still names its ID when it has one, so the caller can cancel it.
+ */
+export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, what: string, onSkipped?: (skipped: string[]) => void): z.infer<S> {
+  const { result, skipped } = parseCollectingSkipped(schema, data);
+  if (skipped.length > 0) onSkipped?.(skipped);
+  if (result.success) return result.data as z.infer<S>;
   const where = result.error.issues
     .slice(0, 3)
     .map((i) => i.path.join('.') || '(root)')
     .join(', ');
-  throw new AppError('invalid_response', `Beeper Desktop sent an unexpected ${what} (${where}).`, { code: 'INVALID_RESPONSE' });
+  const id = typeof data === 'object' && data !== null ? (data as { loginSessionID?: unknown }).loginSessionID : undefined;
+  throw new AppError('invalid_response', `Beeper Desktop sent an unexpected ${what} (${where}).`, {
+    code: 'INVALID_RESPONSE',
+    loginSessionID: typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined,
+  });
 }
 
 export class BeeperApi {
   readonly baseURL: string;
-  private readonly opts: Required<Omit<ApiClientOptions, 'onUnauthorized' | 'fetch'>> & Pick<ApiClientOptions, 'onUnauthorized' | 'fetch'>;
+  private readonly opts: Required<Omit<ApiClientOptions, 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>> & Pick<ApiClientOptions, 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>;
   private cached: { token: string | null; client: BeeperDesktop } | null = null;
+  /** What was already reported as skipped: each once, not on every refresh. */
+  private readonly reported = new Set<string>();
 
   constructor(opts: ApiClientOptions) {
     this.baseURL = opts.baseURL.replace(/\/+$/, '');
@@ -106,16 +124,30 @@ export class BeeperApi {
     return this.cached.client;
   }
 
-  private async call<S extends z.ZodType>(schema: S, what: string, context: Context, request: (c: BeeperDesktop) => Promise<unknown>): Promise<z.infer<S>> {
+  private async call<S extends z.ZodType>(schema: S, what: string, context: Context, request: (c: BeeperDesktop) => Promise<unknown>, write = false): Promise<z.infer<S>> {
     let data: unknown;
     try {
       data = await request(this.client());
     } catch (e) {
-      const err = toAppError(e, context);
+      const err = this.readOnlyRefusal(toAppError(e, context), write);
       if (err.kind === 'unauthorized' || err.kind === 'token_expired') this.opts.onUnauthorized?.(err);
       throw err;
     }
-    return parseResponse(schema, data, what);
+    return parseResponse(schema, data, what, (skipped) => this.reportSkipped(what, skipped));
+  }
+
+  /** A write refused (403) while the token can only read: that is the missing scope, whatever the code. */
+  private readOnlyRefusal(err: AppError, write: boolean): AppError {
+    const scopes = this.opts.getScopes?.();
+    if (err.kind !== 'forbidden' || !write || !scopes || scopes.includes('write')) return err;
+    return new AppError('missing_scope', 'This sign-in can only read. Connect again and approve making changes.', { code: err.code, status: err.status, cause: err });
+  }
+
+  private reportSkipped(what: string, skipped: string[]): void {
+    const fresh = skipped.filter((s) => !this.reported.has(`${what}|${s}`));
+    if (fresh.length === 0 || this.reported.size > 1_000) return;
+    for (const s of fresh) this.reported.add(`${what}|${s}`);
+    this.opts.log?.warn('skipped parts of an answer this app cannot read', { what, skipped: fresh.slice(0, 10) });
   }
 
   // ---------------------------------------------------------------- open routes
@@ -140,7 +172,7 @@ export class BeeperApi {
   // ---------------------------------------------------------------- accounts, bridges, logins
 
   accounts(): Promise<Account[]> {
-    return this.call(AccountSchema.array(), 'account list', 'read', (c) => c.accounts.list());
+    return this.call(lenientList(AccountSchema, 'account'), 'account list', 'read', (c) => c.accounts.list());
   }
 
   account(accountID: string): Promise<Account> {
@@ -148,7 +180,7 @@ export class BeeperApi {
   }
 
   async bridges(): Promise<Bridge[]> {
-    return (await this.call(listOf(BridgeSchema), 'bridge list', 'read', (c) => c.get('/v1/bridges'))).items;
+    return (await this.call(listOf(BridgeSchema, 'bridge'), 'bridge list', 'read', (c) => c.get('/v1/bridges'))).items;
   }
 
   bridge(bridgeID: string): Promise<Bridge> {
@@ -156,11 +188,11 @@ export class BeeperApi {
   }
 
   async loginFlows(bridgeID: string): Promise<LoginFlow[]> {
-    return (await this.call(listOf(LoginFlowSchema), 'login flow list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/login-flows`))).items;
+    return (await this.call(listOf(LoginFlowSchema, 'login flow'), 'login flow list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/login-flows`))).items;
   }
 
   async logins(bridgeID: string): Promise<BridgeLogin[]> {
-    return (await this.call(listOf(BridgeLoginSchema), 'login list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/logins`))).items;
+    return (await this.call(listOf(BridgeLoginSchema, 'login'), 'login list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/logins`))).items;
   }
 
   login(bridgeID: string, loginID: string): Promise<BridgeLogin> {
@@ -170,6 +202,7 @@ export class BeeperApi {
   removeLogin(bridgeID: string, loginID: string, scope: RemoveScope): Promise<RemoveResponse> {
     return this.call(RemoveResponseSchema, 'removal result', 'read', (c) =>
       c.post(`/v1/bridges/${enc(bridgeID)}/logins/${enc(loginID)}/remove`, { body: { scope }, maxRetries: 0 }),
+      true,
     );
   }
 
@@ -179,6 +212,7 @@ export class BeeperApi {
     return this.call(LoginSessionSchema, 'login session', 'submit', (c) =>
       // Creating may take several seconds (WhatsApp waits up to 15 s for its first QR).
       c.post(`/v1/bridges/${enc(bridgeID)}/login-sessions`, { body, maxRetries: 0, timeout: this.opts.submitTimeoutMs, signal: signal ?? null }),
+      true,
     );
   }
 
@@ -191,6 +225,7 @@ export class BeeperApi {
   async cancelSession(bridgeID: string, sessionID: string): Promise<void> {
     await this.call(CancelResponseSchema, 'cancel result', 'session', (c) =>
       c.delete(`/v1/bridges/${enc(bridgeID)}/login-sessions/${enc(sessionID)}`, { maxRetries: 0 }),
+      true,
     );
   }
 
@@ -204,6 +239,7 @@ export class BeeperApi {
         timeout,
         signal: signal ?? null,
       }),
+      true,
     );
   }
 

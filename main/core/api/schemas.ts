@@ -1,10 +1,59 @@
 /**
- * Runtime schemas for Beeper Desktop API answers (reference shared/beeper-desktop-api.md, Gen D).
- * They accept unknown extra fields (stripped), both Account shapes (with and without `status`), and
- * enum values newer than this app (mapped to a neutral value rather than failing). A step type this
- * app does not know is kept as `{ type: 'unknown' }` so the session engine can say so clearly.
+ * Runtime schemas for Beeper Desktop API answers (docs/beeper-desktop-api.md, Gen D). They accept
+ * every answer the SDK's types allow and degrade on anything newer instead of failing:
+ * - unknown extra fields are stripped, and `null` counts as absent (`withoutNulls`, applied first);
+ * - enum values newer than this app map to a neutral value (`unknown`);
+ * - one malformed item in a list is skipped (and reported), never the whole list;
+ * - a step, session status or display this app does not know is kept as `unknown` with its raw
+ *   type, so the session engine can show a clear screen;
+ * - cookie fields in any of the three shapes (SDK flat, flat with extras, bridgev2 `sources[]`)
+ *   become one `CookieField` with its sources.
  */
 import { z } from 'zod';
+
+/** `null` means absent: drops null-valued properties, at every depth (list items are left to the lists). */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+  return out;
+}
+
+/**
+ * Where skipped items are reported. Parsing is synchronous, so `parseResponse` sets this for the
+ * duration of one parse and reads what was pushed.
+ */
+let skippedSink: string[] | null = null;
+const reportSkipped = (what: string): void => {
+  skippedSink?.push(what);
+};
+
+/** Parses a value, collecting what the lenient schemas skipped on the way. */
+export function parseCollectingSkipped<S extends z.ZodType>(schema: S, data: unknown): { result: ReturnType<S['safeParse']>; skipped: string[] } {
+  const skipped: string[] = [];
+  const previous = skippedSink;
+  skippedSink = skipped;
+  try {
+    return { result: schema.safeParse(withoutNulls(data)) as ReturnType<S['safeParse']>, skipped };
+  } finally {
+    skippedSink = previous;
+  }
+}
+
+const issuePath = (e: z.ZodError): string => e.issues[0]?.path.join('.') || '(root)';
+
+/** A list whose malformed items are skipped and reported, never failing the whole list. */
+export function lenientList<S extends z.ZodType>(item: S, what: string) {
+  return z.array(z.unknown()).transform((items) =>
+    items.flatMap((raw, i): Array<z.output<S>> => {
+      const r = item.safeParse(raw);
+      if (r.success) return [r.data];
+      reportSkipped(`${what} #${i} (${issuePath(r.error)})`);
+      return [];
+    }),
+  );
+}
 
 /** A string enum that maps values it does not know to `fallback` instead of rejecting them. */
 function lenientEnum<const T extends readonly [string, ...string[]], F extends string>(values: T, fallback: F) {
@@ -12,6 +61,8 @@ function lenientEnum<const T extends readonly [string, ...string[]], F extends s
 }
 
 const optionalString = z.string().optional();
+/** A field the app can do without: a malformed value is dropped rather than failing its object. */
+const spare = <S extends z.ZodType>(schema: S) => schema.optional().catch(undefined);
 
 export const UserSchema = z.object({
   id: z.string(),
@@ -20,8 +71,8 @@ export const UserSchema = z.object({
   email: optionalString,
   fullName: optionalString,
   imgURL: optionalString,
-  cannotMessage: z.boolean().optional(),
-  isSelf: z.boolean().optional(),
+  cannotMessage: spare(z.boolean()),
+  isSelf: spare(z.boolean()),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -39,11 +90,14 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number] | 'unknown';
 
 export const AccountSchema = z.object({
   accountID: z.string(),
-  bridge: z.object({
-    id: z.string(),
-    provider: lenientEnum(['cloud', 'self-hosted', 'local', 'platform-sdk'], 'unknown'),
-    type: z.string(),
-  }),
+  /** Absent before Desktop 4.2.785: the accounts model finds the bridge another way. */
+  bridge: z
+    .object({
+      id: z.string(),
+      provider: lenientEnum(['cloud', 'self-hosted', 'local', 'platform-sdk'], 'unknown'),
+      type: z.string(),
+    })
+    .optional(),
   /** Absent in the older Account shape. */
   status: lenientEnum(ACCOUNT_STATUSES, 'unknown').optional(),
   user: UserSchema,
@@ -57,7 +111,7 @@ export const BRIDGE_STATUSES = ['available', 'connected', 'limit_reached', 'temp
 
 export const BridgeSchema = z.object({
   id: z.string(),
-  accounts: z.array(AccountSchema).default([]),
+  accounts: lenientList(AccountSchema, 'account of a bridge').default([]),
   activeAccountCount: z.number().int().nonnegative().default(0),
   displayName: z.string(),
   provider: lenientEnum(['cloud', 'self-hosted', 'local', 'platform-sdk'], 'unknown'),
@@ -80,9 +134,9 @@ export const BridgeLoginSchema = z.object({
   // Scopes this app does not know are dropped: it cannot offer them.
   removeScopes: z.array(z.string()).transform((scopes) => scopes.filter((s): s is RemoveScope => (REMOVE_SCOPES as readonly string[]).includes(s))),
   status: lenientEnum(LOGIN_STATUSES, 'unknown'),
-  accountIDs: z.array(z.string()).optional(),
+  accountIDs: lenientList(z.string(), 'account ID').optional(),
   statusText: optionalString,
-  user: UserSchema.optional(),
+  user: spare(UserSchema),
 });
 export type BridgeLogin = z.infer<typeof BridgeLoginSchema>;
 
@@ -96,11 +150,11 @@ export const InputFieldSchema = z.object({
   label: optionalString,
   placeholder: optionalString,
   initialValue: optionalString,
-  optional: z.boolean().optional(),
+  optional: spare(z.boolean()),
   type: optionalString,
   /** Not in the SDK typings; read when Desktop passes bridgev2's pattern/options through. */
-  pattern: optionalString,
-  options: z.array(z.string()).optional(),
+  pattern: spare(z.string()),
+  options: spare(z.array(z.string())),
 });
 export type InputField = z.infer<typeof InputFieldSchema>;
 
@@ -108,40 +162,97 @@ export const AttachmentSchema = z.object({
   type: optionalString,
   filename: optionalString,
   content: optionalString,
-  info: z.object({ mimetype: optionalString, w: z.number().optional(), h: z.number().optional(), size: z.number().optional() }).optional(),
+  info: spare(z.object({ mimetype: optionalString, w: spare(z.number()), h: spare(z.number()), size: spare(z.number()) })),
 });
 
-export const CookieFieldSchema = z.object({
-  id: z.string().min(1),
-  name: optionalString,
-  type: lenientEnum(['cookie', 'header', 'local_storage'], 'special').optional(),
-  required: z.boolean().optional(),
-  pattern: optionalString,
-  cookieDomain: optionalString,
-  requestURLRegex: optionalString,
-});
-export type CookieField = z.infer<typeof CookieFieldSchema>;
+// ------------------------------------------------------------------ cookie fields
 
-export const DisplaySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('qr'), data: z.string() }),
-  z.object({ type: z.literal('emoji'), imageURL: optionalString, data: optionalString }),
-  z.object({ type: z.literal('code'), data: z.string() }),
-  z.object({ type: z.literal('nothing') }),
-]);
+/** bridgev2's cookie sources. `request_body` is read by no capture here: such a field is pasted by hand. */
+export const COOKIE_SOURCE_TYPES = ['cookie', 'local_storage', 'request_header', 'request_body', 'special'] as const;
+export type CookieSourceType = (typeof COOKIE_SOURCE_TYPES)[number];
+
+export interface CookieSource {
+  type: CookieSourceType;
+  /** Cookie name, header name, storage key, body field, or the special ID extractJS may return. */
+  name: string;
+  /** Which site's cookie (`cookie` sources). */
+  cookieDomain?: string | undefined;
+  /** Which requests to read (`request_header` and `request_body` sources). */
+  requestURLRegex?: string | undefined;
+}
+
+/** One cookie field, whatever shape it came in. Any one of its sources suffices. */
+export interface CookieField {
+  id: string;
+  /** What to call it: the server's name, else its first source's name, else its ID. */
+  name: string;
+  /** `undefined` when the server does not say (the SDK shape): see the capture engine. */
+  required: boolean | undefined;
+  pattern: string | undefined;
+  sources: CookieSource[];
+}
+
+const CookieSourceSchema = z.object({ type: z.enum(COOKIE_SOURCE_TYPES), name: z.string().min(1), cookieDomain: spare(z.string()), requestURLRegex: spare(z.string()) });
+
+/** The SDK's flat `type` as a source kind; no type (or one this app does not know) means `special`. */
+const FLAT_SOURCE: Record<string, CookieSourceType> = { cookie: 'cookie', header: 'request_header', local_storage: 'local_storage' };
+
+export const CookieFieldSchema = z
+  .object({
+    id: z.string().min(1),
+    name: optionalString,
+    type: optionalString,
+    required: spare(z.boolean()),
+    pattern: spare(z.string()),
+    cookieDomain: spare(z.string()),
+    requestURLRegex: spare(z.string()),
+    // Sources of kinds this app does not know are skipped: any one source suffices.
+    sources: spare(lenientList(CookieSourceSchema, 'cookie source')),
+  })
+  .transform((f): CookieField => {
+    const flat: CookieSource = { type: FLAT_SOURCE[f.type ?? ''] ?? 'special', name: f.name ?? f.id, cookieDomain: f.cookieDomain, requestURLRegex: f.requestURLRegex };
+    const sources = f.sources && f.sources.length > 0 ? f.sources : [flat];
+    return { id: f.id, name: f.name ?? sources[0]!.name, required: f.required, pattern: f.pattern, sources };
+  });
+
+// ------------------------------------------------------------------ displays and steps
+
+/** Parses `value` by its `type` with the matching schema; a type it does not know, or a malformed one, is `unknown`. */
+function byType<M extends Record<string, z.ZodType>>(kind: string, schemas: M) {
+  return z.unknown().transform((value): z.output<M[keyof M]> | { type: 'unknown'; rawType: string; stepID: string | undefined; instructions: string | undefined } => {
+    const obj = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const rawType = typeof obj['type'] === 'string' ? obj['type'] : '(none)';
+    const schema = Object.hasOwn(schemas, rawType) ? schemas[rawType] : undefined;
+    if (schema) {
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data as z.output<M[keyof M]>;
+      reportSkipped(`${kind} ${rawType} (${issuePath(parsed.error)})`);
+    }
+    const str = (k: string): string | undefined => (typeof obj[k] === 'string' ? (obj[k]) : undefined);
+    return { type: 'unknown', rawType, stepID: str('stepID'), instructions: str('instructions') };
+  });
+}
+
+export const DisplaySchema = byType('display', {
+  qr: z.object({ type: z.literal('qr'), data: z.string() }),
+  emoji: z.object({ type: z.literal('emoji'), imageURL: spare(z.string()), data: spare(z.string()) }),
+  code: z.object({ type: z.literal('code'), data: z.string() }),
+  nothing: z.object({ type: z.literal('nothing') }),
+});
 export type Display = z.infer<typeof DisplaySchema>;
 
 const UserInputStepSchema = z.object({
   type: z.literal('user_input'),
   stepID: z.string().min(1),
-  fields: z.array(InputFieldSchema),
+  fields: lenientList(InputFieldSchema, 'input field'),
   instructions: optionalString,
-  attachments: z.array(AttachmentSchema).optional(),
+  attachments: spare(lenientList(AttachmentSchema, 'attachment')),
 });
 const CookiesStepSchema = z.object({
   type: z.literal('cookies'),
   stepID: z.string().min(1),
   url: z.string().min(1),
-  fields: z.array(CookieFieldSchema),
+  fields: lenientList(CookieFieldSchema, 'cookie field'),
   expectedFinalURLRegex: optionalString,
   extractJS: optionalString,
   instructions: optionalString,
@@ -156,32 +267,20 @@ const DisplayStepSchema = z.object({
 const CompleteStepSchema = z.object({
   type: z.literal('complete'),
   stepID: optionalString,
-  account: AccountSchema.optional(),
-  login: BridgeLoginSchema.optional(),
+  account: spare(AccountSchema),
+  login: spare(BridgeLoginSchema),
   instructions: optionalString,
 });
-const UnknownStepSchema = z.object({ type: z.string(), stepID: optionalString }).transform((s) => ({ type: 'unknown' as const, rawType: s.type, stepID: s.stepID }));
 
-export const StepSchema = z.unknown().transform((value, ctx) => {
-  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-  const schema =
-    type === 'user_input'
-      ? UserInputStepSchema
-      : type === 'cookies'
-        ? CookiesStepSchema
-        : type === 'display_and_wait'
-          ? DisplayStepSchema
-          : type === 'complete'
-            ? CompleteStepSchema
-            : UnknownStepSchema;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
-    return z.NEVER;
-  }
-  return parsed.data;
+/** Never fails: a step this app does not know, or cannot read, is `{ type: 'unknown', rawType }`. */
+export const StepSchema = byType('step', {
+  user_input: UserInputStepSchema,
+  cookies: CookiesStepSchema,
+  display_and_wait: DisplayStepSchema,
+  complete: CompleteStepSchema,
 });
 export type Step = z.infer<typeof StepSchema>;
+export type UnknownStep = Extract<Step, { type: 'unknown' }>;
 export type UserInputStep = z.infer<typeof UserInputStepSchema>;
 export type CookiesStep = z.infer<typeof CookiesStepSchema>;
 export type DisplayStep = z.infer<typeof DisplayStepSchema>;
@@ -190,19 +289,22 @@ export const APIErrorSchema = z.object({ code: z.string().default('UNKNOWN'), me
 
 export const SESSION_STATUSES = ['waiting_for_input', 'waiting_for_cookies', 'waiting_for_display', 'complete', 'cancelled', 'failed'] as const;
 
-export const LoginSessionSchema = z.object({
-  bridgeID: z.string(),
-  loginSessionID: z.string().min(1),
-  status: z.enum(SESSION_STATUSES),
-  currentStep: StepSchema.optional(),
-  account: AccountSchema.optional(),
-  accountID: optionalString,
-  loginID: optionalString,
-  login: BridgeLoginSchema.optional(),
-  /** Gen B name for `login`. */
-  connection: BridgeLoginSchema.optional(),
-  error: APIErrorSchema.optional(),
-});
+export const LoginSessionSchema = z
+  .object({
+    bridgeID: z.string(),
+    loginSessionID: z.string().min(1),
+    status: z.string(),
+    currentStep: StepSchema.optional(),
+    account: spare(AccountSchema),
+    accountID: optionalString,
+    loginID: optionalString,
+    login: spare(BridgeLoginSchema),
+    /** Gen B name for `login`. */
+    connection: spare(BridgeLoginSchema),
+    error: spare(APIErrorSchema),
+  })
+  // A status newer than this app is `unknown`; `rawStatus` keeps what the server said.
+  .transform((s) => ({ ...s, status: (SESSION_STATUSES as readonly string[]).includes(s.status) ? (s.status as (typeof SESSION_STATUSES)[number]) : ('unknown' as const), rawStatus: s.status }));
 export type LoginSession = z.infer<typeof LoginSessionSchema>;
 
 export const CancelResponseSchema = z.object({ bridgeID: z.string(), loginSessionID: z.string(), status: z.literal('cancelled') });

@@ -8,7 +8,10 @@
  * code replaces the shown one), submit again, until the step changes or the session ends. Cancel
  * aborts the in-flight request first, then DELETEs the session. Failures arrive on two channels —
  * an HTTP error, or a 200 session with `status: failed` — and both end up as the same `failed`
- * view. A step type this app does not know fails clearly and the session is cancelled.
+ * view. A step or session status this app does not know (a newer Beeper Desktop) is shown as
+ * "finish this in Beeper Desktop" with Cancel, while the engine keeps checking whether the session
+ * moves on to something it knows. Whenever a session fails on this side, it is cancelled on the
+ * server too: no session is left running there.
  *
  * Values the user typed, cookies and codes pass straight through to the API and are never kept.
  */
@@ -19,7 +22,8 @@ import type { CookiesStep, DisplayStep, LoginSession, UserInputStep } from '../a
 import { identityOf } from '../accounts/model.ts';
 import { AppError, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { cookiesView, displayKey, displayView, userInputView } from './view.ts';
+import { safeImageDataURL } from '../api/images.ts';
+import { cookiesView, displayKey, displayView, unsupportedView, userInputView } from './view.ts';
 
 export interface StartRequest {
   bridgeID: string;
@@ -36,6 +40,8 @@ export interface SessionEngineDeps {
   onComplete: (session: SessionView) => void;
   /** Fetches an image (the emoji to tap) and returns it as a data: URL, or null. */
   fetchImage?: (url: string) => Promise<string | null>;
+  /** How often a session showing a step this app does not know is checked for progress. */
+  unsupportedPollMs?: number;
 }
 
 type Phase = SessionView['phase'];
@@ -53,10 +59,11 @@ class Live {
   result: SessionView['result'] = null;
   revision = 0;
   shownDisplay: string | null = null;
-  emojiImage: { url: string; dataURL: string | null } | null = null;
+  emojiImage: { url: string; dataURL: string | null; loading: boolean } | null = null;
   abort: AbortController | null = null;
   waiting = false;
   closing = false;
+  recheck: NodeJS.Timeout | null = null;
   readonly request: StartRequest;
   readonly bridgeName: string;
 
@@ -154,7 +161,10 @@ export class SessionEngine {
       this.apply(s, remote);
     } catch (e) {
       s.abort = null;
-      if (!s.closing) this.fail(s, toAppError(e, 'submit'));
+      const err = toAppError(e, 'submit');
+      // Created, but its answer could not be read: it exists on the server all the same.
+      if (err.loginSessionID) void this.deleteRemote(s, err.loginSessionID);
+      if (!s.closing) this.fail(s, err);
     }
     return this.view(s);
   }
@@ -165,6 +175,7 @@ export class SessionEngine {
     if (s.closing) return;
     s.remote = remote;
     s.stepError = null;
+    this.stopRecheck(s);
     switch (remote.status) {
       case 'complete':
         this.complete(s, remote);
@@ -174,13 +185,14 @@ export class SessionEngine {
         return;
       case 'failed': {
         const e = remote.error;
-        this.fail(s, new AppError(failureKind(e?.code), e?.message || 'The login failed.', { code: e?.code }));
+        this.fail(s, new AppError(failureKind(e?.code), e?.message || 'The login failed.', { code: e?.code }), 'ended-on-server');
         return;
       }
     }
     const step = remote.currentStep;
     if (!step) {
-      this.failAndCancel(s, new AppError('invalid_response', 'Beeper Desktop did not say what the next login step is.'));
+      if (remote.status === 'unknown') this.unsupported(s);
+      else this.fail(s, new AppError('invalid_response', 'Beeper Desktop did not say what the next login step is.'));
       return;
     }
     switch (step.type) {
@@ -205,15 +217,44 @@ export class SessionEngine {
         this.complete(s, remote);
         return;
       case 'unknown':
-        this.failAndCancel(
-          s,
-          new AppError('unsupported', `Beeper Desktop asked for a login step this app cannot show (“${step.rawType}”). Finish connecting this account in Beeper Desktop.`, {
-            code: 'UNSUPPORTED_STEP',
-          }),
-        );
+        this.unsupported(s);
         return;
     }
     this.emit(s);
+  }
+
+  /**
+   * A step or status this app does not know: the screen says to finish in Beeper Desktop (or
+   * cancel), and the session is checked now and then in case it moves on to something known.
+   */
+  private unsupported(s: Live): void {
+    if (s.phase !== 'unsupported') {
+      const step = s.remote?.currentStep;
+      this.deps.log.warn('login session reached a step this app cannot show', {
+        bridgeID: s.request.bridgeID,
+        status: s.remote?.rawStatus,
+        stepType: step?.type === 'unknown' ? step.rawType : step?.type,
+      });
+    }
+    s.phase = 'unsupported';
+    this.emit(s);
+    s.recheck = setTimeout(() => void this.recheck(s), this.deps.unsupportedPollMs ?? 3_000);
+    s.recheck.unref?.();
+  }
+
+  private async recheck(s: Live): Promise<void> {
+    s.recheck = null;
+    if (s.closing || s.terminal || !s.remote) return;
+    try {
+      this.apply(s, await this.api().getSession(s.request.bridgeID, s.remote.loginSessionID));
+    } catch (e) {
+      this.fail(s, toAppError(e, 'session'));
+    }
+  }
+
+  private stopRecheck(s: Live): void {
+    if (s.recheck) clearTimeout(s.recheck);
+    s.recheck = null;
   }
 
   private complete(s: Live, remote: LoginSession): void {
@@ -239,10 +280,15 @@ export class SessionEngine {
     s.busy = false;
     s.abort?.abort();
     s.abort = null;
+    this.stopRecheck(s);
     this.emit(s);
   }
 
-  private fail(s: Live, error: AppError): void {
+  /**
+   * Ends the session as failed. Unless the server itself said the session is over (a 200 `failed`,
+   * or an error that means it is gone), it is cancelled there too, so nothing is left running.
+   */
+  private fail(s: Live, error: AppError, origin: 'here' | 'ended-on-server' = 'here'): void {
     if (s.terminal) return;
     if (error.kind === 'cancelled') {
       // Cancelled elsewhere (in Beeper Desktop, or the bridge gave up on it).
@@ -252,20 +298,20 @@ export class SessionEngine {
     s.error = error.kind === 'not_running' ? new AppError('not_running', 'Beeper Desktop stopped while connecting. Start again once it is running.', { cause: error }) : error;
     this.deps.log.warn('login session failed', { bridgeID: s.request.bridgeID, error: s.error.toJSON() });
     this.settle(s, 'failed');
-  }
-
-  private failAndCancel(s: Live, error: AppError): void {
     const remoteID = s.remote?.loginSessionID;
-    this.fail(s, error);
-    if (remoteID) void this.deleteRemote(s, remoteID);
+    if (remoteID && origin === 'here' && !SERVER_ENDED.has(error.kind)) void this.deleteRemote(s, remoteID);
   }
 
+  /** The emoji picture: a data: URL is shown as it is, http(s) is fetched by main, anything else cannot be shown. */
   private loadEmoji(s: Live, url: string): void {
-    if (s.emojiImage?.url === url || !this.deps.fetchImage) return;
-    s.emojiImage = { url, dataURL: null };
-    void this.deps.fetchImage(url).then((dataURL) => {
-      if (s.emojiImage?.url !== url || !dataURL) return;
-      s.emojiImage.dataURL = dataURL;
+    if (s.emojiImage?.url === url) return;
+    const inline = safeImageDataURL(url);
+    const fetchable = /^https?:/i.test(url) && this.deps.fetchImage !== undefined;
+    s.emojiImage = { url, dataURL: inline, loading: !inline && fetchable };
+    if (inline || !fetchable) return;
+    void this.deps.fetchImage!(url).then((dataURL) => {
+      if (s.emojiImage?.url !== url) return;
+      s.emojiImage = { url, dataURL, loading: false };
       this.emit(s);
     });
   }
@@ -332,7 +378,7 @@ export class SessionEngine {
     for (const f of step.fields) {
       const v = values[f.id]?.trim();
       if (v) fields[f.id] = v;
-      else if (f.required !== false) missing.push(f.name ?? f.id);
+      else if (f.required === true) missing.push(f.name);
     }
     if (missing.length > 0) {
       s.stepError = new AppError('invalid_input', `Still needed: ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
@@ -392,6 +438,7 @@ export class SessionEngine {
     s.closing = true;
     s.abort?.abort();
     s.abort = null;
+    this.stopRecheck(s);
     s.phase = 'cancelled';
     s.busy = false;
     this.emit(s);
@@ -431,7 +478,10 @@ export class SessionEngine {
     if (!s.terminal && step) {
       if (step.type === 'user_input') stepView = userInputView(step);
       else if (step.type === 'cookies') stepView = cookiesView(step);
-      else if (step.type === 'display_and_wait') stepView = displayView(step, s.revision, s.emojiImage?.dataURL ?? null);
+      else if (step.type === 'display_and_wait') stepView = displayView(step, s.revision, s.emojiImage);
+      else if (step.type === 'unknown') stepView = unsupportedView(step, s.remote?.rawStatus ?? null);
+    } else if (s.phase === 'unsupported') {
+      stepView = unsupportedView(null, s.remote?.rawStatus ?? null);
     }
     return {
       id: s.id,
@@ -476,6 +526,9 @@ export function prepareInput(step: UserInputStep, values: Record<string, string>
   if (missing.length > 0) return new AppError('invalid_input', `Fill in ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
   return fields;
 }
+
+/** Failures that mean the server no longer holds the session (or cannot be reached to cancel it). */
+const SERVER_ENDED: ReadonlySet<AppError['kind']> = new Set(['session_expired', 'cancelled', 'not_found', 'not_running']);
 
 function failureKind(code: string | undefined): AppError['kind'] {
   if (!code) return 'unknown';

@@ -1,6 +1,6 @@
 /** Turns API login steps into the step views the renderer shows (no secrets, nothing remote). */
-import type { CookieFieldView, InputFieldView, StepView } from '../../../preload/contract/views.ts';
-import type { CookiesStep, DisplayStep, InputField, UserInputStep } from '../api/schemas.ts';
+import type { CookieFieldView, DisplayView, InputFieldView, StepView } from '../../../preload/contract/views.ts';
+import type { CookieSource, CookiesStep, DisplayStep, InputField, UnknownStep, UserInputStep } from '../api/schemas.ts';
 
 const KIND: Record<string, InputFieldView['kind']> = {
   text: 'text',
@@ -32,7 +32,8 @@ export function inputFieldView(f: InputField): InputFieldView {
     placeholder: f.placeholder ?? null,
     initialValue: f.initialValue ?? null,
     optional: f.optional === true,
-    kind: options.length > 0 ? 'select' : (KIND[f.type ?? 'text'] ?? 'text'),
+    // A select without its options (the SDK's shape has none) is typed in.
+    kind: options.length > 0 ? 'select' : KIND[f.type ?? 'text'] === 'select' ? 'text' : (KIND[f.type ?? 'text'] ?? 'text'),
     pattern: f.pattern ?? null,
     options,
   };
@@ -56,12 +57,25 @@ export function userInputView(s: UserInputStep): Extract<StepView, { type: 'user
   };
 }
 
+const SOURCE_VIEW: Record<CookieSource['type'], CookieFieldView['source']> = {
+  cookie: 'cookie',
+  request_header: 'header',
+  local_storage: 'local_storage',
+  request_body: 'request_body',
+  special: 'special',
+};
+
+/**
+ * The manual form's fields. Only a field the server marks required blocks the form; one it marks
+ * optional says so; for one it says nothing about, the server decides when it is sent.
+ */
 export function cookieFieldViews(s: CookiesStep): CookieFieldView[] {
   return s.fields.map((f) => ({
     id: f.id,
-    name: f.name ?? f.id,
-    source: f.type ?? 'special',
-    required: f.required !== false,
+    name: f.name,
+    source: SOURCE_VIEW[f.sources[0]!.type],
+    required: f.required === true,
+    optional: f.required === false,
     pattern: f.pattern ?? null,
   }));
 }
@@ -70,17 +84,34 @@ export function cookiesView(s: CookiesStep): Extract<StepView, { type: 'cookies'
   return { type: 'cookies', stepID: s.stepID, instructions: s.instructions ?? null, url: s.url, fields: cookieFieldViews(s) };
 }
 
-export function displayView(s: DisplayStep, revision: number, emojiImage: string | null): Extract<StepView, { type: 'display' }> {
-  const d = s.display;
-  const display: Extract<StepView, { type: 'display' }>['display'] =
-    d.type === 'qr'
-      ? { kind: 'qr', data: d.data }
-      : d.type === 'code'
-        ? { kind: 'code', data: d.data }
-        : d.type === 'emoji'
-          ? { kind: 'emoji', imageURL: emojiImage, emoji: d.data ?? null }
-          : { kind: 'nothing' };
-  return { type: 'display', stepID: s.stepID, instructions: s.instructions ?? null, display, revision };
+/** The emoji picture as far as it is known: shown (a data: URL), still loading, or not to be had. */
+export interface EmojiImage {
+  dataURL: string | null;
+  loading: boolean;
+}
+
+function displayOf(d: DisplayStep['display'], emojiImage: EmojiImage | null): DisplayView {
+  switch (d.type) {
+    case 'qr':
+      return { kind: 'qr', data: d.data };
+    case 'code':
+      return { kind: 'code', data: d.data };
+    case 'emoji':
+      return { kind: 'emoji', imageURL: emojiImage?.dataURL ?? null, emoji: d.data ?? null, loading: emojiImage?.loading ?? false };
+    case 'nothing':
+      return { kind: 'nothing' };
+    case 'unknown':
+      return { kind: 'unsupported', rawType: d.rawType };
+  }
+}
+
+export function displayView(s: DisplayStep, revision: number, emojiImage: EmojiImage | null): Extract<StepView, { type: 'display' }> {
+  return { type: 'display', stepID: s.stepID, instructions: s.instructions ?? null, display: displayOf(s.display, emojiImage), revision };
+}
+
+/** A step or session status this app does not know: its instructions, if any, and what it was called. */
+export function unsupportedView(step: UnknownStep | null, rawStatus: string | null): Extract<StepView, { type: 'unsupported' }> {
+  return { type: 'unsupported', stepID: step?.stepID ?? null, instructions: step?.instructions ?? null, rawType: step?.rawType ?? rawStatus };
 }
 
 /** A fingerprint of what a display shows, to tell a new QR or code from the same one. */

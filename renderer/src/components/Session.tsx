@@ -8,6 +8,7 @@ import type { SessionView } from '../../../preload/contract/views.ts';
 import { CookiesStep } from '../steps/CookiesStep.tsx';
 import { DisplayStep } from '../steps/DisplayStep.tsx';
 import { InputStep } from '../steps/InputStep.tsx';
+import { UnsupportedStep } from '../steps/UnsupportedStep.tsx';
 import { useApp } from '../store.ts';
 import { Avatar, Button, Icon, Spinner } from './ui.tsx';
 
@@ -35,6 +36,8 @@ function heading(s: SessionView): string {
       if (kind === 'code') return 'Enter this code on your phone';
       return 'Waiting for your phone';
     }
+    case 'unsupported':
+      return `Finish connecting ${s.bridgeName} in Beeper Desktop`;
     case 'complete':
       return s.result?.restored ? `${s.bridgeName} is reconnected` : `${s.bridgeName} is connected`;
     case 'failed':
@@ -122,6 +125,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
           />
         )}
         {session.phase === 'display' && session.step?.type === 'display' && <DisplayStep step={session.step} network={session.bridgeName} />}
+        {session.phase === 'unsupported' && session.step?.type === 'unsupported' && <UnsupportedStep step={session.step} />}
 
         {session.phase === 'complete' && (
           <div className="result result-ok">

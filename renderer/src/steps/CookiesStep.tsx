@@ -10,6 +10,7 @@ const SOURCE: Record<CookieFieldView['source'], string> = {
   cookie: 'cookie',
   header: 'request header',
   local_storage: 'local storage value',
+  request_body: 'value sent by the sign-in page',
   special: 'value found by the sign-in page',
 };
 
@@ -20,7 +21,7 @@ function CookieField({ field, value, onChange }: { field: CookieFieldView; value
     <div className="field">
       <label htmlFor={id}>
         <code>{field.name}</code> <span className="muted small">{SOURCE[field.source]}</span>
-        {!field.required && <span className="muted small"> (optional)</span>}
+        {field.optional && <span className="muted small"> (optional)</span>}
       </label>
       <div className="inline-row">
         <input id={id} type={reveal ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} required={field.required} />

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { StepView } from '../../../preload/contract/views.ts';
 import { Button, Icon, Spinner } from '../components/ui.tsx';
+import { UnsupportedNotice } from './UnsupportedStep.tsx';
 
 type DisplayStepView = Extract<StepView, { type: 'display' }>;
 
@@ -70,11 +71,14 @@ export function DisplayStep({ step, network }: { step: DisplayStepView; network:
           <span className="emoji emoji-text" role="img" aria-label={`The emoji ${d.emoji}`}>
             {d.emoji}
           </span>
-        ) : (
+        ) : d.loading ? (
           <Spinner label="Loading the emoji" />
+        ) : (
+          <p className="step-notice">This app cannot show the emoji. Open Beeper Desktop to see which one to tap{step.instructions ? '' : ' on your phone'}.</p>
         ))}
       {d.kind === 'code' && <PairingCode code={d.data} />}
       {d.kind === 'nothing' && <Spinner label="Waiting" large />}
+      {d.kind === 'unsupported' && <UnsupportedNotice rawType={d.rawType} what="what to show" />}
       <p className="waiting">
         <Spinner label="" /> Waiting for your phone…
       </p>
