@@ -33,6 +33,8 @@ export interface CoreDeps {
   /** How often to look for Beeper Desktop again while it is not found. */
   rediscoverMs?: { visible: number; hidden: number };
   signInTimeoutMs?: number;
+  /** How often a login showing a step this app does not know is checked for progress. */
+  unsupportedPollMs?: number;
   /** What the host offers; the browser preview has neither a capture window nor a shell. */
   capabilities?: { captureWindow: boolean; desktopShell: boolean };
   /** The app's version, shown next to update information. */
@@ -99,6 +101,7 @@ export class AccountManagerCore {
       bridgeName: (id) => this.accounts.current()?.bridges.find((b) => b.id === id)?.displayName ?? id,
       onComplete: () => void this.accounts.refresh('session-complete'),
       fetchImage: (url) => this.fetchImage(url),
+      ...(deps.unsupportedPollMs ? { unsupportedPollMs: deps.unsupportedPollMs } : {}),
     });
 
     this.auth.onChange((s) => this.onAuthChange(s));

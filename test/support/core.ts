@@ -9,7 +9,7 @@ import { registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import { Logger, memorySink, type LogEntry } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
-import { startSimulator, type SimConfig, type Simulator } from '../simulator/index.ts';
+import { startSimulator, type Profile, type SimConfig, type Simulator } from '../simulator/index.ts';
 import { testCipher } from './cipher.ts';
 
 /**
@@ -123,7 +123,7 @@ export interface CoreFixture {
  * default seed with `simConfig`, a fresh core against it, and (with `signIn`) a completed OAuth
  * sign-in and first accounts refresh. `fx.t` may be replaced by a test (e.g. `fx.t.restart()`).
  */
-export function useCore(opts: { simConfig?: Partial<SimConfig>; signIn?: boolean; deps?: Partial<CoreDeps> } = {}): CoreFixture {
+export function useCore(opts: { simConfig?: Partial<SimConfig>; profile?: Profile; signIn?: boolean; deps?: Partial<CoreDeps> } = {}): CoreFixture {
   const fx = {} as CoreFixture;
   beforeAll(async () => {
     fx.sim = await startSimulator({ port: 0 });
@@ -133,7 +133,7 @@ export function useCore(opts: { simConfig?: Partial<SimConfig>; signIn?: boolean
   });
   beforeEach(async () => {
     await fx.sim.startAPI(); // a test may have stopped "Beeper Desktop"
-    fx.sim.reset('default', opts.simConfig);
+    fx.sim.reset('default', { ...opts.simConfig, ...(opts.profile ? { profile: opts.profile } : {}) });
     fx.t = await startCore({ sim: fx.sim, ...(opts.deps ? { deps: opts.deps } : {}) });
     if (opts.signIn) {
       await call(fx.t, 'auth.signIn');
@@ -144,4 +144,22 @@ export function useCore(opts: { simConfig?: Partial<SimConfig>; signIn?: boolean
     await fx.t.dispose();
   });
   return fx;
+}
+
+/** Login sessions still running on the server, as its test control reports them (`GET /__sim/state`). */
+export async function liveOnServer(sim: Simulator): Promise<Array<{ bridgeID: string; loginSessionID: string; status: string }>> {
+  const res = await fetch(`${sim.controlURL}/__sim/state`);
+  const state = (await res.json()) as { sessions: Array<{ bridgeID: string; loginSessionID: string; status: string }> };
+  return state.sessions.filter((s) => !['complete', 'cancelled', 'failed'].includes(s.status));
+}
+
+/**
+ * After each test: no login session is left running on the server that the app does not show as
+ * running too (each one the app ended, it ended there).
+ */
+export function expectNoSessionLeftRunning(fx: CoreFixture): void {
+  afterEach(async () => {
+    const appLive = (): number => fx.t.core.sessions.list().filter((s) => !['complete', 'failed', 'cancelled'].includes(s.phase)).length;
+    await until(async () => (await liveOnServer(fx.sim)).length <= appLive(), 'sessions the app ended to end on the server too');
+  });
 }
