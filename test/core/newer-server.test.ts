@@ -16,7 +16,7 @@ const phoneActs = (bridgeID: string): void => {
 };
 
 describe('accounts from a newer server', () => {
-  it('lists everything: unknown statuses and providers are neutral, an account without bridge finds its network, nulls are absent', async () => {
+  it('lists everything: unknown statuses and providers are neutral, an account without bridge finds its network, nulls are absent', () => {
     const v = fx.t.core.snapshot().accounts;
     expect(v.error).toBeNull();
     const bluesky = v.networks.find((n) => n.bridgeID === 'local-bluesky')!;
