@@ -121,6 +121,14 @@ describe('buildAccountsView', () => {
     expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false });
   });
 
+  it('a bridge ID that names an Object.prototype member ("toString") with no logins fetched is just a bridge', () => {
+    const v = buildAccountsView({ bridges: [bridge('toString'), bridge('constructor')], accounts: [], logins: {} }, { lastRefreshedAt: null, refreshing: false, error: null });
+    expect(v.networks.map((n) => [n.bridgeID, n.logins.length])).toEqual([
+      ['toString', 0],
+      ['constructor', 0],
+    ]);
+  });
+
   it('lets only data: image URLs through as avatars', () => {
     expect(safeImageDataURL('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
     for (const bad of ['https://example.com/a.png', 'mxc://beeper.com/abc', 'file:///etc/passwd', 'data:text/html;base64,PHNjcmlwdD4=', 'javascript:alert(1)']) {

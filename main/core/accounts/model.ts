@@ -113,7 +113,8 @@ export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, '
 
   for (const b of [...data.bridges, ...extraBridges]) {
     const accounts = byBridge.get(b.id) ?? [];
-    const logins = data.logins[b.id] ?? [];
+    // Own keys only: a bridge called "toString" must not read Object.prototype.
+    const logins = Object.hasOwn(data.logins, b.id) ? (data.logins[b.id] ?? []) : [];
     const bridgeName = b.displayName;
     const claimed = new Set<string>();
     const loginViews: LoginView[] = logins.map((l) => {

@@ -271,6 +271,8 @@ export class SessionEngine {
       restored: Boolean(s.request.loginID && s.request.loginID === loginID) || Boolean(s.request.accountID && accountIDs.includes(s.request.accountID)),
     };
     this.settle(s, 'complete');
+    // A complete step under a status that is not `complete`: the server did not say it ended.
+    if (remote.status !== 'complete') void this.deleteRemote(s, remote.loginSessionID);
     this.deps.log.info('login session complete', { bridgeID: s.request.bridgeID, loginID, restored: s.result.restored });
     this.deps.onComplete(this.view(s));
   }
