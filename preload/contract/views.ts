@@ -92,6 +92,8 @@ export const NetworkViewSchema = z.object({
   supportsMultipleAccounts: z.boolean(),
   /** A new account can be connected now; otherwise `unavailableReason` says why not. */
   canAddAccount: z.boolean(),
+  /** Its logins can be reconnected from here. */
+  canReconnect: z.boolean(),
   unavailableReason: z.string().nullable(),
   logins: z.array(LoginViewSchema),
   /** Accounts whose login is not listed (older servers, or a login the bridge does not report). */

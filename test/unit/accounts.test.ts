@@ -118,7 +118,7 @@ describe('buildAccountsView', () => {
     );
     const where = Object.fromEntries(v.networks.map((n) => [n.bridgeID, n.otherAccounts.map((a) => a.accountID)]));
     expect(where).toMatchObject({ 'local-whatsapp': ['wa-legacy'], 'local-telegram': ['local-telegram_ba_1'], slackgo: ['slackgo.T1-U1'], 'network:iMessage': ['imessage-1'] });
-    expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false });
+    expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false, canReconnect: false });
   });
 
   it('a bridge ID that names an Object.prototype member ("toString") with no logins fetched is just a bridge', () => {

@@ -70,6 +70,7 @@ function accounts(logins: Array<{ bridge: string; id: string; status: string; na
     statusText: null,
     supportsMultipleAccounts: true,
     canAddAccount: true,
+    canReconnect: true,
     unavailableReason: null,
     otherAccounts: [],
     logins: logins

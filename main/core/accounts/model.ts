@@ -68,12 +68,15 @@ function unavailableReason(b: Bridge): string | null {
  * bridge that lists the account, else the bridge whose ID starts the account ID
  * (`local-whatsapp_ba_…`, `slackgo.T…`, `discordgo`), else a group named after its network.
  */
+/** The prefix of a group of accounts whose bridge the server did not name: nothing can be started on it. */
+const UNNAMED_BRIDGE = 'network:';
+
 export function bridgeIDOf(a: Account, bridges: readonly Bridge[]): string {
   if (a.bridge) return a.bridge.id;
   const listing = bridges.find((b) => b.accounts.some((x) => x.accountID === a.accountID));
   if (listing) return listing.id;
   const prefix = bridges.find((b) => a.accountID === b.id || a.accountID.startsWith(`${b.id}_`) || a.accountID.startsWith(`${b.id}.`));
-  return prefix?.id ?? `network:${a.network ?? 'other'}`;
+  return prefix?.id ?? `${UNNAMED_BRIDGE}${a.network ?? 'other'}`;
 }
 
 export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, 'lastRefreshedAt' | 'refreshing' | 'error'>): AccountsView {
@@ -172,6 +175,8 @@ export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, '
       statusText: b.statusText ?? null,
       supportsMultipleAccounts: b.supportsMultipleAccounts,
       canAddAccount: reason === null,
+      // Beeper itself cannot be reconnected here, nor accounts whose bridge is not known.
+      canReconnect: b.id !== 'matrix' && !b.id.startsWith(UNNAMED_BRIDGE),
       unavailableReason: reason,
       logins: loginViews,
       otherAccounts,

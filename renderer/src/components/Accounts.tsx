@@ -109,10 +109,13 @@ function Attention({ items }: { items: AttentionItem[] }) {
   );
 }
 
+/** Where a network's accounts run; a provider newer than this app is not named. */
+const PROVIDER_LABEL: Record<string, string> = { cloud: 'Beeper Cloud', local: 'On this device', 'self-hosted': 'Self-hosted', 'platform-sdk': 'Platform' };
+
 function LoginRow({ network, login, onRemove }: { network: NetworkView; login: LoginView; onRemove: () => void }) {
   const reconnect = useReconnect();
   const who = `${login.identity.name} on ${network.displayName}`;
-  const canReconnect = network.bridgeID !== 'matrix' && network.provider !== 'unknown';
+  const canReconnect = network.canReconnect;
   const showAccounts = login.accounts.length > 1 || login.accounts.some((a) => a.network !== network.displayName && a.network !== network.network);
   return (
     <li className={`login ${login.needsAttention ? 'login-attention' : ''}`}>
@@ -202,7 +205,7 @@ export function AccountsScreen() {
         <section key={n.bridgeID} className="network" aria-labelledby={`net-${n.bridgeID}`}>
           <h2 id={`net-${n.bridgeID}`} className="network-title">
             {n.displayName}
-            <span className="muted small"> · {n.provider === 'cloud' ? 'Beeper Cloud' : n.provider === 'local' ? 'On this device' : n.provider}</span>
+            {PROVIDER_LABEL[n.provider] && <span className="muted small"> · {PROVIDER_LABEL[n.provider]}</span>}
           </h2>
           <ul className="logins">
             {n.logins.map((l) => (

@@ -9,6 +9,8 @@ const GROUPS: Array<{ provider: string; title: string }> = [
   { provider: 'cloud', title: 'Beeper Cloud' },
   { provider: 'self-hosted', title: 'Self-hosted' },
   { provider: 'platform-sdk', title: 'Platform' },
+  // Providers newer than this app: still offered, never hidden.
+  { provider: 'other', title: 'Other networks' },
 ];
 
 function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: LoginFlowView[]; onBack: () => void }) {
@@ -91,7 +93,7 @@ export function AddAccountScreen() {
         </Button>
       </div>
       {GROUPS.map((g) => {
-        const list = networks.filter((n) => n.provider === g.provider);
+        const list = networks.filter((n) => (GROUPS.some((k) => k.provider === n.provider) ? n.provider : 'other') === g.provider);
         if (list.length === 0) return null;
         return (
           <section key={g.provider} aria-labelledby={`group-${g.provider}`}>

@@ -55,6 +55,8 @@ const STATUS: Record<string, { tone: 'ok' | 'busy' | 'warn' | 'bad' | 'off'; lab
   disabled: { tone: 'off', label: 'Disabled' },
   limit_reached: { tone: 'off', label: 'Limit reached' },
   temporarily_unavailable: { tone: 'off', label: 'Unavailable' },
+  // A value newer than this app (the core maps those to `unknown`).
+  unknown: { tone: 'off', label: 'Status unknown' },
 };
 
 export function StatusBadge({ status }: { status: string | null }) {

@@ -6,14 +6,28 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startStack, type Stack, type StackOptions } from '../../host/stack.ts';
+import { DEFAULT_PROFILE, type Profile } from '../../simulator/index.ts';
 
 export const SCREENS = path.resolve(import.meta.dirname, '../../../test-results/screens');
 
-export const test = base.extend<{ stackOptions: StackOptions; stack: Stack; app: Page; shot: (name: string) => Promise<void> }>({
+const LIVE = (status: string): boolean => !['complete', 'cancelled', 'failed'].includes(status);
+
+export const test = base.extend<{ stackOptions: StackOptions; profile: Profile; stack: Stack; app: Page; shot: (name: string) => Promise<void> }>({
   stackOptions: [{ simConfig: { timeScale: 0.05, oauthAutoApprove: true }, rediscoverMs: 250 }, { option: true }],
-  stack: async ({ stackOptions }, use) => {
-    const stack = await startStack(stackOptions);
+  /** Which kind of Beeper Desktop the simulator is (its server profile). */
+  profile: [DEFAULT_PROFILE, { option: true }],
+  stack: async ({ stackOptions, profile }, use) => {
+    const stack = await startStack({ ...stackOptions, simConfig: { ...stackOptions.simConfig, profile } });
     await use(stack);
+    // Never a session left running on the server that the app does not show as running.
+    const appLive = stack.core.sessions.list().filter((s) => LIVE(s.phase)).length;
+    await expect
+      .poll(async () => {
+        // While "Beeper Desktop" is stopped its sessions are gone with it.
+        const state = (await fetch(`${stack.sim.controlURL}/__sim/state`).then((r) => r.json(), () => ({ sessions: [] }))) as { sessions: Array<{ status: string }> };
+        return state.sessions.filter((s) => LIVE(s.status)).length;
+      }, { message: 'login sessions left running on the server' })
+      .toBeLessThanOrEqual(appLive);
     await stack.stop();
   },
   app: async ({ page, stack }, use) => {
@@ -26,10 +40,11 @@ export const test = base.extend<{ stackOptions: StackOptions; stack: Stack; app:
     await use(page);
     expect(errors, 'errors in the page').toEqual([]);
   },
-  shot: async ({ page }, use) => {
+  shot: async ({ page, profile }, use) => {
     mkdirSync(SCREENS, { recursive: true });
     await use(async (name) => {
-      await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+      const suffix = profile === DEFAULT_PROFILE ? '' : `-${profile}`;
+      await page.screenshot({ path: path.join(SCREENS, `${name}${suffix}.png`), fullPage: true });
     });
   },
 });

@@ -1,24 +1,30 @@
 /** Reconnect, remove, cancel, Beeper Desktop going away, and a keyboard-only flow. */
+import { PROFILES } from '../../simulator/index.ts';
 import { connect, expect, phoneActs, test } from './fixtures.ts';
 
-test('reconnect the seeded account that needs login, from its row', async ({ app, shot }) => {
-  await connect(app);
-  const row = app.getByRole('region', { name: /Telegram/ }).getByRole('listitem').first();
-  await expect(row.getByText('Needs login')).toBeVisible();
-  await row.getByRole('button', { name: 'Reconnect Alex Rivera on Telegram' }).click();
+// Reconnecting reads what the server says about logins and accounts: against each server profile.
+for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
+  test.use({ profile });
 
-  await expect(app.getByText('Reconnect · Telegram')).toBeVisible();
-  await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible(); // the stored phone number is reused
-  await shot('40-reconnect-code');
-  await app.getByLabel('Code').fill('12345');
-  await app.getByRole('button', { name: 'Continue' }).click();
-  await app.getByLabel('Password', { exact: true }).fill('correct horse');
-  await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByRole('heading', { name: 'Telegram is reconnected' })).toBeVisible();
-  await app.getByRole('button', { name: 'Done' }).click();
+  test('reconnect the seeded account that needs login, from its row', async ({ app, shot }) => {
+    await connect(app);
+    const row = app.getByRole('region', { name: /Telegram/ }).getByRole('listitem').first();
+    await expect(row.getByText('Needs login')).toBeVisible();
+    await row.getByRole('button', { name: 'Reconnect Alex Rivera on Telegram' }).click();
 
-  await expect(app.getByRole('heading', { name: /needs? attention/ })).toHaveCount(0);
-  await expect(app.getByRole('region', { name: /Telegram/ }).getByText('Connected')).toBeVisible();
+    await expect(app.getByText('Reconnect · Telegram')).toBeVisible();
+    await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible(); // the stored phone number is reused
+    await shot('40-reconnect-code');
+    await app.getByLabel('Code').fill('12345');
+    await app.getByRole('button', { name: 'Continue' }).click();
+    await app.getByLabel('Password', { exact: true }).fill('correct horse');
+    await app.getByRole('button', { name: 'Continue' }).click();
+    await expect(app.getByRole('heading', { name: 'Telegram is reconnected' })).toBeVisible();
+    await app.getByRole('button', { name: 'Done' }).click();
+
+    await expect(app.getByRole('heading', { name: /needs? attention/ })).toHaveCount(0);
+    await expect(app.getByRole('region', { name: /Telegram/ }).getByText('Connected')).toBeVisible();
+  });
 });
 
 test('remove a login with a chosen scope', async ({ app, shot }) => {
