@@ -1,4 +1,4 @@
-/** OAuth 2.0 authorization code + PKCE S256 against the simulator (reference §1.3). */
+/** OAuth 2.0 authorization code + PKCE S256 against the simulator (docs/beeper-desktop-api.md §1.3). */
 import BeeperDesktop from '@beeper/desktop-api';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** Every scenario bridge, end to end, through the official client (reference §8). */
+/** Every scenario bridge, end to end, through the official client (docs/beeper-desktop-api.md §8). */
 import BeeperDesktop from '@beeper/desktop-api';
 import { describe, expect, it } from 'vitest';
 import type { WireAccount, WireBridge, WireBridgeLogin, WireLoginSession } from '../simulator/wire.ts';

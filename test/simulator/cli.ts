@@ -6,7 +6,7 @@
  *                        [--profile sdk|bridgev2|future]
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.ts';
+import { DEFAULT_PROFILE, parseProfile, type Profile } from './profiles.ts';
 import { startSimulator } from './server.ts';
 
 const { values } = parseArgs({
@@ -41,11 +41,13 @@ if (values.help) {
 }
 
 const seed = values.seed === 'empty' ? 'empty' : 'default';
-if (!(PROFILES as readonly string[]).includes(values.profile)) {
-  console.error(`Unknown profile "${values.profile}": use one of ${PROFILES.join(', ')}.`);
+let profile: Profile;
+try {
+  profile = parseProfile(values.profile);
+} catch (e) {
+  console.error((e as Error).message);
   process.exit(2);
 }
-const profile = values.profile as Profile;
 const sim = await startSimulator({
   port: Number(values.port),
   host: values.host,

@@ -36,7 +36,7 @@ export interface SimConfig {
   qrRotationMs: number | null;
   /** How long a login session lives before it fails with LOGIN_TIMED_OUT (bridgev2: 30 min). */
   sessionTtlMs: number;
-  /** Serve accounts in the older shape without `status`/`statusText`/`loginID` (reference §2.2). */
+  /** Serve accounts in the older shape without `status`/`statusText`/`loginID` (docs/beeper-desktop-api.md §2.2). */
   legacyAccountShape: boolean;
   /** Telegram scenario: the login code the "phone" receives, the 2FA password, and whether 2FA is on. */
   telegram: { code: string; password: string; twoFactor: boolean };

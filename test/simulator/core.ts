@@ -99,7 +99,7 @@ export class SimCore {
     if (record.expiresAt !== null && record.expiresAt <= Date.now()) {
       throw new SimError(401, Codes.TOKEN_EXPIRED, 'Access token has expired', undefined, challenge);
     }
-    // [GUESS] read for GET, write for POST/DELETE (reference §1.3).
+    // [GUESS] read for GET, write for POST/DELETE (docs/beeper-desktop-api.md §1.3).
     if (level !== 'token' && !record.scopes.includes(level)) {
       throw new SimError(403, Codes.INSUFFICIENT_SCOPE, 'Access token does not have the required scope', { required: level });
     }

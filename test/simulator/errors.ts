@@ -1,9 +1,9 @@
 /**
- * Errors the simulator answers with: the v1 `{code, message, details?}` body (reference §5.1).
+ * Errors the simulator answers with: the v1 `{code, message, details?}` body (docs/beeper-desktop-api.md §5.1).
  *
  * The generic `code` strings for non-connector errors are not published [GUESS]; they all live in
  * `Codes` below so they are easy to change in one place. Connector codes (FI.MAU.*, M_*) are the
- * bridgev2 ones the reference lists.
+ * bridgev2 ones docs/beeper-desktop-api.md §5.1 lists.
  */
 import type { WireErrorBody } from './wire.ts';
 

@@ -93,7 +93,7 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Validates a request body; failures become 422 with `details.issues` (reference §5.1). */
+/** Validates a request body; failures become 422 with `details.issues` (docs/beeper-desktop-api.md §5.1). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;

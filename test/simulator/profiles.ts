@@ -21,6 +21,12 @@ export const PROFILES = ['sdk', 'bridgev2', 'future'] as const;
 export type Profile = (typeof PROFILES)[number];
 export const DEFAULT_PROFILE: Profile = 'bridgev2';
 
+/** A profile named on a command line; an unknown name is a clear error. */
+export function parseProfile(name: string): Profile {
+  if ((PROFILES as readonly string[]).includes(name)) return name as Profile;
+  throw new Error(`Unknown profile "${name}": use one of ${PROFILES.join(', ')}.`);
+}
+
 type Json = Record<string, unknown>;
 
 /** The unknown field a newer server adds to every object. */

@@ -1,5 +1,5 @@
 /**
- * Login sessions (reference §2.7–2.11, §3): one state machine per session.
+ * Login sessions (docs/beeper-desktop-api.md §2.7–2.11, §3): one state machine per session.
  *
  * `display_and_wait` submits are long-polls: a submit returns at once when the session changed
  * since the client last saw it, and otherwise blocks until something happens (QR rotation, a

@@ -177,7 +177,7 @@ export class SimState {
   /**
    * Creates or restores the login for a remote identity (bridgev2: same remote ID ⇒ same
    * UserLoginID). When reconnecting login X but a different remote account signed in, X is logged
-   * out and deleted (LOGIN_OVERRIDDEN, reference §3.6).
+   * out and deleted (LOGIN_OVERRIDDEN, docs/beeper-desktop-api.md §3.6).
    */
   completeLogin(def: BridgeDef, identity: Identity, reconnectLoginID?: string): { login: SimLogin; accounts: SimAccount[] } {
     const loginID = def.loginIDFor ? def.loginIDFor(identity) : loginIDFor(def.id, identity.remoteKey);

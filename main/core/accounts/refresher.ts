@@ -1,5 +1,5 @@
 /**
- * Keeps the accounts view fresh. There are no account events in the API (reference §6), so it
+ * Keeps the accounts view fresh. There are no account events in the API (docs/beeper-desktop-api.md §6), so it
  * polls: on start, on window focus, after a login completes or is removed, on demand, and
  * periodically — faster while the window is visible or something needs attention, slower when
  * hidden, backing off on errors. One refresh is in flight at a time: triggers that arrive during

@@ -1,5 +1,5 @@
 /**
- * Finding Beeper Desktop (reference §1.1): the configured base URL first, then ports 23373–23392
+ * Finding Beeper Desktop (docs/beeper-desktop-api.md §1.1): the configured base URL first, then ports 23373–23392
  * on 127.0.0.1 and localhost, probing `GET /v1/info` with a short timeout, as beeper/cli does.
  * Probes run in parallel; the first candidate in preference order that answers like Beeper
  * Desktop wins. Then `/v1/app/setup` tells whether Beeper Desktop itself is signed in.

@@ -1,5 +1,5 @@
 /**
- * OAuth 2.0 authorization code + PKCE (S256) against Beeper Desktop (reference §1.3), as a
+ * OAuth 2.0 authorization code + PKCE (S256) against Beeper Desktop (docs/beeper-desktop-api.md §1.3), as a
  * desktop app does it (RFC 8252): a loopback callback server on 127.0.0.1:0, the authorization
  * page opened in the system browser through an injected `openExternal`, `state` checked, a time
  * limit, then the code exchanged for a token. The client ID from dynamic registration is kept so

@@ -1,5 +1,5 @@
 /**
- * Login sessions (reference §3): one state machine per session, several at once on different
+ * Login sessions (docs/beeper-desktop-api.md §3): one state machine per session, several at once on different
  * bridges.
  *
  *   start ──► input | cookies | display ──submit──► next step … ──► complete | failed | cancelled

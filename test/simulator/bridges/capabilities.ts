@@ -1,4 +1,4 @@
-/** ProvisioningCapabilities (snake_case, reference §2.5), built per network. */
+/** ProvisioningCapabilities (snake_case, docs/beeper-desktop-api.md §2.5), built per network. */
 export function capabilities(opts: { phone?: boolean; username?: boolean; email?: boolean; groups?: boolean }): Record<string, unknown> {
   return {
     group_creation: opts.groups

@@ -1,6 +1,6 @@
 /**
  * Phone-based networks: WhatsApp, Telegram, Signal, Google Messages.
- * Step IDs, field IDs, instructions, rotation intervals and error codes follow reference §8.2–8.5.
+ * Step IDs, field IDs, instructions, rotation intervals and error codes follow docs/beeper-desktop-api.md §8.2–8.5.
  */
 import { Codes, SimError } from '../errors.ts';
 import {
@@ -102,7 +102,7 @@ export const whatsapp: BridgeDef = {
       id: 'phone',
       name: 'Pairing code',
       description: 'Enter your phone number, then type a pairing code into the WhatsApp app',
-      // Reconnect auto-submits the stored number and jumps straight to the code (reference §3.6).
+      // Reconnect auto-submits the stored number and jumps straight to the code (docs/beeper-desktop-api.md §3.6).
       start: (ctx) => {
         const phone = ctx.reconnect?.remembered['phone'];
         return phone ? step(waCode(phone)) : step(waPhone);
@@ -193,7 +193,7 @@ export const telegram: BridgeDef = {
       id: 'phone',
       name: 'Phone Number',
       description: 'Log in with your phone number and the code Telegram sends you',
-      // Reconnect reuses the stored phone and starts at the code step (reference §8.3).
+      // Reconnect reuses the stored phone and starts at the code step (docs/beeper-desktop-api.md §8.3).
       start: (ctx) => {
         const phone = ctx.reconnect?.remembered['phone'];
         return phone ? step(tgCode(phone, false)) : step(tgPhone);

@@ -1,5 +1,5 @@
 /**
- * Cookie-based networks: Instagram, Slack, X (reference §8.6, 8.7, 8.9). Their `url` points at the
+ * Cookie-based networks: Instagram, Slack, X (docs/beeper-desktop-api.md §8.6, 8.7, 8.9). Their `url` points at the
  * simulator's own fake sign-in pages (see ../signin.ts), which set exactly the cookies,
  * localStorage values and request headers these steps ask for.
  */

@@ -1,4 +1,4 @@
-/** The `/v1` API routes (reference §2). */
+/** The `/v1` API routes (docs/beeper-desktop-api.md §2). */
 import os from 'node:os';
 import { z } from 'zod';
 import { Codes, SimError, notFound } from '../errors.ts';

@@ -1,5 +1,5 @@
 /**
- * OAuth 2.0 authorization code + PKCE (S256 only), as reference §1.3 describes: dynamic client
+ * OAuth 2.0 authorization code + PKCE (S256 only), as docs/beeper-desktop-api.md §1.3 describes: dynamic client
  * registration, an approve/deny page (or auto-approve for tests), single-use short-lived codes,
  * form-encoded token/revoke/introspect (JSON tolerated), userinfo. No refresh tokens.
  */
@@ -142,7 +142,7 @@ export function oauthRoutes(core: SimCore): Route[] {
       const clientID = q.get('client_id') ?? '';
       const redirectURI = q.get('redirect_uri') ?? '';
       const client = core.state.clients.get(clientID);
-      // Unregistered public client IDs are accepted (Raycast's fixed client_id, reference §1.3),
+      // Unregistered public client IDs are accepted (Raycast's fixed client_id, docs/beeper-desktop-api.md §1.3),
       // but only with a loopback redirect; registered ones must use a registered redirect.
       const redirectOK = client ? client.redirectURIs.some((r) => redirectMatches(r, redirectURI)) : isLoopbackRedirect(redirectURI);
       if (!clientID || !redirectOK) {
