@@ -74,11 +74,11 @@ export function DisplayStep({ step, network }: { step: DisplayStepView; network:
         ) : d.loading ? (
           <Spinner label="Loading the emoji" />
         ) : (
-          <p className="step-notice">This app cannot show the emoji. Open Beeper Desktop to see which one to tap{step.instructions ? '' : ' on your phone'}.</p>
+          <p className="step-notice">This app cannot show the emoji picture Beeper Desktop sent. If your phone does not make the choice clear, cancel and connect this account in Beeper Desktop.</p>
         ))}
       {d.kind === 'code' && <PairingCode code={d.data} />}
       {d.kind === 'nothing' && <Spinner label="Waiting" large />}
-      {d.kind === 'unsupported' && <UnsupportedNotice rawType={d.rawType} what="what to show" />}
+      {d.kind === 'unsupported' && <UnsupportedNotice rawType={d.rawType} what="the kind of display" />}
       <p className="waiting">
         <Spinner label="" /> Waiting for your phone…
       </p>

@@ -12,10 +12,7 @@ export function UnsupportedNotice({ rawType, what }: { rawType: string | null; w
   return (
     <div className="step-notice" role="note">
       <Icon name="alert" />
-      <p>
-        This version of Beeper Account Manager does not know {what} Beeper Desktop asked for here. Finish this step in Beeper Desktop, or cancel and connect the
-        account there.
-      </p>
+      <p>This version of Beeper Account Manager cannot show {what} that Beeper Desktop asked for here. Finish this step in Beeper Desktop, or cancel and connect the account there.</p>
       {rawType && <p className="muted small">Step: {rawType}</p>}
     </div>
   );

@@ -50,7 +50,7 @@ test('a step it does not know that finishes elsewhere: the screen follows to the
 test('a display type it does not know: the instructions and a clear notice, and the login still completes', async ({ app, stack, shot }) => {
   await startBluesky(app, /Tap your phone/);
   await expect(app.getByText('Hold your phone next to this computer until it vibrates.')).toBeVisible();
-  await expect(app.getByText(/does not know what to show Beeper Desktop asked for here/)).toBeVisible();
+  await expect(app.getByText(/cannot show the kind of display that Beeper Desktop asked for here/)).toBeVisible();
   await shot('62-future-unknown-display');
   await phoneActs(stack, 'local-bluesky');
   await expect(app.getByRole('heading', { name: 'Bluesky is connected' })).toBeVisible();
