@@ -8,7 +8,8 @@ import type { AppSnapshot, AuthView, ConnectionView, SettingsView, UpdaterView }
 import type { UpdaterState } from '../shell/updater-policy.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
-import { discover, normalizeBaseURL, type Discovery } from './api/discovery.ts';
+import { discover, type Discovery } from './api/discovery.ts';
+import { checkServerAddress, originOf } from './api/origin.ts';
 import type { LoginFlow, RemoveScope } from './api/schemas.ts';
 import { AuthManager, type AuthState } from './auth/auth.ts';
 import { CredentialVault, type Cipher } from './auth/vault.ts';
@@ -94,7 +95,7 @@ export class AccountManagerCore {
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
     });
-    this.accounts = new AccountsRefresher({ api: () => (this.auth.token() ? this.api : null), log: deps.log.child('accounts'), ...(deps.refreshPolicy ? { policy: deps.refreshPolicy } : {}) });
+    this.accounts = new AccountsRefresher({ api: () => (this.hasToken() ? this.api : null), log: deps.log.child('accounts'), ...(deps.refreshPolicy ? { policy: deps.refreshPolicy } : {}) });
     this.sessions = new SessionEngine({
       api: () => this.api,
       log: deps.log.child('sessions'),
@@ -229,7 +230,7 @@ export class AccountManagerCore {
     if (changed) {
       this.api = new BeeperApi({
         baseURL: result.baseURL,
-        getToken: () => this.auth.token(),
+        getToken: (origin) => this.auth.token(origin),
         onUnauthorized: (e) => this.auth.handleUnauthorized(e),
         log: this.deps.log.child('api'),
         getScopes: () => this.auth.state().scopes,
@@ -248,7 +249,7 @@ export class AccountManagerCore {
       checkedAt,
     });
     this.auth.setServer(result.baseURL, result.info);
-    if (this.auth.token()) {
+    if (this.hasToken()) {
       this.accounts.start();
     }
     // Beeper Desktop itself signed out: check again until it is ready.
@@ -278,14 +279,18 @@ export class AccountManagerCore {
     this.scheduleRediscovery();
   }
 
+  /** Signed in to the Beeper Desktop in use (the token is for its origin). */
+  private hasToken(): boolean {
+    return this.api !== null && this.auth.token(originOf(this.api.baseURL)) !== null;
+  }
+
   private setConnection(c: ConnectionView): void {
     this.connection = c;
     this.emit('state.connection', c);
   }
 
   async setServerAddress(baseURL: string | null): Promise<ConnectionView> {
-    const normalized = baseURL === null ? null : normalizeBaseURL(baseURL);
-    if (baseURL !== null && !normalized) throw new AppError('invalid_input', 'Enter an address like http://localhost:23373.');
+    const normalized = baseURL === null ? null : checkServerAddress(baseURL);
     this.settings.update({ baseURL: normalized });
     return this.findDesktop();
   }
@@ -336,7 +341,7 @@ export class AccountManagerCore {
 
   private requireSignedIn(): BeeperApi {
     const api = this.requireDesktop();
-    if (!this.auth.token()) throw new AppError('unauthorized', 'Connect to Beeper Desktop first.');
+    if (!this.hasToken()) throw new AppError('unauthorized', 'Connect to Beeper Desktop first.');
     return api;
   }
 

@@ -39,8 +39,8 @@ import {
 
 export interface ApiClientOptions {
   baseURL: string;
-  /** The current access token (null when signed out). Read on every request. */
-  getToken: () => string | null;
+  /** The access token for this origin (null when signed out, or issued for another). Read on every request. */
+  getToken: (origin: string) => string | null;
   /** Told about 401s so the sign-in can be dropped. */
   onUnauthorized?: (error: AppError) => void;
   /** The current token's scopes, when known: a 403 on a write call with a read-only token means a missing scope. */
@@ -107,7 +107,7 @@ export class BeeperApi {
   }
 
   private client(): BeeperDesktop {
-    const token = this.opts.getToken();
+    const token = this.opts.getToken(new URL(this.baseURL).origin);
     if (!this.cached || this.cached.token !== token) {
       this.cached = {
         token,

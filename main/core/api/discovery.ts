@@ -7,6 +7,7 @@
 import type { AppErrorJSON } from '../errors.ts';
 import { AppError } from '../errors.ts';
 import { BeeperApi } from './client.ts';
+import { checkServerAddress } from './origin.ts';
 import type { AppState, Info } from './schemas.ts';
 
 export const PROBE_PORTS = Array.from({ length: 20 }, (_, i) => 23373 + i);
@@ -15,11 +16,10 @@ export type Discovery =
   | { status: 'running'; baseURL: string; info: Info; appState: AppState; tried: string[] }
   | { status: 'not-running'; tried: string[]; error: AppErrorJSON };
 
+/** A configured address as probed, or null when it may not be used (see origin.ts: no remote plain http). */
 export function normalizeBaseURL(url: string): string | null {
   try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return `${u.protocol}//${u.host}`;
+    return checkServerAddress(url);
   } catch {
     return null;
   }

@@ -1,9 +1,12 @@
 /**
  * The sign-in to Beeper Desktop: OAuth or a pasted token, kept in the vault, dropped on 401 or
  * expiry (there are no refresh tokens: the user connects again), revoked then wiped on sign-out.
- * Only `token()` hands the token out, to the API client in this process.
+ * Only `token()` hands the token out, to the API client in this process, and only for the origin
+ * that issued it: a sign-in keeps its token for the server it started with, and changing the
+ * address stops a sign-in in progress (api/origin.ts).
  */
 import { BeeperApi } from '../api/client.ts';
+import { originOf, sameOriginEndpoint } from '../api/origin.ts';
 import type { Info } from '../api/schemas.ts';
 import { AppError, type AppErrorJSON } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -79,6 +82,8 @@ export class AuthManager {
       this.server = { baseURL, info };
       return;
     }
+    // A sign-in in progress belongs to the server it started with: stop it.
+    this.signInAbort?.abort();
     this.server = { baseURL, info };
     const stored = this.deps.vault.load(baseURL);
     const problem = this.deps.vault.takeProblem();
@@ -97,9 +102,12 @@ export class AuthManager {
     this.emit();
   }
 
-  /** The bearer token for API calls, or null. Drops an expired one. */
-  token(): string | null {
-    if (!this.server || this.status !== 'signed-in') return null;
+  /**
+   * The bearer token for API calls to `origin`, or null: never for any origin but the one it was
+   * issued for. Drops an expired one.
+   */
+  token(origin: string): string | null {
+    if (!this.server || this.status !== 'signed-in' || originOf(this.server.baseURL) !== origin) return null;
     const stored = this.deps.vault.load(this.server.baseURL);
     if (!stored) return null;
     if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
@@ -109,9 +117,9 @@ export class AuthManager {
     return stored.accessToken;
   }
 
-  private api(): BeeperApi {
-    if (!this.server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
-    return new BeeperApi({ baseURL: this.server.baseURL, getToken: () => null, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  private api(server = this.server): BeeperApi {
+    if (!server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    return new BeeperApi({ baseURL: server.baseURL, getToken: () => null, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
   }
 
   private armExpiry(expiresAt: number | null): void {
@@ -120,14 +128,17 @@ export class AuthManager {
     if (expiresAt === null) return;
     const delay = Math.min(MAX_TIMER, Math.max(0, expiresAt - this.now()));
     this.expiryTimer = setTimeout(() => {
-      if (this.token() !== null) this.armExpiry(expiresAt); // timer capped below the real expiry
+      if (this.server && this.token(originOf(this.server.baseURL)) !== null) this.armExpiry(expiresAt); // timer capped below the real expiry
     }, delay);
     this.expiryTimer.unref?.();
   }
 
-  private keep(accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): void {
-    const server = this.server!;
+  /** Keeps a token for the server that issued it, and only while that is still the server in use. */
+  private keep(server: { baseURL: string }, accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): void {
     this.deps.log.secrets.add(accessToken);
+    if (this.server?.baseURL !== server.baseURL) {
+      throw new AppError('sign_in_failed', 'The Beeper Desktop address changed while signing in. Connect again.', { code: 'SERVER_CHANGED' });
+    }
     this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source });
     this.status = 'signed-in';
     this.reason = undefined;
@@ -175,7 +186,7 @@ export class AuthManager {
         ...(this.deps.signInTimeoutMs ? { timeoutMs: this.deps.signInTimeoutMs } : {}),
       });
       this.deps.vault.setClientID(server.baseURL, result.clientID);
-      this.keep(result.accessToken, result.expiresAt, result.scope, 'oauth');
+      this.keep(server, result.accessToken, result.expiresAt, result.scope, 'oauth');
     } catch (e) {
       const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in did not complete.', { cause: e });
       // Beeper Desktop forgot our client (reinstalled, reset): register anew next time.
@@ -195,15 +206,16 @@ export class AuthManager {
 
   /** A token created in Beeper Desktop (Settings → Developers): checked before it is kept. */
   async useToken(raw: string): Promise<void> {
-    if (!this.server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    const server = this.server;
+    if (!server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
     const token = raw.trim().replace(/^bearer\s+/i, '');
     if (!/^[\x21-\x7e]{8,4096}$/.test(token)) throw new AppError('invalid_input', 'That does not look like an access token.');
     this.deps.log.secrets.add(token);
-    const endpoint = this.server.info.endpoints.oauth.userinfo_endpoint ?? `${this.server.baseURL}/oauth/userinfo`;
+    const endpoint = sameOriginEndpoint(server.baseURL, server.info.endpoints.oauth.userinfo_endpoint, '/oauth/userinfo');
     let scope: string | null = null;
     let expiresAt: number | null = null;
     try {
-      const info = await this.api().userinfo(endpoint, token);
+      const info = await this.api(server).userinfo(endpoint, token);
       scope = info.scope ?? null;
       expiresAt = info.exp ? info.exp * 1000 : null;
     } catch (e) {
@@ -211,7 +223,7 @@ export class AuthManager {
         throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.', { code: e.code, status: e.status });
       }
       // Servers without userinfo: accept the token if it can read accounts.
-      const probe = new BeeperApi({ baseURL: this.server.baseURL, getToken: () => token, readRetries: 0, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      const probe = new BeeperApi({ baseURL: server.baseURL, getToken: () => token, readRetries: 0, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
       try {
         await probe.accounts();
       } catch (e2) {
@@ -223,17 +235,18 @@ export class AuthManager {
     if (scope && !scope.split(/\s+/).includes('write')) {
       throw new AppError('missing_scope', 'That token can only read. Create one that can also make changes (read and write).');
     }
-    this.keep(token, expiresAt, scope, 'manual');
+    this.keep(server, token, expiresAt, scope, 'manual');
   }
 
   /** Revokes the token at Beeper Desktop (best effort), then wipes it. */
   async signOut(): Promise<{ revoked: boolean }> {
-    const token = this.token();
+    const server = this.server;
+    const token = server ? this.token(originOf(server.baseURL)) : null;
     let revoked = false;
-    if (token && this.server) {
-      const endpoint = this.server.info.endpoints.oauth.revocation_endpoint ?? `${this.server.baseURL}/oauth/revoke`;
+    if (token && server) {
       try {
-        await this.api().revoke(endpoint, token);
+        const endpoint = sameOriginEndpoint(server.baseURL, server.info.endpoints.oauth.revocation_endpoint, '/oauth/revoke');
+        await this.api(server).revoke(endpoint, token);
         revoked = true;
       } catch (e) {
         this.deps.log.warn('could not revoke the token; wiping it anyway', { error: e });

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BeeperApi } from '../api/client.ts';
+import { sameOriginEndpoint } from '../api/origin.ts';
 import type { Info } from '../api/schemas.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -135,11 +136,13 @@ export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> 
   const callback = await listenForCallback(pkce.state, opts.timeoutMs ?? 120_000, opts.signal);
   try {
     const endpoints = opts.info.endpoints.oauth;
+    // Every endpoint must be on the API's own origin (origin.ts): checked before anything is sent.
+    const onOrigin = (endpoint: string | undefined, fallback: string): string => sameOriginEndpoint(opts.baseURL, endpoint, fallback);
     let clientID = opts.clientID;
-    let authorizationEndpoint = endpoints.authorization_endpoint;
-    let tokenEndpoint = endpoints.token_endpoint;
+    let authorizationEndpoint = onOrigin(endpoints.authorization_endpoint, '/oauth/authorize');
+    let tokenEndpoint = onOrigin(endpoints.token_endpoint, '/oauth/token');
     if (!clientID) {
-      const registration = await opts.api.register(endpoints.registration_endpoint ?? `${opts.baseURL}/oauth/register`, {
+      const registration = await opts.api.register(onOrigin(endpoints.registration_endpoint, '/oauth/register'), {
         client_name: CLIENT_NAME,
         redirect_uris: [callback.redirectURI],
         grant_types: ['authorization_code'],
@@ -148,12 +151,12 @@ export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> 
         token_endpoint_auth_method: 'none',
       });
       clientID = registration.client_id;
-      authorizationEndpoint = registration.authorization_endpoint ?? authorizationEndpoint;
-      tokenEndpoint = registration.token_endpoint ?? tokenEndpoint;
+      authorizationEndpoint = onOrigin(registration.authorization_endpoint ?? authorizationEndpoint, '/oauth/authorize');
+      tokenEndpoint = onOrigin(registration.token_endpoint ?? tokenEndpoint, '/oauth/token');
       opts.log?.info('registered OAuth client', { clientID });
     }
 
-    const url = new URL(authorizationEndpoint, opts.baseURL);
+    const url = new URL(authorizationEndpoint);
     url.search = new URLSearchParams({
       client_id: clientID,
       redirect_uri: callback.redirectURI,
@@ -168,7 +171,7 @@ export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> 
     const { code } = await callback.result;
     opts.registerSecret?.(code);
 
-    const token = await opts.api.exchangeCode(new URL(tokenEndpoint, opts.baseURL).toString(), {
+    const token = await opts.api.exchangeCode(tokenEndpoint, {
       grant_type: 'authorization_code',
       client_id: clientID,
       code,

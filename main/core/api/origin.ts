@@ -1,0 +1,46 @@
+/**
+ * Where the token may go. Beeper Desktop's token is good for one server: it is sent only to the
+ * origin that issued it, its sign-in endpoints must live on that origin, and it never travels in
+ * clear text off this computer (plain http:// only to a loopback address).
+ */
+import { AppError } from '../errors.ts';
+
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves this computer. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+export const originOf = (url: string): string => new URL(url).origin;
+
+/**
+ * The API address as the app keeps it (`scheme://host:port`), or an error that says what is wrong:
+ * not http(s), or plain http:// to another computer.
+ */
+export function checkServerAddress(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new AppError('invalid_input', 'Enter an address like http://localhost:23373.');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('invalid_input', 'Enter an address like http://localhost:23373.');
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+    throw new AppError('invalid_input', 'A Beeper Desktop on another computer must be reached over https://, so your sign-in does not travel in clear text.');
+  }
+  return u.origin;
+}
+
+/**
+ * An endpoint Beeper Desktop names (OAuth, userinfo, revocation), resolved against its address.
+ * It must be on the API's own origin: the token is never sent anywhere else.
+ */
+export function sameOriginEndpoint(baseURL: string, endpoint: string | undefined, fallbackPath: string): string {
+  const url = new URL(endpoint ?? fallbackPath, baseURL);
+  if (url.origin !== originOf(baseURL)) {
+    throw new AppError('sign_in_failed', `Beeper Desktop named a sign-in address on another server (${url.host}). For your safety the sign-in was stopped.`, {
+      code: 'CROSS_ORIGIN_ENDPOINT',
+    });
+  }
+  return url.toString();
+}
