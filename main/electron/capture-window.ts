@@ -19,7 +19,7 @@ const ISOLATED_WORLD = 1337;
 
 export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWindow | null; log: Logger; timeoutMs?: number }): Promise<CaptureResult> {
   if (!isSafeExternalURL(step.url)) return Promise.resolve({ status: 'closed', missing: ['a valid sign-in address'] });
-  const engine = new CaptureEngine(step);
+  const engine = new CaptureEngine(step, { onInvalidPattern: (pattern) => opts.log.warn('a capture pattern from Beeper Desktop cannot be used', { pattern }) });
   const partition = `capture-${randomUUID()}`; // no "persist:" prefix: in memory only
   const ses = session.fromPartition(partition, { cache: false });
   ses.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionDecision(permission)));

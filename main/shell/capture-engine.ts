@@ -13,6 +13,7 @@
  * `expectedFinalURLRegex`: from then on, what was found is submitted and the server decides.
  */
 import type { CookieField, CookieSource } from '../core/api/schemas.ts';
+import { compilePattern, type Pattern } from '../core/patterns.ts';
 
 export interface CaptureStep {
   url: string;
@@ -30,15 +31,6 @@ export interface SeenCookie {
 /** How long the final page is given to set its last cookies before fields of unknown need are given up. */
 export const FINAL_PAGE_GRACE_MS = 1_500;
 
-function compile(pattern: string | null | undefined): RegExp | null {
-  if (!pattern) return null;
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return null;
-  }
-}
-
 /** A cookie domain matches like the browser does: exact host, or a subdomain of a leading-dot domain. */
 function domainMatches(cookieDomain: string | undefined, wanted: string | null | undefined): boolean {
   if (!wanted || !cookieDomain) return true;
@@ -50,17 +42,19 @@ function domainMatches(cookieDomain: string | undefined, wanted: string | null |
 export class CaptureEngine {
   private readonly step: CaptureStep;
   private readonly found = new Map<string, string>();
-  private readonly finalURL: RegExp | null;
-  private readonly patterns = new Map<string, RegExp | null>();
-  private readonly urlFilters = new Map<CookieSource, RegExp | null>();
+  private readonly finalURL: Pattern | null;
+  private readonly patterns = new Map<string, Pattern | null>();
+  private readonly urlFilters = new Map<CookieSource, Pattern | null>();
   private readonly scriptRunFor = new Set<string>();
   private url: string | null = null;
   /** When the page first reached the final URL (ms), or null. */
   private finalSince: number | null = null;
   private readonly now: () => number;
 
-  constructor(step: CaptureStep, opts: { now?: () => number } = {}) {
+  /** `onInvalidPattern` hears once of each pattern that cannot be compiled (it then counts as none). */
+  constructor(step: CaptureStep, opts: { now?: () => number; onInvalidPattern?: (source: string) => void } = {}) {
     this.step = step;
+    const compile = (source: string | null | undefined): Pattern | null => compilePattern(source, opts.onInvalidPattern);
     this.finalURL = compile(step.expectedFinalURLRegex);
     this.now = opts.now ?? Date.now;
     for (const f of step.fields) {

@@ -21,6 +21,7 @@ import type { BeeperApi, SubmitBody } from '../api/client.ts';
 import type { CookiesStep, DisplayStep, LoginSession, UserInputStep } from '../api/schemas.ts';
 import { identityOf } from '../accounts/model.ts';
 import { AppError, toAppError } from '../errors.ts';
+import { compilePattern } from '../patterns.ts';
 import type { Logger } from '../log.ts';
 import { safeImageDataURL } from '../api/images.ts';
 import { cookiesView, displayKey, displayView, unsupportedView, userInputView } from './view.ts';
@@ -362,7 +363,7 @@ export class SessionEngine {
     const s = this.live(id);
     const step = s.remote?.currentStep;
     if (s.phase !== 'input' || step?.type !== 'user_input') throw new AppError('invalid_request', 'This login is not waiting for typed input.');
-    const fields = prepareInput(step, values);
+    const fields = prepareInput(step, values, (source) => this.deps.log.warn('a field pattern from Beeper Desktop cannot be used', { pattern: source }));
     if (fields instanceof AppError) {
       s.stepError = fields;
       this.emit(s);
@@ -504,7 +505,7 @@ export class SessionEngine {
 }
 
 /** Checks typed values against the step's fields: required ones filled (initial values count), patterns met. */
-export function prepareInput(step: UserInputStep, values: Record<string, string>): Record<string, string> | AppError {
+export function prepareInput(step: UserInputStep, values: Record<string, string>, onInvalidPattern?: (source: string) => void): Record<string, string> | AppError {
   const fields: Record<string, string> = {};
   const missing: string[] = [];
   for (const f of step.fields) {
@@ -514,15 +515,9 @@ export function prepareInput(step: UserInputStep, values: Record<string, string>
       if (!f.optional) missing.push(f.label ?? f.id);
       continue;
     }
-    if (f.pattern) {
-      let re: RegExp | null;
-      try {
-        re = new RegExp(f.pattern);
-      } catch {
-        re = null; // a pattern this engine cannot compile is left to the network to check
-      }
-      if (re && !re.test(value)) return new AppError('invalid_input', `${f.label ?? f.id} is not in the expected format.`, { code: 'PATTERN_MISMATCH' });
-    }
+    // A pattern that cannot be compiled is left to the network to check.
+    const re = compilePattern(f.pattern, onInvalidPattern);
+    if (re && !re.test(value)) return new AppError('invalid_input', `${f.label ?? f.id} is not in the expected format.`, { code: 'PATTERN_MISMATCH' });
     fields[f.id] = value;
   }
   if (missing.length > 0) return new AppError('invalid_input', `Fill in ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
