@@ -46,10 +46,15 @@ export function runShell(paths: ShellPaths): void {
   let quitting = false;
   let mainWindow: BrowserWindow | null = null;
   let pendingLaunch: LaunchAction | null = null;
-  app.on('second-instance', (_event, argv) => {
-    const action = parseLaunch(argv);
+  const fromOutside = (action: LaunchAction): void => {
     if (launch) void launch(action, false);
     else pendingLaunch = action;
+  };
+  app.on('second-instance', (_event, argv) => fromOutside(parseLaunch(argv)));
+  // macOS delivers links as 'open-url' (also at launch, before 'ready'), not on the command line.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    fromOutside(parseLaunch([url]));
   });
   let launch: ((a: LaunchAction, first: boolean) => Promise<void>) | null = null;
 
@@ -150,7 +155,7 @@ export function runShell(paths: ShellPaths): void {
     const onTray = (a: TrayAction): void => {
       if (a.type === 'open') showWindow();
       else if (a.type === 'add-account') void launch?.({ type: 'add-account' }, false);
-      else if (a.type === 'reconnect') void launch?.({ type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID }, false);
+      else if (a.type === 'reconnect') void launch?.({ type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID, confirm: false }, false);
       else if (a.type === 'check-updates') void updater.check();
       else if (a.type === 'restart-to-update') {
         try {
@@ -190,7 +195,7 @@ export function runShell(paths: ShellPaths): void {
     core.subscribe((event, payload) => {
       if (event !== 'state.accounts') return;
       const notices = attention.update(payload as Parameters<AttentionTracker['update']>[0], settings.get('notifications'));
-      showAttentionNotices(notices, (n) => void launch?.({ type: 'reconnect', bridgeID: n.item.bridgeID, loginID: n.item.loginID, accountID: n.item.accountID }, false));
+      showAttentionNotices(notices, (n) => void launch?.({ type: 'reconnect', bridgeID: n.item.bridgeID, loginID: n.item.loginID, accountID: n.item.accountID, confirm: false }, false));
     });
 
     // Start at login, in the tray.

@@ -9,7 +9,11 @@ export type LaunchAction =
   | { type: 'show' }
   | { type: 'hidden' }
   | { type: 'add-account'; bridgeID?: string | undefined }
-  | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null };
+  /**
+   * `confirm`: it came from outside the app (a link, a command line) and only opens a screen that
+   * asks first; from the tray or a notification the user already chose it in the app.
+   */
+  | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null; confirm: boolean };
 
 const ID = /^[A-Za-z0-9._:@+=-]{1,256}$/;
 
@@ -19,7 +23,8 @@ const ID = /^[A-Za-z0-9._:@+=-]{1,256}$/;
  *   --add-account[=<bridgeID>]
  *   --reconnect=<bridgeID>/<loginID>
  *   beeper-account-manager://reconnect/<bridgeID>/<loginID>   beeper-account-manager://add/<bridgeID>
- * Anything unknown or malformed just shows the window.
+ * Anything unknown or malformed just shows the window. A reconnect asked for here is never started
+ * without the user's confirmation: links can come from anywhere.
  */
 export function parseLaunch(argv: readonly string[]): LaunchAction {
   for (const arg of argv) {
@@ -28,12 +33,12 @@ export function parseLaunch(argv: readonly string[]): LaunchAction {
     let m = /^--add-account=(.+)$/.exec(arg);
     if (m && ID.test(m[1]!)) return { type: 'add-account', bridgeID: m[1] };
     m = /^--reconnect=([^/]+)\/(.+)$/.exec(arg);
-    if (m && ID.test(m[1]!) && ID.test(m[2]!)) return { type: 'reconnect', bridgeID: m[1]!, loginID: m[2]!, accountID: null };
+    if (m && ID.test(m[1]!) && ID.test(m[2]!)) return { type: 'reconnect', bridgeID: m[1]!, loginID: m[2]!, accountID: null, confirm: true };
     if (arg.startsWith(`${PROTOCOL}://`)) {
       try {
         const u = new URL(arg);
         const parts = [u.host, ...u.pathname.split('/').filter(Boolean)].map((p) => decodeURIComponent(p));
-        if (parts[0] === 'reconnect' && parts.length === 3 && parts.slice(1).every((p) => ID.test(p))) return { type: 'reconnect', bridgeID: parts[1]!, loginID: parts[2]!, accountID: null };
+        if (parts[0] === 'reconnect' && parts.length === 3 && parts.slice(1).every((p) => ID.test(p))) return { type: 'reconnect', bridgeID: parts[1]!, loginID: parts[2]!, accountID: null, confirm: true };
         if (parts[0] === 'add' && (parts.length === 1 || (parts.length === 2 && ID.test(parts[1]!)))) return { type: 'add-account', bridgeID: parts[1] };
       } catch {
         // a malformed link just shows the window
@@ -68,7 +73,13 @@ export interface LaunchDeps {
   showWindow(): void;
   /** Starts a reconnect session; returns its ID, or null when it could not start. */
   startReconnect(bridgeID: string, loginID: string | null, accountID: string | null): Promise<string | null>;
-  navigate(to: { to: 'accounts' } | { to: 'add-account'; bridgeID?: string | undefined } | { to: 'session'; sessionID: string }): void;
+  navigate(
+    to:
+      | { to: 'accounts' }
+      | { to: 'add-account'; bridgeID?: string | undefined }
+      | { to: 'session'; sessionID: string }
+      | { to: 'confirm-reconnect'; bridgeID: string; loginID: string | null; accountID: string | null },
+  ): void;
 }
 
 /** Carries out what a launch asked for (the first one, or a second one passed on by the lock). */
@@ -87,6 +98,11 @@ export async function performLaunch(action: LaunchAction, deps: LaunchDeps, firs
       return;
     case 'reconnect': {
       deps.showWindow();
+      if (action.confirm) {
+        // Only a screen that asks: nothing starts, and no login in progress is cancelled, until the user says so.
+        deps.navigate({ to: 'confirm-reconnect', bridgeID: action.bridgeID, loginID: action.loginID, accountID: action.accountID });
+        return;
+      }
       const sessionID = await deps.startReconnect(action.bridgeID, action.loginID, action.accountID);
       deps.navigate(sessionID ? { to: 'session', sessionID } : { to: 'accounts' });
     }

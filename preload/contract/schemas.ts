@@ -80,6 +80,8 @@ export const eventSchemas = {
     z.object({ to: z.literal('accounts') }),
     z.object({ to: z.literal('add-account'), bridgeID: id.optional() }),
     z.object({ to: z.literal('session'), sessionID: id }),
+    /** A reconnect asked for from outside the app (a link): the user confirms first. */
+    z.object({ to: z.literal('confirm-reconnect'), bridgeID: id, loginID: id.nullable(), accountID: id.nullable() }),
   ]),
 } as const satisfies { [E in (typeof EVENTS)[keyof typeof EVENTS]]: z.ZodType };
 

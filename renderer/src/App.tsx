@@ -11,6 +11,7 @@ import { SessionScreen } from './components/Session.tsx';
 import { SettingsDialog } from './components/Settings.tsx';
 import { Button, Icon, Spinner } from './components/ui.tsx';
 import { liveSessions, useApp } from './store.ts';
+import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
 
 function Header() {
   const connection = useApp((s) => s.connection);
@@ -102,6 +103,7 @@ function Main() {
   }
   if (route.name === 'add') return <AddAccountScreen />;
   if (route.name === 'session') return <SessionScreen sessionID={route.sessionID} />;
+  if (route.name === 'confirm-reconnect') return <ConfirmReconnectScreen bridgeID={route.bridgeID} loginID={route.loginID} accountID={route.accountID} />;
   return <AccountsScreen />;
 }
 

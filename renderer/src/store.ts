@@ -7,7 +7,12 @@ import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
 import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 
-export type Route = { name: 'accounts' } | { name: 'add'; bridgeID?: string | undefined } | { name: 'session'; sessionID: string };
+export type Route =
+  | { name: 'accounts' }
+  | { name: 'add'; bridgeID?: string | undefined }
+  | { name: 'session'; sessionID: string }
+  /** A reconnect asked for by a link: confirmed by the user before anything starts. */
+  | { name: 'confirm-reconnect'; bridgeID: string; loginID: string | null; accountID: string | null };
 
 export interface Notice {
   id: number;
@@ -78,7 +83,8 @@ export const useApp = create<AppState>()((set, get) => ({
     api.on('ui.navigate', (to) => {
       if (to.to === 'accounts') set({ route: { name: 'accounts' } });
       else if (to.to === 'add-account') set({ route: { name: 'add', bridgeID: to.bridgeID } });
-      else set({ route: { name: 'session', sessionID: to.sessionID } });
+      else if (to.to === 'session') set({ route: { name: 'session', sessionID: to.sessionID } });
+      else set({ route: { name: 'confirm-reconnect', bridgeID: to.bridgeID, loginID: to.loginID, accountID: to.accountID } });
     });
     const snapshot = await get().run('load', (a) => a.getState());
     if (snapshot) get().applySnapshot(snapshot);

@@ -24,6 +24,8 @@ import type { AccountManagerCore } from '../../main/core/app.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import type { Logger } from '../../main/core/log.ts';
+import { parseLaunch, performLaunch } from '../../main/shell/launch.ts';
+import { EVENTS } from '../../preload/contract/channels.ts';
 
 export interface WsHost {
   url: string;
@@ -32,6 +34,8 @@ export interface WsHost {
   registry: IpcRegistry;
   /** Sends the "open this in the system browser" request to the connected pages. */
   openExternal(url: string): Promise<void>;
+  /** A `beeper-account-manager://` link opened on this computer, handled as the desktop shell does. */
+  openLink(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +153,16 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       broadcast({ host: 'openExternal', url });
       return Promise.resolve();
     },
+    openLink: (url) =>
+      performLaunch(
+        parseLaunch([url]),
+        {
+          showWindow: () => {},
+          startReconnect: async (bridgeID, loginID, accountID) => (await opts.core.sessions.start({ bridgeID, loginID: loginID ?? undefined, accountID: accountID ?? undefined })).id,
+          navigate: (to) => broadcast({ event: EVENTS.navigate, payload: registry.event(EVENTS.navigate, to) }),
+        },
+        false,
+      ),
     close: async () => {
       unsubscribe();
       for (const ws of sockets.values()) ws.terminate();

@@ -96,16 +96,24 @@ describe('the Electron shell, composed', () => {
     expect(log).not.toContain(token);
   });
 
-  it('carries out a second launch: reconnect the account, showing the window on that step', async () => {
+  it('a second launch with a reconnect link shows the window on a screen that asks first; nothing starts', async () => {
     const login = [...sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;
     mainWindow().hide();
+    const sessionsBefore = sim.core.engine.sessions.size;
     fake.app.emit('second-instance', {}, ['/usr/bin/beeper-account-manager', `--reconnect=${login.bridgeID}/${login.loginID}`], '/');
     await vi.waitFor(() => expect(mainWindow().webContents.sent.some((m) => m.channel === 'ui.navigate')).toBe(true));
     expect(mainWindow().visible).toBe(true);
-    const nav = mainWindow().webContents.sent.filter((m) => m.channel === 'ui.navigate').at(-1)!.payload as { to: string; sessionID: string };
-    expect(nav.to).toBe('session');
-    const state = await invoke<{ sessions: Array<{ id: string; bridgeID: string; reconnect: { loginID: string } }> }>('app.getState');
-    expect(state.sessions.find((s) => s.id === nav.sessionID)).toMatchObject({ bridgeID: 'local-telegram', reconnect: { loginID: login.loginID } });
+    const nav = mainWindow().webContents.sent.filter((m) => m.channel === 'ui.navigate').at(-1)!.payload;
+    expect(nav).toEqual({ to: 'confirm-reconnect', bridgeID: 'local-telegram', loginID: login.loginID, accountID: null });
+    expect(sim.core.engine.sessions.size).toBe(sessionsBefore);
+  });
+
+  it('macOS: a link arriving as open-url is handled by the same parser, and Electron is told it was', async () => {
+    const login = [...sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('open-url', event, `beeper-account-manager://reconnect/${login.bridgeID}/${login.loginID}`);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(mainWindow().webContents.sent.filter((m) => m.channel === 'ui.navigate').at(-1)!.payload).toEqual({ to: 'confirm-reconnect', bridgeID: 'local-telegram', loginID: login.loginID, accountID: null }));
   });
 
   it('rebuilds the tray menu for what it shows, not for login-session updates', async () => {

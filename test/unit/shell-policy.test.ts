@@ -170,18 +170,29 @@ describe('attention notifications', () => {
 describe('launch and single instance', () => {
   it('parses flags and links; anything odd just shows the window', () => {
     expect(parseLaunch(['/app/electron', '.', '--hidden'])).toEqual({ type: 'hidden' });
-    expect(parseLaunch(['x', '--reconnect=local-telegram/ba_abc'])).toEqual({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'ba_abc', accountID: null });
+    expect(parseLaunch(['x', '--reconnect=local-telegram/ba_abc'])).toEqual({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'ba_abc', accountID: null, confirm: true });
     expect(parseLaunch(['x', '--add-account=local-signal'])).toEqual({ type: 'add-account', bridgeID: 'local-signal' });
-    expect(parseLaunch(['x', 'beeper-account-manager://reconnect/local-whatsapp/ba_1'])).toEqual({ type: 'reconnect', bridgeID: 'local-whatsapp', loginID: 'ba_1', accountID: null });
+    expect(parseLaunch(['x', 'beeper-account-manager://reconnect/local-whatsapp/ba_1'])).toEqual({ type: 'reconnect', bridgeID: 'local-whatsapp', loginID: 'ba_1', accountID: null, confirm: true });
     expect(parseLaunch(['x', 'beeper-account-manager://add'])).toEqual({ type: 'add-account', bridgeID: undefined });
     for (const odd of [['x', '--reconnect=../../etc'], ['x', 'beeper-account-manager://reconnect/a b/c'], ['x', 'beeper-account-manager://%zz'], ['x']]) {
       expect(parseLaunch(odd)).toEqual({ type: 'show' });
     }
   });
 
+  it('a reconnect link only opens a screen that asks: nothing starts, nothing in progress is cancelled', async () => {
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), navigate: vi.fn() };
+    for (const link of ['--reconnect=local-telegram/ba_1', 'beeper-account-manager://reconnect/local-telegram/ba_1']) {
+      await performLaunch(parseLaunch(['x', link]), deps, false);
+      expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'confirm-reconnect', bridgeID: 'local-telegram', loginID: 'ba_1', accountID: null });
+    }
+    expect(deps.showWindow).toHaveBeenCalledTimes(2);
+    expect(deps.startReconnect).not.toHaveBeenCalled();
+  });
+
   it('a second launch focuses the window and does what it asked', async () => {
     const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), navigate: vi.fn() };
-    await performLaunch(parseLaunch(['x', '--reconnect=local-telegram/ba_1']), deps, false);
+    // From the tray or a notification: the user already chose it in the app.
+    await performLaunch({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'ba_1', accountID: null, confirm: false }, deps, false);
     expect(deps.showWindow).toHaveBeenCalledTimes(1);
     expect(deps.startReconnect).toHaveBeenCalledWith('local-telegram', 'ba_1', null);
     expect(deps.navigate).toHaveBeenCalledWith({ to: 'session', sessionID: 'ses_1' });
@@ -190,7 +201,7 @@ describe('launch and single instance', () => {
     await performLaunch({ type: 'hidden' }, deps, false); // launching it again means "show me"
     expect(deps.showWindow).toHaveBeenCalledTimes(2);
     deps.startReconnect.mockResolvedValueOnce(null as never);
-    await performLaunch({ type: 'reconnect', bridgeID: 'b', loginID: 'l', accountID: null }, deps, false);
+    await performLaunch({ type: 'reconnect', bridgeID: 'b', loginID: 'l', accountID: null, confirm: false }, deps, false);
     expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
   });
 

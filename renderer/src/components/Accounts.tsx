@@ -3,18 +3,7 @@ import { useState } from 'react';
 import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
-
-function useReconnect(): (bridgeID: string, loginID: string | null, accountID: string | null) => Promise<void> {
-  const run = useApp((s) => s.run);
-  const navigate = useApp((s) => s.navigate);
-  return async (bridgeID, loginID, accountID) => {
-    const req: { bridgeID: string; loginID?: string; accountID?: string } = { bridgeID };
-    if (loginID) req.loginID = loginID;
-    else if (accountID) req.accountID = accountID;
-    const session = await run('start reconnecting', (api) => api.startSession(req));
-    if (session) navigate({ name: 'session', sessionID: session.id });
-  };
-}
+import { useReconnect } from './reconnect.ts';
 
 const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
   'current-device': {

@@ -1,0 +1,56 @@
+/**
+ * A reconnect asked for from outside the app (a `beeper-account-manager://reconnect/…` link or a
+ * command line). Links can come from anywhere, so this screen only asks: it names the account, says
+ * when a login in progress on that network would be stopped, and starts nothing until confirmed.
+ */
+import { useApp, liveSessions } from '../store.ts';
+import { useReconnect } from './reconnect.ts';
+import { Button } from './ui.tsx';
+
+export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridgeID: string; loginID: string | null; accountID: string | null }) {
+  const accounts = useApp((s) => s.accounts);
+  const sessions = useApp((s) => s.sessions);
+  const navigate = useApp((s) => s.navigate);
+  const reconnect = useReconnect();
+  const network = accounts?.networks.find((n) => n.bridgeID === bridgeID);
+  const login = network?.logins.find((l) => (loginID ? l.loginID === loginID : l.accounts.some((a) => a.accountID === accountID)));
+  const account = login ? null : network?.otherAccounts.find((a) => a.accountID === accountID);
+  const identity = login?.identity ?? account?.identity;
+  const inProgress = liveSessions(sessions).find((s) => s.bridgeID === bridgeID);
+  const back = (): void => navigate({ name: 'accounts' });
+
+  if (!network || !identity || !network.canReconnect) {
+    return (
+      <div className="screen">
+        <h1 tabIndex={-1} id="screen-title">
+          Account not found
+        </h1>
+        <p>A link asked to reconnect an account that is not in Beeper Desktop. Nothing was changed.</p>
+        <Button variant="primary" onClick={back}>
+          Back to accounts
+        </Button>
+      </div>
+    );
+  }
+  const who = [network.displayName, identity.detail ?? identity.name].join(' · ');
+  return (
+    <div className="screen">
+      <div className="session-card">
+        <p className="eyebrow">Reconnect · {network.displayName}</p>
+        <h1 tabIndex={-1} id="screen-title" className="session-title">
+          Reconnect {who}?
+        </h1>
+        <p>A link asked to log in to this account again. Continue only if you opened it yourself.</p>
+        {inProgress && <p className="step-notice">This stops the login to {network.displayName} that is in progress.</p>}
+        <div className="session-footer">
+          <Button variant="ghost" onClick={back}>
+            Cancel
+          </Button>
+          <Button variant="primary" onClick={() => void reconnect(bridgeID, loginID, loginID ? null : accountID)}>
+            Reconnect
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
