@@ -3,8 +3,10 @@
  * sink sees them. Secrets are registered as they become known (the access token, OAuth codes and
  * verifiers); values under sensitive keys (tokens, passwords, cookies, step fields) are dropped
  * whatever they contain; `Bearer …` and `token=…` shapes are masked as a last line of defence.
+ * Data is bounded too (long strings, big objects and lists are cut), so nothing a renderer or a
+ * server sends can blow a log line up.
  */
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, statSync } from 'node:fs';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -20,6 +22,11 @@ export interface LogEntry {
 export type LogSink = (entry: LogEntry) => void;
 
 export const REDACTED = '[redacted]';
+
+/** Bounds on what one log entry carries. */
+export const LOG_LIMITS = { string: 2_000, keys: 50, items: 50 } as const;
+
+const cut = (text: string): string => (text.length > LOG_LIMITS.string ? `${text.slice(0, LOG_LIMITS.string)}…[+${text.length - LOG_LIMITS.string} chars]` : text);
 
 const SENSITIVE_KEY = /^(access_?token|accesstoken|token|refresh_?token|authorization|password|passphrase|secret|cookie|cookies|fields|code|code_?verifier|verifier|values|ciphertext)$/i;
 
@@ -44,13 +51,24 @@ export class SecretRegistry {
   }
 
   redact(value: unknown, depth = 0): unknown {
-    if (typeof value === 'string') return this.redactText(value);
+    if (typeof value === 'string') return cut(this.redactText(value));
     if (value === null || typeof value !== 'object') return value;
     if (depth > 6) return '[…]';
-    if (value instanceof Error) return { name: value.name, message: this.redactText(value.message) };
-    if (Array.isArray(value)) return value.map((v) => this.redact(v, depth + 1));
+    if (value instanceof Error) return { name: value.name, message: cut(this.redactText(value.message)) };
+    if (Array.isArray(value)) {
+      const items = value.slice(0, LOG_LIMITS.items).map((v) => this.redact(v, depth + 1));
+      return value.length > LOG_LIMITS.items ? [...items, `…[+${value.length - LOG_LIMITS.items} items]`] : items;
+    }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEY.test(k) ? REDACTED : this.redact(v, depth + 1);
+    let n = 0;
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      if (++n > LOG_LIMITS.keys) {
+        out['…'] = 'more keys left out';
+        break;
+      }
+      out[cut(k)] = SENSITIVE_KEY.test(k) ? REDACTED : this.redact((value as Record<string, unknown>)[k], depth + 1);
+    }
     return out;
   }
 }
@@ -74,7 +92,7 @@ export class Logger {
 
   private write(level: LogLevel, message: string, data?: unknown): void {
     if (ORDER[level] < ORDER[this.level]) return;
-    const entry: LogEntry = { time: new Date().toISOString(), level, scope: this.scope, message: this.secrets.redactText(message) };
+    const entry: LogEntry = { time: new Date().toISOString(), level, scope: this.scope, message: cut(this.secrets.redactText(message)) };
     if (data !== undefined) entry.data = this.secrets.redact(data);
     for (const sink of this.sinks) {
       try {
@@ -108,6 +126,21 @@ export function rotateLogFile(file: string, maxBytes = 5 * 1024 * 1024): boolean
   } catch {
     return false; // logging must never stop the app from starting
   }
+}
+
+/**
+ * A sink that appends to a log file and keeps it bounded while the app runs: past `maxBytes` the
+ * file is rotated (as at start-up), so a long session or a flood of warnings cannot fill the disk.
+ */
+export function fileSink(file: string, maxBytes = 5 * 1024 * 1024): LogSink {
+  rotateLogFile(file, maxBytes);
+  let size = existsSync(file) ? statSync(file).size : 0;
+  return (e) => {
+    const line = formatLine(e) + '\n';
+    if (size + line.length > maxBytes && rotateLogFile(file, 0)) size = 0;
+    appendFileSync(file, line);
+    size += Buffer.byteLength(line);
+  };
 }
 
 /** One JSON line per entry (for files and stderr). */

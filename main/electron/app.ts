@@ -5,13 +5,13 @@
  */
 import type { BrowserWindow} from 'electron';
 import { app, shell } from 'electron';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EVENTS } from '../../preload/contract/channels.ts';
 import { AccountManagerCore } from '../core/app.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
 import { IpcRegistry } from '../core/ipc/registry.ts';
-import { consoleSink, formatLine, Logger, rotateLogFile, type LogSink } from '../core/log.ts';
+import { consoleSink, fileSink, Logger } from '../core/log.ts';
 import { AttentionTracker } from '../shell/notifications.ts';
 import { parseLaunch, performLaunch, PROTOCOL, type LaunchAction } from '../shell/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
@@ -67,9 +67,8 @@ export function runShell(paths: ShellPaths): void {
     const logDir = path.join(app.getPath('userData'), 'logs');
     mkdirSync(logDir, { recursive: true });
     const logFile = path.join(logDir, 'main.log');
-    rotateLogFile(logFile);
-    const fileSink: LogSink = (e) => appendFileSync(logFile, formatLine(e) + '\n');
-    const log = new Logger({ sinks: app.isPackaged ? [fileSink] : [fileSink, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
+    const toFile = fileSink(logFile);
+    const log = new Logger({ sinks: app.isPackaged ? [toFile] : [toFile, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
     log.info('starting', { version: app.getVersion(), platform: process.platform });
 
     const devServer = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);

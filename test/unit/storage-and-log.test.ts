@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialVault } from '../../main/core/auth/vault.ts';
-import { Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../main/core/log.ts';
+import { fileSink, LOG_LIMITS, Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
 import { DEFAULT_SETTINGS, SettingsStore } from '../../main/core/storage/settings.ts';
 import { testCipher } from '../support/cipher.ts';
@@ -172,5 +172,24 @@ describe('log redaction', () => {
     root.secrets.add('shared-secret-123');
     child.info('x shared-secret-123');
     expect(entries[0]).toMatchObject({ scope: 'app:auth', message: `x ${REDACTED}` });
+  });
+});
+
+describe('log bounds', () => {
+  it('the file sink rotates while the app runs, not only at start-up', () => {
+    const file = path.join(dir, 'main.log');
+    const sink = fileSink(file, 2_000);
+    const log = new Logger({ sinks: [sink] });
+    for (let i = 0; i < 40; i++) log.info('a line of about a hundred characters', { i, padding: 'p'.repeat(40) });
+    expect(statSync(file).size).toBeLessThanOrEqual(2_000);
+    expect(existsSync(path.join(dir, 'main.1.log'))).toBe(true);
+    expect(readFileSync(file, 'utf8').trim().split('\n').length).toBeGreaterThan(0);
+  });
+
+  it('cuts long strings, many keys and long lists in what one entry carries', () => {
+    const { sink, entries } = memorySink();
+    const log = new Logger({ sinks: [sink] });
+    log.warn('m'.repeat(10_000), { long: 'x'.repeat(100_000), many: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i])), list: Array.from({ length: 500 }, (_, i) => i) });
+    expect(JSON.stringify(entries[0]).length).toBeLessThan(LOG_LIMITS.string * 3 + 3_000);
   });
 });

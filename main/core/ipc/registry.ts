@@ -19,6 +19,27 @@ export interface SenderInfo {
   url?: string | undefined;
 }
 
+/** Longest validation message a reply or the log carries: a payload cannot make either grow. */
+export const MAX_ERROR_MESSAGE = 200;
+
+/**
+ * Cheap size checks before any schema runs: no object in the payload (two levels deep) has more
+ * keys, and no list more items, than any channel accepts. Stops counting at the limit.
+ */
+export function withinSizeLimits(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 2) return true;
+  if (Array.isArray(value)) return value.length <= 256 && value.every((v) => withinSizeLimits(v, depth + 1));
+  let n = 0;
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    if (++n > 64 || k.length > 512) return false;
+    if (!withinSizeLimits((value as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
+}
+
+const bounded = (text: string): string => (text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…` : text);
+
 export type Handler<C extends InvokeChannel> = (request: RequestOf<C>, sender: SenderInfo) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
 export class IpcRegistry {
@@ -52,14 +73,21 @@ export class IpcRegistry {
       this.log.warn('IPC request on an unknown channel', { channel: channel.slice(0, 100) });
       return fail(new AppError('invalid_request', 'Unknown request.', { code: 'UNKNOWN_CHANNEL' }));
     }
+    if (!withinSizeLimits(payload)) {
+      this.log.warn('IPC request with an oversized payload refused', { channel });
+      return fail(new AppError('invalid_request', 'Invalid request (too large).', { code: 'INVALID_PAYLOAD' }));
+    }
     const request = schemas.request.safeParse(payload);
     if (!request.success) {
-      const where = request.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
-        .join('; ');
+      // Issue messages can quote what was sent (an unrecognised key): cut before anyone sees them.
+      const where = bounded(
+        request.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.map(String).join('.').slice(0, 60) || 'payload'}: ${i.message.slice(0, 80)}`)
+          .join('; '),
+      );
       this.log.warn('IPC request with an invalid payload refused', { channel, issues: where });
-      return fail(new AppError('invalid_request', `Invalid request (${where}).`, { code: 'INVALID_PAYLOAD' }));
+      return fail(new AppError('invalid_request', bounded(`Invalid request (${where}).`), { code: 'INVALID_PAYLOAD' }));
     }
     try {
       const value: unknown = await handler(request.data as never, sender);
