@@ -20,7 +20,7 @@ function registry() {
     r.handle(channel, (() => {
       reached.push(channel);
       throw new Error('handler reached');
-    }) as never);
+    }));
   }
   return { r, entries, reached };
 }
