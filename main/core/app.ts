@@ -9,6 +9,7 @@ import type { UpdaterState } from '../shell/updater-policy.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { discover, type Discovery } from './api/discovery.ts';
+import { fetchImage } from './api/images.ts';
 import { checkServerAddress, originOf } from './api/origin.ts';
 import type { LoginFlow, RemoveScope } from './api/schemas.ts';
 import { AuthManager, type AuthState } from './auth/auth.ts';
@@ -101,7 +102,7 @@ export class AccountManagerCore {
       log: deps.log.child('sessions'),
       bridgeName: (id) => this.accounts.current()?.bridges.find((b) => b.id === id)?.displayName ?? id,
       onComplete: () => void this.accounts.refresh('session-complete'),
-      fetchImage: (url) => this.fetchImage(url),
+      fetchImage: (url) => (this.api ? fetchImage(url, { baseURL: this.api.baseURL, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) }) : Promise.resolve(null)),
       ...(deps.unsupportedPollMs ? { unsupportedPollMs: deps.unsupportedPollMs } : {}),
     });
 
@@ -375,20 +376,7 @@ export class AccountManagerCore {
   // ---------------------------------------------------------------- images
 
   /** The emoji to tap, fetched by main and handed to the renderer as a data: URL. */
-  private async fetchImage(url: string): Promise<string | null> {
-    try {
-      const u = new URL(url, this.api?.baseURL);
-      if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-      const res = await (this.deps.fetch ?? fetch)(u, { signal: AbortSignal.timeout(5_000) });
-      const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-      if (!res.ok || !/^image\/(png|jpeg|gif|webp|svg\+xml)$/.test(type)) return null;
-      const body = Buffer.from(await res.arrayBuffer());
-      if (body.length > 256 * 1024) return null;
-      return `data:${type};base64,${body.toString('base64')}`;
-    } catch {
-      return null;
-    }
-  }
+
 }
 
 export function authView(s: AuthState): AuthView {
