@@ -4,12 +4,12 @@
  * closes by itself once the engine says the sign-in is complete; closing it early with everything
  * found submits too, otherwise the user falls back to the manual form. Its storage is wiped after.
  */
-import { BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import type { CookiesStep } from '../core/api/schemas.ts';
 import type { Logger } from '../core/log.ts';
 import { CaptureEngine } from '../shell/capture-engine.ts';
-import { captureUserAgent, isSafeExternalURL, permissionDecision } from '../shell/security.ts';
+import { captureTitle, captureUserAgent, isSafeExternalURL, permissionDecision } from '../shell/security.ts';
 
 export type CaptureResult = { status: 'complete'; values: Record<string, string>; lastURL: string | null } | { status: 'closed'; missing: string[] };
 
@@ -36,15 +36,42 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
     title: 'Sign in',
     autoHideMenuBar: true,
     ...(opts.parent ? { parent: opts.parent } : {}),
-    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      partition,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      // A sign-in page holds the user's cookies: no devtools in what people install.
+      devTools: !app.isPackaged,
+    },
   });
   const wc = win.webContents;
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
   wc.on('will-attach-webview', (e) => e.preventDefault());
+  // Only web pages: no file:, no custom schemes that would launch another app.
+  for (const ev of ['will-navigate', 'will-redirect'] as const) {
+    wc.on(ev as 'will-navigate', (e, url) => {
+      if (!isSafeExternalURL(url)) e.preventDefault();
+    });
+  }
+  // The title bar always says which site this is, whatever the page calls itself.
+  const showSite = (): void => {
+    if (!win.isDestroyed()) win.setTitle(captureTitle(wc.getURL() || step.url));
+  };
+  win.on('page-title-updated', (e) => {
+    e.preventDefault();
+    showSite();
+  });
+  showSite();
 
   return new Promise<CaptureResult>((resolve) => {
     let done = false;
     let polling = false;
+    /** extractJS runs once per page load, not on every poll. */
+    let scriptDue = false;
     const finish = (result: CaptureResult): void => {
       if (done) return;
       done = true;
@@ -65,7 +92,8 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
         engine.onCookies(await ses.cookies.get({}));
         if (url.startsWith('http')) {
           engine.onStorage((await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: READ_STORAGE }])) as Record<string, string | null>);
-          if (step.extractJS && engine.missing().some((f) => f.sources.some((s) => s.type === 'special' || s.type === 'local_storage'))) {
+          if (step.extractJS && scriptDue) {
+            scriptDue = false;
             engine.onScriptResult(await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: step.extractJS }]));
           }
         }
@@ -78,7 +106,16 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
     };
     const timer = setInterval(() => void poll(), 500);
     const deadline = setTimeout(() => finish({ status: 'closed', missing: engine.missing().map((f) => f.name) }), opts.timeoutMs ?? 15 * 60_000);
-    for (const ev of ['did-navigate', 'did-navigate-in-page', 'did-finish-load'] as const) wc.on(ev as 'did-finish-load', () => void poll());
+    for (const ev of ['did-navigate', 'did-navigate-in-page'] as const) {
+      wc.on(ev as 'did-navigate', () => {
+        showSite();
+        void poll();
+      });
+    }
+    wc.on('did-finish-load', () => {
+      scriptDue = true;
+      void poll();
+    });
     win.on('close', () => {
       if (done) return;
       finish(engine.canSubmitOnClose() ? { status: 'complete', values: engine.values(), lastURL: engine.lastURL() } : { status: 'closed', missing: engine.missing().map((f) => f.name) });

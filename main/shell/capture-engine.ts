@@ -5,13 +5,16 @@
  * are found and when the sign-in is complete (docs/beeper-desktop-api.md, "Cookie steps").
  *
  * Fields come normalised (`CookieField`, whatever shape the server sent): any one of a field's
- * sources suffices; a `cookieDomain` or `requestURLRegex` scopes what a source reads; `special`
- * sources are filled from extractJS's result.
+ * sources suffices; a `cookieDomain` or `requestURLRegex` scopes what a source reads, and a source
+ * without one reads only the sign-in page's own site (its registrable domain, e.g. `slack.com`
+ * for `app.slack.com`): never any other site's cookies or requests. `special` sources are filled
+ * from extractJS's result.
  *
  * When is a field needed? `required: true` always; `required: false` never; a field whose server
  * did not say (the SDK's shape has no flag) is needed only until the page reaches
  * `expectedFinalURLRegex`: from then on, what was found is submitted and the server decides.
  */
+import { getDomain } from 'tldts';
 import type { CookieField, CookieSource } from '../core/api/schemas.ts';
 import { compilePattern, type Pattern } from '../core/patterns.ts';
 
@@ -31,9 +34,22 @@ export interface SeenCookie {
 /** How long the final page is given to set its last cookies before fields of unknown need are given up. */
 export const FINAL_PAGE_GRACE_MS = 1_500;
 
+/** A host's registrable domain (`app.slack.com` → `slack.com`); an IP address or a bare host is itself. */
+export function siteOf(host: string): string {
+  const h = host.replace(/^\./, '').toLowerCase();
+  return getDomain(h) ?? h;
+}
+
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+};
+
 /** A cookie domain matches like the browser does: exact host, or a subdomain of a leading-dot domain. */
-function domainMatches(cookieDomain: string | undefined, wanted: string | null | undefined): boolean {
-  if (!wanted || !cookieDomain) return true;
+function domainMatches(cookieDomain: string, wanted: string): boolean {
   const c = cookieDomain.replace(/^\./, '').toLowerCase();
   const w = wanted.replace(/^\./, '').toLowerCase();
   return c === w || c.endsWith(`.${w}`) || w.endsWith(`.${c}`);
@@ -50,6 +66,8 @@ export class CaptureEngine {
   /** When the page first reached the final URL (ms), or null. */
   private finalSince: number | null = null;
   private readonly now: () => number;
+  /** The sign-in page's site: what a source without its own scope may read. */
+  private readonly site: string | null;
 
   /** `onInvalidPattern` hears once of each pattern that cannot be compiled (it then counts as none). */
   constructor(step: CaptureStep, opts: { now?: () => number; onInvalidPattern?: (source: string) => void } = {}) {
@@ -57,6 +75,8 @@ export class CaptureEngine {
     const compile = (source: string | null | undefined): Pattern | null => compilePattern(source, opts.onInvalidPattern);
     this.finalURL = compile(step.expectedFinalURLRegex);
     this.now = opts.now ?? Date.now;
+    const host = hostOf(step.url);
+    this.site = host ? siteOf(host) : null;
     for (const f of step.fields) {
       this.patterns.set(f.id, compile(f.pattern));
       for (const s of f.sources) this.urlFilters.set(s, compile(s.requestURLRegex));
@@ -85,16 +105,26 @@ export class CaptureEngine {
 
   onCookies(cookies: SeenCookie[]): void {
     for (const [f, s] of this.sources('cookie')) {
-      const c = cookies.find((k) => k.name === s.name && domainMatches(k.domain, s.cookieDomain));
+      const c = cookies.find((k) => k.name === s.name && this.cookieInScope(k, s));
       if (c) this.accept(f, c.value);
     }
   }
 
+  /** The source's own domain when it names one, else the sign-in page's site. */
+  private cookieInScope(cookie: SeenCookie, source: CookieSource): boolean {
+    if (!cookie.domain) return false; // a browser's cookie store always says where a cookie lives
+    if (source.cookieDomain) return domainMatches(cookie.domain, source.cookieDomain);
+    return this.site !== null && siteOf(cookie.domain) === this.site;
+  }
+
   onRequest(url: string, headers: Record<string, string>): void {
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const host = hostOf(url);
+    const sameSite = host !== null && this.site !== null && siteOf(host) === this.site;
     for (const [f, s] of this.sources('request_header')) {
       const only = this.urlFilters.get(s);
-      if (only && !only.test(url)) continue;
+      // A filter the server gave decides; without one (or one that cannot be compiled), only the sign-in page's site.
+      if (only ? !only.test(url) : !sameSite) continue;
       this.accept(f, lower[s.name.toLowerCase()]);
     }
   }

@@ -95,3 +95,13 @@ export function captureUserAgent(stepUserAgent: string | null | undefined, elect
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
+
+/** The capture window's title: which site the user is signing in to, from the address, not the page. */
+export function captureTitle(url: string): string {
+  try {
+    const u = new URL(url);
+    return `Sign in · ${u.protocol === 'https:' ? '' : `${u.protocol}//`}${u.host}`;
+  } catch {
+    return 'Sign in';
+  }
+}

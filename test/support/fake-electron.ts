@@ -83,7 +83,10 @@ export class FakeWebContents extends Emitter {
   getURL(): string {
     return this.url;
   }
-  executeJavaScriptInIsolatedWorld(): Promise<unknown> {
+  /** The code of every isolated-world script run, in order. */
+  readonly isolatedWorldCalls: string[] = [];
+  executeJavaScriptInIsolatedWorld(_world: number, scripts: Array<{ code: string }>): Promise<unknown> {
+    this.isolatedWorldCalls.push(scripts[0]?.code ?? '');
     return Promise.resolve(this.isolatedWorldResults.shift() ?? {});
   }
   /** Fires a navigation event the way Electron does; returns whether it was prevented. */
@@ -101,6 +104,7 @@ export class BrowserWindow extends Emitter {
   visible = false;
   destroyed = false;
   loaded: string | null = null;
+  title = '';
   constructor(options: Record<string, unknown>) {
     super();
     this.options = options;
@@ -120,6 +124,9 @@ export class BrowserWindow extends Emitter {
     this.visible = false;
   }
   focus(): void {}
+  setTitle(title: string): void {
+    this.title = title;
+  }
   isVisible(): boolean {
     return this.visible;
   }

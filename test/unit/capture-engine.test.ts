@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CookieFieldSchema, type CookieField } from '../../main/core/api/schemas.ts';
-import { CaptureEngine, FINAL_PAGE_GRACE_MS } from '../../main/shell/capture-engine.ts';
+import { CaptureEngine, FINAL_PAGE_GRACE_MS, siteOf } from '../../main/shell/capture-engine.ts';
 
 const fields = (raw: unknown[]): CookieField[] => raw.map((f) => CookieFieldSchema.parse(f));
 
@@ -102,8 +102,8 @@ describe('capture engine', () => {
     );
     const e = new CaptureEngine(google, { now: t.now });
     e.onCookies([
-      { name: 'SID', value: 's' },
-      { name: 'HSID', value: 'h' },
+      { name: 'SID', value: 's', domain: 'x' },
+      { name: 'HSID', value: 'h', domain: '.x' },
     ]);
     e.onURL('https://x/signin');
     expect(e.missing().map((f) => f.id)).toEqual(['__Secure-1PSIDTS']);
@@ -122,7 +122,7 @@ describe('capture engine', () => {
     e.onURL('https://x/home');
     t.advance(FINAL_PAGE_GRACE_MS * 10);
     expect(e.isComplete()).toBe(false);
-    e.onCookies([{ name: 'a', value: '1' }]);
+    e.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
     expect(e.isComplete()).toBe(true);
   });
 
@@ -130,7 +130,31 @@ describe('capture engine', () => {
     const e = new CaptureEngine(step([{ id: 'a', name: 'a', type: 'cookie' }], {}));
     expect(e.isComplete()).toBe(false);
     expect(e.canSubmitOnClose()).toBe(false);
-    e.onCookies([{ name: 'a', value: '1' }]);
+    e.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
     expect(e.isComplete()).toBe(true);
+  });
+
+  it('a source without its own scope reads only the sign-in page’s site: no other site’s cookies or requests', () => {
+    const slack = {
+      url: 'https://app.slack.com/signin',
+      fields: fields([
+        { id: 'd', name: 'd', type: 'cookie' },
+        { id: 'h', name: 'X-Team', type: 'header' },
+      ]),
+    };
+    const e = new CaptureEngine(slack);
+    e.onCookies([{ name: 'd', value: 'tracker', domain: '.ads.example' }]);
+    e.onRequest('https://ads.example/pixel', { 'x-team': 'leaked' });
+    expect(e.values()).toEqual({});
+    e.onCookies([{ name: 'd', value: 'xoxd-1', domain: '.slack.com' }]);
+    e.onRequest('https://edgeapi.slack.com/api/x', { 'x-team': 'T1' });
+    expect(e.values()).toEqual({ d: 'xoxd-1', h: 'T1' });
+  });
+
+  it('the sign-in page’s site is its registrable domain; an IP address is itself', () => {
+    expect(siteOf('app.slack.com')).toBe('slack.com');
+    expect(siteOf('.www.instagram.com')).toBe('instagram.com');
+    expect(siteOf('a.b.co.uk')).toBe('b.co.uk');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
   });
 });

@@ -219,6 +219,45 @@ describe('cookie-capture window', () => {
     await expect(pending).resolves.toEqual({ status: 'closed', missing: ['ct0'] });
   });
 
+  it('allows only web pages, always shows the site in its title, and has no devtools when packaged', async () => {
+    fake.app.isPackaged = true;
+    try {
+      const pending = openCaptureWindow(step, { parent: null, log });
+      const win = fake.BrowserWindow.instances.at(-1)!;
+      expect((win.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false);
+      expect(win.title).toBe('Sign in · x.example');
+      expect(win.webContents.navigate('will-navigate', 'https://accounts.x.example/next')).toBe(false);
+      expect(win.webContents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+      expect(win.webContents.navigate('will-redirect', 'ms-settings:privacy')).toBe(true);
+      let prevented = false;
+      win.emit('page-title-updated', { preventDefault: () => (prevented = true) }, 'Your bank — log in');
+      expect([prevented, win.title]).toEqual([true, 'Sign in · x.example']);
+      win.webContents.url = 'http://127.0.0.1:9/elsewhere';
+      win.webContents.emit('did-navigate');
+      expect(win.title).toBe('Sign in · http://127.0.0.1:9');
+      win.emit('close');
+      await pending;
+    } finally {
+      fake.app.isPackaged = false;
+    }
+  });
+
+  it('runs extractJS once per page load, not on every poll', async () => {
+    const pending = openCaptureWindow({ ...step, extractJS: 'EXTRACT()' }, { parent: null, log });
+    const wc = fake.BrowserWindow.instances.at(-1)!.webContents;
+    const scripts = (): number => wc.isolatedWorldCalls.filter((c) => c === 'EXTRACT()').length;
+    for (let i = 0; i < 3; i++) wc.emit('did-navigate');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(scripts()).toBe(0);
+    wc.emit('did-finish-load');
+    await vi.waitFor(() => expect(scripts()).toBe(1));
+    for (let i = 0; i < 3; i++) wc.emit('did-navigate-in-page');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(scripts()).toBe(1);
+    fake.BrowserWindow.instances.at(-1)!.emit('close');
+    await pending;
+  });
+
   it('refuses a step URL that is not http(s)', async () => {
     await expect(openCaptureWindow({ ...step, url: 'file:///etc/passwd' }, { parent: null, log })).resolves.toMatchObject({ status: 'closed' });
     expect(fake.BrowserWindow.instances).toHaveLength(0);
