@@ -13,7 +13,7 @@ import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts
 import { IpcRegistry } from '../core/ipc/registry.ts';
 import { consoleSink, fileSink, Logger } from '../core/log.ts';
 import { AttentionTracker } from '../shell/notifications.ts';
-import { parseLaunch, performLaunch, PROTOCOL, type LaunchAction } from '../shell/launch.ts';
+import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../shell/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
 import { buildTrayMenu, type TrayAction } from '../shell/tray-model.ts';
 import { openCaptureWindow } from './capture-window.ts';
@@ -33,7 +33,8 @@ export interface ShellPaths {
 
 export function runShell(paths: ShellPaths): void {
   // Tests and side-by-side runs keep their own profile (settings, sign-in, logs).
-  if (process.env['BAM_USER_DATA_DIR']) app.setPath('userData', process.env['BAM_USER_DATA_DIR']);
+  const userData = testOnlyEnv('BAM_USER_DATA_DIR', process.env, app.isPackaged);
+  if (userData) app.setPath('userData', userData);
   registerAppScheme();
   const firstAction = parseLaunch(process.argv);
   if (!app.requestSingleInstanceLock({ argv: process.argv })) {
@@ -180,7 +181,7 @@ export function runShell(paths: ShellPaths): void {
     core.subscribe((event) => {
       if (trayEvents.has(event)) refreshTray();
     });
-    if (process.env['BAM_E2E'] === '1') {
+    if (testOnlyEnv('BAM_E2E', process.env, app.isPackaged) === '1') {
       // For the Playwright _electron smoke test: the tray menu model as the tray shows it.
       (globalThis as Record<string, unknown>)['__bamTrayMenu'] = () => {
         const snap = core.snapshot();

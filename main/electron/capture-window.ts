@@ -79,7 +79,10 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
       clearTimeout(deadline);
       ses.webRequest.onBeforeSendHeaders(null);
       if (!win.isDestroyed()) win.destroy();
-      void ses.clearStorageData().then(() => ses.clearCache());
+      ses
+        .clearStorageData()
+        .then(() => ses.clearCache())
+        .catch((e: unknown) => opts.log.warn('could not wipe the sign-in window’s storage', { error: e }));
       opts.log.info('capture window finished', { status: result.status, found: result.status === 'complete' ? Object.keys(result.values) : [] });
       resolve(result);
     };
@@ -120,6 +123,7 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
       if (done) return;
       finish(engine.canSubmitOnClose() ? { status: 'complete', values: engine.values(), lastURL: engine.lastURL() } : { status: 'closed', missing: engine.missing().map((f) => f.name) });
     });
-    void win.loadURL(step.url);
+    // A page that fails to load stays open on its error: the user can close it and paste by hand.
+    win.loadURL(step.url).catch((e: unknown) => opts.log.warn('the sign-in page did not load', { error: e }));
   });
 }

@@ -14,11 +14,18 @@ export function registerAppScheme(): void {
 
 /** Resolves a request path to a file inside `root`, or null when it would leave it. */
 export function resolveAppFile(root: string, requestURL: string): string | null {
-  const u = new URL(requestURL);
-  if (u.host !== APP_HOST) return null;
-  const rel = decodeURIComponent(u.pathname).replace(/^\/+/, '') || 'index.html';
+  let rel: string;
+  try {
+    const u = new URL(requestURL);
+    if (u.host !== APP_HOST) return null;
+    rel = decodeURIComponent(u.pathname).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    return null; // a malformed URL or % escape: nothing to serve
+  }
+  if (rel.includes('\0')) return null;
   const file = path.resolve(root, rel);
-  return file === root || file.startsWith(root + path.sep) ? file : null;
+  // A file strictly inside the folder: never the folder itself (`.%2f`), never outside it.
+  return file.startsWith(root + path.sep) ? file : null;
 }
 
 export function serveRenderer(root: string): void {

@@ -7,6 +7,11 @@ import { navigationDecision, permissionDecision, windowOpenDecision } from '../s
 
 const MIN = { width: 720, height: 520 };
 
+/** Opens a link in the system browser; no handler for it (or any failure) is logged, never left unhandled. */
+function openOutside(url: string, log: Logger): void {
+  shell.openExternal(url).catch((e: unknown) => log.warn('could not open a link in the browser', { url: url.slice(0, 200), error: e }));
+}
+
 /** Locks a web contents down: no navigation away, no new windows, no webviews, no permissions. */
 export function hardenWebContents(wc: WebContents, origins: string[], log: Logger): void {
   const onNavigate = (event: Electron.Event, url: string): void => {
@@ -14,14 +19,14 @@ export function hardenWebContents(wc: WebContents, origins: string[], log: Logge
     if (d.allow) return;
     event.preventDefault();
     log.warn('blocked navigation away from the app', { url: url.slice(0, 200) });
-    if (d.openExternally) void shell.openExternal(d.openExternally);
+    if (d.openExternally) openOutside(d.openExternally, log);
   };
   wc.on('will-navigate', onNavigate);
   wc.on('will-redirect', onNavigate);
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(({ url }) => {
     const d = windowOpenDecision(url);
-    if (d.openExternally) void shell.openExternal(d.openExternally);
+    if (d.openExternally) openOutside(d.openExternally, log);
     return { action: 'deny' };
   });
   wc.session.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
@@ -94,6 +99,6 @@ export function createMainWindow(o: MainWindowOptions): BrowserWindow {
     }
   });
 
-  void win.loadURL(o.url);
+  win.loadURL(o.url).catch((e: unknown) => o.log.error('the app window did not load', { error: e }));
   return win;
 }

@@ -61,6 +61,11 @@ describe('electron-builder configuration', () => {
     await expect(validate(test)).resolves.toBeUndefined();
   });
 
+  it('the test build has its own appId, so it is never taken for the real app', () => {
+    expect(load('electron-builder.test.yml')['appId']).toMatch(/\.test$/);
+    expect(load('electron-builder.test.yml')['appId']).not.toBe(load('electron-builder.yml')['appId']);
+  });
+
   it('rejects a misspelled option (the validation really runs)', async () => {
     await expect(validate({ ...load('electron-builder.yml'), electronFuses: { runAsnode: false } })).rejects.toThrow(/Invalid configuration object.*electronFuses/s);
   });

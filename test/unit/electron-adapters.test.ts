@@ -15,7 +15,7 @@ const { openCaptureWindow } = await import('../../main/electron/capture-window.t
 const { resolveAppFile } = await import('../../main/electron/protocol.ts');
 const { safeStorageCipher } = await import('../../main/electron/storage.ts');
 const { IpcRegistry } = await import('../../main/core/ipc/registry.ts');
-const { Logger } = await import('../../main/core/log.ts');
+const { Logger, memorySink } = await import('../../main/core/log.ts');
 const { SettingsStore } = await import('../../main/core/storage/settings.ts');
 const { SafeStore } = await import('../../main/core/storage/store.ts');
 const { appOrigins } = await import('../../main/shell/security.ts');
@@ -270,6 +270,27 @@ describe('protocol and storage adapters', () => {
     expect(resolveAppFile('/app/renderer', 'app://bundle/assets/x.js')).toBe('/app/renderer/assets/x.js');
     expect(resolveAppFile('/app/renderer', 'app://bundle/..%2F..%2Fetc%2Fpasswd')).toBeNull();
     expect(resolveAppFile('/app/renderer', 'app://other/index.html')).toBeNull();
+  });
+
+  it('never serves the folder itself, and a malformed escape is a 404, not an exception', () => {
+    expect(resolveAppFile('/app/renderer', 'app://bundle/.%2f')).toBeNull();
+    expect(resolveAppFile('/app/renderer', 'app://bundle/%E0%A4%A')).toBeNull();
+    expect(resolveAppFile('/app/renderer', 'app://bundle/x%00.js')).toBeNull();
+  });
+
+  it('a link the system cannot open is logged, never an unhandled rejection', async () => {
+    const { hardenWebContents } = await import('../../main/electron/window.ts');
+    const { sink, entries } = memorySink();
+    const wc = new fake.BrowserWindow({}).webContents;
+    const original = fake.shell.openExternal;
+    fake.shell.openExternal = () => Promise.reject(new Error('no application is registered for this link'));
+    try {
+      hardenWebContents(wc as never, ['app://bundle'], new Logger({ sinks: [sink] }));
+      expect(wc.navigate('will-navigate', 'https://beeper.com/help')).toBe(true);
+      await vi.waitFor(() => expect(entries.map((e) => e.message)).toContain('could not open a link in the browser'));
+    } finally {
+      fake.shell.openExternal = original;
+    }
   });
 
   it('reports the safeStorage backend the vault records', () => {

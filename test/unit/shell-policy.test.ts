@@ -1,7 +1,7 @@
 /** Every decision of the Electron shell, tested in plain Node. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
-import { parseLaunch, performLaunch, restoreBounds } from '../../main/shell/launch.ts';
+import { parseLaunch, performLaunch, restoreBounds, TEST_ONLY_ENV, testOnlyEnv } from '../../main/shell/launch.ts';
 import { AttentionTracker } from '../../main/shell/notifications.ts';
 import {
   appOrigins,
@@ -203,6 +203,13 @@ describe('launch and single instance', () => {
     deps.startReconnect.mockResolvedValueOnce(null as never);
     await performLaunch({ type: 'reconnect', bridgeID: 'b', loginID: 'l', accountID: null, confirm: false }, deps, false);
     expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
+  });
+
+  it('a packaged build ignores the test-only environment variables', () => {
+    const env = { BAM_USER_DATA_DIR: '/tmp/elsewhere', BAM_E2E: '1' };
+    expect(testOnlyEnv('BAM_USER_DATA_DIR', env, false)).toBe('/tmp/elsewhere');
+    expect(testOnlyEnv('BAM_E2E', env, false)).toBe('1');
+    for (const name of TEST_ONLY_ENV) expect(testOnlyEnv(name, env, true)).toBeUndefined();
   });
 
   it('restores window bounds only if they are still on a screen', () => {
