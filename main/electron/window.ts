@@ -29,8 +29,11 @@ export function hardenWebContents(wc: WebContents, origins: string[], log: Logge
     if (d.openExternally) openOutside(d.openExternally, log);
     return { action: 'deny' };
   });
-  wc.session.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
-  wc.session.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  // Only clipboard writes from the app's own top frame ("Copy code"); nothing else, for nobody.
+  wc.session.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(details.isMainFrame && permissionDecision(permission, details.requestingUrl, origins)),
+  );
+  wc.session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => details.isMainFrame && permissionDecision(permission, requestingOrigin, origins));
 }
 
 export interface MainWindowOptions {

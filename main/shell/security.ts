@@ -69,8 +69,14 @@ export function windowOpenDecision(url: string): { action: 'deny'; openExternall
   return { action: 'deny', openExternally: isSafeExternalURL(url) ? url : null };
 }
 
-/** Permission requests and checks (camera, notifications from pages, geolocation, …): always no. */
-export const permissionDecision = (_permission: string): boolean => false;
+/**
+ * Permission requests and checks (camera, notifications from pages, geolocation, …): no — except
+ * writing to the clipboard (the "Copy code" button of a pairing code), and only for the app's own
+ * page in the main window. Without `origin`/`origins` (the capture window) everything is refused.
+ */
+export function permissionDecision(permission: string, origin?: string | null, origins?: string[]): boolean {
+  return permission === 'clipboard-sanitized-write' && Boolean(origin && origins && isAppURL(origin, origins));
+}
 
 export interface IpcSenderFacts {
   /** webContents.id of the sender. */

@@ -19,8 +19,9 @@ class Emitter {
 }
 
 export class FakeSession {
-  permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
-  permissionCheck: ((wc: unknown, permission: string) => boolean) | null = null;
+  /** As Electron calls them: with the requesting URL/origin and whether it is the top frame. */
+  permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl: string; isMainFrame: boolean }) => void) | null = null;
+  permissionCheck: ((wc: unknown, permission: string, requestingOrigin: string, details: { isMainFrame: boolean }) => boolean) | null = null;
   userAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) beeper-account-manager/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
   beforeSendHeaders: Handler | null = null;
   cleared = 0;

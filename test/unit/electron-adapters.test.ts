@@ -72,13 +72,20 @@ describe('main window', () => {
     expect(attached).toBe(false);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission except a clipboard write from the app’s own top frame ("Copy code")', () => {
     const win = open();
+    const ses = win.webContents.session;
+    const app = { requestingUrl: 'app://bundle/index.html', isMainFrame: true };
     const answers: boolean[] = [];
-    win.webContents.session.permissionRequest!(null, 'media', (ok) => answers.push(ok));
-    win.webContents.session.permissionRequest!(null, 'notifications', (ok) => answers.push(ok));
-    expect(answers).toEqual([false, false]);
-    expect(win.webContents.session.permissionCheck!(null, 'clipboard-read')).toBe(false);
+    ses.permissionRequest!(null, 'media', (ok) => answers.push(ok), app);
+    ses.permissionRequest!(null, 'notifications', (ok) => answers.push(ok), app);
+    ses.permissionRequest!(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), app);
+    ses.permissionRequest!(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/', isMainFrame: true });
+    ses.permissionRequest!(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), { ...app, isMainFrame: false });
+    expect(answers).toEqual([false, false, true, false, false]);
+    expect(ses.permissionCheck!(null, 'clipboard-sanitized-write', 'app://bundle', { isMainFrame: true })).toBe(true);
+    expect(ses.permissionCheck!(null, 'clipboard-read', 'app://bundle', { isMainFrame: true })).toBe(false);
+    expect(ses.permissionCheck!(null, 'clipboard-sanitized-write', 'https://evil.example', { isMainFrame: true })).toBe(false);
   });
 
   it('closes to the tray when the setting is on, and really closes when quitting or when it is off', () => {
@@ -198,7 +205,8 @@ describe('cookie-capture window', () => {
     expect(String(prefs['partition'])).toMatch(/^capture-[0-9a-f-]{36}$/); // not "persist:"
     const ses = win.webContents.session;
     expect(ses.userAgent).not.toMatch(/Electron|beeper-account-manager/);
-    expect(ses.permissionCheck!(null, 'media')).toBe(false);
+    expect(ses.permissionCheck!(null, 'media', 'https://x.example', { isMainFrame: true })).toBe(false);
+    expect(ses.permissionCheck!(null, 'clipboard-sanitized-write', 'https://x.example', { isMainFrame: true })).toBe(false);
     expect(win.loaded).toBe('https://x.example/login');
 
     ses.cookieJar.push({ name: 'ct0', value: 'token-1', domain: 'x.example' });

@@ -33,8 +33,15 @@ describe('security decisions', () => {
     expect(isSafeExternalURL('mailto:a@b.c')).toBe(false);
   });
 
-  it('denies every permission', () => {
-    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) expect(permissionDecision(p)).toBe(false);
+  it('denies every permission; only a clipboard write from the app itself is allowed', () => {
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(permissionDecision(p)).toBe(false);
+      expect(permissionDecision(p, 'app://bundle', origins)).toBe(false);
+    }
+    expect(permissionDecision('clipboard-sanitized-write', 'app://bundle/index.html', origins)).toBe(true);
+    expect(permissionDecision('clipboard-sanitized-write', 'https://evil.example', origins)).toBe(false);
+    expect(permissionDecision('clipboard-sanitized-write')).toBe(false); // the capture window: nothing
+    expect(permissionDecision('clipboard-sanitized-write', 'not a url', origins)).toBe(false);
   });
 
   it('trusts IPC only from the main window\'s top frame showing the app', () => {
