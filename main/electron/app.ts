@@ -13,6 +13,7 @@ import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts
 import { IpcRegistry } from '../core/ipc/registry.ts';
 import { consoleSink, fileSink, Logger } from '../core/log.ts';
 import { AttentionTracker } from '../shell/notifications.ts';
+import { appUserModelIdFor } from '../shell/app-id.ts';
 import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../shell/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
 import { buildTrayMenu, type TrayAction } from '../shell/tray-model.ts';
@@ -36,6 +37,9 @@ export function runShell(paths: ShellPaths): void {
   const userData = testOnlyEnv('BAM_USER_DATA_DIR', process.env, app.isPackaged);
   if (userData) app.setPath('userData', userData);
   registerAppScheme();
+  // Windows: notifications need the AppUserModelID the installer gave the shortcut.
+  const appUserModelId = appUserModelIdFor(process.platform);
+  if (appUserModelId) app.setAppUserModelId(appUserModelId);
   const firstAction = parseLaunch(process.argv);
   if (!app.requestSingleInstanceLock({ argv: process.argv })) {
     app.quit(); // the running instance gets our argv through 'second-instance'

@@ -12,6 +12,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ID, appUserModelIdFor } from '../../main/shell/app-id.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = (name: string): string => path.join(root, 'node_modules/.bin', name);
@@ -59,6 +60,13 @@ describe('electron-builder configuration', () => {
     const test = load('electron-builder.test.yml');
     delete test['extends'];
     await expect(validate(test)).resolves.toBeUndefined();
+  });
+
+  it('the app sets the same AppUserModelID on Windows as the installer’s appId (else no notifications)', () => {
+    expect(APP_ID).toBe(load('electron-builder.yml')['appId']);
+    expect(appUserModelIdFor('win32')).toBe(load('electron-builder.yml')['appId']);
+    expect(appUserModelIdFor('linux')).toBeNull();
+    expect(appUserModelIdFor('darwin')).toBeNull();
   });
 
   it('the test build has its own appId, so it is never taken for the real app', () => {
