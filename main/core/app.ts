@@ -4,7 +4,7 @@
  * shell and the WebSocket host both drive it through the IPC handler registry.
  */
 import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
-import type { AppSnapshot, AuthView, ConnectionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import type { AppSnapshot, AuthView, Capabilities, ConnectionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 import type { UpdaterState } from '../shell/updater-policy.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
@@ -38,7 +38,7 @@ export interface CoreDeps {
   /** How often a login showing a step this app does not know is checked for progress. */
   unsupportedPollMs?: number;
   /** What the host offers; the browser preview has neither a capture window nor a shell. */
-  capabilities?: { captureWindow: boolean; desktopShell: boolean };
+  capabilities?: Capabilities;
   /** The app's version, shown next to update information. */
   appVersion?: string;
 }
@@ -160,7 +160,7 @@ export class AccountManagerCore {
 
   snapshot(): AppSnapshot {
     return {
-      capabilities: this.deps.capabilities ?? { captureWindow: false, desktopShell: false },
+      capabilities: this.deps.capabilities ?? { captureWindow: false, desktopShell: false, startAtLogin: false },
       connection: this.connection,
       auth: authView(this.auth.state()),
       accounts: this.accounts.view(),

@@ -14,6 +14,7 @@ import { IpcRegistry } from '../core/ipc/registry.ts';
 import { consoleSink, fileSink, Logger } from '../core/log.ts';
 import { AttentionTracker } from '../shell/notifications.ts';
 import { appUserModelIdFor } from '../shell/app-id.ts';
+import { loginItemSupport, setXdgAutostart } from '../shell/autostart.ts';
 import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../shell/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
 import { buildTrayMenu, type TrayAction } from '../shell/tray-model.ts';
@@ -81,6 +82,7 @@ export function runShell(paths: ShellPaths): void {
     const openExternal = async (url: string): Promise<void> => {
       if (isSafeExternalURL(url)) await shell.openExternal(url);
     };
+    const loginItems = loginItemSupport(process.platform, app.isPackaged);
     const settingsStore = electronStore('settings', log);
     const core = new AccountManagerCore({
       settingsStore,
@@ -89,7 +91,7 @@ export function runShell(paths: ShellPaths): void {
       openExternal,
       log,
       envBaseURL: process.env['BEEPER_DESKTOP_BASE_URL'] ?? null,
-      capabilities: { captureWindow: true, desktopShell: true },
+      capabilities: { captureWindow: true, desktopShell: true, startAtLogin: loginItems !== null },
       appVersion: app.getVersion(),
     });
 
@@ -203,7 +205,17 @@ export function runShell(paths: ShellPaths): void {
     });
 
     // Start at login, in the tray.
-    const applyLoginItem = (): void => app.setLoginItemSettings({ openAtLogin: settings.get('startAtLogin'), args: ['--hidden'] });
+    const applyLoginItem = (): void => {
+      const openAtLogin = settings.get('startAtLogin');
+      if (loginItems === 'system') app.setLoginItemSettings({ openAtLogin, args: ['--hidden'] });
+      else if (loginItems === 'xdg') {
+        try {
+          setXdgAutostart(openAtLogin, { env: process.env, home: app.getPath('home'), execPath: process.execPath, name: app.getName() });
+        } catch (e) {
+          log.warn('could not change the autostart entry', { error: e });
+        }
+      }
+    };
     applyLoginItem();
     settings.onChange(applyLoginItem);
 

@@ -263,6 +263,8 @@ export const CapabilitiesSchema = z.object({
   captureWindow: z.boolean(),
   /** The host can show native notifications, a tray, and update itself. */
   desktopShell: z.boolean(),
+  /** Start at login works here (packaged builds: a login item on macOS and Windows, an XDG autostart entry on Linux). */
+  startAtLogin: z.boolean(),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 

@@ -53,7 +53,7 @@ export const useApp = create<AppState>()((set, get) => ({
   api: null,
   ready: false,
   hostConnected: true,
-  capabilities: { captureWindow: false, desktopShell: false },
+  capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false },
   connection: null,
   auth: null,
   accounts: null,

@@ -36,6 +36,8 @@ export interface StackOptions {
   rediscoverMs?: number;
   /** Pretend to be the desktop shell (settings toggles shown), as the Electron app is. */
   desktopShell?: boolean;
+  /** Whether start-at-login works (default: with the desktop shell); a development build says no. */
+  startAtLogin?: boolean;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -57,7 +59,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     envBaseURL: sim.url,
     discovery: { ports: [], probeTimeoutMs: 500 },
     rediscoverMs: { visible: opts.rediscoverMs ?? 1_000, hidden: opts.rediscoverMs ?? 1_000 },
-    capabilities: { captureWindow: false, desktopShell: opts.desktopShell ?? false },
+    capabilities: { captureWindow: false, desktopShell: opts.desktopShell ?? false, startAtLogin: opts.startAtLogin ?? opts.desktopShell ?? false },
     appVersion: '0.1.0',
   });
   host = await startWsHost({ core, log, port: opts.hostPort ?? 0, staticDir: PREVIEW_DIR });

@@ -66,7 +66,12 @@ describe('the Electron shell, composed', () => {
     expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(fake.app.state.protocolClients).toEqual(['beeper-account-manager']);
     expect(fake.app.state.userData).toBe(path.join(dir, 'user-data'));
-    expect(fake.app.state.loginItem).toEqual({ openAtLogin: false, args: ['--hidden'] });
+    // An unpackaged build has no stable program to start at login: no login item, no switch for it.
+    expect(fake.app.state.loginItem).toBeNull();
+  });
+
+  it('tells the window that start-at-login cannot work in this (unpackaged) build', async () => {
+    expect((await invoke<{ capabilities: { startAtLogin: boolean } }>('app.getState')).capabilities).toMatchObject({ desktopShell: true, startAtLogin: false });
   });
 
   it('opens the hardened main window on the bundled renderer, and serves it with the CSP header', async () => {

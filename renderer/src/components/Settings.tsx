@@ -59,6 +59,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const auth = useApp((s) => s.auth);
   const connection = useApp((s) => s.connection);
   const shell = useApp((s) => s.capabilities.desktopShell);
+  const startAtLogin = useApp((s) => s.capabilities.startAtLogin);
   const run = useApp((s) => s.run);
   const [address, setAddress] = useState(settings?.baseURL ?? '');
   // A checkbox shows what was clicked while the change travels to main and back, instead of
@@ -97,7 +98,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       {shell && (
         <section aria-labelledby="app-title" className="settings-section">
           <h3 id="app-title">App</h3>
-          {TOGGLES.map((t) => (
+          {/* A switch that could do nothing here (a development build) is not shown. */}
+          {TOGGLES.filter((t) => t.key !== 'startAtLogin' || startAtLogin).map((t) => (
             <label key={t.key} className="toggle">
               <input type="checkbox" checked={pending[t.key] ?? settings[t.key]} onChange={(e) => toggle(t.key, e.target.checked)} />
               <span>

@@ -158,3 +158,14 @@ test.describe('settings in the desktop shell', () => {
     await shot('71-settings-desktop');
   });
 });
+
+test.describe('settings in a development build of the desktop shell', () => {
+  test.use({ stackOptions: { desktopShell: true, startAtLogin: false, simConfig: { oauthAutoApprove: true }, rediscoverMs: 250 } });
+  test('does not show a start-at-login switch that could do nothing', async ({ app }) => {
+    await connect(app);
+    await app.getByRole('button', { name: 'Settings' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog.getByRole('checkbox', { name: /Notify me/ })).toBeVisible();
+    await expect(dialog.getByRole('checkbox', { name: /Start when I log in/ })).toHaveCount(0);
+  });
+});
