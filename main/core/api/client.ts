@@ -90,6 +90,8 @@ export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, wha
 
 export class BeeperApi {
   readonly baseURL: string;
+  /** The origin the token is asked for: fixed for this client, so worked out once. */
+  private readonly origin: string;
   private readonly opts: Required<Omit<ApiClientOptions, 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>> & Pick<ApiClientOptions, 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>;
   private cached: { token: string | null; client: BeeperDesktop } | null = null;
   /** What was already reported as skipped: each once, not on every refresh. */
@@ -97,6 +99,7 @@ export class BeeperApi {
 
   constructor(opts: ApiClientOptions) {
     this.baseURL = opts.baseURL.replace(/\/+$/, '');
+    this.origin = new URL(this.baseURL).origin;
     this.opts = {
       readTimeoutMs: 15_000,
       readRetries: 2,
@@ -107,7 +110,7 @@ export class BeeperApi {
   }
 
   private client(): BeeperDesktop {
-    const token = this.opts.getToken(new URL(this.baseURL).origin);
+    const token = this.opts.getToken(this.origin);
     if (!this.cached || this.cached.token !== token) {
       this.cached = {
         token,
