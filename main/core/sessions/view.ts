@@ -26,6 +26,7 @@ function humanize(id: string): string {
 
 export function inputFieldView(f: InputField): InputFieldView {
   const options = f.options ?? [];
+  const hinted = KIND[f.type ?? 'text'] ?? 'text';
   return {
     id: f.id,
     label: f.label?.trim() || humanize(f.id),
@@ -33,7 +34,7 @@ export function inputFieldView(f: InputField): InputFieldView {
     initialValue: f.initialValue ?? null,
     optional: f.optional === true,
     // A select without its options (the SDK's shape has none) is typed in.
-    kind: options.length > 0 ? 'select' : KIND[f.type ?? 'text'] === 'select' ? 'text' : (KIND[f.type ?? 'text'] ?? 'text'),
+    kind: options.length > 0 ? 'select' : hinted === 'select' ? 'text' : hinted,
     pattern: f.pattern ?? null,
     options,
   };
