@@ -114,7 +114,9 @@ function bodyOf(e: SdkAPIError): { code?: string; message?: string } {
     return { code: body.error, message: body.error_description };
   }
   if (typeof body.code === 'string') out.code = body.code;
-  const message = typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
+  const raw = typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
+  // A blank message says nothing: the app's own sentence is shown instead.
+  const message = raw?.trim() ? raw : undefined;
   if (message) out.message = message;
   return out;
 }

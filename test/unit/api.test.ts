@@ -46,6 +46,11 @@ describe('toAppError', () => {
     }
   });
 
+  it('a blank message from the server is replaced by the app’s own', () => {
+    expect(toAppError(apiError(403, { code: 'SOMETHING_NEW', message: ' \n ' })).message).toBe('Beeper Desktop refused this.');
+    expect(toAppError(apiError(400, { code: 'M_BAD_JSON', message: '' }), 'submit').message).toBe('That was not accepted. Check it and try again.');
+  });
+
   it('a write refused with a read-only token is a missing scope, whatever the code; a read is not', async () => {
     const server = createServer((_req, res) => res.writeHead(403, { 'content-type': 'application/json' }).end('{"code":"FORBIDDEN","message":"Not allowed."}'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

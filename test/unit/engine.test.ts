@@ -63,6 +63,11 @@ describe('SessionEngine with unusual answers', () => {
     }
   });
 
+  it('a failure whose message is blank says something all the same', async () => {
+    const { engine } = engineWith(() => ({ ...base, status: 'failed', error: { code: 'X', message: '  ' } }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { code: 'X', message: 'The login failed.' } });
+  });
+
   it('does not cancel what the server already ended (a 200 `failed`)', async () => {
     const { engine, calls } = engineWith(() => ({ ...base, status: 'failed', error: { code: 'X', message: 'No.' } }));
     expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { message: 'No.' } });

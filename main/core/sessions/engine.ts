@@ -186,7 +186,7 @@ export class SessionEngine {
         return;
       case 'failed': {
         const e = remote.error;
-        this.fail(s, new AppError(failureKind(e?.code), e?.message || 'The login failed.', { code: e?.code }), 'ended-on-server');
+        this.fail(s, new AppError(failureKind(e?.code), e?.message?.trim() || 'The login failed.', { code: e?.code }), 'ended-on-server');
         return;
       }
     }
