@@ -80,6 +80,8 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
       await app.getByRole('button', { name: /WhatsApp/ }).click();
       await app.getByRole('radio', { name: /Pairing code/ }).check();
       await app.getByRole('button', { name: 'Continue' }).click();
+      // Wait for the step: until then "Phone number" also names the flow picker's radio button.
+      await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
       await app.getByLabel('Phone number').fill('+4915112345678');
       await app.getByRole('button', { name: 'Continue' }).click();
       await expect(app.getByRole('heading', { name: 'Enter this code on your phone' })).toBeVisible();

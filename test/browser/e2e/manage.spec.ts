@@ -117,6 +117,8 @@ test('keyboard only: a form flow (Telegram) with Enter to submit', async ({ app 
   // The flow choice is a radio group: arrow keys move, Enter submits the form.
   await app.getByRole('radio', { name: /Phone Number/ }).focus();
   await app.keyboard.press('Enter');
+  // Wait for the step: until then "Phone number" also names the flow picker's radio button.
+  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
   await expect(app.getByLabel('Phone number')).toBeFocused();
   await app.keyboard.type('+15551230000');
   await app.keyboard.press('Enter');
