@@ -19,6 +19,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
+      // Electron (and every other dependency) marks what is going away; the app must not use it.
+      '@typescript-eslint/no-deprecated': 'error',
     },
   },
   {

@@ -134,6 +134,7 @@ export class AccountManagerCore {
 
   async start(): Promise<void> {
     this.stopped = false;
+    await this.vault.ready(); // the storage status the first screen shows
     await this.findDesktop();
   }
 
@@ -227,6 +228,8 @@ export class AccountManagerCore {
       this.scheduleRediscovery();
       return this.connection;
     }
+    // Decrypt the saved sign-in first, so the window never shows "Connect" to a signed-in user.
+    await this.vault.open(result.baseURL);
     const changed = this.api?.baseURL !== result.baseURL;
     if (changed) {
       this.api = new BeeperApi({
@@ -249,7 +252,7 @@ export class AccountManagerCore {
       error: null,
       checkedAt,
     });
-    this.auth.setServer(result.baseURL, result.info);
+    await this.auth.setServer(result.baseURL, result.info);
     if (this.hasToken()) {
       this.accounts.start();
     }
@@ -327,9 +330,9 @@ export class AccountManagerCore {
     return authView(this.auth.state());
   }
 
-  setPlaintextConsent(allow: boolean): AuthView {
+  async setPlaintextConsent(allow: boolean): Promise<AuthView> {
     this.settings.update({ allowPlaintextToken: allow });
-    this.auth.storageChanged();
+    await this.auth.storageChanged();
     return authView(this.auth.state());
   }
 

@@ -7,9 +7,9 @@ import type { Logger } from '../core/log.ts';
 import { SafeStore, type StoreBackend } from '../core/storage/store.ts';
 
 export const safeStorageCipher: Cipher = {
-  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
-  encryptString: (plain) => safeStorage.encryptString(plain),
-  decryptString: (data) => safeStorage.decryptString(data),
+  isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
+  encryptStringAsync: (plain) => safeStorage.encryptStringAsync(plain),
+  decryptStringAsync: (data) => safeStorage.decryptStringAsync(data),
   backend: () => {
     if (process.platform === 'darwin') return 'keychain';
     if (process.platform === 'win32') return 'dpapi';

@@ -26,7 +26,7 @@ export const invokeSchemas = {
   'app.getState': { request: none, response: AppSnapshotSchema },
   'connection.retry': { request: none, response: ConnectionViewSchema },
   'connection.setAddress': {
-    request: z.object({ baseURL: z.string().max(2048).url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address').nullable() }).strict(),
+    request: z.object({ baseURL: z.url().max(2048).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address').nullable() }).strict(),
     response: ConnectionViewSchema,
   },
   'auth.signIn': { request: none, response: AuthViewSchema },

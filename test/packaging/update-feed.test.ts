@@ -109,7 +109,7 @@ describe('generic update feed', () => {
 
   it('reads the mac feed with the zip that auto-update downloads first', async () => {
     const info = await provider('darwin').getLatestVersion();
-    expect(info.path).toMatch(/-mac\.zip$/);
+    expect(info.files[0]!.url).toMatch(/-mac\.zip$/); // the zip comes first: auto-update downloads it
     expect(info.files.map((f) => f.url)).toEqual(['Beeper-Account-Manager-1.4.0-arm64-mac.zip', 'Beeper-Account-Manager-1.4.0-arm64.dmg']);
   });
 

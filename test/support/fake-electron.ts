@@ -253,10 +253,17 @@ export const app = Object.assign(new Emitter(), {
   },
 });
 
+/** Electron 45's safeStorage: the synchronous calls are deprecated, so here they fail loudly. */
+const deprecated = (name: string) => (): never => {
+  throw new Error(`safeStorage.${name} is deprecated in Electron 45; use the async API`);
+};
 export const safeStorage = {
-  isEncryptionAvailable: () => true,
-  encryptString: (s: string) => Buffer.from(s).reverse(),
-  decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
+  isAsyncEncryptionAvailable: () => Promise.resolve(true),
+  encryptStringAsync: (s: string) => Promise.resolve(Buffer.from(s).reverse()),
+  decryptStringAsync: (b: Buffer) => Promise.resolve({ result: Buffer.from(b).reverse().toString(), shouldReEncrypt: false }),
+  isEncryptionAvailable: deprecated('isEncryptionAvailable'),
+  encryptString: deprecated('encryptString'),
+  decryptString: deprecated('decryptString'),
   getSelectedStorageBackend: () => 'gnome_libsecret',
 };
 

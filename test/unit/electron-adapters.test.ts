@@ -301,8 +301,10 @@ describe('protocol and storage adapters', () => {
     }
   });
 
-  it('reports the safeStorage backend the vault records', () => {
+  it('encrypts through the asynchronous safeStorage API and reports the backend the vault records', async () => {
     expect(safeStorageCipher.backend()).toBe(process.platform === 'linux' ? 'gnome_libsecret' : process.platform === 'darwin' ? 'keychain' : 'dpapi');
-    expect(safeStorageCipher.decryptString(safeStorageCipher.encryptString('abc'))).toBe('abc');
+    expect(await safeStorageCipher.isAsyncEncryptionAvailable()).toBe(true);
+    const sealed = await safeStorageCipher.encryptStringAsync('abc');
+    expect(await safeStorageCipher.decryptStringAsync(sealed)).toEqual({ result: 'abc', shouldReEncrypt: false });
   });
 });

@@ -87,27 +87,50 @@ describe('SettingsStore', () => {
 describe('CredentialVault', () => {
   const auth = { accessToken: 'tok_abcdefghijklmnop', expiresAt: null, scope: 'read write', source: 'oauth' as const };
 
-  it('encrypts with the cipher and reads it back in a new process (same key)', () => {
+  it('encrypts with the cipher and reads it back in a new process (same key)', async () => {
     const cipher = testCipher({ backend: 'keychain' });
-    new CredentialVault({ store: confStore(dir, 'credentials'), cipher, allowPlaintext: () => false }).save('http://x', auth);
+    await new CredentialVault({ store: confStore(dir, 'credentials'), cipher, allowPlaintext: () => false }).save('http://x', auth);
     expect(readFileSync(path.join(dir, 'credentials.json'), 'utf8')).not.toContain(auth.accessToken);
     const again = new CredentialVault({ store: confStore(dir, 'credentials'), cipher, allowPlaintext: () => false });
-    expect(again.load('http://x')?.accessToken).toBe(auth.accessToken);
-    expect(again.load('http://other')).toBeNull();
+    expect((await again.open('http://x'))?.accessToken).toBe(auth.accessToken);
+    expect(again.tokenFor('http://x')?.accessToken).toBe(auth.accessToken);
+    expect(await again.open('http://other')).toBeNull();
   });
 
-  it('drops a token it cannot decrypt (another key) and says why', () => {
-    new CredentialVault({ store: confStore(dir, 'credentials'), cipher: testCipher(), allowPlaintext: () => false }).save('http://x', auth);
+  it('drops a token it cannot decrypt (another key) and says why', async () => {
+    await new CredentialVault({ store: confStore(dir, 'credentials'), cipher: testCipher(), allowPlaintext: () => false }).save('http://x', auth);
     const other = new CredentialVault({ store: confStore(dir, 'credentials'), cipher: testCipher(), allowPlaintext: () => false });
-    expect(other.load('http://x')).toBeNull();
+    expect(await other.open('http://x')).toBeNull();
     expect(other.takeProblem()).toMatch(/could not be decrypted/);
     expect(JSON.parse(readFileSync(path.join(dir, 'credentials.json'), 'utf8'))).not.toHaveProperty('token');
   });
 
-  it('with no cipher at all: memory only, consent needed, and a clear reason', () => {
+  it('stores the token again under a rotated key when safeStorage says so', async () => {
+    const cipher = testCipher({ backend: 'keychain' });
+    await new CredentialVault({ store: confStore(dir, 'credentials'), cipher, allowPlaintext: () => false }).save('http://x', auth);
+    const before = readFileSync(path.join(dir, 'credentials.json'), 'utf8');
+    cipher.rotateKey();
+    const again = new CredentialVault({ store: confStore(dir, 'credentials'), cipher, allowPlaintext: () => false });
+    expect((await again.open('http://x'))?.accessToken).toBe(auth.accessToken);
+    expect(readFileSync(path.join(dir, 'credentials.json'), 'utf8')).not.toBe(before);
+    // Sealed with the new key now: a vault that only knows the new key reads it.
+    const newKeyOnly = new CredentialVault({ store: confStore(dir, 'credentials'), cipher: testCipher({ backend: 'keychain', key: cipher.key }), allowPlaintext: () => false });
+    expect((await newKeyOnly.open('http://x'))?.accessToken).toBe(auth.accessToken);
+  });
+
+  it('a sign-out during a slow encryption leaves nothing on disk', async () => {
+    const v = new CredentialVault({ store: confStore(dir, 'credentials'), cipher: testCipher(), allowPlaintext: () => false });
+    const saving = v.save('http://x', auth);
+    v.clear();
+    await saving;
+    expect(existsSync(path.join(dir, 'credentials.json')) ? readFileSync(path.join(dir, 'credentials.json'), 'utf8') : '').not.toContain('"token"');
+    expect(v.tokenFor('http://x')).toBeNull();
+  });
+
+  it('with no cipher at all: memory only, consent needed, and a clear reason', async () => {
     const v = new CredentialVault({ store: confStore(dir, 'credentials'), cipher: null, allowPlaintext: () => false });
-    expect(v.save('http://x', auth)).toMatchObject({ persistent: false, needsConsent: true, reason: expect.stringMatching(/no encrypted storage/) });
-    expect(v.load('http://x')?.accessToken).toBe(auth.accessToken);
+    expect(await v.save('http://x', auth)).toMatchObject({ persistent: false, needsConsent: true, reason: expect.stringMatching(/no encrypted storage/) });
+    expect(v.tokenFor('http://x')?.accessToken).toBe(auth.accessToken);
     expect(existsSync(path.join(dir, 'credentials.json')) ? readFileSync(path.join(dir, 'credentials.json'), 'utf8') : '').not.toContain('tok_');
   });
 

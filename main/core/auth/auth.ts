@@ -65,7 +65,7 @@ export class AuthManager {
   }
 
   state(): AuthState {
-    const stored = this.server ? this.deps.vault.load(this.server.baseURL) : null;
+    const stored = this.server ? this.deps.vault.tokenFor(this.server.baseURL) : null;
     const out: AuthState = { status: this.status, storage: this.deps.vault.status() };
     if (this.status === 'signed-in' && stored) {
       out.source = stored.source;
@@ -77,7 +77,7 @@ export class AuthManager {
   }
 
   /** Points the manager at the Beeper Desktop that discovery found, loading its saved sign-in. */
-  setServer(baseURL: string, info: Info): void {
+  async setServer(baseURL: string, info: Info): Promise<void> {
     if (this.server?.baseURL === baseURL) {
       this.server = { baseURL, info };
       return;
@@ -85,7 +85,8 @@ export class AuthManager {
     // A sign-in in progress belongs to the server it started with: stop it.
     this.signInAbort?.abort();
     this.server = { baseURL, info };
-    const stored = this.deps.vault.load(baseURL);
+    const stored = await this.deps.vault.open(baseURL);
+    if (this.server.baseURL !== baseURL) return; // moved on to another server while decrypting
     const problem = this.deps.vault.takeProblem();
     if (problem) this.reason = new AppError('unauthorized', problem).toJSON();
     if (stored) {
@@ -108,7 +109,7 @@ export class AuthManager {
    */
   token(origin: string): string | null {
     if (!this.server || this.status !== 'signed-in' || originOf(this.server.baseURL) !== origin) return null;
-    const stored = this.deps.vault.load(this.server.baseURL);
+    const stored = this.deps.vault.tokenFor(this.server.baseURL);
     if (!stored) return null;
     if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
       this.drop(new AppError('token_expired', 'Your sign-in to Beeper Desktop has expired. Connect again.'));
@@ -134,17 +135,23 @@ export class AuthManager {
   }
 
   /** Keeps a token for the server that issued it, and only while that is still the server in use. */
-  private keep(server: { baseURL: string }, accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): void {
+  private async keep(server: { baseURL: string }, accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): Promise<void> {
     this.deps.log.secrets.add(accessToken);
     if (this.server?.baseURL !== server.baseURL) {
       throw new AppError('sign_in_failed', 'The Beeper Desktop address changed while signing in. Connect again.', { code: 'SERVER_CHANGED' });
     }
-    this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source });
+    const saving = this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source });
     this.status = 'signed-in';
     this.reason = undefined;
     this.armExpiry(expiresAt);
     this.deps.log.info('signed in to Beeper Desktop', { source, expiresAt: expiresAt && new Date(expiresAt).toISOString(), storage: this.deps.vault.status().backend });
     this.emit();
+    try {
+      await saving;
+    } catch (e) {
+      // Signed in for this run all the same; the next start asks to connect again.
+      this.deps.log.warn('could not save the sign-in', { error: e });
+    }
   }
 
   /** Forgets the token (401, expiry, undecryptable) and tells the UI why. */
@@ -186,7 +193,7 @@ export class AuthManager {
         ...(this.deps.signInTimeoutMs ? { timeoutMs: this.deps.signInTimeoutMs } : {}),
       });
       this.deps.vault.setClientID(server.baseURL, result.clientID);
-      this.keep(server, result.accessToken, result.expiresAt, result.scope, 'oauth');
+      await this.keep(server, result.accessToken, result.expiresAt, result.scope, 'oauth');
     } catch (e) {
       const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in did not complete.', { cause: e });
       // Beeper Desktop forgot our client (reinstalled, reset): register anew next time.
@@ -235,7 +242,7 @@ export class AuthManager {
     if (scope && !scope.split(/\s+/).includes('write')) {
       throw new AppError('missing_scope', 'That token can only read. Create one that can also make changes (read and write).');
     }
-    this.keep(server, token, expiresAt, scope, 'manual');
+    await this.keep(server, token, expiresAt, scope, 'manual');
   }
 
   /** Revokes the token at Beeper Desktop (best effort), then wipes it. */
@@ -262,8 +269,12 @@ export class AuthManager {
   }
 
   /** The user's answer to "keep the sign-in unencrypted?"; applies to the token of this run. */
-  storageChanged(): void {
-    this.deps.vault.persist();
+  async storageChanged(): Promise<void> {
+    try {
+      await this.deps.vault.persist();
+    } catch (e) {
+      this.deps.log.warn('could not save the sign-in', { error: e });
+    }
     this.emit();
   }
 

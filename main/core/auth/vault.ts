@@ -1,6 +1,6 @@
 /**
- * Where the access token lives. It is encrypted with an injected cipher (Electron's `safeStorage`
- * in the app) before it touches disk, and the record says which backend wrote it. When the only
+ * Where the access token lives. It is encrypted with an injected cipher (Electron's asynchronous
+ * `safeStorage` API in the app) before it touches disk, and the record says which backend wrote it. When the only
  * backend is insecure (Linux `basic_text`, or no encryption at all) the token is kept for this run
  * only — unless the user explicitly allowed storing it unencrypted — and `status()` says why.
  * The token never leaves this module except through `token()` to the API client.
@@ -9,10 +9,12 @@ import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { SafeStore } from '../storage/store.ts';
 
+/** The shape of Electron's asynchronous safeStorage API (the synchronous one is deprecated). */
 export interface Cipher {
-  isEncryptionAvailable(): boolean;
-  encryptString(plain: string): Buffer;
-  decryptString(data: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plain: string): Promise<Buffer>;
+  /** `shouldReEncrypt`: the key was rotated; store the token again with the new one. */
+  decryptStringAsync(data: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   /** The OS backend in use: safeStorage.getSelectedStorageBackend() on Linux, 'keychain' / 'dpapi' elsewhere. */
   backend(): string;
 }
@@ -62,6 +64,12 @@ export class CredentialVault {
   /** The token of this run, whether or not it could be persisted. */
   private current: (StoredAuth & { baseURL: string }) | null = null;
   private lastProblem: string | undefined;
+  /** Whether the cipher can encrypt: asked once (the OS keyring may take a while to answer). */
+  private available: Promise<boolean> | null = null;
+  private availableNow = false;
+  /** Disk writes run one after another; `generation` makes a write that a clear() overtook give up. */
+  private writes: Promise<void> = Promise.resolve();
+  private generation = 0;
 
   constructor(opts: { store: SafeStore; cipher: Cipher | null; allowPlaintext: () => boolean; log?: Logger }) {
     this.store = opts.store;
@@ -70,10 +78,23 @@ export class CredentialVault {
     this.log = opts.log;
   }
 
+  /** Asks the cipher once whether it can encrypt; `status()` answers from that answer. */
+  ready(): Promise<boolean> {
+    this.available ??= (async () => {
+      try {
+        this.availableNow = Boolean(this.cipher && (await this.cipher.isAsyncEncryptionAvailable()));
+      } catch (e) {
+        this.log?.warn('could not ask whether encrypted storage is available', { error: e });
+        this.availableNow = false;
+      }
+      return this.availableNow;
+    })();
+    return this.available;
+  }
+
   private secureBackend(): string | null {
-    if (!this.cipher) return null;
+    if (!this.cipher || !this.availableNow) return null;
     try {
-      if (!this.cipher.isEncryptionAvailable()) return null;
       const backend = this.cipher.backend();
       return INSECURE_BACKENDS.has(backend) ? null : backend;
     } catch {
@@ -85,7 +106,7 @@ export class CredentialVault {
     if (!this.cipher) return 'This system offers no encrypted storage for the sign-in.';
     let backend = 'unknown';
     try {
-      backend = this.cipher.isEncryptionAvailable() ? this.cipher.backend() : 'none';
+      backend = this.availableNow ? this.cipher.backend() : 'none';
     } catch {
       // keep 'unknown'
     }
@@ -110,11 +131,19 @@ export class CredentialVault {
 
   // ---------------------------------------------------------------- token
 
-  load(baseURL: string): StoredAuth | null {
+  /** The token of this run for `baseURL`, if one is loaded or saved. */
+  tokenFor(baseURL: string): StoredAuth | null {
+    return this.current?.baseURL === baseURL ? this.current : null;
+  }
+
+  /** Loads (decrypting) the saved token for `baseURL`, unless this run already has it. */
+  async open(baseURL: string): Promise<StoredAuth | null> {
     if (this.current?.baseURL === baseURL) return this.current;
-    const parsed = RecordSchema.safeParse(this.store.get('token'));
+    await this.ready();
+    const raw = this.store.get('token');
+    const parsed = RecordSchema.safeParse(raw);
     if (!parsed.success) {
-      if (this.store.get('token') !== undefined) {
+      if (raw !== undefined) {
         this.log?.warn('stored sign-in record is malformed; ignoring it');
         this.store.delete('token');
       }
@@ -122,22 +151,25 @@ export class CredentialVault {
     }
     const record = parsed.data;
     if (record.baseURL !== baseURL) return null;
-    const token = this.decrypt(record);
-    if (!token) {
+    const generation = this.generation;
+    const decrypted = await this.decrypt(record);
+    if (generation !== this.generation) return this.tokenFor(baseURL); // saved or cleared meanwhile
+    if (!decrypted) {
       this.store.delete('token');
       return null;
     }
-    this.current = { baseURL, accessToken: token, expiresAt: record.expiresAt, scope: record.scope, source: record.source };
+    this.current = { baseURL, accessToken: decrypted.token, expiresAt: record.expiresAt, scope: record.scope, source: record.source };
+    if (decrypted.reEncrypt) await this.persist();
     return this.current;
   }
 
-  private decrypt(record: TokenRecord): string | null {
+  private async decrypt(record: TokenRecord): Promise<{ token: string; reEncrypt: boolean } | null> {
     if (record.backend === 'plaintext') {
       if (!this.allowPlaintext()) {
         this.lastProblem = 'The saved sign-in was stored unencrypted, which is no longer allowed. Connect again.';
         return null;
       }
-      return Buffer.from(record.data, 'base64').toString('utf8');
+      return { token: Buffer.from(record.data, 'base64').toString('utf8'), reEncrypt: this.secureBackend() !== null };
     }
     const now = this.secureBackend();
     if (now !== record.backend) {
@@ -146,7 +178,8 @@ export class CredentialVault {
       return null;
     }
     try {
-      return this.cipher!.decryptString(Buffer.from(record.data, 'base64'));
+      const { result, shouldReEncrypt } = await this.cipher!.decryptStringAsync(Buffer.from(record.data, 'base64'));
+      return { token: result, reEncrypt: shouldReEncrypt };
     } catch (e) {
       this.lastProblem = 'The saved sign-in could not be decrypted. Connect again.';
       this.log?.warn('stored sign-in could not be decrypted', { error: e });
@@ -154,23 +187,33 @@ export class CredentialVault {
     }
   }
 
-  /** Keeps the token for this run and persists it when that is safe or allowed. */
-  save(baseURL: string, auth: StoredAuth): StorageStatus {
+  /** Keeps the token for this run at once, then persists it when that is safe or allowed. */
+  async save(baseURL: string, auth: StoredAuth): Promise<StorageStatus> {
     this.current = { baseURL, ...auth };
-    this.persist();
+    this.generation++;
+    await this.ready();
+    await this.persist();
     return this.status();
   }
 
   /** Writes the current token to disk if the storage status allows; removes it from disk otherwise. */
-  persist(): void {
+  persist(): Promise<void> {
+    const generation = this.generation;
+    const write = this.writes.then(() => this.write(generation));
+    this.writes = write.catch(() => undefined);
+    return write;
+  }
+
+  private async write(generation: number): Promise<void> {
     const c = this.current;
-    if (!c) return;
+    if (!c || generation !== this.generation) return;
     const secure = this.secureBackend();
     let backend: string;
     let data: string;
     if (secure) {
       backend = secure;
-      data = this.cipher!.encryptString(c.accessToken).toString('base64');
+      data = (await this.cipher!.encryptStringAsync(c.accessToken)).toString('base64');
+      if (generation !== this.generation) return; // cleared or replaced while encrypting
     } else if (this.allowPlaintext()) {
       backend = 'plaintext';
       data = Buffer.from(c.accessToken, 'utf8').toString('base64');
@@ -184,6 +227,7 @@ export class CredentialVault {
 
   clear(): void {
     this.current = null;
+    this.generation++;
     this.store.delete('token');
   }
 

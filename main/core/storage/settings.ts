@@ -7,7 +7,7 @@ import type { SafeStore } from './store.ts';
 
 export const SettingsSchema = z.object({
   /** Beeper Desktop API address chosen by the user; null = find it automatically. */
-  baseURL: z.string().url().nullable().catch(null),
+  baseURL: z.url().nullable().catch(null),
   closeToTray: z.boolean().catch(true),
   startAtLogin: z.boolean().catch(false),
   startMinimized: z.boolean().catch(false),

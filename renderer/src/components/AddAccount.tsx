@@ -1,5 +1,5 @@
 /** Choosing a network, then a way to log in, then the login steps. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Button, Spinner } from './ui.tsx';
@@ -18,7 +18,7 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
   const [busy, setBusy] = useState(false);
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
-  const start = async (e: FormEvent): Promise<void> => {
+  const start = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: choice }));

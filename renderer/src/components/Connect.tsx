@@ -1,5 +1,5 @@
 /** Everything before the account list: finding Beeper Desktop and connecting to it. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useApp } from '../store.ts';
 import { RevealButton } from '../steps/common.tsx';
 import { Button, Icon, Spinner } from './ui.tsx';
@@ -34,7 +34,7 @@ export function NotRunning() {
     await run('look again', (api) => api.retryConnection());
     setBusy(false);
   };
-  const applyAddress = async (e: FormEvent): Promise<void> => {
+  const applyAddress = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     await run('use that address', (api) => api.setServerAddress({ baseURL: address.trim() || null }));
@@ -110,7 +110,7 @@ export function ConnectScreen() {
   const signingIn = auth.status === 'signing-in';
   const expired = auth.reason && (auth.reason.kind === 'token_expired' || auth.reason.kind === 'unauthorized');
 
-  const submitToken = async (e: FormEvent): Promise<void> => {
+  const submitToken = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     if (!api) return;
     setBusy(true);

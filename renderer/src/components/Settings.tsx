@@ -1,5 +1,5 @@
 /** Settings: the desktop shell's behaviour, where Beeper Desktop is, the sign-in's storage, updates. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { SettingsView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Button, Dialog } from './ui.tsx';
@@ -79,7 +79,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     const patch: Partial<Pick<SettingsView, ShellToggle>> = { [key]: value };
     void save(key, value, () => run('save the setting', (api) => api.updateSettings(patch)));
   };
-  const saveAddress = (e: FormEvent): void => {
+  const saveAddress = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     void run('use that address', (api) => api.setServerAddress({ baseURL: address.trim() || null }));
   };

@@ -1,5 +1,5 @@
 /** A `cookies` step: sign in through the app's capture window, or paste the values by hand. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { CookieFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
 import { Button, Icon } from '../components/ui.tsx';
 import { RevealButton, StepFormFooter } from './common.tsx';
@@ -45,7 +45,7 @@ export function CookiesStep({
   onSubmit: (fields: Record<string, string>) => Promise<void>;
 }) {
   const [values, setValues] = useState<Record<string, string>>({});
-  const submit = (e: FormEvent): void => {
+  const submit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     if (!session.busy) void onSubmit(values);
   };

@@ -1,5 +1,5 @@
 /** A `user_input` step: a form built from the network's fields. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { InputFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
 import { RevealButton, StepFormFooter } from './common.tsx';
 
@@ -83,7 +83,7 @@ function Field({ field, value, onChange }: { field: InputFieldView; value: strin
 export function InputStep({ session, step, onSubmit }: { session: SessionView; step: InputStepView; onSubmit: (fields: Record<string, string>) => Promise<void> }) {
   // Typed values live only in this form until they are sent; nothing is stored.
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(step.fields.map((f) => [f.id, f.initialValue ?? ''])));
-  const submit = (e: FormEvent): void => {
+  const submit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     if (session.busy) return;
     void onSubmit(values);
