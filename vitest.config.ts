@@ -9,5 +9,7 @@ export default defineConfig({
     // Every file starts its own simulator on a free port, so files can run in parallel.
     pool: 'forks',
     restoreMocks: true,
+    // electron-store imports 'electron' itself: processed by Vitest, it gets a test's mock of it.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -1,5 +1,5 @@
 /** Choosing a network, then a way to log in, then the login steps. */
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Button, Spinner } from './ui.tsx';
@@ -62,6 +62,9 @@ export function AddAccountScreen() {
   const navigate = useApp((s) => s.navigate);
   const [picked, setPicked] = useState<{ network: NetworkView; flows: LoginFlowView[] } | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
+  // A link or the command line may name the network (`beeper-account-manager://add/<bridge>`).
+  const wanted = useApp((s) => (s.route.name === 'add' ? (s.route.bridgeID ?? null) : null));
+  const opened = useRef<string | null>(null);
 
   const choose = async (network: NetworkView): Promise<void> => {
     setLoading(network.bridgeID);
@@ -77,6 +80,14 @@ export function AddAccountScreen() {
     setLoading(null);
   };
 
+  useEffect(() => {
+    const network = wanted ? accounts?.networks.find((n) => n.bridgeID === wanted) : undefined;
+    if (!network || opened.current === wanted) return;
+    opened.current = wanted;
+    if (network.unavailableReason) useApp.getState().notify('error', `${network.displayName}: ${network.unavailableReason}`);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an action the link asked for, once per link, not derived state
+    else void choose(network);
+  });
 
   if (!accounts) return null;
   if (picked) return <FlowPicker network={picked.network} flows={picked.flows} onBack={() => setPicked(null)} />;

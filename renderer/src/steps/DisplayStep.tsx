@@ -29,14 +29,14 @@ function QR({ data, label }: { data: string; label: string }) {
 }
 
 function PairingCode({ code }: { code: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async (): Promise<void> => {
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copyCode = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(code.replace(/\s/g, ''));
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2_000);
+      setCopy('copied');
+      setTimeout(() => setCopy('idle'), 2_000);
     } catch {
-      setCopied(false);
+      setCopy('failed'); // said, not swallowed: the user can still type the code from the screen
     }
   };
   return (
@@ -44,9 +44,10 @@ function PairingCode({ code }: { code: string }) {
       <output className="pairing-code" aria-label={`Pairing code ${code.split('').join(' ')}`}>
         {code}
       </output>
-      <Button onClick={() => void copy()}>
-        <Icon name={copied ? 'check' : 'copy'} /> {copied ? 'Copied' : 'Copy code'}
+      <Button onClick={() => void copyCode()}>
+        <Icon name={copy === 'copied' ? 'check' : 'copy'} /> {copy === 'copied' ? 'Copied' : 'Copy code'}
       </Button>
+      {copy === 'failed' && <p role="alert" className="muted small">Could not copy. Type the code shown above on your phone.</p>}
     </div>
   );
 }

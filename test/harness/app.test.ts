@@ -1,0 +1,240 @@
+/**
+ * The whole app, run as one program in the Electron emulation (./launch-app.ts): the main
+ * process from source, the real preload and renderer bundles in Chromium, the simulator as
+ * Beeper Desktop. Tests act only as a user would — in the window, on the tray, on a
+ * notification, in the system browser — and through the OS fakes.
+ */
+import { expect as pw } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { launchApp, startMachine, type Machine, type RunningApp } from './launch-app.ts';
+
+vi.mock('electron', () => import('./electron-module.ts'));
+vi.mock('electron-updater', () => import('./electron-updater-module.ts'));
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+let machine: Machine;
+let sim: Simulator;
+let running: RunningApp | null = null;
+
+const SIM_CONFIG = { timeScale: 0.05, oauthAutoApprove: false };
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, config: SIM_CONFIG });
+});
+// Each test is a new computer (profile, keyring, clipboard) and a freshly seeded Beeper Desktop.
+beforeEach(async () => {
+  sim.reset('default', SIM_CONFIG);
+  machine = await startMachine();
+});
+afterEach(async () => {
+  await running?.quit();
+  running = null;
+  await machine.close();
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+
+async function launch(o: { argv?: string[] } = {}): Promise<RunningApp> {
+  running = await launchApp(machine, { baseURL: sim.url, ...o });
+  return running;
+}
+
+/** Connect, then Approve in the system browser the app opened. */
+async function connect(app: RunningApp): Promise<void> {
+  const approval = app.nextBrowserPage();
+  await app.page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const tab = await approval;
+  await tab.getByRole('button', { name: 'Approve' }).click();
+  await pw(tab.getByRole('heading', { name: 'Connected' })).toBeVisible();
+  await tab.close();
+  await pw(app.page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+}
+
+describe('first start', () => {
+  it('connects through the system browser and lists the accounts; the token stays in main, encrypted', async () => {
+    const app = await launch();
+    await pw(app.page.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    await connect(app);
+    await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
+    await pw(app.page.getByRole('heading', { name: '1 account needs attention' })).toBeVisible();
+    expect(app.electron.externalLinks[0]).toMatch(new RegExp(`^${sim.url}/oauth/authorize\\?`));
+
+    // The page got the contract's methods, frozen, and nothing of Electron or Node.
+    const exposed = await app.page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const api = w['beeperAccountManager'] as Record<string, unknown>;
+      return { methods: Object.keys(api).length, frozen: Object.isFrozen(api), require: typeof w['require'], process: typeof w['process'], ipc: typeof w['__bamElectronIpc'] };
+    });
+    expect(exposed).toEqual({ methods: 21, frozen: true, require: 'undefined', process: 'undefined', ipc: 'undefined' });
+
+    // On disk: encrypted with the (emulated) keyring, never the token itself.
+    const credentials = readFileSync(path.join(machine.userData, 'credentials.json'), 'utf8');
+    expect(JSON.parse(credentials)).toMatchObject({ token: { backend: 'gnome_libsecret', baseURL: sim.url } });
+    for (const token of sim.core.state.tokens.keys()) expect(credentials).not.toContain(token);
+    expect(app.electron.deprecatedCalls).toEqual([]);
+
+    // Quit and start again on the same computer: still signed in, straight to the accounts.
+    await app.quit();
+    const again = await launch();
+    await pw(again.page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    await pw(again.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
+    expect(again.electron.deprecatedCalls).toEqual([]);
+  });
+});
+
+describe('the window', () => {
+  it('is served by the app:// handler with its CSP: an injected inline script does not run', async () => {
+    const app = await launch();
+    expect(app.window.webContents.getURL()).toBe('app://bundle/index.html');
+    const ran = await app.page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.head.append(s);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __injected?: boolean }).__injected ?? false;
+    });
+    expect(ran).toBe(false);
+  });
+
+  it('adds Telegram: phone, code, 2FA password, then listed as connected', async () => {
+    const app = await launch();
+    await connect(app);
+    const page = app.page;
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('button', { name: /Telegram/ }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await pw(page.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+    await page.getByLabel('Phone number').fill('+15558675309');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await pw(page.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
+    await page.getByLabel('Code').fill('12345');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await pw(page.getByRole('heading', { name: 'Enter your password' })).toBeVisible();
+    await page.getByLabel('Password', { exact: true }).fill('correct horse');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await pw(page.getByRole('heading', { name: 'Telegram is connected' })).toBeVisible();
+    await page.getByRole('button', { name: 'Done' }).click();
+    const telegram = page.getByRole('region', { name: /Telegram/ });
+    await pw(telegram.getByRole('listitem').filter({ hasText: '+15558675309' }).getByText('Connected')).toBeVisible();
+  });
+
+  it('"Copy code" puts the pairing code on the clipboard (the app allows exactly that permission)', async () => {
+    const app = await launch();
+    await connect(app);
+    const page = app.page;
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('button', { name: /WhatsApp/ }).click();
+    await page.getByRole('radio', { name: /Pairing code/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await pw(page.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+    await page.getByLabel('Phone number').fill('+15550100199');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await pw(page.getByRole('heading', { name: 'Enter this code on your phone' })).toBeVisible();
+    const shown = (await page.getByLabel(/^Pairing code/).textContent())!.replace(/\s/g, '');
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await pw(page.getByText('Copied')).toBeVisible();
+    expect(await readClipboard()).toBe(shown);
+    // Reading it back is a permission the app never grants.
+    const read = await page.evaluate(() => navigator.clipboard.readText().then(() => 'read', (e: Error) => e.name));
+    expect(read).toBe('NotAllowedError');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
+
+/** What the system clipboard holds, read from a page of the system browser. */
+async function readClipboard(): Promise<string> {
+  const page = await machine.systemBrowser.newPage();
+  try {
+    await machine.systemBrowser.grantPermissions(['clipboard-read'], { origin: sim.url });
+    await page.goto(`${sim.url}/`).catch(() => undefined);
+    return await page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the tray and notifications', () => {
+  it('"Reconnect account" in the tray shows the window on that account\'s reconnect step', async () => {
+    const app = await launch();
+    await connect(app);
+    app.window.hide();
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('  ⚠ Telegram: Alex Rivera'));
+    app.tray().click('Reconnect account', '⚠ Telegram: Alex Rivera');
+    await pw(app.page.getByText('Reconnect · Telegram')).toBeVisible();
+    await pw(app.page.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
+    expect(app.window.isVisible()).toBe(true);
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('an account that needs login again: one notification; clicking it opens its reconnect flow', async () => {
+    const app = await launch();
+    await connect(app);
+    await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
+    const login = [...sim.core.state.logins.values()].find((l) => l.bridgeID === 'local-whatsapp')!;
+    await fetch(`${sim.controlURL}/__sim/logins/local-whatsapp/${login.loginID}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'needs_login' }) });
+    await app.page.getByRole('button', { name: 'Refresh' }).click();
+    await vi.waitFor(() => expect(app.electron.notifications.map((n) => n.title)).toEqual(['WhatsApp needs you to log in again']));
+    await app.page.getByRole('button', { name: 'Refresh' }).click();
+    await pw(app.page.getByRole('heading', { name: '2 accounts need attention' })).toBeVisible();
+    expect(app.electron.notifications).toHaveLength(1); // still broken: not announced again
+
+    app.window.hide();
+    app.electron.notifications[0]!.click();
+    await pw(app.page.getByText('Reconnect · WhatsApp')).toBeVisible();
+    expect(app.window.isVisible()).toBe(true);
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('closing the window hides it to the tray; with close-to-tray off, closing quits', async () => {
+    const app = await launch();
+    await pw(app.page.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    expect(app.window.close()).toBe(false);
+    expect(app.window.isVisible()).toBe(false);
+    expect(app.electron.app.state).toBe('ready');
+    app.tray().click('Open Account Manager');
+    expect(app.window.isVisible()).toBe(true);
+
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    await app.page.getByRole('checkbox', { name: /Keep running in the tray/ }).uncheck();
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(path.join(machine.userData, 'settings.json'), 'utf8'))).toMatchObject({ closeToTray: false }));
+    expect(app.window.close()).toBe(true);
+    expect(app.electron.app.state).toBe('quit');
+  });
+
+  it('restart to update: the tray checks, the window offers the restart, and the updater installs', async () => {
+    const app = await launch();
+    app.electron.autoUpdater.next = { version: '0.2.0' };
+    app.tray().click('Check for updates');
+    await pw(app.page.getByRole('region', { name: 'Update' })).toContainText('Version 0.2.0 of Beeper Account Manager is ready.');
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('Restart to update (0.2.0)'));
+    await app.page.getByRole('button', { name: 'Restart to update' }).click();
+    await vi.waitFor(() => expect(app.electron.autoUpdater.installs).toEqual([{ isSilent: false, isForceRunAfter: true }]));
+    expect(app.electron.app.state).toBe('quit');
+  });
+});
+
+describe('launches and links', () => {
+  it('starts hidden in the tray with --hidden; a second launch with a link shows that flow', async () => {
+    const app = await launch({ argv: ['--hidden'] });
+    await connect(app);
+    expect(app.window.isVisible()).toBe(false);
+    app.electron.app.secondInstance(['/opt/Beeper Account Manager/beeper-account-manager', 'beeper-account-manager://add/local-telegram']);
+    await pw(app.page.getByRole('heading', { name: 'How do you want to connect Telegram?' })).toBeVisible();
+    expect(app.window.isVisible()).toBe(true);
+  });
+
+  it('a page that tries to open a window or navigate away stays put; the link opens in the system browser', async () => {
+    const app = await launch();
+    await app.page.evaluate(() => window.open('https://www.beeper.com/help', '_blank'));
+    await vi.waitFor(() => expect(app.electron.externalLinks).toEqual(['https://www.beeper.com/help']));
+    await app.page.evaluate(() => (location.href = 'https://www.beeper.com/download'));
+    await vi.waitFor(() => expect(app.electron.externalLinks).toEqual(['https://www.beeper.com/help', 'https://www.beeper.com/download']));
+    expect(app.window.webContents.getURL()).toBe('app://bundle/index.html');
+    expect(app.electron.windows).toHaveLength(1);
+    await vi.waitFor(() => expect(app.page.context().pages()).toEqual([app.page])); // the would-be window was closed
+  });
+});
