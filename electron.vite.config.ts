@@ -13,6 +13,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // `npm run coverage` maps Chromium's coverage of the bundle back to preload/ through this.
+      sourcemap: process.env['BAM_COVERAGE'] === '1' ? 'inline' : false,
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

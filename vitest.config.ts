@@ -11,5 +11,7 @@ export default defineConfig({
     restoreMocks: true,
     // electron-store imports 'electron' itself: processed by Vitest, it gets a test's mock of it.
     server: { deps: { inline: ['electron-store'] } },
+    // Used by `npm run coverage` (scripts/coverage.mjs), which adds the preload's coverage in Chromium.
+    coverage: { provider: 'v8', include: ['main/**/*.ts', 'preload/**/*.ts'], reporter: ['json'], reportsDirectory: 'coverage/node' },
   },
 });

@@ -87,6 +87,25 @@ describe('first start', () => {
 });
 
 describe('the window', () => {
+  it('a refused request reaches the window with its message; the page cannot listen outside the contract', async () => {
+    const app = await launch();
+    await app.page.getByText('Paste an access token instead').click();
+    await app.page.getByLabel('Access token', { exact: true }).fill('not-a-valid-token');
+    await app.page.getByRole('button', { name: 'Use token' }).click();
+    // Crossing the context bridge keeps an error's message (and nothing else, as in Electron).
+    await pw(app.page.getByRole('alert').filter({ hasText: 'Beeper Desktop does not accept that token.' })).toBeVisible();
+    const subscribed = await app.page.evaluate(() => {
+      const api = (window as unknown as { beeperAccountManager: { on(e: string, l: () => void): unknown } }).beeperAccountManager;
+      try {
+        api.on('ipc.anything', () => undefined);
+        return 'subscribed';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(subscribed).toBe('Unknown event ipc.anything');
+  });
+
   it('is served by the app:// handler with its CSP: an injected inline script does not run', async () => {
     const app = await launch();
     expect(app.window.webContents.getURL()).toBe('app://bundle/index.html');

@@ -23,7 +23,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page, Route } from '@playwright/test';
 import { testCipher } from '../support/cipher.ts';
-import { sandboxedPreloadScript, permissionScript } from './sandboxed-preload.ts';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { PRELOAD_SCRIPT_URL, sandboxedPreloadScript, permissionScript } from './sandboxed-preload.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -50,6 +52,8 @@ function event(extra: Record<string, unknown> = {}): EmulatedEvent {
 // ------------------------------------------------------------------ custom schemes ↔ page URLs
 
 const SCHEME_SUFFIX = '-scheme.test';
+/** Set by `npm run coverage`: where the preload's coverage in Chromium is written. */
+const COVERAGE_DIR = process.env['BAM_PRELOAD_COVERAGE_DIR'];
 
 /** `app://bundle/x` → `https://bundle.app-scheme.test/x`, for each scheme the app registered. */
 export function toPageURL(url: string, schemes: ReadonlySet<string>): string {
@@ -166,7 +170,10 @@ export class EmulatedWebContents extends EventEmitter {
       electron.pages.set(page, this);
       if (preload) {
         await page.exposeBinding('__bamElectronIpc', (source, message: { channel: string; args: unknown[] }) => electron.ipcMain.fromRenderer(this, source.frame, message));
-        await page.addInitScript({ content: sandboxedPreloadScript(await readFile(preload, 'utf8')) });
+        const wrapped = sandboxedPreloadScript(await readFile(preload, 'utf8'));
+        this.hasPreload = true;
+        if (COVERAGE_DIR) await page.coverage.startJSCoverage({ resetOnNavigation: false, reportAnonymousScripts: true });
+        await page.addInitScript({ content: wrapped.script });
       }
       page.on('load', () => {
         if (this.loads++ === 0) owner.emit('ready-to-show');
@@ -243,9 +250,27 @@ export class EmulatedWebContents extends EventEmitter {
   openDevTools(): void {}
   setZoomFactor(): void {}
 
-  async close(): Promise<void> {
-    if (this.pageNow && !this.pageNow.isClosed()) await this.pageNow.close();
-    this.markDestroyed();
+  private hasPreload = false;
+  private closing: Promise<void> | null = null;
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const page = this.pageNow;
+      if (page && !page.isClosed()) {
+        if (COVERAGE_DIR && this.hasPreload) await this.writePreloadCoverage(page, COVERAGE_DIR);
+        await page.close();
+      }
+      this.markDestroyed();
+    })();
+    return this.closing;
+  }
+
+  /** Chromium's coverage of the preload bundle, for scripts/coverage.mjs to map back to preload/. */
+  private async writePreloadCoverage(page: Page, dir: string): Promise<void> {
+    const entries = (await page.coverage.stopJSCoverage()).filter((e) => e.url === PRELOAD_SCRIPT_URL);
+    if (entries.length === 0) return;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `preload-${randomUUID()}.json`), JSON.stringify({ entries }));
   }
 }
 
@@ -870,6 +895,7 @@ export class EmulatedElectron {
 
   /** Closes every page and context this emulation opened. */
   async dispose(): Promise<void> {
+    await Promise.all([...this.pages.values()].map((wc) => wc.close().catch(() => undefined)));
     for (const c of this.contexts) await c.close().catch(() => undefined);
   }
 }

@@ -15,14 +15,13 @@
  * geolocation) to the session's handlers in the main process before Chromium's own.
  */
 
-/** The preload bundle, wrapped as Electron's sandboxed loader would run it. */
-export function sandboxedPreloadScript(bundle: string): string {
-  return `(() => {
+/** Everything before the bundle, on one line, so stack traces keep the bundle's line numbers. */
+const RUNTIME = `(() => {
   if (window.top !== window) return;
   const invoke = window.__bamElectronIpc;
   try { delete window.__bamElectronIpc; } catch {}
   const listeners = new Map();
-
+  /* Electron's contextBridge copies: functions wrapped, objects copied and frozen. */
   const copyOut = (value, seen = new Map()) => {
     if (typeof value === 'function') return (...args) => {
       const result = value(...args.map((a) => copyIn(a)));
@@ -36,11 +35,9 @@ export function sandboxedPreloadScript(bundle: string): string {
     for (const k of Object.keys(value)) out[k] = copyOut(value[k], seen);
     return Object.freeze(out);
   };
-  // What the page passes in (listeners, requests) comes back through the same kind of copy.
   const copyIn = (value) => (typeof value === 'function' ? (...args) => value(...args.map((a) => copyOut(a))) : value === null || typeof value !== 'object' ? value : structuredClone(value));
-  // "Any custom properties on the Error object will be lost" (Electron's contextBridge docs).
+  /* "Any custom properties on the Error object will be lost" (Electron's contextBridge docs). */
   const copyError = (e) => new Error(e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e));
-
   const ipcRenderer = {
     invoke: async (channel, ...args) => invoke({ channel, args: structuredClone(args) }),
     on(channel, listener) {
@@ -96,15 +93,22 @@ export function sandboxedPreloadScript(bundle: string): string {
   const require = (name) => {
     const id = String(name).replace(/^node:/, '');
     if (Object.prototype.hasOwnProperty.call(allowed, id)) return allowed[id];
-    throw new Error("module not found: " + name);
+    throw new Error('module not found: ' + name);
   };
   const process = Object.freeze({ type: 'renderer', sandboxed: true, contextIsolated: true, platform: 'linux', env: {}, versions: Object.freeze({ electron: '45.5.0', chrome: '142.0.0.0' }) });
   const module = { exports: {} };
-  (function (require, module, exports, process, __filename, __dirname) {
-${bundle}
+  (function (require, module, exports, process, __filename, __dirname) {`.replace(/\n\s*/g, ' ');
+
+/** The name the wrapped preload has in Chromium's coverage and stack traces. */
+export const PRELOAD_SCRIPT_URL = 'electron-sandboxed-preload.js';
+
+/** The preload bundle, wrapped as Electron's sandboxed loader would run it. */
+export function sandboxedPreloadScript(bundle: string): { script: string } {
+  const script = `${RUNTIME}${bundle}
   })(require, module, module.exports, process, 'preload/index.cjs', 'preload');
 })();
-//# sourceURL=electron-sandboxed-preload.js`;
+//# sourceURL=${PRELOAD_SCRIPT_URL}`;
+  return { script };
 }
 
 /** Routes the page's permission requests through the app's session handlers first. */
