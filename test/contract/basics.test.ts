@@ -116,3 +116,21 @@ describe('errors', () => {
     }
   });
 });
+
+describe('the large seed', () => {
+  it('large:N seeds N connected accounts over N/10 networks (at most 50), and a reset removes them', async () => {
+    const { startSimulator: start } = await import('../simulator/index.ts');
+    const big = await start({ port: 0, seed: 'large:500' });
+    try {
+      const accounts = [...big.core.state.accounts.values()].filter((a) => a.bridgeID.startsWith('bench-'));
+      expect(accounts).toHaveLength(500);
+      expect(new Set(accounts.map((a) => a.bridgeID)).size).toBe(50);
+      big.reset('large:20');
+      expect(new Set([...big.core.state.accounts.values()].filter((a) => a.bridgeID.startsWith('bench-')).map((a) => a.bridgeID)).size).toBe(2);
+      big.reset('default');
+      expect([...big.core.state.bridges.keys()].filter((id) => id.startsWith('bench-'))).toEqual([]);
+    } finally {
+      await big.stop();
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AccountManagerCore } from '../../main/core/app.ts';
 import { Logger, memorySink, type LogEntry, type LogSink } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
-import { startSimulator, type SimConfig, type Simulator } from '../simulator/index.ts';
+import { startSimulator, type SeedName, type SimConfig, type Simulator } from '../simulator/index.ts';
 import { testCipher } from '../support/cipher.ts';
 import { startWsHost, type WsHost } from './ws-host.ts';
 
@@ -29,7 +29,7 @@ export interface StackOptions {
   simPort?: number;
   controlPort?: number | null;
   simConfig?: Partial<SimConfig>;
-  seed?: 'default' | 'empty';
+  seed?: SeedName;
   /** Start with the simulator's API stopped ("Beeper Desktop is not running"). */
   simStopped?: boolean;
   logSink?: LogSink;

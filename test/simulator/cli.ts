@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from './profiles.ts';
 import { startSimulator } from './server.ts';
+import { parseSeed } from './bridges/catalog.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,8 @@ if (values.help) {
 
   --port <n>            API port (default 23373; 0 = any free port)
   --control-port <n>    also serve /__sim/* test control on this port
-  --seed default|empty  starting accounts (default: a few connected, one needing login)
+  --seed default|empty|large:N  starting accounts (default: a few connected, one needing login;
+                       large:N: N connected accounts over N/10 networks, at most 50)
   --profile <name>      the kind of Beeper Desktop on the wire: sdk (only the SDK's fields),
                         bridgev2 (default: plus bridgev2's pass-through fields), future (a newer
                         Desktop: unknown enum values, new step types, nulls, extra fields)
@@ -40,7 +42,11 @@ if (values.help) {
   process.exit(0);
 }
 
-const seed = values.seed === 'empty' ? 'empty' : 'default';
+const seed = parseSeed(values.seed);
+if (!seed) {
+  console.error(`Unknown seed ${values.seed}: use default, empty or large:N`);
+  process.exit(2);
+}
 let profile: Profile;
 try {
   profile = parseProfile(values.profile);

@@ -3,3 +3,4 @@ export { defaultConfig, fastTestConfig, type SimConfig } from './config.ts';
 export { Codes } from './errors.ts';
 export type * from './wire.ts';
 export { PROFILES, DEFAULT_PROFILE, type Profile } from './profiles.ts';
+export { parseSeed, type SeedName } from './bridges/catalog.ts';

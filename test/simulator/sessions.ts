@@ -118,10 +118,22 @@ export class SessionEngine {
   readonly sessions = new Map<string, SimSession>();
   private readonly state: SimState;
   private readonly getConfig: () => SimConfig;
+  /** Told each time a session shows something new (a first display, a QR rotation): the bench times the UI against it. */
+  private readonly displayListeners = new Set<(sessionID: string, at: number, display: unknown) => void>();
 
   constructor(state: SimState, getConfig: () => SimConfig) {
     this.state = state;
     this.getConfig = getConfig;
+  }
+
+  onDisplay(listener: (sessionID: string, at: number, display: unknown) => void): () => void {
+    this.displayListeners.add(listener);
+    return () => this.displayListeners.delete(listener);
+  }
+
+  private displayed(session: SimSession): void {
+    const at = Date.now();
+    for (const l of this.displayListeners) l(session.id, at, session.display);
   }
 
   // ------------------------------------------------------------------ create
@@ -371,6 +383,7 @@ export class SessionEngine {
 
   private startDisplay(session: SimSession, s: DisplayStepDef): void {
     session.display = s.display(session.ctx);
+    this.displayed(session);
     const config = this.getConfig();
     if (s.rotation) {
       const rotation = s.rotation;
@@ -385,6 +398,7 @@ export class SessionEngine {
         session.rotationsLeft--;
         session.display = s.display(session.ctx);
         session.version++;
+        this.displayed(session);
         if (session.waiting > 0) session.settleWaiters({ ok: true, session: this.deliver(session) });
         session.schedule(interval(rotation.everyMs), tick);
       };

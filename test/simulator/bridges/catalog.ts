@@ -88,7 +88,30 @@ export const allBridges = (): BridgeDef[] => [
   bluesky,
 ];
 
-export type SeedName = 'default' | 'empty';
+/** `large:N`: N connected accounts spread over N/10 networks (at most 50), for the bench. */
+export type SeedName = 'default' | 'empty' | `large:${number}`;
+
+export function parseSeed(value: string): SeedName | null {
+  if (value === 'default' || value === 'empty') return value;
+  const m = /^large:(\d{1,5})$/.exec(value);
+  return m ? `large:${Number(m[1])}` : null;
+}
+
+const LARGE_PREFIX = 'bench-';
+
+/** Networks for the large seed: Signal's QR login under another name, one per ten accounts. */
+function largeSeed(state: SimState, accounts: number): void {
+  const networks = Math.min(50, Math.max(1, Math.ceil(accounts / 10)));
+  const defs = Array.from({ length: networks }, (_, i): BridgeDef => {
+    const n = String(i + 1).padStart(2, '0');
+    return { ...signal, id: `${LARGE_PREFIX}${n}`, displayName: `Network ${n}`, network: `Network ${n}`, type: `bench${n}`, supportsMultipleAccounts: true };
+  });
+  for (const def of defs) state.bridges.set(def.id, def);
+  for (let i = 0; i < accounts; i++) {
+    const phone = `+1555${String(2_000_000 + i).padStart(7, '0')}`;
+    state.completeLogin(defs[i % networks]!, phoneIdentity(phone, { fullName: `Person ${i + 1}` }));
+  }
+}
 
 /** The person whose accounts the default seed holds. */
 const ME = 'Alex Rivera';
@@ -99,7 +122,13 @@ const ME = 'Alex Rivera';
  */
 export function seed(state: SimState, name: SeedName): void {
   state.clearAll();
+  for (const id of [...state.bridges.keys()]) if (id.startsWith(LARGE_PREFIX)) state.bridges.delete(id);
   if (name === 'empty') return;
+  if (name.startsWith('large:')) {
+    state.completeLogin(matrix, { remoteKey: '@alex:beeper.com', userID: '@alex:beeper.com', user: { username: 'alex', fullName: ME } });
+    largeSeed(state, Number(name.slice('large:'.length)));
+    return;
+  }
   state.completeLogin(matrix, {
     remoteKey: '@alex:beeper.com',
     userID: '@alex:beeper.com',

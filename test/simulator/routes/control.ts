@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EMOJI_IMAGES, emojiSVG } from '../bridges/messaging.ts';
+import { parseSeed } from '../bridges/catalog.ts';
 import type { SimConfig } from '../config.ts';
 import type { SimCore } from '../core.ts';
 import { Codes, SimError, notFound } from '../errors.ts';
@@ -99,8 +100,10 @@ export function controlRoutes(core: SimCore, server: ServerControl): Route[] {
 
   return [
     r('POST', '/reset', async ({ body }) => {
-      const input = parseBody(z.object({ seed: z.enum(['default', 'empty']).default('default'), config: configBody.optional() }), await body());
-      core.reset(input.seed, input.config as Partial<SimConfig> | undefined);
+      const input = parseBody(z.object({ seed: z.string().default('default'), config: configBody.optional() }), await body());
+      const seedName = parseSeed(input.seed);
+      if (!seedName) throw new SimError(400, Codes.VALIDATION_ERROR, `Unknown seed ${input.seed}: use default, empty or large:N`);
+      core.reset(seedName, input.config as Partial<SimConfig> | undefined);
       return { json: { ok: true, seed: input.seed } };
     }),
 
