@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
 import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import { keepUnchanged } from './keep-unchanged.ts';
 
 export type Route =
   | { name: 'accounts' }
@@ -40,6 +41,8 @@ export interface AppState {
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
+  /** A new accounts view from main; what did not change keeps its objects (see keep-unchanged.ts). */
+  receiveAccounts: (view: AccountsView) => void;
   navigate: (route: Route) => void;
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: (id: number) => void;
@@ -68,7 +71,7 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ api });
     api.on('state.connection', (connection) => set({ connection }));
     api.on('state.auth', (auth) => set({ auth }));
-    api.on('state.accounts', (accounts) => set({ accounts }));
+    api.on('state.accounts', (accounts) => get().receiveAccounts(accounts));
     api.on('state.settings', (settings) => set({ settings }));
     api.on('state.updater', (updater) => set({ updater }));
     api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
@@ -96,11 +99,15 @@ export const useApp = create<AppState>()((set, get) => ({
       capabilities: s.capabilities,
       connection: s.connection,
       auth: s.auth,
-      accounts: s.accounts,
+      accounts: keepUnchanged(get().accounts, s.accounts),
       settings: s.settings,
       updater: s.updater,
       sessions: Object.fromEntries(s.sessions.map((x) => [x.id, x])),
     });
+  },
+
+  receiveAccounts(view) {
+    set((st) => ({ accounts: keepUnchanged(st.accounts, view) }));
   },
 
   navigate(route) {

@@ -1,5 +1,5 @@
 /** The account list: what needs attention first, then every network with its logins and accounts. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
@@ -101,7 +101,10 @@ function Attention({ items }: { items: AttentionItem[] }) {
 /** Where a network's accounts run; a provider newer than this app is not named. */
 const PROVIDER_LABEL: Record<string, string> = { cloud: 'Beeper Cloud', local: 'On this device', 'self-hosted': 'Self-hosted', 'platform-sdk': 'Platform' };
 
-function LoginRow({ network, login, onRemove }: { network: NetworkView; login: LoginView; onRemove: () => void }) {
+type Removing = { network: NetworkView; login: LoginView };
+
+/** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
+const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network: NetworkView; login: LoginView; onRemove: (r: Removing) => void }) {
   const reconnect = useReconnect();
   const who = `${login.identity.name} on ${network.displayName}`;
   const canReconnect = network.canReconnect;
@@ -123,7 +126,7 @@ function LoginRow({ network, login, onRemove }: { network: NetworkView; login: L
             </Button>
           )}
           {login.removeScopes.length > 0 && (
-            <Button variant="ghost" onClick={onRemove} aria-label={`Remove ${who}`}>
+            <Button variant="ghost" onClick={() => onRemove({ network, login })} aria-label={`Remove ${who}`}>
               Remove
             </Button>
           )}
@@ -140,13 +143,41 @@ function LoginRow({ network, login, onRemove }: { network: NetworkView; login: L
       )}
     </li>
   );
-}
+});
+
+const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { network: NetworkView; onRemove: (r: Removing) => void }) {
+  return (
+    <section className="network" aria-labelledby={`net-${n.bridgeID}`}>
+      <h2 id={`net-${n.bridgeID}`} className="network-title">
+        {n.displayName}
+        {PROVIDER_LABEL[n.provider] && <span className="muted small"> · {PROVIDER_LABEL[n.provider]}</span>}
+      </h2>
+      <ul className="logins">
+        {n.logins.map((l) => (
+          <LoginRow key={l.loginID} network={n} login={l} onRemove={onRemove} />
+        ))}
+        {n.otherAccounts.map((a) => (
+          <li key={a.accountID} className="login">
+            <div className="login-main">
+              <Avatar identity={a.identity} />
+              <div className="grow">
+                <div className="login-name">{a.identity.name}</div>
+                {a.identity.detail && <div className="muted small">{a.identity.detail}</div>}
+              </div>
+              <StatusBadge status={a.status} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});
 
 export function AccountsScreen() {
   const accounts = useApp((s) => s.accounts);
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
-  const [removing, setRemoving] = useState<{ network: NetworkView; login: LoginView } | null>(null);
+  const [removing, setRemoving] = useState<Removing | null>(null);
   const now = useTick();
   if (!accounts) return null;
   const withLogins = accounts.networks.filter((n) => n.logins.length > 0 || n.otherAccounts.length > 0);
@@ -191,29 +222,7 @@ export function AccountsScreen() {
       )}
 
       {withLogins.map((n) => (
-        <section key={n.bridgeID} className="network" aria-labelledby={`net-${n.bridgeID}`}>
-          <h2 id={`net-${n.bridgeID}`} className="network-title">
-            {n.displayName}
-            {PROVIDER_LABEL[n.provider] && <span className="muted small"> · {PROVIDER_LABEL[n.provider]}</span>}
-          </h2>
-          <ul className="logins">
-            {n.logins.map((l) => (
-              <LoginRow key={l.loginID} network={n} login={l} onRemove={() => setRemoving({ network: n, login: l })} />
-            ))}
-            {n.otherAccounts.map((a) => (
-              <li key={a.accountID} className="login">
-                <div className="login-main">
-                  <Avatar identity={a.identity} />
-                  <div className="grow">
-                    <div className="login-name">{a.identity.name}</div>
-                    {a.identity.detail && <div className="muted small">{a.identity.detail}</div>}
-                  </div>
-                  <StatusBadge status={a.status} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <NetworkSection key={n.bridgeID} network={n} onRemove={setRemoving} />
       ))}
 
       {removing && <RemoveDialog network={removing.network} login={removing.login} onClose={() => setRemoving(null)} />}
