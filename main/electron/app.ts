@@ -18,7 +18,6 @@ import { loginItemSupport, setXdgAutostart } from '../shell/autostart.ts';
 import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../shell/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
 import { buildTrayMenu, type TrayAction } from '../shell/tray-model.ts';
-import { openCaptureWindow } from './capture-window.ts';
 import { bindIpc, sendToWindow } from './ipc.ts';
 import { showAttentionNotices } from './notify.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -99,6 +98,8 @@ export function runShell(paths: ShellPaths): void {
     registerCoreHandlers(registry, core);
     registry.handle('sessions.openCaptureWindow', async ({ sessionID }) => {
       const step = core.sessions.cookiesStep(sessionID);
+      // Loaded on first use: the capture engine (and its domain list) is not needed to start.
+      const { openCaptureWindow } = await import('./capture-window.ts');
       const result = await openCaptureWindow(step, { parent: mainWindow, log: log.child('capture') });
       if (result.status === 'complete') return core.sessions.submitCookies(sessionID, result.values, { source: 'webview', lastURL: result.lastURL ?? undefined });
       return core.sessions.get(sessionID);
@@ -144,7 +145,7 @@ export function runShell(paths: ShellPaths): void {
     launch = (action, first) => performLaunch(action, { showWindow, startReconnect, navigate }, first);
 
     // Auto-update (policy in main/shell/updater-policy.ts), shown in the window and the tray.
-    const updater = createUpdater(log);
+    const updater = await createUpdater(log);
     core.setUpdater({
       current: () => updater.current(),
       onChange: (l) => updater.onChange(l),

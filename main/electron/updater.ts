@@ -1,6 +1,5 @@
 /** electron-updater behind the UpdaterPolicy (main/shell/updater-policy.ts). */
 import { app } from 'electron';
-import electronUpdater from 'electron-updater';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/log.ts';
@@ -23,11 +22,12 @@ export function installFacts(): InstallFacts {
   };
 }
 
-export function createUpdater(log: Logger): UpdaterPolicy {
+export async function createUpdater(log: Logger): Promise<UpdaterPolicy> {
   const facts = installFacts();
   let updater: UpdaterLike | null = null;
   if (facts.isPackaged) {
-    const { autoUpdater } = electronUpdater;
+    // Loaded only where it can work, after the window is up: it is the heaviest import of all.
+    const { autoUpdater } = (await import('electron-updater')).default;
     autoUpdater.logger = {
       info: (m: unknown) => log.info(`updater: ${String(m)}`),
       warn: (m: unknown) => log.warn(`updater: ${String(m)}`),

@@ -141,7 +141,7 @@ describe('buildAccountsView', () => {
 describe('refresh policy', () => {
   it('is faster while visible or when something needs attention, slower when hidden, and backs off on errors', () => {
     const p = DEFAULT_POLICY;
-    expect(nextDelay(p, { visible: true, attention: false, consecutiveErrors: 0 })).toBe(30_000);
+    expect(nextDelay(p, { visible: true, attention: false, consecutiveErrors: 0 })).toBe(60_000);
     expect(nextDelay(p, { visible: false, attention: false, consecutiveErrors: 0 })).toBe(300_000);
     expect(nextDelay(p, { visible: false, attention: true, consecutiveErrors: 0 })).toBe(15_000);
     expect([1, 2, 3, 10].map((n) => nextDelay(p, { visible: true, attention: false, consecutiveErrors: n }))).toEqual([5_000, 10_000, 20_000, 300_000]);
