@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print to the console by design.
-    files: ['test/simulator/cli.ts', 'test/host/preview.ts', 'scripts/**'],
+    files: ['test/simulator/cli.ts', 'test/host/preview.ts', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -4,6 +4,7 @@
  * summary line `N passed, N failed, N skipped` summing them all. Exits non-zero if anything failed.
  *
  *   typecheck, lint, build, build:preview, security (Electronegativity) — counted as one check each
+ *   bench:smoke             — one short iteration of every bench figure, goals not checked (one check)
  *   vitest                  — unit, integration and contract tests
  *   playwright              — browser tests in Debian's Chromium
  */
@@ -56,6 +57,7 @@ check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('build', bin('electron-vite'), ['build']);
 check('build:preview', bin('vite'), ['build', '--config', 'vite.preview.config.ts', '--logLevel', 'warn']);
 check('security', process.execPath, [path.join(root, 'scripts/security-gate.mjs')]);
+check('bench:smoke', process.execPath, [path.join(root, 'bench/run.ts'), '--smoke']);
 
 // ------------------------------------------------------------------ vitest
 {

@@ -55,7 +55,8 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
   });
 
   test.describe('WhatsApp QR', () => {
-    test.use({ stackOptions: { simConfig: { oauthAutoApprove: true, qrRotationMs: 700 }, rediscoverMs: 250 } });
+    // Five rotations, then WhatsApp times out: long enough that a busy machine still scans in time.
+    test.use({ stackOptions: { simConfig: { oauthAutoApprove: true, qrRotationMs: 1500 }, rediscoverMs: 250 } });
 
     test('the QR is shown, changes when it rotates, and a scan completes the login', async ({ app, stack, shot }) => {
       await connect(app);

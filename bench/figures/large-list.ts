@@ -1,0 +1,55 @@
+/** 8. The UI with 500 accounts: first render against a plain React list, and one status change. */
+import os from 'node:os';
+import path from 'node:path';
+import type { AccountsView } from '../../preload/contract/views.ts';
+import { startSimulator } from '../../test/simulator/index.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startCore } from '../support/core.ts';
+import { buildPage, ROOT, serveFolder } from '../support/pages.ts';
+import { distribution, median, type BenchContext, type Figure } from '../support/stats.ts';
+
+type Bench = { renderApp(v: AccountsView): number; renderPlain(v: AccountsView): number; changeOne(i: number, s: string): number; clear(): number };
+
+export async function largeList(ctx: BenchContext): Promise<Figure[]> {
+  const sim = await startSimulator({ port: 0, seed: 'large:500' });
+  const { core, stop } = await startCore(sim);
+  const view = core.snapshot().accounts;
+  await stop();
+  await sim.stop();
+  const dir = await buildPage(path.join(ROOT, 'bench/pages/list'), path.join(os.tmpdir(), 'bam-bench-list'));
+  const browser = await launchChromium();
+  const app: number[] = [];
+  const plain: number[] = [];
+  const change: number[] = [];
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(await serveFolder(context, 'list.bench', dir));
+    await page.waitForFunction(() => 'bench' in window);
+    type W = { bench: Bench };
+    for (let i = 0; i <= ctx.reps(10); i++) {
+      const a = await page.evaluate((v) => (window as unknown as W).bench.renderApp(v), view);
+      const statuses: number[] = [];
+      for (let k = 0; k < ctx.reps(10); k++) {
+        const index = (k * 37) % 500;
+        statuses.push(await page.evaluate(([n, s]) => (window as unknown as W).bench.changeOne(n, s), [index, index % 2 ? 'needs_login' : 'connected'] as const));
+      }
+      await page.evaluate(() => (window as unknown as W).bench.clear());
+      const p = await page.evaluate((v) => (window as unknown as W).bench.renderPlain(v), view);
+      await page.evaluate(() => (window as unknown as W).bench.clear());
+      if (i > 0 || ctx.smoke) {
+        app.push(a);
+        plain.push(p);
+        change.push(...statuses);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const ratio = median(app) / median(plain);
+  const c = distribution(change);
+  return [
+    { id: 8, name: 'Large list: first render of 500 accounts', unit: 'ms', measured: distribution(app), baseline: distribution(plain), ratio, compared: 'ratio', value: ratio, goal: '≤ 1.5× plain React list', met: ratio <= 1.5 },
+    { id: 8, name: 'Large list: one account changes status', unit: 'ms', measured: c, baseline: null, ratio: null, compared: 'p95', value: c.p95, goal: '≤ 16 ms (one frame)', met: c.p95 <= 16, notes: [`${c.n} changes`] },
+  ];
+}

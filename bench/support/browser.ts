@@ -1,0 +1,57 @@
+/** Debian's Chromium through Playwright, and the preview stack signed in to the simulator. */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { build } from 'vite';
+import { startStack, type Stack, type StackOptions } from '../../test/host/stack.ts';
+import { ROOT } from './pages.ts';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+}
+
+let previewBuilt = false;
+/** The renderer built for a browser (dist/preview), once per bench run. */
+export async function buildPreview(): Promise<void> {
+  if (previewBuilt) return;
+  await build({ configFile: path.join(ROOT, 'vite.preview.config.ts'), logLevel: 'silent' });
+  previewBuilt = true;
+}
+
+/** The preview stack, already signed in (a pasted token), accounts loaded. */
+export async function signedInStack(opts: StackOptions): Promise<Stack> {
+  await buildPreview();
+  const stack = await startStack({ rediscoverMs: 250, ...opts });
+  await stack.core.useToken(stack.sim.mintToken());
+  return stack;
+}
+
+/**
+ * Records, in the page, when things appear: each mutation batch notes the time (Date.now, the
+ * same clock as the simulator's) at which the QR's data or the main heading changed.
+ */
+export const MARKS_SCRIPT = `(() => {
+  const marks = (window.__benchMarks = []);
+  let qr = null, heading = null;
+  new MutationObserver(() => {
+    const at = Date.now();
+    const q = document.querySelector('img.qr')?.getAttribute('data-qr') ?? null;
+    const h = document.querySelector('h1')?.textContent ?? null;
+    if (q !== qr) { qr = q; if (q) marks.push({ at, qr: q }); }
+    if (h !== heading) { heading = h; if (h) marks.push({ at, heading: h }); }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+export type Mark = { at: number; qr?: string; heading?: string };
+
+export function marks(page: Page): Promise<Mark[]> {
+  return page.evaluate(() => (window as unknown as { __benchMarks: Mark[] }).__benchMarks);
+}
+
+/** Through the UI, as a person would: Add account → WhatsApp → QR → Continue. */
+export async function startWhatsAppQR(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: /WhatsApp/ }).click();
+  await page.getByRole('radio', { name: /QR/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('img.qr').waitFor();
+}

@@ -1,0 +1,55 @@
+/**
+ * Just enough of Electron for the built main process to run up to creating its window (figure 9).
+ * Creating the window ends the measurement: it prints the elapsed time and exits.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const userData = mkdtempSync(path.join(os.tmpdir(), 'bam-bench-start-'));
+const noop = (): void => undefined;
+
+export const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  getPath: (name: string) => (name === 'userData' ? userData : os.tmpdir()),
+  setPath: noop,
+  getVersion: () => '0.1.0',
+  getName: () => 'Beeper Account Manager',
+  requestSingleInstanceLock: () => true,
+  setAsDefaultProtocolClient: () => true,
+  setAppUserModelId: noop,
+  setLoginItemSettings: noop,
+  whenReady: () => Promise.resolve(),
+  quit: noop,
+});
+export const ipcMain = Object.assign(new EventEmitter(), { handle: noop, removeHandler: noop });
+export const protocol = { registerSchemesAsPrivileged: noop, handle: noop };
+export const net = { fetch };
+export const shell = { openExternal: () => Promise.resolve() };
+export const safeStorage = {
+  isAsyncEncryptionAvailable: () => Promise.resolve(false),
+  encryptStringAsync: (s: string) => Promise.resolve(Buffer.from(s)),
+  decryptStringAsync: (b: Buffer) => Promise.resolve({ result: b.toString(), shouldReEncrypt: false }),
+  getSelectedStorageBackend: () => 'basic_text',
+};
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+export const nativeImage = { createFromPath: (p: string) => ({ path: p }) };
+export const session = { defaultSession: {}, fromPartition: () => ({}) };
+export const dialog = { showMessageBox: () => Promise.resolve({ response: 0 }) };
+export const Menu = { buildFromTemplate: (t: unknown) => t };
+export class Tray {}
+export class Notification {
+  static isSupported(): boolean {
+    return false;
+  }
+}
+export class BrowserWindow {
+  constructor() {
+    const started = (globalThis as Record<string, unknown>)['__benchStartedAt'] as number;
+    console.log(JSON.stringify({ ms: performance.now() - started }));
+    process.exit(0);
+  }
+}
+export default { app, ipcMain, protocol, net, shell, safeStorage, screen, nativeTheme, nativeImage, session, dialog, Menu, Tray, Notification, BrowserWindow };
