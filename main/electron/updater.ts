@@ -3,7 +3,7 @@ import { app } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/log.ts';
-import { UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../shell/updater-policy.ts';
+import { canSelfUpdate, UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../shell/updater-policy.ts';
 
 export function installFacts(): InstallFacts {
   let packageType: string | null = null;
@@ -18,14 +18,13 @@ export function installFacts(): InstallFacts {
     isPackaged: app.isPackaged,
     appImagePath: process.env['APPIMAGE'],
     packageType,
-    hasPrivilegeHelper: ['/usr/bin/pkexec', '/bin/pkexec'].some((p) => existsSync(p)),
   };
 }
 
 export async function createUpdater(log: Logger): Promise<UpdaterPolicy> {
   const facts = installFacts();
   let updater: UpdaterLike | null = null;
-  if (facts.isPackaged) {
+  if (canSelfUpdate(facts).ok) {
     // Loaded only where it can work, after the window is up: it is the heaviest import of all.
     const { autoUpdater } = (await import('electron-updater')).default;
     autoUpdater.logger = {

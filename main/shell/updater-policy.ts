@@ -38,8 +38,6 @@ export interface InstallFacts {
   appImagePath?: string | undefined;
   /** electron-builder's resources/package-type ('deb', 'rpm', 'pacman') for Linux packages. */
   packageType?: string | null | undefined;
-  /** pkexec (or another privilege helper) is available to install a deb/rpm. */
-  hasPrivilegeHelper: boolean;
 }
 
 export const DOWNLOAD_URL = 'https://github.com/beeper-account-manager/beeper-account-manager/releases/latest';
@@ -49,8 +47,10 @@ export function canSelfUpdate(f: InstallFacts): { ok: true } | { ok: false; reas
   if (!f.isPackaged) return { ok: false, reason: 'This is a development build; it does not update itself.' };
   if (f.platform === 'linux') {
     if (f.appImagePath) return { ok: true };
+    // electron-updater would install a package as root through pkexec, trusting only a checksum
+    // from the same feed. A system package is the package manager's to update.
     if (f.packageType && ['deb', 'rpm', 'pacman'].includes(f.packageType)) {
-      return f.hasPrivilegeHelper ? { ok: true } : { ok: false, reason: `This ${f.packageType} package cannot install updates without a privilege helper (pkexec). Install new versions with your package manager or from the download page.` };
+      return { ok: false, reason: `Installed as a ${f.packageType} package: get new versions from your package manager or the download page.` };
     }
     return { ok: false, reason: 'This kind of Linux install cannot update itself.' };
   }

@@ -54,9 +54,9 @@ describe('updates over IPC', () => {
   });
 
   it('reports why an install cannot update itself, with the download page', async () => {
-    const fake = fakeSource({ status: 'unsupported', reason: 'This deb package cannot install updates without a privilege helper (pkexec).', downloadURL: 'https://example.com/dl' });
+    const fake = fakeSource({ status: 'unsupported', reason: 'Installed as a deb package: get new versions from your package manager or the download page.', downloadURL: 'https://example.com/dl' });
     fx.t.core.setUpdater(fake.source);
-    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', message: expect.stringContaining('pkexec'), downloadURL: 'https://example.com/dl' });
+    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', message: expect.stringContaining('package manager'), downloadURL: 'https://example.com/dl' });
   });
 });
 

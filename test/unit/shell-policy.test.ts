@@ -268,17 +268,36 @@ class FakeUpdater implements UpdaterLike {
     for (const fn of this.handlers.get(event) ?? []) fn(arg);
   }
 }
-const packaged = { platform: 'linux' as const, isPackaged: true, appImagePath: '/apps/Beeper.AppImage', packageType: null, hasPrivilegeHelper: false };
+const packaged = { platform: 'linux' as const, isPackaged: true, appImagePath: '/apps/Beeper.AppImage', packageType: null };
 
 describe('updater policy', () => {
   afterEach(() => vi.useRealTimers());
 
   it('says when an install cannot update itself, and where to download', () => {
     expect(canSelfUpdate({ ...packaged, isPackaged: false })).toMatchObject({ ok: false, reason: expect.stringContaining('development build') });
-    expect(canSelfUpdate({ ...packaged, appImagePath: undefined, packageType: 'deb' })).toMatchObject({ ok: false, reason: expect.stringContaining('pkexec') });
-    expect(canSelfUpdate({ ...packaged, appImagePath: undefined, packageType: 'rpm', hasPrivilegeHelper: true })).toEqual({ ok: true });
+    // A deb or rpm never installs itself as root (electron-updater would run `pkexec dpkg -i`):
+    // new versions come from the package manager or the download page, pkexec or not.
+    for (const packageType of ['deb', 'rpm', 'pacman']) {
+      expect(canSelfUpdate({ ...packaged, appImagePath: undefined, packageType })).toMatchObject({ ok: false, reason: expect.stringContaining('package manager') });
+    }
     expect(canSelfUpdate({ ...packaged, platform: 'darwin', appImagePath: undefined })).toEqual({ ok: true });
     const p = new UpdaterPolicy(new FakeUpdater(), { ...packaged, isPackaged: false });
+    expect(p.current()).toMatchObject({ status: 'unsupported', downloadURL: expect.stringMatching(/^https:\/\//) });
+  });
+
+  it('a deb install never checks, downloads or installs through electron-updater (so never calls pkexec)', async () => {
+    const u = new FakeUpdater();
+    const calls: string[] = [];
+    u.checkForUpdates = () => (calls.push('check'), Promise.resolve(null));
+    u.quitAndInstall = () => void calls.push('install');
+    const withPkexec = { hasPrivilegeHelper: true } as object; // pkexec is installed, as on most desktops
+    const p = new UpdaterPolicy(u, { ...packaged, appImagePath: undefined, packageType: 'deb', ...withPkexec }, { firstCheckDelayMs: 1, intervalMs: 1 });
+    p.start();
+    await p.check();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(p.restartToUpdate()).toBe(false);
+    expect(calls).toEqual([]);
+    expect(u.autoInstallOnAppQuit).toBe(false);
     expect(p.current()).toMatchObject({ status: 'unsupported', downloadURL: expect.stringMatching(/^https:\/\//) });
   });
 
