@@ -69,6 +69,18 @@ describe('electron-builder configuration', () => {
     expect(appUserModelIdFor('darwin')).toBeNull();
   });
 
+  it('Windows updates are checked against one named publisher, which electron-builder writes into app-update.yml', async () => {
+    const win = load('electron-builder.yml')['win'] as { signtoolOptions?: { publisherName?: unknown }; verifyUpdateCodeSignature?: unknown };
+    expect(win.verifyUpdateCodeSignature).toBe(true);
+    expect(win.signtoolOptions?.publisherName).toEqual(expect.stringMatching(/\S/));
+    // electron-builder's own reading of it (what getAppUpdatePublishConfiguration puts in app-update.yml).
+    const { WindowsSignToolManager } = (await import('app-builder-lib/out/codeSign/windowsSignToolManager.js')) as unknown as {
+      WindowsSignToolManager: new (p: unknown) => { computedPublisherName: { value: Promise<string[] | null> } };
+    };
+    const manager = new WindowsSignToolManager({ platformSpecificBuildOptions: win, config: {} });
+    expect(await manager.computedPublisherName.value).toEqual([win.signtoolOptions?.publisherName]);
+  });
+
   it('the test build has its own appId, so it is never taken for the real app', () => {
     expect(load('electron-builder.test.yml')['appId']).toMatch(/\.test$/);
     expect(load('electron-builder.test.yml')['appId']).not.toBe(load('electron-builder.yml')['appId']);

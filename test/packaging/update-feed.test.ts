@@ -3,8 +3,14 @@
  * compared by its own AppUpdater logic with the flags this app's updater policy sets: the update
  * information the app would act on, and the decision it would make.
  */
+import { CancellationToken } from 'builder-util-runtime';
 import { NodeHttpExecutor } from 'builder-util/out/nodeHttpExecutor.js';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AppUpdater } from 'electron-updater/out/AppUpdater.js';
+import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +51,9 @@ releaseDate: '2026-11-20T10:00:00.000Z'
 `,
 };
 
+/** What a tampered server sends instead of the release the feed describes. */
+const TAMPERED = Buffer.from('#!/bin/sh\necho not the release\n');
+
 let server: Server;
 let feed: string;
 const requests: string[] = [];
@@ -53,6 +62,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.split('/').pop() ?? '');
     requests.push(name);
+    if (name.endsWith('.AppImage')) return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(TAMPERED);
     const body = FILES[name];
     if (!body) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/yaml' }).end(body);
@@ -92,7 +102,7 @@ function configured(channel: string | null): UpdaterLike {
     quitAndInstall: () => undefined,
     on: () => u,
   } as unknown as UpdaterLike;
-  new UpdaterPolicy(u, { platform: 'linux', isPackaged: true, appImagePath: '/x.AppImage', packageType: null, hasPrivilegeHelper: false }, { firstCheckDelayMs: 1, intervalMs: 1, channel });
+  new UpdaterPolicy(u, { platform: 'linux', isPackaged: true, appImagePath: '/x.AppImage', packageType: null }, { firstCheckDelayMs: 1, intervalMs: 1, channel });
   return u;
 }
 
@@ -142,5 +152,49 @@ describe('generic update feed', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error & { code?: string }).code).toBe('ERR_UPDATER_CHANNEL_FILE_NOT_FOUND');
     expect(readableUpdateError(err!)).toBe('No update information was found for this version.');
+  });
+});
+
+describe('what an update must prove before it is installed', () => {
+  /**
+   * electron-updater's own download (ElectronHttpExecutor.download: the file piped through the
+   * feed's sha512 check), with Node's http standing in for Electron's net to make the request.
+   */
+  const download = async (name: string, sha512: string): Promise<Buffer> => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bam-update-'));
+    try {
+      const file = path.join(dir, name);
+      const options = { sha512, headers: {}, cancellationToken: new CancellationToken() };
+      await (ElectronHttpExecutor.prototype.download as (this: unknown, u: URL, d: string, o: unknown) => Promise<string>).call(new NodeHttpExecutor(), new URL(`${feed}/${name}`), file, options);
+      return readFileSync(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a higher version whose file does not match the feed\'s sha512 is rejected', async () => {
+    const info = await provider('linux').getLatestVersion();
+    expect(await wouldUpdate('0.1.0', info, configured(null))).toBe(true);
+    const err = await download(info.files[0]!.url, info.files[0]!.sha512).then(
+      () => null,
+      (e: Error & { code?: string }) => e,
+    );
+    expect(err?.code).toBe('ERR_CHECKSUM_MISMATCH');
+    expect(readableUpdateError(err!)).toBe('The downloaded update was damaged; it will be downloaded again.');
+    // The check is real: the same bytes with their own sha512 are accepted.
+    const own = createHash('sha512').update(TAMPERED).digest('base64');
+    expect(await download(info.files[0]!.url, own)).toEqual(TAMPERED);
+  });
+
+  it('a staged release (stagingPercentage) reaches only that share of installs', async () => {
+    const staged = { version: '1.4.0', files: [], path: '', sha512: '', releaseDate: '', stagingPercentage: 10 };
+    /** electron-updater's own rollout check, for an install whose updater ID is `id`. */
+    const within = (id: string, info: object): Promise<boolean> =>
+      (AppUpdater.prototype as unknown as { isStagingMatch(this: unknown, i: unknown): Promise<boolean> }).isStagingMatch.call({ stagingUserIdPromise: { value: Promise.resolve(id) }, _logger: { info: () => undefined, warn: () => undefined } }, info);
+    // The last four bytes of the ID place an install in the rollout: 0x00000001 is in the first 10%, 0xffffff00 is not.
+    expect(await within('00000000-0000-4000-8000-000000000001', staged)).toBe(true);
+    expect(await within('00000000-0000-4000-8000-0000ffffff00', staged)).toBe(false);
+    expect(await within('00000000-0000-4000-8000-0000ffffff00', { ...staged, stagingPercentage: 100 })).toBe(true);
+    expect(await within('00000000-0000-4000-8000-0000ffffff00', { ...staged, stagingPercentage: undefined })).toBe(true);
   });
 });
