@@ -1,6 +1,6 @@
 /**
  * Launches the real Electron app against the simulator: the window opens, connects with a pasted
- * token, lists the accounts, and the tray menu model matches. Skips, saying why, where no Electron
+ * token, lists the accounts, the tray menu model matches, and quitting ends the process cleanly. Skips, saying why, where no Electron
  * binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD, as in CI here) or there is no display.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -43,8 +43,13 @@ test('the Electron app opens, connects, lists accounts and builds its tray menu'
     const menu = await app.evaluate(() => (globalThis as unknown as { __bamTrayMenu: () => Array<{ label?: string }> }).__bamTrayMenu());
     expect(menu[0]!.label).toBe('1 account needs attention');
     expect(menu.some((i) => i.label === 'Reconnect account')).toBe(true);
+
+    // Quit as the tray's Quit does: the process ends by itself, with status 0.
+    const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)));
+    await app.evaluate(({ app: electronApp }) => electronApp.quit());
+    expect(await exited).toBe(0);
   } finally {
-    await app.close();
+    await app.close().catch(() => undefined);
     await sim.stop();
     rmSync(userData, { recursive: true, force: true });
   }
