@@ -51,8 +51,4 @@ export class TrayController {
     this.tray.setToolTip(`Beeper Account Manager — ${trayStatusLine(state)}`);
     this.tray.setContextMenu(Menu.buildFromTemplate(toTemplate(buildTrayMenu(state), this.onAction)));
   }
-
-  destroy(): void {
-    this.tray.destroy();
-  }
 }

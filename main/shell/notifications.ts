@@ -39,8 +39,4 @@ export class AttentionTracker {
     }
     return notices;
   }
-
-  reset(): void {
-    this.known = null;
-  }
 }

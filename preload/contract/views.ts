@@ -11,7 +11,6 @@ export const AppErrorViewSchema = z.object({
   code: z.string().optional(),
   status: z.number().optional(),
 });
-export type AppErrorView = z.infer<typeof AppErrorViewSchema>;
 
 // ------------------------------------------------------------------ connection and sign-in
 

@@ -178,16 +178,8 @@ export class BeeperApi {
     return this.call(lenientList(AccountSchema, 'account'), 'account list', 'read', (c) => c.accounts.list());
   }
 
-  account(accountID: string): Promise<Account> {
-    return this.call(AccountSchema, 'account', 'read', (c) => c.get(`/v1/accounts/${enc(accountID)}`));
-  }
-
   async bridges(): Promise<Bridge[]> {
     return (await this.call(listOf(BridgeSchema, 'bridge'), 'bridge list', 'read', (c) => c.get('/v1/bridges'))).items;
-  }
-
-  bridge(bridgeID: string): Promise<Bridge> {
-    return this.call(BridgeSchema, 'bridge', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}`));
   }
 
   async loginFlows(bridgeID: string): Promise<LoginFlow[]> {
@@ -196,10 +188,6 @@ export class BeeperApi {
 
   async logins(bridgeID: string): Promise<BridgeLogin[]> {
     return (await this.call(listOf(BridgeLoginSchema, 'login'), 'login list', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/logins`))).items;
-  }
-
-  login(bridgeID: string, loginID: string): Promise<BridgeLogin> {
-    return this.call(BridgeLoginSchema, 'login', 'read', (c) => c.get(`/v1/bridges/${enc(bridgeID)}/logins/${enc(loginID)}`));
   }
 
   removeLogin(bridgeID: string, loginID: string, scope: RemoveScope): Promise<RemoveResponse> {

@@ -239,7 +239,6 @@ export const DisplaySchema = byType('display', {
   code: z.object({ type: z.literal('code'), data: z.string() }),
   nothing: z.object({ type: z.literal('nothing') }),
 });
-export type Display = z.infer<typeof DisplaySchema>;
 
 const UserInputStepSchema = z.object({
   type: z.literal('user_input'),

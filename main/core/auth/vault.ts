@@ -3,7 +3,7 @@
  * `safeStorage` API in the app) before it touches disk, and the record says which backend wrote it. When the only
  * backend is insecure (Linux `basic_text`, or no encryption at all) the token is kept for this run
  * only — unless the user explicitly allowed storing it unencrypted — and `status()` says why.
- * The token never leaves this module except through `token()` to the API client.
+ * The token leaves this module only through `tokenFor()`, to the sign-in manager that gives it to the API client.
  */
 import { z } from 'zod';
 import type { Logger } from '../log.ts';

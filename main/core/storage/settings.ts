@@ -41,10 +41,6 @@ export class SettingsStore {
     this.store = store;
   }
 
-  get persistent(): boolean {
-    return this.store.persistent;
-  }
-
   all(): Settings {
     const raw: Record<string, unknown> = {};
     for (const k of KEYS) {
