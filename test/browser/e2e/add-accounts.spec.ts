@@ -55,8 +55,9 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
   });
 
   test.describe('WhatsApp QR', () => {
-    // Five rotations, then WhatsApp times out: long enough that a busy machine still scans in time.
-    test.use({ stackOptions: { simConfig: { oauthAutoApprove: true, qrRotationMs: 1500 }, rediscoverMs: 250 } });
+    // Five rotations, then WhatsApp times out: long enough that a busy machine still scans in time,
+    // after the accessibility checks that each screenshot runs.
+    test.use({ stackOptions: { simConfig: { oauthAutoApprove: true, qrRotationMs: 3000 }, rediscoverMs: 250 } });
 
     test('the QR is shown, changes when it rotates, and a scan completes the login', async ({ app, stack, shot }) => {
       await connect(app);

@@ -2,6 +2,7 @@
  * End-to-end fixtures: every test gets its own simulator (a known seed), the real core and the
  * WebSocket host, and a page on the preview. Tests act only through what a user sees.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -40,16 +41,37 @@ export const test = base.extend<{ stackOptions: StackOptions; profile: Profile; 
     await use(page);
     expect(errors, 'errors in the page').toEqual([]);
   },
-  shot: async ({ page, profile }, use) => {
+  /** Every screen a test photographs is also checked for accessibility, in light and dark. */
+  shot: async ({ page, profile, colorScheme }, use) => {
     mkdirSync(SCREENS, { recursive: true });
+    const violations: string[] = [];
     await use(async (name) => {
       const suffix = profile === DEFAULT_PROFILE ? '' : `-${profile}`;
       await page.screenshot({ path: path.join(SCREENS, `${name}${suffix}.png`), fullPage: true });
+      violations.push(...(await accessibilityViolations(page, name, colorScheme ?? 'light')));
     });
+    expect(violations, 'serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA)').toEqual([]);
   },
 });
 
 export { expect };
+
+/**
+ * axe-core on the page as it is, in the light and the dark theme: the serious and critical
+ * violations of WCAG 2.1 A and AA, one line each. The page is left in the theme it was in.
+ */
+export async function accessibilityViolations(page: Page, screen: string, scheme: 'light' | 'dark' | 'no-preference'): Promise<string[]> {
+  const found: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+      found.push(`${screen} (${theme}): ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: scheme });
+  return found;
+}
 
 /** Connects through the UI: Connect, then Approve in the "system browser" tab the app opens. */
 export async function connect(page: Page, opts: { approve?: boolean } = {}): Promise<void> {
