@@ -1,10 +1,10 @@
 /**
- * Electron main-process entry. Everything it does is composed in ./electron/app.ts; every decision
+ * Electron main-process entry. Everything it does is composed in ./electron/compose.ts; every decision
  * it makes lives in ./shell (shell policy) and ./core (the account manager), both plain Node.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runShell } from './electron/app.ts';
+import { runShell } from './electron/compose.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

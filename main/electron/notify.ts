@@ -1,6 +1,8 @@
 /** Desktop notifications for accounts that need login; clicking one opens its reconnect flow. */
 import { Notification } from 'electron';
-import type { AttentionNotice } from '../shell/notifications.ts';
+import type { AccountsView } from '../../preload/contract/views.ts';
+import type { AccountManagerCore } from '../core/app.ts';
+import { AttentionTracker, type AttentionNotice } from '../shell/notifications.ts';
 
 const live = new Set<Notification>(); // keep references until closed, or clicks are lost to GC
 
@@ -14,4 +16,13 @@ export function showAttentionNotices(notices: AttentionNotice[], onClick: (n: At
     notification.show();
   }
   return notices.length;
+}
+
+/** One notification per account that goes into "needs login"; clicking it opens its reconnect. */
+export function setupNotifications(core: AccountManagerCore, onClick: (n: AttentionNotice) => void): void {
+  const attention = new AttentionTracker();
+  core.subscribe((event, payload) => {
+    if (event !== 'state.accounts') return;
+    showAttentionNotices(attention.update(payload as AccountsView, core.settings.get('notifications')), onClick);
+  });
 }

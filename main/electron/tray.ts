@@ -4,7 +4,10 @@
  */
 import { Menu, Tray, nativeImage, nativeTheme, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
+import type { AccountManagerCore } from '../core/app.ts';
+import type { Logger } from '../core/log.ts';
 import { buildTrayMenu, trayIconName, trayStatusLine, type TrayAction, type TrayItem, type TrayState } from '../shell/tray-model.ts';
+import type { UpdaterPolicy } from '../shell/updater-policy.ts';
 
 export function toTemplate(items: TrayItem[], onAction: (a: TrayAction) => void): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
@@ -51,4 +54,65 @@ export class TrayController {
     this.tray.setToolTip(`Beeper Account Manager — ${trayStatusLine(state)}`);
     this.tray.setContextMenu(Menu.buildFromTemplate(toTemplate(buildTrayMenu(state), this.onAction)));
   }
+}
+
+/** What the tray's items do, each a call into the rest of the shell. */
+export interface TrayHandlers {
+  open(): void;
+  addAccount(): void;
+  reconnect(bridgeID: string, loginID: string | null, accountID: string | null): void;
+  checkForUpdates(): void;
+  restartToUpdate(): void;
+  quit(): void;
+}
+
+export function runTrayAction(a: TrayAction, h: TrayHandlers): void {
+  switch (a.type) {
+    case 'open':
+      return h.open();
+    case 'add-account':
+      return h.addAccount();
+    case 'reconnect':
+      return h.reconnect(a.bridgeID, a.loginID, a.accountID);
+    case 'check-updates':
+      return h.checkForUpdates();
+    case 'restart-to-update':
+      return h.restartToUpdate();
+    case 'quit':
+      return h.quit();
+    default: {
+      const unknown: never = a;
+      throw new Error(`unknown tray action ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** The tray's state, from the core and the updater: the one place it is put together. */
+export function trayStateOf(core: AccountManagerCore, updater: UpdaterPolicy): TrayState {
+  const snap = core.snapshot();
+  return { connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: updater.current() };
+}
+
+/** Only what the tray shows: not every login-session update (QR rotations, step changes). */
+const TRAY_EVENTS: ReadonlySet<string> = new Set(['state.connection', 'state.auth', 'state.accounts', 'state.updater']);
+
+/**
+ * The tray icon, kept current with the core. Without a tray (some Linux desktops) closing the
+ * window must quit, so close-to-tray is turned off. Returns whether there is a tray.
+ */
+export function setupTray(o: { iconsDir: string; core: AccountManagerCore; updater: UpdaterPolicy; handlers: TrayHandlers; log: Logger }): boolean {
+  let tray: TrayController;
+  try {
+    tray = new TrayController(o.iconsDir, (a) => runTrayAction(a, o.handlers));
+  } catch (e) {
+    o.log.warn('no tray on this system; closing the window quits', { error: e });
+    o.core.settings.update({ closeToTray: false });
+    return false;
+  }
+  const refresh = (): void => tray.update(trayStateOf(o.core, o.updater));
+  o.core.subscribe((event) => {
+    if (TRAY_EVENTS.has(event)) refresh();
+  });
+  refresh();
+  return true;
 }

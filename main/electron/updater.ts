@@ -2,6 +2,7 @@
 import { app } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AccountManagerCore } from '../core/app.ts';
 import type { Logger } from '../core/log.ts';
 import { canSelfUpdate, UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../shell/updater-policy.ts';
 
@@ -38,4 +39,24 @@ export async function createUpdater(log: Logger): Promise<UpdaterPolicy> {
   const policy = new UpdaterPolicy(updater, facts);
   policy.onChange((s) => log.info('update state', { status: s.status }));
   return policy;
+}
+
+/**
+ * Auto-update, shown in the window and the tray. `quitting` is told when a restart to update
+ * begins, so closing the window then quits instead of hiding it.
+ */
+export async function setupUpdates(core: AccountManagerCore, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterPolicy> {
+  const updater = await createUpdater(log);
+  core.setUpdater({
+    current: () => updater.current(),
+    onChange: (l) => updater.onChange(l),
+    check: () => updater.check(),
+    restartToUpdate: () => {
+      quitting(true);
+      const ok = updater.restartToUpdate();
+      if (!ok) quitting(false);
+      return ok;
+    },
+  });
+  return updater;
 }

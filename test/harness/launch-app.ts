@@ -1,6 +1,6 @@
 /**
  * Runs the app as one program with Chromium standing in for Electron: the main process
- * (`runShell` from main/electron/app.ts) in this Node process with `electron` resolved to the
+ * (`runShell` from main/electron/compose.ts) in this Node process with `electron` resolved to the
  * emulation, the real preload bundle (out/preload/index.cjs) and the real renderer bundle
  * (out/renderer) in Chromium pages. A "machine" keeps what survives a restart: the profile
  * folder, the keyring key and the system browser.
@@ -116,7 +116,7 @@ export async function launchApp(machine: Machine, o: LaunchOptions): Promise<Run
   process.argv = [path.join(machine.dir, 'beeper-account-manager'), ...(o.argv ?? [])];
   try {
     vi.resetModules(); // a fresh main process: no module state from the last launch
-    const { runShell } = await import('../../main/electron/app.ts');
+    const { runShell } = await import('../../main/electron/compose.ts');
     runShell(BUILT);
   } finally {
     process.argv = savedArgv;

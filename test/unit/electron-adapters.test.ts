@@ -134,6 +134,21 @@ describe('IPC binding', () => {
 });
 
 describe('tray', () => {
+  it('each tray action reaches its own handler, with its arguments', async () => {
+    const { runTrayAction } = await import('../../main/electron/tray.ts');
+    const calls: unknown[][] = [];
+    const rec = (name: string) => (...args: unknown[]): void => void calls.push([name, ...args]);
+    const handlers = { open: rec('open'), addAccount: rec('addAccount'), reconnect: rec('reconnect'), checkForUpdates: rec('checkForUpdates'), restartToUpdate: rec('restartToUpdate'), quit: rec('quit') };
+    runTrayAction({ type: 'open' }, handlers);
+    runTrayAction({ type: 'add-account' }, handlers);
+    runTrayAction({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'l1', accountID: null }, handlers);
+    runTrayAction({ type: 'check-updates' }, handlers);
+    runTrayAction({ type: 'restart-to-update' }, handlers);
+    runTrayAction({ type: 'quit' }, handlers);
+    expect(calls).toEqual([['open'], ['addAccount'], ['reconnect', 'local-telegram', 'l1', null], ['checkForUpdates'], ['restartToUpdate'], ['quit']]);
+    expect(() => runTrayAction({ type: 'teleport' } as never, handlers)).toThrow(/unknown tray action/);
+  });
+
   const state = {
     connection: { status: 'running' as const, baseURL: 'x', tried: [], configuredURL: null, desktopVersion: '1', appState: 'ready', error: null, checkedAt: null },
     auth: { status: 'signed-in' as const, source: null, expiresAt: null, scopes: [], reason: null, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null } },

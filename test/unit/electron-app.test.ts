@@ -1,5 +1,5 @@
 /**
- * The Electron shell's composition (main/electron/app.ts) run for real in Node: the fake electron
+ * The Electron shell's composition (main/electron/compose.ts) run for real in Node: the fake electron
  * module stands in for Electron, the simulator for Beeper Desktop. It boots, serves the renderer
  * over app://, answers the window over ipcMain, keeps the tray current, writes a log without the
  * token, and carries out a second launch's request.
@@ -39,7 +39,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'renderer/index.html'), '<!doctype html><title>app</title>');
   process.env['BEEPER_DESKTOP_BASE_URL'] = sim.url;
   process.env['BAM_USER_DATA_DIR'] = path.join(dir, 'user-data');
-  const { runShell } = await import('../../main/electron/app.ts');
+  const { runShell } = await import('../../main/electron/compose.ts');
   runShell({ preload: path.join(dir, 'preload.cjs'), renderer: path.join(dir, 'renderer'), icons: path.join(dir, 'icons') });
   await vi.waitFor(() => expect(fake.Tray.instances).toHaveLength(1), { timeout: 5_000 });
 });

@@ -1,0 +1,210 @@
+/**
+ * The Electron shell, composed: a short list of features that each set themselves up (window,
+ * IPC, capture window, links, updates, tray, notifications, login item). Every decision lives in
+ * main/shell or main/core; these modules only connect them to Electron.
+ */
+import type { BrowserWindow } from 'electron';
+import { app, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { EVENTS } from '../../preload/contract/channels.ts';
+import { AccountManagerCore } from '../core/app.ts';
+import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
+import { IpcRegistry } from '../core/ipc/registry.ts';
+import { consoleSink, fileSink, Logger } from '../core/log.ts';
+import { appUserModelIdFor } from '../shell/app-id.ts';
+import { loginItemSupport } from '../shell/autostart.ts';
+import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../shell/launch.ts';
+import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
+import { buildTrayMenu } from '../shell/tray-model.ts';
+import { setupCapture } from './capture.ts';
+import { bindIpc, sendToWindow } from './ipc.ts';
+import { setupLinks, type LaunchRunner } from './links.ts';
+import { setupLoginItem } from './login-item.ts';
+import { setupNotifications } from './notify.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { electronStore, safeStorageCipher } from './storage.ts';
+import { setupTray, trayStateOf } from './tray.ts';
+import { setupUpdates } from './updater.ts';
+import { createMainWindow } from './window.ts';
+
+export interface ShellPaths {
+  preload: string;
+  renderer: string;
+  icons: string;
+}
+
+export function runShell(paths: ShellPaths): void {
+  const firstAction = claimProcess();
+  if (!firstAction) return;
+  const links = setupLinks(firstAction);
+  let quitting = false;
+
+  void app.whenReady().then(async () => {
+    const log = setupLog();
+    const devServer = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
+    const origins = appOrigins(devServer);
+    const loginItems = loginItemSupport(process.platform, app.isPackaged);
+    const core = createCore(log, loginItems !== null);
+
+    serveRenderer(paths.renderer);
+    const window = createMainWindow({
+      preload: paths.preload,
+      url: devServer ?? `${APP_ORIGIN}/index.html`,
+      origins,
+      settings: core.settings,
+      log,
+      show: !(firstAction.type === 'hidden' || core.settings.get('startMinimized')),
+      devTools: !app.isPackaged,
+      isQuitting: () => quitting,
+    });
+    const registry = setupIpc(core, window, origins, log);
+    setupCapture(registry, core, () => window, log.child('capture'));
+    followVisibility(window, core);
+    const launch = launcher(window, core, registry, log);
+
+    const updater = await setupUpdates(core, log, (yes) => (quitting = yes));
+    setupTray({
+      iconsDir: paths.icons,
+      core,
+      updater,
+      log,
+      handlers: {
+        open: () => showWindow(window),
+        addAccount: () => void launch({ type: 'add-account' }, false),
+        reconnect: (bridgeID, loginID, accountID) => void launch({ type: 'reconnect', bridgeID, loginID, accountID, confirm: false }, false),
+        checkForUpdates: () => void updater.check(),
+        restartToUpdate: () => {
+          try {
+            core.restartToUpdate();
+          } catch {
+            // nothing ready: the tray offers this only once an update is downloaded
+          }
+        },
+        quit: () => app.quit(),
+      },
+    });
+    exposeTrayMenuForE2E(core, updater);
+    setupNotifications(core, (n) => void launch({ type: 'reconnect', bridgeID: n.item.bridgeID, loginID: n.item.loginID, accountID: n.item.accountID, confirm: false }, false));
+    setupLoginItem(loginItems, core.settings, log);
+
+    await core.start();
+    updater.start();
+    await links.start(launch);
+    app.on('activate', () => showWindow(window));
+    app.on('before-quit', () => {
+      quitting = true;
+      updater.stop();
+      void core.stop();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    // Close-to-tray hides the window instead, so this only fires when closing means quitting.
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+/**
+ * Before 'ready': the profile folder, the app:// scheme, the Windows AppUserModelID, the single
+ * instance lock and the link scheme. Returns what this launch asks for, or null when another
+ * instance already runs (it gets our argv through 'second-instance').
+ */
+function claimProcess(): LaunchAction | null {
+  // Tests and side-by-side runs keep their own profile (settings, sign-in, logs).
+  const userData = testOnlyEnv('BAM_USER_DATA_DIR', process.env, app.isPackaged);
+  if (userData) app.setPath('userData', userData);
+  registerAppScheme();
+  // Windows: notifications need the AppUserModelID the installer gave the shortcut.
+  const appUserModelId = appUserModelIdFor(process.platform);
+  if (appUserModelId) app.setAppUserModelId(appUserModelId);
+  const firstAction = parseLaunch(process.argv);
+  if (!app.requestSingleInstanceLock({ argv: process.argv })) {
+    app.quit();
+    return null;
+  }
+  if (process.defaultApp) app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(PROTOCOL);
+  // Belt and braces: whatever web contents appear, they never attach webviews.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (ev) => ev.preventDefault());
+  });
+  return firstAction;
+}
+
+function setupLog(): Logger {
+  const logDir = path.join(app.getPath('userData'), 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const toFile = fileSink(path.join(logDir, 'main.log'));
+  const log = new Logger({ sinks: app.isPackaged ? [toFile] : [toFile, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
+  log.info('starting', { version: app.getVersion(), platform: process.platform });
+  return log;
+}
+
+function createCore(log: Logger, startAtLogin: boolean): AccountManagerCore {
+  return new AccountManagerCore({
+    settingsStore: electronStore('settings', log),
+    credentialsStore: electronStore('credentials', log),
+    cipher: safeStorageCipher,
+    openExternal: async (url) => {
+      if (isSafeExternalURL(url)) await shell.openExternal(url);
+    },
+    log,
+    envBaseURL: process.env['BEEPER_DESKTOP_BASE_URL'] ?? null,
+    capabilities: { captureWindow: true, desktopShell: true, startAtLogin },
+    appVersion: app.getVersion(),
+  });
+}
+
+/** The contract's handlers, reachable only from the main window's own top frame. */
+function setupIpc(core: AccountManagerCore, window: BrowserWindow, origins: string[], log: Logger): IpcRegistry {
+  const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && s.id === String(window.webContents.id) });
+  registerCoreHandlers(registry, core);
+  bindIpc(registry, () => window, origins, log);
+  forwardCoreEvents(core, registry, (channel, payload) => sendToWindow(window, channel, payload));
+  return registry;
+}
+
+/** The core refreshes faster while the window is in view, and at once when it is focused. */
+function followVisibility(window: BrowserWindow, core: AccountManagerCore): void {
+  const visible = (): void => core.setVisible(window.isVisible() && !window.isMinimized());
+  for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) window.on(ev as 'show', visible);
+  window.on('focus', () => core.windowFocused());
+}
+
+function showWindow(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/** Carries out a launch (links, tray items, notifications): show the window, maybe start a reconnect, navigate. */
+function launcher(window: BrowserWindow, core: AccountManagerCore, registry: IpcRegistry, log: Logger): LaunchRunner {
+  return (action, first) =>
+    performLaunch(
+      action,
+      {
+        showWindow: () => showWindow(window),
+        navigate: (to) => {
+          const payload = registry.event(EVENTS.navigate, to);
+          if (payload) sendToWindow(window, EVENTS.navigate, payload);
+        },
+        startReconnect: async (bridgeID, loginID, accountID) => {
+          try {
+            return (await core.sessions.start({ bridgeID, loginID: loginID ?? undefined, accountID: accountID ?? undefined })).id;
+          } catch (e) {
+            log.warn('could not start a reconnect', { error: e });
+            return null;
+          }
+        },
+      },
+      first,
+    );
+}
+
+/** For the Playwright _electron smoke test only: the tray menu as the tray shows it. */
+function exposeTrayMenuForE2E(core: AccountManagerCore, updater: Parameters<typeof trayStateOf>[1]): void {
+  if (testOnlyEnv('BAM_E2E', process.env, app.isPackaged) !== '1') return;
+  (globalThis as Record<string, unknown>)['__bamTrayMenu'] = () => buildTrayMenu(trayStateOf(core, updater));
+}

@@ -1,0 +1,22 @@
+/** Start at login, in the tray: the OS login item on macOS and Windows, an XDG autostart entry on Linux. */
+import { app } from 'electron';
+import type { Logger } from '../core/log.ts';
+import type { SettingsStore } from '../core/storage/settings.ts';
+import { setXdgAutostart, type loginItemSupport } from '../shell/autostart.ts';
+
+/** Applies the setting now and whenever it changes. */
+export function setupLoginItem(support: ReturnType<typeof loginItemSupport>, settings: SettingsStore, log: Logger): void {
+  const apply = (): void => {
+    const openAtLogin = settings.get('startAtLogin');
+    if (support === 'system') app.setLoginItemSettings({ openAtLogin, args: ['--hidden'] });
+    else if (support === 'xdg') {
+      try {
+        setXdgAutostart(openAtLogin, { env: process.env, home: app.getPath('home'), execPath: process.execPath, name: app.getName() });
+      } catch (e) {
+        log.warn('could not change the autostart entry', { error: e });
+      }
+    }
+  };
+  apply();
+  settings.onChange(apply);
+}
