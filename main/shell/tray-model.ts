@@ -81,7 +81,7 @@ export function buildTrayMenu(s: TrayState): TrayItem[] {
 
   items.push({ kind: 'separator' });
   // Reconnect: what needs it first, then every other account that can be reconnected.
-  const reconnectable = logins.filter(({ n }) => n.bridgeID !== 'matrix');
+  const reconnectable = logins.filter(({ n }) => n.canReconnect);
   const attentionKeys = new Set((s.accounts?.needsAttention ?? []).map((a) => `${a.bridgeID}/${a.loginID ?? a.accountID}`));
   const first = (s.accounts?.needsAttention ?? []).map(
     (a): TrayItem => ({

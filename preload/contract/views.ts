@@ -93,6 +93,8 @@ export const NetworkViewSchema = z.object({
   canAddAccount: z.boolean(),
   /** Its logins can be reconnected from here. */
   canReconnect: z.boolean(),
+  /** Beeper's own account (its Matrix login), not a chat network: never added or reconnected here. */
+  isBeeper: z.boolean(),
   unavailableReason: z.string().nullable(),
   logins: z.array(LoginViewSchema),
   /** Accounts whose login is not listed (older servers, or a login the bridge does not report). */
@@ -208,6 +210,8 @@ export const SessionViewSchema = z.object({
   flowID: z.string().nullable(),
   reconnect: z.object({ loginID: z.string().nullable(), accountID: z.string().nullable() }).nullable(),
   phase: z.enum(['starting', 'input', 'cookies', 'display', 'unsupported', 'complete', 'failed', 'cancelled']),
+  /** The session has ended (complete, failed or cancelled): nothing more will happen in it. */
+  finished: z.boolean(),
   /** A submit is in flight: the form is disabled. */
   busy: z.boolean(),
   step: StepViewSchema.nullable(),

@@ -140,5 +140,5 @@ export const useApp = create<AppState>()((set, get) => ({
 /** Sessions that are still going, newest first. */
 export const liveSessions = (sessions: Record<string, SessionView>): SessionView[] =>
   Object.values(sessions)
-    .filter((s) => s.phase !== 'complete' && s.phase !== 'failed' && s.phase !== 'cancelled')
+    .filter((s) => !s.finished)
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));

@@ -103,6 +103,8 @@ describe('buildAccountsView', () => {
   it('handles the older Account shape without status, and accounts of bridges not listed', () => {
     const v = buildAccountsView({ bridges: [], accounts: [account('matrix', 'matrix', { status: undefined, network: 'Beeper' })], logins: {} }, meta);
     expect(v.networks[0]).toMatchObject({ bridgeID: 'matrix', displayName: 'Beeper', status: 'unknown', otherAccounts: [{ status: null, needsAttention: false }] });
+    // Beeper's own account: the one place that says it is not a chat network to add or reconnect.
+    expect(v.networks[0]).toMatchObject({ isBeeper: true, canReconnect: false });
   });
 
   it('finds the network of an account sent without `bridge` (Desktop before 4.2.785)', () => {
@@ -118,7 +120,7 @@ describe('buildAccountsView', () => {
     );
     const where = Object.fromEntries(v.networks.map((n) => [n.bridgeID, n.otherAccounts.map((a) => a.accountID)]));
     expect(where).toMatchObject({ 'local-whatsapp': ['wa-legacy'], 'local-telegram': ['local-telegram_ba_1'], slackgo: ['slackgo.T1-U1'], 'network:iMessage': ['imessage-1'] });
-    expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false, canReconnect: false });
+    expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false, canReconnect: false, isBeeper: false });
   });
 
   it('a bridge ID that names an Object.prototype member ("toString") with no logins fetched is just a bridge', () => {

@@ -105,7 +105,7 @@ describe('SessionEngine with unusual answers', () => {
     ]) {
       const { engine, completed } = engineWith(() => answer);
       const s = await engine.start({ bridgeID: 'b', loginID: 'L' });
-      expect(s).toMatchObject({ phase: 'complete', result: { loginID: 'L', accountIDs: ['b_L'], identity: { name: 'Sam' }, restored: true } });
+      expect(s).toMatchObject({ phase: 'complete', finished: true, result: { loginID: 'L', accountIDs: ['b_L'], identity: { name: 'Sam' }, restored: true } });
       expect(completed).toHaveLength(1);
     }
   });

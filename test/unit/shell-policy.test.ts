@@ -77,7 +77,8 @@ function accounts(logins: Array<{ bridge: string; id: string; status: string; na
     statusText: null,
     supportsMultipleAccounts: true,
     canAddAccount: true,
-    canReconnect: true,
+    canReconnect: b !== 'matrix',
+    isBeeper: b === 'matrix',
     unavailableReason: null,
     otherAccounts: [],
     logins: logins

@@ -70,6 +70,8 @@ function unavailableReason(b: Bridge): string | null {
  */
 /** The prefix of a group of accounts whose bridge the server did not name: nothing can be started on it. */
 const UNNAMED_BRIDGE = 'network:';
+/** Beeper's own bridge: the Matrix login of the Beeper account itself. */
+const BEEPER_BRIDGE = 'matrix';
 
 export function bridgeIDOf(a: Account, bridges: readonly Bridge[]): string {
   if (a.bridge) return a.bridge.id;
@@ -176,7 +178,8 @@ export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, '
       supportsMultipleAccounts: b.supportsMultipleAccounts,
       canAddAccount: reason === null,
       // Beeper itself cannot be reconnected here, nor accounts whose bridge is not known.
-      canReconnect: b.id !== 'matrix' && !b.id.startsWith(UNNAMED_BRIDGE),
+      canReconnect: b.id !== BEEPER_BRIDGE && !b.id.startsWith(UNNAMED_BRIDGE),
+      isBeeper: b.id === BEEPER_BRIDGE,
       unavailableReason: reason,
       logins: loginViews,
       otherAccounts,

@@ -493,6 +493,7 @@ export class SessionEngine {
       flowID: s.request.flowID ?? null,
       reconnect: s.request.loginID || s.request.accountID ? { loginID: s.request.loginID ?? null, accountID: s.request.accountID ?? null } : null,
       phase: s.phase,
+      finished: TERMINAL.has(s.phase),
       busy: s.busy,
       step: stepView,
       stepError: s.stepError ? s.stepError.toJSON() : null,

@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
+import { NetworkIcon } from './NetworkIcon.tsx';
 import { useReconnect } from './reconnect.ts';
 
 const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
@@ -149,6 +150,7 @@ const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { 
   return (
     <section className="network" aria-labelledby={`net-${n.bridgeID}`}>
       <h2 id={`net-${n.bridgeID}`} className="network-title">
+        <NetworkIcon type={n.type} name={n.displayName} />
         {n.displayName}
         {PROVIDER_LABEL[n.provider] && <span className="muted small"> · {PROVIDER_LABEL[n.provider]}</span>}
       </h2>
@@ -181,7 +183,7 @@ export function AccountsScreen() {
   const now = useTick();
   if (!accounts) return null;
   const withLogins = accounts.networks.filter((n) => n.logins.length > 0 || n.otherAccounts.length > 0);
-  const connected = withLogins.filter((n) => n.bridgeID !== 'matrix');
+  const connected = withLogins.filter((n) => !n.isBeeper);
 
   return (
     <div className="screen">

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
+import { NetworkIcon } from './NetworkIcon.tsx';
 import { Button, Spinner } from './ui.tsx';
 
 const GROUPS: Array<{ provider: string; title: string }> = [
@@ -91,7 +92,7 @@ export function AddAccountScreen() {
 
   if (!accounts) return null;
   if (picked) return <FlowPicker network={picked.network} flows={picked.flows} onBack={() => setPicked(null)} />;
-  const networks = accounts.networks.filter((n) => n.bridgeID !== 'matrix');
+  const networks = accounts.networks.filter((n) => !n.isBeeper);
 
   return (
     <div className="screen">
@@ -121,7 +122,10 @@ export function AddAccountScreen() {
                     onClick={() => void choose(n)}
                     aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : undefined}
                   >
-                    <span className="network-card-name">{n.displayName}</span>
+                    <span className="network-card-name">
+                      <NetworkIcon type={n.type} name={n.displayName} />
+                      {n.displayName}
+                    </span>
                     {loading === n.bridgeID ? (
                       <Spinner label={`Opening ${n.displayName}`} />
                     ) : n.unavailableReason ? (

@@ -74,7 +74,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
       </div>
     );
   }
-  const live = session.phase !== 'complete' && session.phase !== 'failed' && session.phase !== 'cancelled';
+  const live = !session.finished;
   const close = async (): Promise<void> => {
     await run('close', (api) => api.dismissSession({ sessionID }));
     navigate({ name: 'accounts' });
