@@ -4,10 +4,13 @@ import type { Logger } from '../core/log.ts';
 import type { SettingsStore } from '../core/storage/settings.ts';
 import { setXdgAutostart, type loginItemSupport } from '../shell/autostart.ts';
 
-/** Applies the setting now and whenever it changes. */
+/** Applies the setting now, and again only when it changes (not on every other setting's change, such as the window moving). */
 export function setupLoginItem(support: ReturnType<typeof loginItemSupport>, settings: SettingsStore, log: Logger): void {
+  let applied: boolean | null = null;
   const apply = (): void => {
     const openAtLogin = settings.get('startAtLogin');
+    if (openAtLogin === applied) return;
+    applied = openAtLogin;
     if (support === 'system') app.setLoginItemSettings({ openAtLogin, args: ['--hidden'] });
     else if (support === 'xdg') {
       try {

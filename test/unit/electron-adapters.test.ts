@@ -323,3 +323,16 @@ describe('protocol and storage adapters', () => {
     expect(await safeStorageCipher.decryptStringAsync(sealed)).toEqual({ result: 'abc', shouldReEncrypt: false });
   });
 });
+
+describe('login item', () => {
+  it('is applied at start and when start-at-login changes, not when the window moves', async () => {
+    const { setupLoginItem } = await import('../../main/electron/login-item.ts');
+    const applied = vi.spyOn(fake.app, 'setLoginItemSettings');
+    const settings = memorySettings();
+    setupLoginItem('system', settings, new Logger());
+    for (let x = 0; x < 3; x++) settings.update({ windowBounds: { x, y: 0, width: 900, height: 700, maximized: false } });
+    settings.update({ startAtLogin: true });
+    settings.update({ startAtLogin: true });
+    expect(applied.mock.calls).toEqual([[{ openAtLogin: false, args: ['--hidden'] }], [{ openAtLogin: true, args: ['--hidden'] }]]);
+  });
+});
