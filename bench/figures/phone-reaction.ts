@@ -1,6 +1,6 @@
 /** 4. Reaction to the phone: /__sim/…/scan → "connected" shown; p95 over 20 logins. */
 import { launchChromium, marks, MARKS_SCRIPT, signedInStack, startWhatsAppQR } from '../support/browser.ts';
-import { distribution, type BenchContext, type Figure } from '../support/stats.ts';
+import { p95Figure, type BenchContext, type Figure } from '../support/stats.ts';
 
 export async function phoneReaction(ctx: BenchContext): Promise<Figure> {
   const stack = await signedInStack({ seed: 'large:20' });
@@ -25,18 +25,5 @@ export async function phoneReaction(ctx: BenchContext): Promise<Figure> {
     await browser.close();
     await stack.stop();
   }
-  const d = distribution(reactions);
-  return {
-    id: 4,
-    name: 'Reaction to the phone: scan → "connected" shown',
-    unit: 'ms',
-    measured: d,
-    baseline: null,
-    ratio: null,
-    compared: 'p95',
-    value: d.p95,
-    goal: 'p95 ≤ 100 ms',
-    met: d.p95 <= 100,
-    notes: [`${d.n} logins`],
-  };
+  return p95Figure(4, 'Reaction to the phone: scan → "connected" shown', reactions, 100, 'logins');
 }

@@ -1,6 +1,6 @@
 /** 3. Step latency: the simulator rotates the QR → the new QR is in the DOM; p50 and p95. */
 import { launchChromium, marks, MARKS_SCRIPT, signedInStack, startWhatsAppQR } from '../support/browser.ts';
-import { distribution, type BenchContext, type Figure } from '../support/stats.ts';
+import { p95Figure, type BenchContext, type Figure } from '../support/stats.ts';
 
 export async function stepLatency(ctx: BenchContext): Promise<Figure> {
   const stack = await signedInStack({ seed: 'large:20', simConfig: { qrRotationMs: 150 } });
@@ -31,18 +31,5 @@ export async function stepLatency(ctx: BenchContext): Promise<Figure> {
     await browser.close();
     await stack.stop();
   }
-  const d = distribution(latencies);
-  return {
-    id: 3,
-    name: 'Step latency: new QR issued → in the DOM',
-    unit: 'ms',
-    measured: d,
-    baseline: null,
-    ratio: null,
-    compared: 'p95',
-    value: d.p95,
-    goal: 'p95 ≤ 50 ms',
-    met: d.p95 <= 50,
-    notes: [`${d.n} QR codes; p50 ${d.median.toFixed(1)} ms`],
-  };
+  return p95Figure(3, 'Step latency: QR rotated → new QR in the DOM', latencies, 50, 'QR rotations');
 }

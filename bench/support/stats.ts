@@ -49,3 +49,9 @@ export interface BenchContext {
   /** Repetitions: many in a real run, one in smoke mode. */
   reps(n: number): number;
 }
+
+/** A figure judged by its 95th percentile against a limit, with no baseline (loopback latencies). */
+export function p95Figure(id: number, name: string, values: number[], limitMs: number, counted: string): Figure {
+  const d = distribution(values);
+  return { id, name, unit: 'ms', measured: d, baseline: null, ratio: null, compared: 'p95', value: d.p95, goal: `p95 ≤ ${limitMs} ms`, met: d.p95 <= limitMs, notes: [`${d.n} ${counted}`] };
+}
