@@ -11,7 +11,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/browser',
   globalSetup: './test/browser/global-setup.ts',
-  timeout: 30_000,
+  // Each photographed screen also gets two axe-core passes (light and dark): a long flow takes a while.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 1,
