@@ -4,6 +4,7 @@
  * shell and the WebSocket host both drive it through the IPC handler registry.
  */
 import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
+import { perToggle, type ToggleKey } from '../../preload/contract/settings.ts';
 import type { AppSnapshot, AuthView, Capabilities, ConnectionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 import type { UpdaterState } from '../shell/updater-policy.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
@@ -372,7 +373,7 @@ export class AccountManagerCore {
     return { affectedAccountIDs: result.affectedAccountIDs ?? [] };
   }
 
-  updateSettings(patch: Partial<Pick<Settings, 'closeToTray' | 'startAtLogin' | 'startMinimized' | 'notifications'>>): SettingsView {
+  updateSettings(patch: Partial<Pick<Settings, ToggleKey>>): SettingsView {
     return settingsView(this.settings.update(patch));
   }
 
@@ -406,12 +407,5 @@ export function updaterView(s: UpdaterState, currentVersion: string): UpdaterVie
 }
 
 export function settingsView(s: Settings): SettingsView {
-  return {
-    baseURL: s.baseURL,
-    closeToTray: s.closeToTray,
-    startAtLogin: s.startAtLogin,
-    startMinimized: s.startMinimized,
-    notifications: s.notifications,
-    allowPlaintextToken: s.allowPlaintextToken,
-  };
+  return { baseURL: s.baseURL, ...perToggle((k) => s[k]), allowPlaintextToken: s.allowPlaintextToken };
 }

@@ -4,6 +4,7 @@
  * outgoing value through them. The renderer gets its types from here.
  */
 import { z } from 'zod';
+import { perToggle } from './settings.ts';
 import type { EVENTS, INVOKE } from './channels.ts';
 import {
   AccountsViewSchema,
@@ -54,12 +55,7 @@ export const invokeSchemas = {
   },
   'settings.update': {
     request: z
-      .object({
-        closeToTray: z.boolean(),
-        startAtLogin: z.boolean(),
-        startMinimized: z.boolean(),
-        notifications: z.boolean(),
-      })
+      .object(perToggle(() => z.boolean()))
       .partial()
       .strict(),
     response: SettingsViewSchema,

@@ -4,6 +4,7 @@
  * strips any field the contract does not name.
  */
 import { z } from 'zod';
+import { perToggle } from './settings.ts';
 
 export const AppErrorViewSchema = z.object({
   kind: z.string(),
@@ -238,10 +239,7 @@ export type LoginFlowView = z.infer<typeof LoginFlowViewSchema>;
 
 export const SettingsViewSchema = z.object({
   baseURL: z.string().nullable(),
-  closeToTray: z.boolean(),
-  startAtLogin: z.boolean(),
-  startMinimized: z.boolean(),
-  notifications: z.boolean(),
+  ...perToggle(() => z.boolean()),
   allowPlaintextToken: z.boolean(),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;

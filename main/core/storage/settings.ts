@@ -3,15 +3,14 @@
  * file, older version) falls back to its default instead of breaking the app.
  */
 import { z } from 'zod';
+import { TOGGLE_SETTINGS, toggleDefaults, perToggle } from '../../../preload/contract/settings.ts';
 import type { SafeStore } from './store.ts';
 
 export const SettingsSchema = z.object({
   /** Beeper Desktop API address chosen by the user; null = find it automatically. */
   baseURL: z.url().nullable().catch(null),
-  closeToTray: z.boolean().catch(true),
-  startAtLogin: z.boolean().catch(false),
-  startMinimized: z.boolean().catch(false),
-  notifications: z.boolean().catch(true),
+  /** The switches of the Settings screen (preload/contract/settings.ts). */
+  ...perToggle((k) => z.boolean().catch(TOGGLE_SETTINGS[k].default)),
   /** The user agreed to keep the token unencrypted where the OS offers no secure storage. */
   allowPlaintextToken: z.boolean().catch(false),
   windowBounds: z
@@ -23,10 +22,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   baseURL: null,
-  closeToTray: true,
-  startAtLogin: false,
-  startMinimized: false,
-  notifications: true,
+  ...toggleDefaults(),
   allowPlaintextToken: false,
   windowBounds: null,
 };

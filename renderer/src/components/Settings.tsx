@@ -1,17 +1,9 @@
 /** Settings: the desktop shell's behaviour, where Beeper Desktop is, the sign-in's storage, updates. */
 import { useState, type SubmitEvent } from 'react';
+import { TOGGLE_KEYS, TOGGLE_SETTINGS, type ToggleKey } from '../../../preload/contract/settings.ts';
 import type { SettingsView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Button, Dialog } from './ui.tsx';
-
-type ShellToggle = 'closeToTray' | 'startAtLogin' | 'startMinimized' | 'notifications';
-
-const TOGGLES: Array<{ key: ShellToggle; label: string; hint: string }> = [
-  { key: 'notifications', label: 'Notify me when an account needs to log in again', hint: 'One notification each time an account stops working.' },
-  { key: 'closeToTray', label: 'Keep running in the tray when the window is closed', hint: 'The tray menu can reconnect accounts and tells you when one needs attention.' },
-  { key: 'startAtLogin', label: 'Start when I log in to this computer', hint: 'It starts in the tray.' },
-  { key: 'startMinimized', label: 'Start in the tray instead of opening the window', hint: '' },
-];
 
 function UpdatesSection() {
   const updater = useApp((s) => s.updater);
@@ -58,15 +50,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);
   const auth = useApp((s) => s.auth);
   const connection = useApp((s) => s.connection);
-  const shell = useApp((s) => s.capabilities.desktopShell);
-  const startAtLogin = useApp((s) => s.capabilities.startAtLogin);
+  const capabilities = useApp((s) => s.capabilities);
   const run = useApp((s) => s.run);
   const [address, setAddress] = useState(settings?.baseURL ?? '');
   // A checkbox shows what was clicked while the change travels to main and back, instead of
   // snapping back to the old value until the pushed settings arrive.
-  const [pending, setPending] = useState<Partial<Record<ShellToggle | 'allowPlaintextToken', boolean>>>({});
+  const [pending, setPending] = useState<Partial<Record<ToggleKey | 'allowPlaintextToken', boolean>>>({});
   if (!settings) return null;
-  const save = async (key: ShellToggle | 'allowPlaintextToken', value: boolean, call: () => Promise<unknown>): Promise<void> => {
+  const save = async (key: ToggleKey | 'allowPlaintextToken', value: boolean, call: () => Promise<unknown>): Promise<void> => {
     setPending((p) => ({ ...p, [key]: value }));
     await call();
     setPending((p) => {
@@ -75,8 +66,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       return next;
     });
   };
-  const toggle = (key: ShellToggle, value: boolean): void => {
-    const patch: Partial<Pick<SettingsView, ShellToggle>> = { [key]: value };
+  const toggle = (key: ToggleKey, value: boolean): void => {
+    const patch: Partial<Pick<SettingsView, ToggleKey>> = { [key]: value };
     void save(key, value, () => run('save the setting', (api) => api.updateSettings(patch)));
   };
   const saveAddress = (e: SubmitEvent<HTMLFormElement>): void => {
@@ -95,16 +86,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </Button>
       }
     >
-      {shell && (
+      {capabilities.desktopShell && (
         <section aria-labelledby="app-title" className="settings-section">
           <h3 id="app-title">App</h3>
-          {/* A switch that could do nothing here (a development build) is not shown. */}
-          {TOGGLES.filter((t) => t.key !== 'startAtLogin' || startAtLogin).map((t) => (
-            <label key={t.key} className="toggle">
-              <input type="checkbox" checked={pending[t.key] ?? settings[t.key]} onChange={(e) => toggle(t.key, e.target.checked)} />
+          {/* A switch that could do nothing here (a development build, a browser) is not shown. */}
+          {TOGGLE_KEYS.filter((key) => capabilities[TOGGLE_SETTINGS[key].needs]).map((key) => (
+            <label key={key} className="toggle">
+              <input type="checkbox" checked={pending[key] ?? settings[key]} onChange={(e) => toggle(key, e.target.checked)} />
               <span>
-                {t.label}
-                {t.hint && <span className="muted small">{t.hint}</span>}
+                {TOGGLE_SETTINGS[key].label}
+                {TOGGLE_SETTINGS[key].hint && <span className="muted small">{TOGGLE_SETTINGS[key].hint}</span>}
               </span>
             </label>
           ))}

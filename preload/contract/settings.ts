@@ -1,0 +1,31 @@
+/**
+ * The settings the user switches in the window, each defined once: its key, default, label and
+ * hint, and the capability it needs (what the shell can do on this platform and build). The
+ * stored schema, the IPC contract, the view and the Settings screen are all derived from here;
+ * main applies each one where it acts (close to tray on close, notifications when they are
+ * shown, start at login through main/electron/login-item.ts, start minimised at launch).
+ */
+export interface ToggleSetting {
+  default: boolean;
+  label: string;
+  hint: string;
+  /** The capability (views.ts `Capabilities`) without which the switch is not shown. */
+  needs: 'desktopShell' | 'startAtLogin';
+}
+
+export const TOGGLE_SETTINGS = {
+  notifications: { default: true, label: 'Notify me when an account needs to log in again', hint: 'One notification each time an account stops working.', needs: 'desktopShell' },
+  closeToTray: { default: true, label: 'Keep running in the tray when the window is closed', hint: 'The tray menu can reconnect accounts and tells you when one needs attention.', needs: 'desktopShell' },
+  startAtLogin: { default: false, label: 'Start when I log in to this computer', hint: 'It starts in the tray.', needs: 'startAtLogin' },
+  startMinimized: { default: false, label: 'Start in the tray instead of opening the window', hint: '', needs: 'desktopShell' },
+} as const satisfies Record<string, ToggleSetting>;
+
+export type ToggleKey = keyof typeof TOGGLE_SETTINGS;
+export const TOGGLE_KEYS = Object.keys(TOGGLE_SETTINGS) as ToggleKey[];
+
+/** `{ key: value(key) }` for every toggle: a schema shape, the defaults, a view. */
+export function perToggle<T>(value: (key: ToggleKey) => T): { [K in ToggleKey]: T } {
+  return Object.fromEntries(TOGGLE_KEYS.map((k) => [k, value(k)])) as { [K in ToggleKey]: T };
+}
+
+export const toggleDefaults = (): { [K in ToggleKey]: boolean } => perToggle((k) => TOGGLE_SETTINGS[k].default);
