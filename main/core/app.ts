@@ -21,6 +21,9 @@ import { SessionEngine } from './sessions/engine.ts';
 import { SettingsStore, type Settings } from './storage/settings.ts';
 import type { SafeStore } from './storage/store.ts';
 
+/** Said when this run has no updater (the browser preview, tests). */
+const NO_UPDATER = 'This build does not update itself.';
+
 export interface CoreDeps {
   settingsStore: SafeStore;
   credentialsStore: SafeStore;
@@ -182,11 +185,11 @@ export class AccountManagerCore {
   }
 
   updaterView(): UpdaterView {
-    return updaterView(this.updater?.current() ?? { status: 'unsupported', reason: 'This build does not update itself.', downloadURL: '' }, this.deps.appVersion ?? '0.0.0');
+    return updaterView(this.updater?.current() ?? { status: 'unsupported', reason: NO_UPDATER, downloadURL: '' }, this.deps.appVersion ?? '0.0.0');
   }
 
   async checkForUpdates(): Promise<UpdaterView> {
-    if (!this.updater) throw new AppError('unsupported', 'This build does not update itself.');
+    if (!this.updater) throw new AppError('unsupported', NO_UPDATER);
     await this.updater.check();
     return this.updaterView();
   }

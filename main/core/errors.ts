@@ -62,7 +62,8 @@ export class AppError extends Error {
   }
 }
 
-const MESSAGES: Record<AppErrorKind, string> = {
+/** The app's own sentence for each kind of error, where the server gave none (and for its own errors). */
+export const MESSAGES: Readonly<Record<AppErrorKind, string>> = {
   not_running: 'Beeper Desktop is not reachable. Make sure it is running and its API is turned on.',
   unauthorized: 'Beeper Desktop no longer accepts this app’s sign-in. Connect again.',
   token_expired: 'Your sign-in to Beeper Desktop has expired. Connect again.',

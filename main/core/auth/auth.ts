@@ -8,7 +8,7 @@
 import { BeeperApi } from '../api/client.ts';
 import { originOf, sameOriginEndpoint } from '../api/origin.ts';
 import type { Info } from '../api/schemas.ts';
-import { AppError, type AppErrorJSON } from '../errors.ts';
+import { AppError, MESSAGES, type AppErrorJSON } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { signInWithOAuth } from './oauth.ts';
 import type { CredentialVault, StorageStatus, TokenSource } from './vault.ts';
@@ -36,6 +36,9 @@ export interface AuthDeps {
 }
 
 const MAX_TIMER = 2_147_483_647; // setTimeout's limit (~24.8 days)
+
+const expired = (): AppError => new AppError('token_expired', MESSAGES.token_expired);
+const notFoundYet = (): AppError => new AppError('not_running', 'Beeper Desktop has not been found yet.');
 
 export class AuthManager {
   private readonly deps: AuthDeps;
@@ -92,7 +95,7 @@ export class AuthManager {
     if (stored) {
       this.deps.log.secrets.add(stored.accessToken);
       if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
-        this.drop(new AppError('token_expired', 'Your sign-in to Beeper Desktop has expired. Connect again.'));
+        this.drop(expired());
         return;
       }
       this.status = 'signed-in';
@@ -112,14 +115,14 @@ export class AuthManager {
     const stored = this.deps.vault.tokenFor(this.server.baseURL);
     if (!stored) return null;
     if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
-      this.drop(new AppError('token_expired', 'Your sign-in to Beeper Desktop has expired. Connect again.'));
+      this.drop(expired());
       return null;
     }
     return stored.accessToken;
   }
 
   private api(server = this.server): BeeperApi {
-    if (!server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    if (!server) throw notFoundYet();
     return new BeeperApi({ baseURL: server.baseURL, getToken: () => null, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
   }
 
@@ -172,7 +175,7 @@ export class AuthManager {
   }
 
   async signIn(): Promise<void> {
-    if (!this.server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    if (!this.server) throw notFoundYet();
     if (this.status === 'signing-in') throw new AppError('sign_in_failed', 'A sign-in is already in progress in your browser.');
     const server = this.server;
     this.signInAbort = new AbortController();
@@ -214,7 +217,7 @@ export class AuthManager {
   /** A token created in Beeper Desktop (Settings → Developers): checked before it is kept. */
   async useToken(raw: string): Promise<void> {
     const server = this.server;
-    if (!server) throw new AppError('not_running', 'Beeper Desktop has not been found yet.');
+    if (!server) throw notFoundYet();
     const token = raw.trim().replace(/^bearer\s+/i, '');
     if (!/^[\x21-\x7e]{8,4096}$/.test(token)) throw new AppError('invalid_input', 'That does not look like an access token.');
     this.deps.log.secrets.add(token);
