@@ -170,10 +170,10 @@ export class EmulatedWebContents extends EventEmitter {
       electron.pages.set(page, this);
       if (preload) {
         await page.exposeBinding('__bamElectronIpc', (source, message: { channel: string; args: unknown[] }) => electron.ipcMain.fromRenderer(this, source.frame, message));
-        const wrapped = sandboxedPreloadScript(await readFile(preload, 'utf8'));
+        const script = sandboxedPreloadScript(await readFile(preload, 'utf8'));
         this.hasPreload = true;
         if (COVERAGE_DIR) await page.coverage.startJSCoverage({ resetOnNavigation: false, reportAnonymousScripts: true });
-        await page.addInitScript({ content: wrapped.script });
+        await page.addInitScript({ content: script });
       }
       page.on('load', () => {
         if (this.loads++ === 0) owner.emit('ready-to-show');
@@ -932,16 +932,13 @@ export class EmulatedIpcMain extends EventEmitter {
 
 export class EmulatedProtocol {
   readonly handlers = new Map<string, (req: Request) => Promise<Response> | Response>();
-  private readonly privileged = new Map<string, unknown>();
+  private readonly privileged = new Set<string>();
 
-  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: unknown }>): void {
-    for (const s of schemes) this.privileged.set(s.scheme, s.privileges);
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string }>): void {
+    for (const s of schemes) this.privileged.add(s.scheme);
   }
   privilegedSchemes(): ReadonlySet<string> {
-    return new Set(this.privileged.keys());
-  }
-  privileges(scheme: string): unknown {
-    return this.privileged.get(scheme);
+    return this.privileged;
   }
   handle(scheme: string, handler: (req: Request) => Promise<Response> | Response): void {
     if (this.handlers.has(scheme)) throw new Error(`The scheme '${scheme}' is already handled`);

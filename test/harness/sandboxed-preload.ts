@@ -103,12 +103,11 @@ const RUNTIME = `(() => {
 export const PRELOAD_SCRIPT_URL = 'electron-sandboxed-preload.js';
 
 /** The preload bundle, wrapped as Electron's sandboxed loader would run it. */
-export function sandboxedPreloadScript(bundle: string): { script: string } {
-  const script = `${RUNTIME}${bundle}
+export function sandboxedPreloadScript(bundle: string): string {
+  return `${RUNTIME}${bundle}
   })(require, module, module.exports, process, 'preload/index.cjs', 'preload');
 })();
 //# sourceURL=${PRELOAD_SCRIPT_URL}`;
-  return { script };
 }
 
 /** Routes the page's permission requests through the app's session handlers first. */
