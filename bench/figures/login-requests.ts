@@ -22,7 +22,7 @@ export async function loginRequests(ctx: BenchContext): Promise<Figure[]> {
       // WhatsApp by QR: the phone scans after three rotations.
       sim.core.log = [];
       let shown = 0;
-      const off = sim.core.engine.onDisplay(() => void shown++);
+      const off = sim.core.logins.onDisplay(() => void shown++);
       await core.loginFlows('local-whatsapp');
       const s = await core.sessions.start({ bridgeID: 'local-whatsapp', flowID: 'qr' });
       await until(() => shown >= 4);

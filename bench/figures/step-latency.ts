@@ -5,7 +5,7 @@ import { p95Figure, type BenchContext, type Figure } from '../support/stats.ts';
 export async function stepLatency(ctx: BenchContext): Promise<Figure> {
   const stack = await signedInStack({ seed: 'large:20', simConfig: { qrRotationMs: 150 } });
   const issued = new Map<string, number>(); // QR data → when the simulator issued it
-  const off = stack.sim.core.engine.onDisplay((_id, at, display) => {
+  const off = stack.sim.core.logins.onDisplay((_id, at, display) => {
     const d = display as { type?: string; data?: string } | undefined;
     if (d?.type === 'qr' && d.data) issued.set(d.data, at);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_POLICY, type RefreshPolicy } from '../../main/core/accounts/refresher.ts';
-import { AccountManagerCore } from '../../main/core/app.ts';
+import { AccountManager } from '../../main/core/account-manager.ts';
 import { Logger } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
 import type { Simulator } from '../../test/simulator/index.ts';
@@ -14,10 +14,10 @@ export function scaledPolicy(scale: number): RefreshPolicy {
   return Object.fromEntries(Object.entries(DEFAULT_POLICY).map(([k, v]) => [k, v * scale])) as unknown as RefreshPolicy;
 }
 
-export async function startCore(sim: Simulator, opts: { refreshPolicy?: RefreshPolicy } = {}): Promise<{ core: AccountManagerCore; stop: () => Promise<void> }> {
+export async function startCore(sim: Simulator, opts: { refreshPolicy?: RefreshPolicy } = {}): Promise<{ core: AccountManager; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bam-bench-core-'));
   const log = new Logger({ sinks: [], level: 'error' });
-  const core = new AccountManagerCore({
+  const core = new AccountManager({
     settingsStore: confStore(dir, 'settings', log),
     credentialsStore: confStore(dir, 'credentials', log),
     cipher: testCipher(),

@@ -1,6 +1,6 @@
 /**
  * The cookie-capture login window: no preload, sandboxed, a fresh in-memory session per attempt,
- * every permission denied, the step's user agent. It feeds what it sees into the CaptureEngine and
+ * every permission denied, the step's user agent. It feeds what it sees into the CookieCapture and
  * closes by itself once the engine says the sign-in is complete; closing it early with everything
  * found submits too, otherwise the user falls back to the manual form. Its storage is wiped after.
  */
@@ -8,8 +8,8 @@ import { app, BrowserWindow, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import type { CookiesStep } from '../core/api/schemas.ts';
 import type { Logger } from '../core/log.ts';
-import { CaptureEngine } from '../shell/capture-engine.ts';
-import { captureTitle, captureUserAgent, isSafeExternalURL, permissionDecision } from '../shell/security.ts';
+import { CookieCapture } from '../policy/cookie-capture.ts';
+import { captureTitle, captureUserAgent, isSafeExternalURL, permissionDecision } from '../policy/security.ts';
 
 export type CaptureResult = { status: 'complete'; values: Record<string, string>; lastURL: string | null } | { status: 'closed'; missing: string[] };
 
@@ -19,7 +19,7 @@ const ISOLATED_WORLD = 1337;
 
 export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWindow | null; log: Logger; timeoutMs?: number }): Promise<CaptureResult> {
   if (!isSafeExternalURL(step.url)) return Promise.resolve({ status: 'closed', missing: ['a valid sign-in address'] });
-  const engine = new CaptureEngine(step, { onInvalidPattern: (pattern) => opts.log.warn('a capture pattern from Beeper Desktop cannot be used', { pattern }) });
+  const engine = new CookieCapture(step, { onInvalidPattern: (pattern) => opts.log.warn('a capture pattern from Beeper Desktop cannot be used', { pattern }) });
   const partition = `capture-${randomUUID()}`; // no "persist:" prefix: in memory only
   const ses = session.fromPartition(partition, { cache: false });
   ses.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionDecision(permission)));

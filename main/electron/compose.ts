@@ -1,22 +1,22 @@
 /**
  * The Electron shell, composed: a short list of features that each set themselves up (window,
  * IPC, capture window, links, updates, tray, notifications, login item). Every decision lives in
- * main/shell or main/core; these modules only connect them to Electron.
+ * main/policy or main/core; these modules only connect them to Electron.
  */
 import type { BrowserWindow } from 'electron';
 import { app, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EVENTS } from '../../preload/contract/channels.ts';
-import { AccountManagerCore } from '../core/app.ts';
+import { AccountManager } from '../core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
 import { IpcRegistry } from '../core/ipc/registry.ts';
 import { consoleSink, fileSink, Logger } from '../core/log.ts';
-import { appUserModelIdFor } from '../shell/app-id.ts';
-import { loginItemSupport } from '../shell/autostart.ts';
-import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../shell/launch.ts';
-import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../shell/security.ts';
-import { buildTrayMenu } from '../shell/tray-model.ts';
+import { appUserModelIdFor } from '../policy/app-id.ts';
+import { loginItemSupport } from '../policy/autostart.ts';
+import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../policy/launch.ts';
+import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../policy/security.ts';
+import { buildTrayMenu } from '../policy/tray.ts';
 import { setupCapture } from './capture.ts';
 import { bindIpc, sendToWindow } from './ipc.ts';
 import { setupLinks, type LaunchRunner } from './links.ts';
@@ -141,8 +141,8 @@ function setupLog(): Logger {
   return log;
 }
 
-function createCore(log: Logger, startAtLogin: boolean): AccountManagerCore {
-  return new AccountManagerCore({
+function createCore(log: Logger, startAtLogin: boolean): AccountManager {
+  return new AccountManager({
     settingsStore: electronStore('settings', log),
     credentialsStore: electronStore('credentials', log),
     cipher: safeStorageCipher,
@@ -157,7 +157,7 @@ function createCore(log: Logger, startAtLogin: boolean): AccountManagerCore {
 }
 
 /** The contract's handlers, reachable only from the main window's own top frame. */
-function setupIpc(core: AccountManagerCore, window: BrowserWindow, origins: string[], log: Logger): IpcRegistry {
+function setupIpc(core: AccountManager, window: BrowserWindow, origins: string[], log: Logger): IpcRegistry {
   const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && s.id === String(window.webContents.id) });
   registerCoreHandlers(registry, core);
   bindIpc(registry, () => window, origins, log);
@@ -166,7 +166,7 @@ function setupIpc(core: AccountManagerCore, window: BrowserWindow, origins: stri
 }
 
 /** The core refreshes faster while the window is in view, and at once when it is focused. */
-function followVisibility(window: BrowserWindow, core: AccountManagerCore): void {
+function followVisibility(window: BrowserWindow, core: AccountManager): void {
   const visible = (): void => core.setVisible(window.isVisible() && !window.isMinimized());
   for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) window.on(ev as 'show', visible);
   window.on('focus', () => core.windowFocused());
@@ -180,7 +180,7 @@ function showWindow(window: BrowserWindow): void {
 }
 
 /** Carries out a launch (links, tray items, notifications): show the window, maybe start a reconnect, navigate. */
-function launcher(window: BrowserWindow, core: AccountManagerCore, registry: IpcRegistry, log: Logger): LaunchRunner {
+function launcher(window: BrowserWindow, core: AccountManager, registry: IpcRegistry, log: Logger): LaunchRunner {
   return (action, first) =>
     performLaunch(
       action,
@@ -204,7 +204,7 @@ function launcher(window: BrowserWindow, core: AccountManagerCore, registry: Ipc
 }
 
 /** For the Playwright _electron smoke test only: the tray menu as the tray shows it. */
-function exposeTrayMenuForE2E(core: AccountManagerCore, updater: Parameters<typeof trayStateOf>[1]): void {
+function exposeTrayMenuForE2E(core: AccountManager, updater: Parameters<typeof trayStateOf>[1]): void {
   if (testOnlyEnv('BAM_E2E', process.env, app.isPackaged) !== '1') return;
   (globalThis as Record<string, unknown>)['__bamTrayMenu'] = () => buildTrayMenu(trayStateOf(core, updater));
 }

@@ -7,7 +7,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE, type Envelope } from '../../preload/contract/channels.ts';
 import type { IpcRegistry, SenderInfo } from '../core/ipc/registry.ts';
 import type { Logger } from '../core/log.ts';
-import { isTrustedSender } from '../shell/security.ts';
+import { isTrustedSender } from '../policy/security.ts';
 
 export function senderFacts(event: IpcMainInvokeEvent): { webContentsID: number; frameURL: string | null; isMainFrame: boolean } {
   const frame = event.senderFrame;

@@ -3,7 +3,7 @@
  * macOS's `open-url` (which can arrive before the app is ready). Kept until the window can act.
  */
 import { app } from 'electron';
-import { parseLaunch, type LaunchAction } from '../shell/launch.ts';
+import { parseLaunch, type LaunchAction } from '../policy/launch.ts';
 
 export type LaunchRunner = (action: LaunchAction, firstLaunch: boolean) => Promise<void>;
 

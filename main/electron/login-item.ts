@@ -2,7 +2,7 @@
 import { app } from 'electron';
 import type { Logger } from '../core/log.ts';
 import type { SettingsStore } from '../core/storage/settings.ts';
-import { setXdgAutostart, type loginItemSupport } from '../shell/autostart.ts';
+import { setXdgAutostart, type loginItemSupport } from '../policy/autostart.ts';
 
 /** Applies the setting now, and again only when it changes (not on every other setting's change, such as the window moving). */
 export function setupLoginItem(support: ReturnType<typeof loginItemSupport>, settings: SettingsStore, log: Logger): void {

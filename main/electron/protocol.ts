@@ -5,7 +5,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_SCHEME, RENDERER_CSP } from '../shell/security.ts';
+import { APP_HOST, APP_SCHEME, RENDERER_CSP } from '../policy/security.ts';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

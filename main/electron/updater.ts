@@ -1,10 +1,10 @@
-/** electron-updater behind the UpdaterPolicy (main/shell/updater-policy.ts). */
+/** electron-updater behind the UpdaterPolicy (main/policy/updater.ts). */
 import { app } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AccountManagerCore } from '../core/app.ts';
+import type { AccountManager } from '../core/account-manager.ts';
 import type { Logger } from '../core/log.ts';
-import { canSelfUpdate, UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../shell/updater-policy.ts';
+import { canSelfUpdate, UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../policy/updater.ts';
 
 export function installFacts(): InstallFacts {
   let packageType: string | null = null;
@@ -45,7 +45,7 @@ export async function createUpdater(log: Logger): Promise<UpdaterPolicy> {
  * Auto-update, shown in the window and the tray. `quitting` is told when a restart to update
  * begins, so closing the window then quits instead of hiding it.
  */
-export async function setupUpdates(core: AccountManagerCore, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterPolicy> {
+export async function setupUpdates(core: AccountManager, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterPolicy> {
   const updater = await createUpdater(log);
   core.setUpdater({
     current: () => updater.current(),

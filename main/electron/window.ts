@@ -2,8 +2,8 @@
 import { BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/log.ts';
 import type { SettingsStore } from '../core/storage/settings.ts';
-import { restoreBounds } from '../shell/launch.ts';
-import { navigationDecision, permissionDecision, windowOpenDecision } from '../shell/security.ts';
+import { restoreBounds } from '../policy/launch.ts';
+import { navigationDecision, permissionDecision, windowOpenDecision } from '../policy/security.ts';
 
 const MIN = { width: 720, height: 520 };
 

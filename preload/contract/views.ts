@@ -186,7 +186,7 @@ export const StepViewSchema = z.discriminatedUnion('type', [
     fields: z.array(CookieFieldViewSchema),
   }),
   z.object({
-    type: z.literal('display'),
+    type: z.literal('display_and_wait'),
     stepID: z.string(),
     instructions: z.string().nullable(),
     display: DisplayViewSchema,
@@ -210,7 +210,7 @@ export const SessionViewSchema = z.object({
   bridgeName: z.string(),
   flowID: z.string().nullable(),
   reconnect: z.object({ loginID: z.string().nullable(), accountID: z.string().nullable() }).nullable(),
-  phase: z.enum(['starting', 'input', 'cookies', 'display', 'unsupported', 'complete', 'failed', 'cancelled']),
+  phase: z.enum(['starting', 'user_input', 'cookies', 'display_and_wait', 'unsupported', 'complete', 'failed', 'cancelled']),
   /** The session has ended (complete, failed or cancelled): nothing more will happen in it. */
   finished: z.boolean(),
   /** A submit is in flight: the form is disabled. */

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { parseResponse } from '../../main/core/api/client.ts';
 import { LoginSessionSchema, type CookiesStep } from '../../main/core/api/schemas.ts';
-import { CaptureEngine } from '../../main/shell/capture-engine.ts';
+import { CookieCapture } from '../../main/policy/cookie-capture.ts';
 import { PROFILES } from '../simulator/profiles.ts';
 import type { WireLoginSession } from '../simulator/wire.ts';
 
@@ -30,7 +30,7 @@ test.beforeEach(() => {
 
 /**
  * Drives Chromium through a cookies step the way the app's capture window does, feeding everything
- * it sees into the same CaptureEngine: cookies from the browser's store (HttpOnly included),
+ * it sees into the same CookieCapture: cookies from the browser's store (HttpOnly included),
  * request headers, localStorage, extractJS results and navigations. The engine decides when the
  * sign-in is complete.
  */
@@ -39,12 +39,12 @@ async function signInThroughBrowser(
   bridgeID: string,
   login: string,
   fill?: (page: Page) => Promise<void>,
-): Promise<{ session: WireLoginSession; values: Record<string, string>; lastURL: string; page: Page; engine: CaptureEngine }> {
+): Promise<{ session: WireLoginSession; values: Record<string, string>; lastURL: string; page: Page; engine: CookieCapture }> {
   const session = await client.post<WireLoginSession>(`/v1/bridges/${bridgeID}/login-sessions`, { body: {}, maxRetries: 0 });
   expect(session.status).toBe('waiting_for_cookies');
   // The step as the app reads it, whatever shape this profile sends its cookie fields in.
   const step = parseResponse(LoginSessionSchema, session, 'login session').currentStep as CookiesStep;
-  const engine = new CaptureEngine(step);
+  const engine = new CookieCapture(step);
   const page = await context.newPage();
   page.on('request', (req) => engine.onRequest(req.url(), req.headers()));
   page.on('framenavigated', (frame) => {
@@ -109,7 +109,7 @@ for (const profile of PROFILES) test.describe(`cookie capture through the fake s
     await page.screenshot({ path: testInfo.outputPath('instagram-inbox.png') });
     const done = await submitWebview(session, values, lastURL);
     expect(done.status).toBe('complete');
-    expect(sim.core.engine.sessions.get(session.loginSessionID)!.lastSubmit).toMatchObject({ source: 'webview', lastURL });
+    expect(sim.core.logins.sessions.get(session.loginSessionID)!.lastSubmit).toMatchObject({ source: 'webview', lastURL });
   });
 
   test('Slack: extractJS finds the xoxc token in localStorage; the d cookie is HttpOnly', async ({ context }, testInfo) => {

@@ -95,7 +95,7 @@ export async function rejectionOf(p: Promise<unknown>): Promise<Error & { status
 /** Waits until the simulator has a long-poll parked on the session. */
 export async function untilWaiting(sim: Simulator, sessionID: string, count = 1): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const s = sim.core.engine.sessions.get(sessionID);
+    const s = sim.core.logins.sessions.get(sessionID);
     if (s && s.waiting >= count) return;
     await new Promise((r) => setTimeout(r, 10));
   }

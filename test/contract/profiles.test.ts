@@ -77,7 +77,7 @@ async function crawl(): Promise<Seen[]> {
   // WhatsApp: a QR that runs out ends as a 200 `failed` session with its error.
   await control(fx.sim, '/config', { qrRotationMs: 5 });
   const wa = await session('/v1/bridges/local-whatsapp/login-sessions', { flowID: 'qr' });
-  await until(() => fx.sim.core.engine.sessions.get(wa.loginSessionID)?.status === 'failed', 'the QR to run out');
+  await until(() => fx.sim.core.logins.sessions.get(wa.loginSessionID)?.status === 'failed', 'the QR to run out');
   const failed = await session(`/v1/bridges/local-whatsapp/login-sessions/${wa.loginSessionID}`, undefined, 'GET');
   expect(failed.error).toMatchObject({ code: 'FI.MAU.WHATSAPP.LOGIN_TIMEOUT' });
   return seen;

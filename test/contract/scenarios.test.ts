@@ -256,7 +256,7 @@ describe('Instagram', () => {
     expect(step.userAgent).not.toMatch(/Electron/);
     expect(step.fields.find((f) => f.type === 'header')).toMatchObject({ id: 'x-ig-app-id', name: 'X-IG-App-ID' });
     const done = await submit(fx.client, s0, { fields, source: 'webview', lastURL: `${fx.sim.url}/__signin/instagram/direct/inbox/` });
-    expect(fx.sim.core.engine.sessions.get(s0.loginSessionID)!.lastSubmit).toMatchObject({ source: 'webview', lastURL: expect.stringContaining('/direct/inbox/') });
+    expect(fx.sim.core.logins.sessions.get(s0.loginSessionID)!.lastSubmit).toMatchObject({ source: 'webview', lastURL: expect.stringContaining('/direct/inbox/') });
     await expectListed(done);
   });
 
@@ -333,7 +333,7 @@ describe('unavailable bridges', () => {
     expect([unavailable.status, unavailable.error?.code, unavailable.error?.message]).toEqual([400, 'BRIDGE_UNAVAILABLE', 'LinkedIn is temporarily unavailable. Try again later.']);
     const disabled = await rejectionOf(createSession(fx.client, 'local-facebook'));
     expect([disabled.status, disabled.error?.code]).toEqual([403, 'BRIDGE_DISABLED']);
-    expect(fx.sim.core.engine.sessions.size).toBe(0);
+    expect(fx.sim.core.logins.sessions.size).toBe(0);
   });
 
   it('follows a status changed at run time', async () => {

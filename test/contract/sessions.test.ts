@@ -22,7 +22,7 @@ describe('display_and_wait long-poll', () => {
   it('a long-poll the client abandons does not swallow the next rotation: the next poll gets it at once', async () => {
     await control(fx.sim, '/config', { qrRotationMs: 1_000 });
     const s0 = await createSession(fx.client, 'local-whatsapp');
-    const remote = fx.sim.core.engine.sessions.get(s0.loginSessionID)!;
+    const remote = fx.sim.core.logins.sessions.get(s0.loginSessionID)!;
     const abandoned = new AbortController();
     const poll = submit(fx.client, s0, {}, { signal: abandoned.signal });
     await untilWaiting(fx.sim, s0.loginSessionID);
@@ -109,9 +109,9 @@ describe('cancel', () => {
     await control(fx.sim, '/config', { qrRotationMs: 20 });
     const s0 = await createSession(fx.client, 'local-whatsapp');
     await cancelSession(fx.client, s0);
-    const version = fx.sim.core.engine.sessions.get(s0.loginSessionID)!.version;
+    const version = fx.sim.core.logins.sessions.get(s0.loginSessionID)!.version;
     await new Promise((r) => setTimeout(r, 100));
-    expect(fx.sim.core.engine.sessions.get(s0.loginSessionID)!.version).toBe(version);
+    expect(fx.sim.core.logins.sessions.get(s0.loginSessionID)!.version).toBe(version);
   });
 
   it('cannot cancel a finished session', async () => {

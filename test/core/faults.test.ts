@@ -104,7 +104,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const s0 = await call<SessionView>(fx.t, 'sessions.start', { bridgeID: 'local-telegram' });
       fault({ route: 'POST /v1/bridges/:bridgeID/login-sessions/:loginSessionID/steps/:stepID', kind: 'status', status: 500, count: 1 });
       const s1 = await call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': '+15550001234' } });
-      expect(s1).toMatchObject({ phase: 'input', stepError: { kind: 'server_error' }, step: { stepID: 'fi.mau.telegram.login.phone_number' } });
+      expect(s1).toMatchObject({ phase: 'user_input', stepError: { kind: 'server_error' }, step: { stepID: 'fi.mau.telegram.login.phone_number' } });
       expect(fx.sim.core.log.filter((l) => l.path.includes('/steps/')).length).toBe(1); // never retried automatically
       const s2 = await call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': '+15550001234' } });
       expect(s2.step).toMatchObject({ stepID: 'fi.mau.telegram.login.code' });
@@ -115,7 +115,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
     it('mid-session: the session fails clearly, accounts are kept, and everything recovers after the restart', async () => {
       const before = fx.t.core.snapshot().accounts;
       const s = await call<SessionView>(fx.t, 'sessions.start', { bridgeID: 'local-whatsapp' });
-      await until(() => [...fx.sim.core.engine.sessions.values()].some((x) => x.waiting > 0), 'long-poll');
+      await until(() => [...fx.sim.core.logins.sessions.values()].some((x) => x.waiting > 0), 'long-poll');
       await fx.sim.stopAPI();
       const failed = await until(() => fx.t.core.sessions.get(s.id).phase === 'failed' && fx.t.core.sessions.get(s.id), 'session failure');
       expect(failed.error).toMatchObject({ kind: 'not_running', message: 'Beeper Desktop stopped while connecting. Start again once it is running.' });
@@ -126,7 +126,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       await fx.sim.startAPI();
       await until(() => fx.t.core.snapshot().connection.status === 'running', 'rediscovery');
       const again = await call<SessionView>(fx.t, 'sessions.start', { bridgeID: 'local-whatsapp' });
-      expect(again.phase).toBe('display');
+      expect(again.phase).toBe('display_and_wait');
       expect((await refresh()).error).toBeNull();
     });
 

@@ -12,7 +12,7 @@ expectNoSessionLeftRunning(fx);
 const start = (bridgeID: string, flowID: string): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.start', { bridgeID, flowID });
 const session = (id: string): SessionView => fx.t.core.sessions.get(id);
 const phoneActs = (bridgeID: string): void => {
-  fx.sim.core.engine.scan([...fx.sim.core.engine.sessions.values()].filter((x) => x.bridge.id === bridgeID && !x.terminal).at(-1)!, {});
+  fx.sim.core.logins.scan([...fx.sim.core.logins.sessions.values()].filter((x) => x.bridge.id === bridgeID && !x.terminal).at(-1)!, {});
 };
 
 describe('accounts from a newer server', () => {
@@ -48,8 +48,8 @@ describe('login steps from a newer server', () => {
 
   it('a new display type: the screen says so, keeps waiting, and completes when the phone acts', async () => {
     const s = await start('local-bluesky', 'tap');
-    expect(s).toMatchObject({ phase: 'display', step: { type: 'display', display: { kind: 'unsupported', rawType: 'nfc' }, instructions: expect.stringContaining('Hold your phone') } });
-    await until(() => [...fx.sim.core.engine.sessions.values()].some((x) => x.bridge.id === 'local-bluesky' && x.waiting > 0), 'the long-poll');
+    expect(s).toMatchObject({ phase: 'display_and_wait', step: { type: 'display_and_wait', display: { kind: 'unsupported', rawType: 'nfc' }, instructions: expect.stringContaining('Hold your phone') } });
+    await until(() => [...fx.sim.core.logins.sessions.values()].some((x) => x.bridge.id === 'local-bluesky' && x.waiting > 0), 'the long-poll');
     phoneActs('local-bluesky');
     await until(() => session(s.id).phase === 'complete', 'the login to complete');
   });

@@ -18,10 +18,10 @@ describe.each(PROFILES)('%s profile', (profile) => {
   const input = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s.id, fields });
   const cookies = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.submitCookies', { sessionID: s.id, fields });
   /** Waits until the engine has a long-poll parked at the simulator for this bridge. */
-  const parked = (bridgeID: string): Promise<unknown> => until(() => [...fx.sim.core.engine.sessions.values()].some((x) => x.bridge.id === bridgeID && x.waiting > 0), `long-poll on ${bridgeID}`);
+  const parked = (bridgeID: string): Promise<unknown> => until(() => [...fx.sim.core.logins.sessions.values()].some((x) => x.bridge.id === bridgeID && x.waiting > 0), `long-poll on ${bridgeID}`);
   const scan = async (bridgeID: string, body: Record<string, unknown> = {}): Promise<void> => {
     await parked(bridgeID);
-    fx.sim.core.engine.scan([...fx.sim.core.engine.sessions.values()].filter((x) => x.bridge.id === bridgeID && !x.terminal).at(-1)!, body);
+    fx.sim.core.logins.scan([...fx.sim.core.logins.sessions.values()].filter((x) => x.bridge.id === bridgeID && !x.terminal).at(-1)!, body);
   };
   const completed = (s: SessionView): Promise<SessionView> => until(() => session(s.id).phase === 'complete' && session(s.id), `${s.bridgeID} to complete`);
 
@@ -41,11 +41,11 @@ describe.each(PROFILES)('%s profile', (profile) => {
     it('WhatsApp QR: the QR shows, rotates (a new revision), and completes on scan', async () => {
       fx.sim.core.config.qrRotationMs = 150;
       const s = await start('local-whatsapp', { flowID: 'qr' });
-      expect(s).toMatchObject({ phase: 'display', bridgeName: 'WhatsApp', step: { type: 'display', stepID: 'fi.mau.whatsapp.login.qr', display: { kind: 'qr' }, revision: 1 } });
+      expect(s).toMatchObject({ phase: 'display_and_wait', bridgeName: 'WhatsApp', step: { type: 'display_and_wait', stepID: 'fi.mau.whatsapp.login.qr', display: { kind: 'qr' }, revision: 1 } });
       const first = (s.step as { display: { data: string } }).display.data;
       const rotated = await until(() => {
         const v = session(s.id);
-        return v.step?.type === 'display' && v.step.revision >= 2 && v;
+        return v.step?.type === 'display_and_wait' && v.step.revision >= 2 && v;
       }, 'a rotated QR');
       expect((rotated.step as { display: { data: string } }).display.data).not.toBe(first);
       fx.sim.core.config.qrRotationMs = 60_000;
@@ -58,7 +58,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const s0 = await start('local-whatsapp', { flowID: 'phone' });
       expect(s0.step).toMatchObject({ type: 'user_input', fields: [{ id: 'phone_number', kind: 'phone', label: 'Phone number' }] });
       const s1 = await input(s0, { phone_number: '+4915112345678' });
-      expect(s1.step).toMatchObject({ type: 'display', display: { kind: 'code', data: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/) } });
+      expect(s1.step).toMatchObject({ type: 'display_and_wait', display: { kind: 'code', data: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/) } });
       await scan('local-whatsapp');
       await listed(s1);
     });
@@ -68,7 +68,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const s1 = await input(s0, { 'fi.mau.telegram.login.phone_number': '+1 555 010 9999' });
       expect(s1.step).toMatchObject({ type: 'user_input', retry: false, fields: [{ kind: 'code', label: 'Code' }] });
       const s2 = await input(s1, { 'fi.mau.telegram.login.code': '99999' });
-      expect(s2).toMatchObject({ phase: 'input', stepError: null, step: { stepID: 'fi.mau.telegram.login.code.incorrect', retry: true, instructions: 'Incorrect code' } });
+      expect(s2).toMatchObject({ phase: 'user_input', stepError: null, step: { stepID: 'fi.mau.telegram.login.code.incorrect', retry: true, instructions: 'Incorrect code' } });
       const s3 = await input(s2, { 'fi.mau.telegram.login.code': '12345' });
       expect(s3.step).toMatchObject({ fields: [{ kind: 'password' }], instructions: 'You have two-factor authentication enabled.' });
       const s4 = await input(s3, { 'fi.mau.telegram.login.password': 'correct horse' });
@@ -95,7 +95,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const missing = await cookies(s0, { SID: 'x' });
       expect(missing).toMatchObject({ phase: 'cookies', stepError: { kind: 'invalid_input', message: expect.stringContaining('OSID') } });
       const s1 = await cookies(s0, { OSID: 'o', SID: 's', HSID: 'h', SSID: 'ss', APISID: 'a', SAPISID: 'sa' });
-      expect(s1.step).toMatchObject({ type: 'display', display: { kind: 'emoji' } });
+      expect(s1.step).toMatchObject({ type: 'display_and_wait', display: { kind: 'emoji' } });
       if (profile === 'future') {
         // An mxc: picture cannot be shown: no spinner that cannot end.
         expect(s1.step).toMatchObject({ display: { imageURL: null, loading: false }, instructions: expect.stringContaining('Tap the emoji') });
@@ -103,11 +103,11 @@ describe.each(PROFILES)('%s profile', (profile) => {
         // sdk: a data: URL shown as it is; bridgev2: an http URL fetched by main.
         const withImage = await until(() => {
           const v = session(s1.id);
-          return v.step?.type === 'display' && v.step.display.kind === 'emoji' && v.step.display.imageURL && v;
+          return v.step?.type === 'display_and_wait' && v.step.display.kind === 'emoji' && v.step.display.imageURL && v;
         }, 'the emoji image');
         expect((withImage.step as { display: { imageURL: string } }).display.imageURL).toMatch(/^data:image\/svg\+xml;base64,/);
       }
-      expect(fx.sim.core.engine.sessions.values().next().value!.lastSubmit).toMatchObject({ source: 'api' });
+      expect(fx.sim.core.logins.sessions.values().next().value!.lastSubmit).toMatchObject({ source: 'api' });
       await scan('local-gmessages');
       await listed(s1);
     });
@@ -156,7 +156,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       await parked('local-whatsapp');
       const cancelled = await call<SessionView>(fx.t, 'sessions.cancel', { sessionID: s.id });
       expect(cancelled.phase).toBe('cancelled');
-      const remote = [...fx.sim.core.engine.sessions.values()][0]!;
+      const remote = [...fx.sim.core.logins.sessions.values()][0]!;
       await until(() => remote.status === 'cancelled' && remote.waiting === 0, 'server-side cancel');
       expect(fx.sim.core.log.some((l) => l.method === 'DELETE')).toBe(true);
     });
@@ -178,7 +178,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
     it('a rejected phone number keeps the step, with the reason', async () => {
       const s0 = await start('local-telegram');
       const s1 = await input(s0, { 'fi.mau.telegram.login.phone_number': '12345' });
-      expect(s1).toMatchObject({ phase: 'input', busy: false, stepError: { kind: 'invalid_input', message: expect.stringContaining('international format') } });
+      expect(s1).toMatchObject({ phase: 'user_input', busy: false, stepError: { kind: 'invalid_input', message: expect.stringContaining('international format') } });
       expect(s1.step).toMatchObject({ stepID: 'fi.mau.telegram.login.phone_number' });
     });
 
@@ -190,7 +190,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
     it('a session the server forgot fails as expired', async () => {
       const s = await start('local-whatsapp');
       await parked('local-whatsapp');
-      fx.sim.core.engine.forgetAll();
+      fx.sim.core.logins.forgetAll();
       expect(await until(() => session(s.id).phase === 'failed' && session(s.id), 'failure')).toMatchObject({ error: { kind: 'session_expired' } });
     });
 
@@ -203,7 +203,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       expect(session(wa.id).phase).toBe('cancelled'); // replaced
       await scan('local-signal');
       await completed(sig);
-      expect(fx.t.core.snapshot().sessions.map((s) => s.phase).sort()).toEqual(['cancelled', 'complete', 'input']);
+      expect(fx.t.core.snapshot().sessions.map((s) => s.phase).sort()).toEqual(['cancelled', 'complete', 'user_input']);
     });
 
     it('dismisses finished sessions; a reloaded renderer gets every live session', async () => {

@@ -109,7 +109,7 @@ export async function launchApp(machine: Machine, o: LaunchOptions): Promise<Run
   setCurrentElectron(electron);
   const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   process.env['BEEPER_DESKTOP_BASE_URL'] = o.baseURL;
-  // An AppImage on Linux: the install kind that updates itself (main/shell/updater-policy.ts).
+  // An AppImage on Linux: the install kind that updates itself (main/policy/updater.ts).
   process.env['APPIMAGE'] = path.join(machine.dir, 'Beeper-Account-Manager.AppImage');
   process.env['XDG_CONFIG_HOME'] = path.join(machine.home, '.config');
   const savedArgv = process.argv;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AccountManagerCore } from '../../main/core/app.ts';
+import { AccountManager } from '../../main/core/account-manager.ts';
 import { Logger, memorySink, type LogEntry, type LogSink } from '../../main/core/log.ts';
 import { confStore } from '../../main/core/storage/conf-store.ts';
 import { startSimulator, type SeedName, type SimConfig, type Simulator } from '../simulator/index.ts';
@@ -17,7 +17,7 @@ export const PREVIEW_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export interface Stack {
   sim: Simulator;
-  core: AccountManagerCore;
+  core: AccountManager;
   host: WsHost;
   logs: LogEntry[];
   dataDir: string;
@@ -47,7 +47,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const memory = memorySink(5_000);
   const log = new Logger({ sinks: [memory.sink, ...(opts.logSink ? [opts.logSink] : [])], level: 'info' });
   let host: WsHost | null = null;
-  const core = new AccountManagerCore({
+  const core = new AccountManager({
     settingsStore: confStore(dataDir, 'settings', log),
     credentialsStore: confStore(dataDir, 'credentials', log),
     // A real cipher with a key that lives only as long as this process.

@@ -20,11 +20,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { AccountManagerCore } from '../../main/core/app.ts';
+import type { AccountManager } from '../../main/core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import type { Logger } from '../../main/core/log.ts';
-import { parseLaunch, performLaunch } from '../../main/shell/launch.ts';
+import { parseLaunch, performLaunch } from '../../main/policy/launch.ts';
 import { EVENTS } from '../../preload/contract/channels.ts';
 
 export interface WsHost {
@@ -40,7 +40,7 @@ export interface WsHost {
 }
 
 export interface WsHostOptions {
-  core: AccountManagerCore;
+  core: AccountManager;
   log: Logger;
   port?: number;
   /** Folder with the renderer's browser build (index.html + assets). */

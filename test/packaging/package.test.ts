@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, appUserModelIdFor } from '../../main/shell/app-id.ts';
+import { APP_ID, appUserModelIdFor } from '../../main/policy/app-id.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = (name: string): string => path.join(root, 'node_modules/.bin', name);

@@ -15,7 +15,7 @@ import { GenericProvider } from 'electron-updater/out/providers/GenericProvider.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../main/shell/updater-policy.ts';
+import { readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../main/policy/updater.ts';
 
 const FILES: Record<string, string> = {
   'latest-linux.yml': `version: 1.4.0

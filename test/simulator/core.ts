@@ -4,7 +4,7 @@ import { defaultConfig, mergeConfig, type SimConfig } from './config.ts';
 import { Codes, SimError } from './errors.ts';
 import { routeID, type AuthLevel, type Route } from './http.ts';
 import { randomID, randomToken } from './ids.ts';
-import { SessionEngine } from './sessions.ts';
+import { SimulatedLogins } from './sessions.ts';
 import { SimState, type SimToken } from './state.ts';
 
 export type FaultKind = 'latency' | 'status' | 'malformed' | 'drop';
@@ -42,7 +42,7 @@ const LOG_LIMIT = 5000;
 export class SimCore {
   config: SimConfig;
   readonly state = new SimState(allBridges());
-  readonly engine: SessionEngine;
+  readonly logins: SimulatedLogins;
   faults: Fault[] = [];
   log: LoggedRequest[] = [];
   routes: Route[] = [];
@@ -50,13 +50,13 @@ export class SimCore {
 
   constructor(config: Partial<SimConfig> = {}, seedName: SeedName = 'default', staticTokens: Array<{ token: string; scopes?: string[] }> = []) {
     this.config = mergeConfig(defaultConfig(), config);
-    this.engine = new SessionEngine(this.state, () => this.config);
+    this.logins = new SimulatedLogins(this.state, () => this.config);
     this.staticTokens = staticTokens.map((t) => ({ token: t.token, scopes: t.scopes ?? ['read', 'write'] }));
     this.reset(seedName);
   }
 
   reset(seedName: SeedName = 'default', config?: Partial<SimConfig>): void {
-    this.engine.forgetAll();
+    this.logins.forgetAll();
     seed(this.state, seedName);
     this.faults = [];
     this.log = [];

@@ -110,13 +110,13 @@ export class Simulator implements ServerControl {
   async stop(): Promise<void> {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
-    this.core.engine.forgetAll();
+    this.core.logins.forgetAll();
     await Promise.all([this.api.close(), this.control?.close()]);
   }
 
   // ServerControl: Beeper Desktop quitting and coming back. Login sessions do not survive a restart.
   async stopAPI(forMs?: number): Promise<void> {
-    this.core.engine.forgetAll();
+    this.core.logins.forgetAll();
     await this.api.close();
     if (forMs) {
       this.restartTimer = setTimeout(() => void this.startAPI(), forMs);

@@ -114,7 +114,7 @@ export class SimSession {
   }
 }
 
-export class SessionEngine {
+export class SimulatedLogins {
   readonly sessions = new Map<string, SimSession>();
   private readonly state: SimState;
   private readonly getConfig: () => SimConfig;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { AccountManagerCore, type CoreDeps } from '../../main/core/app.ts';
+import { AccountManager, type CoreDeps } from '../../main/core/account-manager.ts';
 import type { Cipher } from '../../main/core/auth/vault.ts';
 import { registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
@@ -24,7 +24,7 @@ export async function approvingBrowser(url: string): Promise<void> {
 }
 
 export interface TestCore {
-  core: AccountManagerCore;
+  core: AccountManager;
   registry: IpcRegistry;
   logs: LogEntry[];
   dir: string;
@@ -50,7 +50,7 @@ export async function startCore(opts: StartOptions): Promise<TestCore> {
   const { sink, entries } = memorySink(10_000);
   const log = new Logger({ sinks: [sink], level: 'debug' });
   const cipher = opts.cipher === undefined ? testCipher() : opts.cipher;
-  const core = new AccountManagerCore({
+  const core = new AccountManager({
     settingsStore: confStore(dir, 'settings', log),
     credentialsStore: confStore(dir, 'credentials', log),
     cipher,

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APP_ID } from '../../main/shell/app-id.ts';
-import { autostartEntry, autostartFile, loginItemSupport, setXdgAutostart } from '../../main/shell/autostart.ts';
+import { APP_ID } from '../../main/policy/app-id.ts';
+import { autostartEntry, autostartFile, loginItemSupport, setXdgAutostart } from '../../main/policy/autostart.ts';
 
 let dir: string;
 beforeEach(() => {

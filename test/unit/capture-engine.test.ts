@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CookieFieldSchema, type CookieField } from '../../main/core/api/schemas.ts';
-import { CaptureEngine, FINAL_PAGE_GRACE_MS, siteOf } from '../../main/shell/capture-engine.ts';
+import { CookieCapture, FINAL_PAGE_GRACE_MS, siteOf } from '../../main/policy/cookie-capture.ts';
 
 const fields = (raw: unknown[]): CookieField[] => raw.map((f) => CookieFieldSchema.parse(f));
 
@@ -49,7 +49,7 @@ describe('capture engine', () => {
   ]);
 
   it('collects each field from its source and completes only on the final page', () => {
-    const e = new CaptureEngine(rich);
+    const e = new CookieCapture(rich);
     e.onURL('https://x/login');
     e.onCookies([{ name: 'sid', value: 'abc', domain: '.x' }, { name: 'other', value: '1' }]);
     e.onRequest('https://x/static/app.js', { 'X-Token': 'ignored: wrong URL' });
@@ -67,7 +67,7 @@ describe('capture engine', () => {
   });
 
   it('a source’s cookieDomain scopes the cookies it reads; empty values do not count; the script runs once per URL', () => {
-    const e = new CaptureEngine(rich);
+    const e = new CookieCapture(rich);
     e.onCookies([{ name: 'sid', value: 'abc', domain: 'evil.example' }, { name: 'opt', value: '  ' }]);
     expect(e.values()).toEqual({});
     e.onCookies([{ name: 'sid', value: 'good', domain: 'login.x' }]);
@@ -78,7 +78,7 @@ describe('capture engine', () => {
   });
 
   it('any one source suffices', () => {
-    const e = new CaptureEngine(step([{ id: 'tok', required: true, sources: [{ type: 'cookie', name: 'tok' }, { type: 'local_storage', name: 'token' }] }]));
+    const e = new CookieCapture(step([{ id: 'tok', required: true, sources: [{ type: 'cookie', name: 'tok' }, { type: 'local_storage', name: 'token' }] }]));
     e.onStorage({ token: 'from-storage' });
     e.onURL('https://x/home');
     expect(e.isComplete()).toBe(true);
@@ -86,10 +86,10 @@ describe('capture engine', () => {
   });
 
   it('fills a special source from extractJS by the field ID or by the source name (Slack’s token)', () => {
-    const byName = new CaptureEngine(step([{ id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-' }]));
+    const byName = new CookieCapture(step([{ id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-' }]));
     byName.onScriptResult({ 'fi.mau.slack.auth_token': 'xoxc-1' });
     expect(byName.values()).toEqual({ auth_token: 'xoxc-1' });
-    const byID = new CaptureEngine(step([{ id: 'auth_token', required: true, sources: [{ type: 'special', name: 'fi.mau.slack.auth_token' }] }]));
+    const byID = new CookieCapture(step([{ id: 'auth_token', required: true, sources: [{ type: 'special', name: 'fi.mau.slack.auth_token' }] }]));
     byID.onScriptResult({ auth_token: 'xoxc-2' });
     expect(byID.values()).toEqual({ auth_token: 'xoxc-2' });
   });
@@ -100,7 +100,7 @@ describe('capture engine', () => {
       ['SID', 'HSID', '__Secure-1PSIDTS'].map((name) => ({ id: name, name, type: 'cookie' })),
       { expectedFinalURLRegex: '^https://x/messages' },
     );
-    const e = new CaptureEngine(google, { now: t.now });
+    const e = new CookieCapture(google, { now: t.now });
     e.onCookies([
       { name: 'SID', value: 's', domain: 'x' },
       { name: 'HSID', value: 'h', domain: '.x' },
@@ -118,7 +118,7 @@ describe('capture engine', () => {
 
   it('a field the server marks required blocks even on the final page; one it marks optional never does', () => {
     const t = clock();
-    const e = new CaptureEngine(step([{ id: 'a', name: 'a', type: 'cookie', required: true }, { id: 'b', name: 'b', type: 'cookie', required: false }]), { now: t.now });
+    const e = new CookieCapture(step([{ id: 'a', name: 'a', type: 'cookie', required: true }, { id: 'b', name: 'b', type: 'cookie', required: false }]), { now: t.now });
     e.onURL('https://x/home');
     t.advance(FINAL_PAGE_GRACE_MS * 10);
     expect(e.isComplete()).toBe(false);
@@ -127,7 +127,7 @@ describe('capture engine', () => {
   });
 
   it('with no final URL named, a field of unknown need stays needed; nothing found never completes', () => {
-    const e = new CaptureEngine(step([{ id: 'a', name: 'a', type: 'cookie' }], {}));
+    const e = new CookieCapture(step([{ id: 'a', name: 'a', type: 'cookie' }], {}));
     expect(e.isComplete()).toBe(false);
     expect(e.canSubmitOnClose()).toBe(false);
     e.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
@@ -142,7 +142,7 @@ describe('capture engine', () => {
         { id: 'h', name: 'X-Team', type: 'header' },
       ]),
     };
-    const e = new CaptureEngine(slack);
+    const e = new CookieCapture(slack);
     e.onCookies([{ name: 'd', value: 'tracker', domain: '.ads.example' }]);
     e.onRequest('https://ads.example/pixel', { 'x-team': 'leaked' });
     expect(e.values()).toEqual({});

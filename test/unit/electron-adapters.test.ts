@@ -18,7 +18,7 @@ const { IpcRegistry } = await import('../../main/core/ipc/registry.ts');
 const { Logger, memorySink } = await import('../../main/core/log.ts');
 const { SettingsStore } = await import('../../main/core/storage/settings.ts');
 const { SafeStore } = await import('../../main/core/storage/store.ts');
-const { appOrigins } = await import('../../main/shell/security.ts');
+const { appOrigins } = await import('../../main/policy/security.ts');
 
 const log = new Logger();
 const origins = appOrigins(null);

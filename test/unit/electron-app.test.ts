@@ -104,13 +104,13 @@ describe('the Electron shell, composed', () => {
   it('a second launch with a reconnect link shows the window on a screen that asks first; nothing starts', async () => {
     const login = [...sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;
     mainWindow().hide();
-    const sessionsBefore = sim.core.engine.sessions.size;
+    const sessionsBefore = sim.core.logins.sessions.size;
     fake.app.emit('second-instance', {}, ['/usr/bin/beeper-account-manager', `--reconnect=${login.bridgeID}/${login.loginID}`], '/');
     await vi.waitFor(() => expect(mainWindow().webContents.sent.some((m) => m.channel === 'ui.navigate')).toBe(true));
     expect(mainWindow().visible).toBe(true);
     const nav = mainWindow().webContents.sent.filter((m) => m.channel === 'ui.navigate').at(-1)!.payload;
     expect(nav).toEqual({ to: 'confirm-reconnect', bridgeID: 'local-telegram', loginID: login.loginID, accountID: null });
-    expect(sim.core.engine.sessions.size).toBe(sessionsBefore);
+    expect(sim.core.logins.sessions.size).toBe(sessionsBefore);
   });
 
   it('macOS: a link arriving as open-url is handled by the same parser, and Electron is told it was', async () => {

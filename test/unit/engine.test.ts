@@ -48,7 +48,7 @@ describe('SessionEngine with unusual answers', () => {
     const s = await engine.start({ bridgeID: 'b' });
     expect(s).toMatchObject({ phase: 'unsupported', step: { type: 'unsupported', rawType: 'waiting_for_passkey', instructions: null } });
     answer = { ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'code', fields: [{ id: 'code' }] } };
-    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'input', step: { stepID: 'code' } }));
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'user_input', step: { stepID: 'code' } }));
   });
 
   it('cancels on the server whenever the session fails on this side: an unreadable answer, a missing step', async () => {

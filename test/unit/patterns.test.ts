@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CookieFieldSchema, type UserInputStep } from '../../main/core/api/schemas.ts';
 import { compilePattern, MAX_PATTERN_INPUT } from '../../main/core/patterns.ts';
 import { prepareInput } from '../../main/core/sessions/engine.ts';
-import { CaptureEngine } from '../../main/shell/capture-engine.ts';
+import { CookieCapture } from '../../main/policy/cookie-capture.ts';
 
 const EVIL = '^(a+)+$';
 const LONG = `${'a'.repeat(5_000)}!`;
@@ -48,7 +48,7 @@ describe('compilePattern', () => {
 
 describe('where server patterns meet page-controlled values', () => {
   it('the capture engine: a cookie pattern, a request URL filter and the final-URL pattern', () => {
-    const e = new CaptureEngine({
+    const e = new CookieCapture({
       url: 'https://x/login',
       expectedFinalURLRegex: EVIL,
       fields: [CookieFieldSchema.parse({ id: 'c', required: true, pattern: EVIL, sources: [{ type: 'cookie', name: 'c' }, { type: 'request_header', name: 'X-A', requestURLRegex: EVIL }] })],

@@ -93,9 +93,9 @@ describe('session engine', () => {
         const { engine, cancelled } = engineAnswering(answer);
         const view = await engine.start({ bridgeID: 'b' });
         expect(SessionViewSchema.safeParse(view).success).toBe(true);
-        expect(['input', 'cookies', 'display', 'unsupported', 'complete', 'failed', 'cancelled']).toContain(view.phase);
+        expect(['user_input', 'cookies', 'display_and_wait', 'unsupported', 'complete', 'failed', 'cancelled']).toContain(view.phase);
         if (view.phase === 'failed') expect(view.error?.message).toMatch(/\S/);
-        if (view.phase === 'input' || view.phase === 'cookies' || view.phase === 'display' || view.phase === 'unsupported') expect(view.step).not.toBeNull();
+        if (view.phase === 'user_input' || view.phase === 'cookies' || view.phase === 'display_and_wait' || view.phase === 'unsupported') expect(view.step).not.toBeNull();
         // The user closes the screen: whatever the server still runs is cancelled there.
         await engine.dismiss(view.id);
         await new Promise((r) => setTimeout(r, 0));

@@ -1,8 +1,8 @@
 /** Every decision of the Electron shell, tested in plain Node. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
-import { parseLaunch, performLaunch, restoreBounds, TEST_ONLY_ENV, testOnlyEnv } from '../../main/shell/launch.ts';
-import { AttentionTracker } from '../../main/shell/notifications.ts';
+import { parseLaunch, performLaunch, restoreBounds, TEST_ONLY_ENV, testOnlyEnv } from '../../main/policy/launch.ts';
+import { AttentionTracker } from '../../main/policy/notifications.ts';
 import {
   appOrigins,
   captureUserAgent,
@@ -11,9 +11,9 @@ import {
   navigationDecision,
   permissionDecision,
   windowOpenDecision,
-} from '../../main/shell/security.ts';
-import { buildTrayMenu, trayIconName, type TrayItem, type TrayState } from '../../main/shell/tray-model.ts';
-import { canSelfUpdate, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../main/shell/updater-policy.ts';
+} from '../../main/policy/security.ts';
+import { buildTrayMenu, trayIconName, type TrayItem, type TrayState } from '../../main/policy/tray.ts';
+import { canSelfUpdate, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../main/policy/updater.ts';
 
 describe('security decisions', () => {
   const origins = appOrigins(null);

@@ -186,7 +186,7 @@ export interface CookieField {
   id: string;
   /** What to call it: the server's name, else its first source's name, else its ID. */
   name: string;
-  /** `undefined` when the server does not say (the SDK shape): see the capture engine. */
+  /** `undefined` when the server does not say (the SDK shape): see main/policy/cookie-capture.ts. */
   required: boolean | undefined;
   pattern: string | undefined;
   sources: CookieSource[];

@@ -2,10 +2,10 @@
  * The core's handlers, one per contract channel. The shell adds its own (e.g. the cookie-capture
  * window) on the same registry; a channel without a handler answers "unknown request".
  */
-import type { AccountManagerCore } from '../app.ts';
+import type { AccountManager } from '../account-manager.ts';
 import type { IpcRegistry } from './registry.ts';
 
-export function registerCoreHandlers(registry: IpcRegistry, core: AccountManagerCore): void {
+export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager): void {
   registry.handle('app.getState', () => core.snapshot());
   registry.handle('connection.retry', () => core.findDesktop());
   registry.handle('connection.setAddress', ({ baseURL }) => core.setServerAddress(baseURL));
@@ -34,7 +34,7 @@ export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager
 }
 
 /** Forwards the core's events through the registry's validation to a transport's publisher. */
-export function forwardCoreEvents(core: AccountManagerCore, registry: IpcRegistry, publish: (channel: string, payload: unknown) => void): () => void {
+export function forwardCoreEvents(core: AccountManager, registry: IpcRegistry, publish: (channel: string, payload: unknown) => void): () => void {
   return core.subscribe((event, payload) => {
     const checked = registry.event(event, payload);
     if (checked !== null) publish(event, checked);

@@ -24,7 +24,7 @@ import { AppError, toAppError } from '../errors.ts';
 import { compilePattern } from '../patterns.ts';
 import type { Logger } from '../log.ts';
 import { safeImageDataURL } from '../api/images.ts';
-import { cookiesView, displayKey, displayView, unsupportedView, userInputView } from './view.ts';
+import { cookiesView, displayKey, displayView, unsupportedView, userInputView } from './session-view.ts';
 
 export interface StartRequest {
   bridgeID: string;
@@ -198,13 +198,13 @@ export class SessionEngine {
     }
     switch (step.type) {
       case 'user_input':
-        s.phase = 'input';
+        s.phase = 'user_input';
         break;
       case 'cookies':
         s.phase = 'cookies';
         break;
       case 'display_and_wait': {
-        s.phase = 'display';
+        s.phase = 'display_and_wait';
         const key = displayKey(step);
         if (key !== s.shownDisplay) {
           s.shownDisplay = key;
@@ -325,7 +325,7 @@ export class SessionEngine {
     if (s.waiting) return;
     s.waiting = true;
     try {
-      while (!s.closing && s.phase === 'display') {
+      while (!s.closing && s.phase === 'display_and_wait') {
         const step = s.remote?.currentStep as DisplayStep;
         const remoteID = s.remote!.loginSessionID;
         s.abort = new AbortController();
@@ -362,7 +362,7 @@ export class SessionEngine {
   async submitInput(id: string, values: Record<string, string>): Promise<SessionView> {
     const s = this.live(id);
     const step = s.remote?.currentStep;
-    if (s.phase !== 'input' || step?.type !== 'user_input') throw new AppError('invalid_request', 'This login is not waiting for typed input.');
+    if (s.phase !== 'user_input' || step?.type !== 'user_input') throw new AppError('invalid_request', 'This login is not waiting for typed input.');
     const fields = prepareInput(step, values, (source) => this.deps.log.warn('a field pattern from Beeper Desktop cannot be used', { pattern: source }));
     if (fields instanceof AppError) {
       s.stepError = fields;

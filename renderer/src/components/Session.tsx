@@ -16,7 +16,7 @@ function heading(s: SessionView): string {
   switch (s.phase) {
     case 'starting':
       return `Connecting to ${s.bridgeName}…`;
-    case 'input': {
+    case 'user_input': {
       const fields = s.step?.type === 'user_input' ? s.step.fields : [];
       const kinds = fields.map((f) => f.kind);
       if (kinds.includes('password')) return 'Enter your password';
@@ -29,8 +29,8 @@ function heading(s: SessionView): string {
     }
     case 'cookies':
       return `Sign in to ${s.bridgeName}`;
-    case 'display': {
-      const kind = s.step?.type === 'display' ? s.step.display.kind : 'nothing';
+    case 'display_and_wait': {
+      const kind = s.step?.type === 'display_and_wait' ? s.step.display.kind : 'nothing';
       if (kind === 'qr') return 'Scan the QR code';
       if (kind === 'emoji') return 'Tap the matching emoji';
       if (kind === 'code') return 'Enter this code on your phone';
@@ -57,7 +57,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
   const navigate = useApp((s) => s.navigate);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const key = session ? stepKey(session) : '';
-  const revision = session?.step?.type === 'display' ? session.step.revision : 0;
+  const revision = session?.step?.type === 'display_and_wait' ? session.step.revision : 0;
 
   // Focus moves only when the step itself changes, not on every update of the same step: to the
   // first field of a form (the live region announces the step), otherwise to the step's title.
@@ -111,7 +111,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
         </div>
 
         {session.phase === 'starting' && <Spinner label="Starting" large />}
-        {session.phase === 'input' && session.step?.type === 'user_input' && <InputStep key={key} session={session} step={session.step} onSubmit={submitInput} />}
+        {session.phase === 'user_input' && session.step?.type === 'user_input' && <InputStep key={key} session={session} step={session.step} onSubmit={submitInput} />}
         {session.phase === 'cookies' && session.step?.type === 'cookies' && (
           <CookiesStep
             key={key}
@@ -124,7 +124,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
             onSubmit={submitCookies}
           />
         )}
-        {session.phase === 'display' && session.step?.type === 'display' && <DisplayStep step={session.step} network={session.bridgeName} />}
+        {session.phase === 'display_and_wait' && session.step?.type === 'display_and_wait' && <DisplayStep step={session.step} network={session.bridgeName} />}
         {session.phase === 'unsupported' && session.step?.type === 'unsupported' && <UnsupportedStep step={session.step} />}
 
         {session.phase === 'complete' && (

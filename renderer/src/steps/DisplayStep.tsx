@@ -5,7 +5,7 @@ import type { StepView } from '../../../preload/contract/views.ts';
 import { Button, Icon, Spinner } from '../components/ui.tsx';
 import { UnsupportedNotice } from './UnsupportedStep.tsx';
 
-type DisplayStepView = Extract<StepView, { type: 'display' }>;
+type DisplayStepView = Extract<StepView, { type: 'display_and_wait' }>;
 
 /** Rendered here from the raw data: never sent to a QR web service. */
 function QR({ data, label }: { data: string; label: string }) {

@@ -11,7 +11,7 @@ test('a reconnect link asks first, naming the account; Reconnect then starts it'
   await stack.host.openLink(`beeper-account-manager://reconnect/${login.bridgeID}/${login.loginID}`);
   await expect(app.getByRole('heading', { name: 'Reconnect Telegram · +15550100202?' })).toBeVisible();
   await shot('70-link-confirm');
-  expect(stack.sim.core.engine.sessions.size).toBe(0);
+  expect(stack.sim.core.logins.sessions.size).toBe(0);
   await app.getByRole('button', { name: 'Reconnect', exact: true }).click();
   await expect(app.getByText('Reconnect · Telegram')).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
@@ -23,7 +23,7 @@ test('a link during a login in progress on that network: warned, and Cancel leav
   await app.getByRole('button', { name: /Telegram/ }).click();
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
-  const inProgress = [...stack.sim.core.engine.sessions.values()][0]!;
+  const inProgress = [...stack.sim.core.logins.sessions.values()][0]!;
 
   const login = [...stack.sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;
   await stack.host.openLink(`beeper-account-manager://reconnect/${login.bridgeID}/${login.loginID}`);
@@ -31,12 +31,12 @@ test('a link during a login in progress on that network: warned, and Cancel leav
   await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   expect(inProgress.status).toBe('waiting_for_input');
-  expect(stack.sim.core.engine.sessions.size).toBe(1);
+  expect(stack.sim.core.logins.sessions.size).toBe(1);
 });
 
 test('a link to an account that does not exist changes nothing', async ({ app, stack }) => {
   await connect(app);
   await stack.host.openLink('beeper-account-manager://reconnect/local-telegram/ba_nobody');
   await expect(app.getByRole('heading', { name: 'Account not found' })).toBeVisible();
-  expect(stack.sim.core.engine.sessions.size).toBe(0);
+  expect(stack.sim.core.logins.sessions.size).toBe(0);
 });

@@ -59,7 +59,7 @@ test('cancel in the middle of a flow really cancels it', async ({ app, stack, sh
   await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Login cancelled' })).toBeVisible();
   await shot('50-cancelled');
-  await expect.poll(() => [...stack.sim.core.engine.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
+  await expect.poll(() => [...stack.sim.core.logins.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
   await app.getByRole('button', { name: 'Close' }).click();
   await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
 });

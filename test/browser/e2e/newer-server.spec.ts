@@ -37,7 +37,7 @@ test('a step type it does not know: finish in Beeper Desktop or cancel; cancelli
   await shot('61-future-unknown-step');
   await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Login cancelled' })).toBeVisible();
-  await expect.poll(() => [...stack.sim.core.engine.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
+  await expect.poll(() => [...stack.sim.core.logins.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
 });
 
 test('a step it does not know that finishes elsewhere: the screen follows to the end', async ({ app, stack }) => {

@@ -10,7 +10,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const pairing: Extract<StepView, { type: 'display' }> = { type: 'display', stepID: 'fi.mau.whatsapp.pairing_code', instructions: 'Enter this code on your phone', revision: 1, display: { kind: 'code', data: 'ABCD-EFGH' } };
+const pairing: Extract<StepView, { type: 'display_and_wait' }> = { type: 'display_and_wait', stepID: 'fi.mau.whatsapp.pairing_code', instructions: 'Enter this code on your phone', revision: 1, display: { kind: 'code', data: 'ABCD-EFGH' } };
 
 function stubClipboard(writeText: (t: string) => Promise<void>): void {
   vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });

@@ -100,28 +100,28 @@ export function apiRoutes(core: SimCore): Route[] {
     r('POST', '/v1/bridges/:bridgeID/login-sessions', 'write', async ({ params, body, baseURL }) => {
       const def = bridgeOr404(params['bridgeID']!);
       const input = parseBody(createSessionBody, await body());
-      return { json: core.engine.create(def, input, baseURL) };
+      return { json: core.logins.create(def, input, baseURL) };
     }),
     r('GET', '/v1/bridges/:bridgeID/login-sessions/:loginSessionID', 'read', ({ params }) => {
       bridgeOr404(params['bridgeID']!);
-      const session = core.engine.get(params['bridgeID']!, params['loginSessionID']!);
-      return { json: core.engine.snapshotFor(session) };
+      const session = core.logins.get(params['bridgeID']!, params['loginSessionID']!);
+      return { json: core.logins.snapshotFor(session) };
     }),
     r('DELETE', '/v1/bridges/:bridgeID/login-sessions/:loginSessionID', 'write', ({ params }) => {
       bridgeOr404(params['bridgeID']!);
-      const session = core.engine.get(params['bridgeID']!, params['loginSessionID']!);
-      return { json: core.engine.cancel(session) };
+      const session = core.logins.get(params['bridgeID']!, params['loginSessionID']!);
+      return { json: core.logins.cancel(session) };
     }),
     r('POST', '/v1/bridges/:bridgeID/login-sessions/:loginSessionID/steps/:stepID', 'write', async ({ params, body, res }) => {
       bridgeOr404(params['bridgeID']!);
-      const session = core.engine.get(params['bridgeID']!, params['loginSessionID']!);
+      const session = core.logins.get(params['bridgeID']!, params['loginSessionID']!);
       const input = parseBody(submitStepBody, await body());
       // A client that hangs up mid long-poll must not swallow the next change (QR rotation).
       const hangUp = new AbortController();
       res.once('close', () => {
         if (!res.writableFinished) hangUp.abort();
       });
-      return { json: await core.engine.submit(session, params['stepID']!, input, hangUp.signal) };
+      return { json: await core.logins.submit(session, params['stepID']!, input, hangUp.signal) };
     }),
 
     // ----------------------------------------------------------------- logins

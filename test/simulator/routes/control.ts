@@ -79,18 +79,18 @@ export function controlRoutes(core: SimCore, server: ServerControl): Route[] {
 
   /** The newest session of a bridge that is still going (for UI tests that never see session IDs). */
   const latestLive = (bridgeID: string): SimSession => {
-    const live = [...core.engine.sessions.values()].filter((s) => s.bridge.id === bridgeID && !s.terminal);
+    const live = [...core.logins.sessions.values()].filter((s) => s.bridge.id === bridgeID && !s.terminal);
     const newest = live.sort((a, b) => b.createdAt - a.createdAt)[0];
     if (!newest) throw notFound(`A live login session on ${bridgeID}`);
     return newest;
   };
   const sessionByID = (id: string): SimSession => {
-    const s = core.engine.sessions.get(id);
+    const s = core.logins.sessions.get(id);
     if (!s) throw notFound(`Login session ${id}`);
     return s;
   };
   const describeSession = (s: SimSession) => ({
-    ...core.engine.snapshot(s),
+    ...core.logins.snapshot(s),
     flowID: s.flowID,
     waitingRequests: s.waiting,
     rotationsLeft: s.rotationsLeft,
@@ -114,7 +114,7 @@ export function controlRoutes(core: SimCore, server: ServerControl): Route[] {
         logins: [...core.state.logins.values()].map((l) => ({ ...core.state.wireLogin(l), remembered: l.remembered })),
         accounts: [...core.state.accounts.values()].map((a) => core.state.wireAccount(a, false)),
         bridges: [...core.state.bridges.values()].map((b) => ({ id: b.id, ...core.state.bridgeStatusOf(b) })),
-        sessions: [...core.engine.sessions.values()].map(describeSession),
+        sessions: [...core.logins.sessions.values()].map(describeSession),
         tokens: [...core.state.tokens.values()].map((t) => ({
           id: t.id,
           clientID: t.clientID,
@@ -134,20 +134,20 @@ export function controlRoutes(core: SimCore, server: ServerControl): Route[] {
 
     // ------------------------------------------------------------- the phone
     r('POST', '/sessions/:sessionID/scan', async ({ params, body }) => ({
-      json: core.engine.scan(sessionByID(params['sessionID']!), parseBody(scanBody, await body())),
+      json: core.logins.scan(sessionByID(params['sessionID']!), parseBody(scanBody, await body())),
     })),
     r('POST', '/bridges/:bridgeID/scan', async ({ params, body }) => ({
-      json: core.engine.scan(latestLive(params['bridgeID']!), parseBody(scanBody, await body())),
+      json: core.logins.scan(latestLive(params['bridgeID']!), parseBody(scanBody, await body())),
     })),
     r('GET', '/bridges/:bridgeID/session', ({ params }) => ({ json: describeSession(latestLive(params['bridgeID']!)) })),
     r('POST', '/sessions/:sessionID/forget', ({ params }) => {
-      core.engine.forget(sessionByID(params['sessionID']!));
+      core.logins.forget(sessionByID(params['sessionID']!));
       return { json: { ok: true } };
     }),
     r('POST', '/sessions/:sessionID/expire', ({ params }) => {
       const s = sessionByID(params['sessionID']!);
-      core.engine.apply(s, { fail: { code: Codes.LOGIN_TIMED_OUT, message: 'The login process timed out', httpStatus: 410 } });
-      return { json: core.engine.snapshot(s) };
+      core.logins.apply(s, { fail: { code: Codes.LOGIN_TIMED_OUT, message: 'The login process timed out', httpStatus: 410 } });
+      return { json: core.logins.snapshot(s) };
     }),
 
     // ------------------------------------------------------------- world state

@@ -4,7 +4,7 @@
  * click events, so everything must be reachable from the menu itself.
  */
 import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
-import type { UpdaterState } from './updater-policy.ts';
+import type { UpdaterState } from './updater.ts';
 
 export type TrayAction =
   | { type: 'open' }

@@ -1,5 +1,5 @@
 /**
- * The cookie-capture engine, independent of Electron. The capture window (or, in tests, Playwright
+ * Cookie capture, independent of Electron. The capture window (or, in tests, Playwright
  * driving Chromium) feeds it what the browser sees — cookies, request headers, localStorage
  * entries, navigations and the results of the step's extractJS — and it decides which field values
  * are found and when the sign-in is complete (docs/beeper-desktop-api.md, "Cookie steps").
@@ -55,7 +55,7 @@ function domainMatches(cookieDomain: string, wanted: string): boolean {
   return c === w || c.endsWith(`.${w}`) || w.endsWith(`.${c}`);
 }
 
-export class CaptureEngine {
+export class CookieCapture {
   private readonly step: CaptureStep;
   private readonly found = new Map<string, string>();
   private readonly finalURL: Pattern | null;

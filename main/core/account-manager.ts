@@ -6,7 +6,7 @@
 import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
 import { perToggle, type ToggleKey } from '../../preload/contract/settings.ts';
 import type { AppSnapshot, AuthView, Capabilities, ConnectionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
-import type { UpdaterState } from '../shell/updater-policy.ts';
+import type { UpdaterState } from '../policy/updater.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { discover, type Discovery } from './api/discovery.ts';
@@ -47,7 +47,7 @@ export interface CoreDeps {
   appVersion?: string;
 }
 
-/** The shell's updater as the core sees it (main/shell/updater-policy.ts in the app). */
+/** The shell's updater as the core sees it (main/policy/updater.ts in the app). */
 export interface UpdaterSource {
   current(): UpdaterState;
   onChange(listener: (s: UpdaterState) => void): () => void;
@@ -57,7 +57,7 @@ export interface UpdaterSource {
 
 type Listener = <E extends keyof EventSchemas>(event: E, payload: EventPayload<E>) => void;
 
-export class AccountManagerCore {
+export class AccountManager {
   readonly log: Logger;
   readonly settings: SettingsStore;
   readonly vault: CredentialVault;

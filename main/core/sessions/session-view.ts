@@ -106,8 +106,8 @@ function displayOf(d: DisplayStep['display'], emojiImage: EmojiImage | null): Di
   }
 }
 
-export function displayView(s: DisplayStep, revision: number, emojiImage: EmojiImage | null): Extract<StepView, { type: 'display' }> {
-  return { type: 'display', stepID: s.stepID, instructions: s.instructions ?? null, display: displayOf(s.display, emojiImage), revision };
+export function displayView(s: DisplayStep, revision: number, emojiImage: EmojiImage | null): Extract<StepView, { type: 'display_and_wait' }> {
+  return { type: 'display_and_wait', stepID: s.stepID, instructions: s.instructions ?? null, display: displayOf(s.display, emojiImage), revision };
 }
 
 /** A step or session status this app does not know: its instructions, if any, and what it was called. */
