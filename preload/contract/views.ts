@@ -251,8 +251,8 @@ export const UpdaterViewSchema = z.object({
   /** The version found, being downloaded, or ready to install. */
   version: z.string().nullable(),
   percent: z.number().nullable(),
-  /** Why it failed, or why this install cannot update itself. */
-  message: z.string().nullable(),
+  /** What to tell the user now: the state, why checking failed, or why this install cannot update itself. */
+  summary: z.string(),
   downloadURL: z.string().nullable(),
   checkedAt: z.string().nullable(),
 });

@@ -27,7 +27,7 @@ function fakeSource(initial: UpdaterState) {
 
 describe('updates over IPC', () => {
   it('without an updater (the browser preview), says updates are unsupported', async () => {
-    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', currentVersion: '0.9.0', message: expect.any(String) });
+    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', currentVersion: '0.9.0', summary: 'This build does not update itself.' });
     await expect(call(fx.t, 'updates.check')).rejects.toMatchObject({ kind: 'unsupported' });
   });
 
@@ -39,7 +39,7 @@ describe('updates over IPC', () => {
       currentVersion: '0.9.0',
       version: null,
       percent: null,
-      message: null,
+      summary: 'You have the latest version.',
       downloadURL: null,
       checkedAt: '2026-11-28T06:00:00.000Z',
     });
@@ -56,7 +56,7 @@ describe('updates over IPC', () => {
   it('reports why an install cannot update itself, with the download page', async () => {
     const fake = fakeSource({ status: 'unsupported', reason: 'Installed as a deb package: get new versions from your package manager or the download page.', downloadURL: 'https://example.com/dl' });
     fx.t.core.setUpdater(fake.source);
-    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', message: expect.stringContaining('package manager'), downloadURL: 'https://example.com/dl' });
+    expect((await call<{ updater: UpdaterView }>(fx.t, 'app.getState')).updater).toMatchObject({ status: 'unsupported', summary: expect.stringContaining('package manager'), downloadURL: 'https://example.com/dl' });
   });
 });
 

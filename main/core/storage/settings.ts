@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TOGGLE_SETTINGS, toggleDefaults, perToggle } from '../../../preload/contract/settings.ts';
+import type { SettingsView } from '../../../preload/contract/views.ts';
 import type { SafeStore } from './store.ts';
 
 export const SettingsSchema = z.object({
@@ -61,4 +62,9 @@ export class SettingsStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** What the window sees of the settings: no window geometry. */
+export function settingsView(s: Settings): SettingsView {
+  return { baseURL: s.baseURL, ...perToggle((k) => s[k]), allowPlaintextToken: s.allowPlaintextToken };
 }

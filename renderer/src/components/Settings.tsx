@@ -9,21 +9,11 @@ function UpdatesSection() {
   const updater = useApp((s) => s.updater);
   const run = useApp((s) => s.run);
   if (!updater) return null;
-  const status: Record<typeof updater.status, string> = {
-    idle: 'Updates are checked automatically.',
-    checking: 'Checking for updates…',
-    available: `Version ${updater.version ?? ''} is available and downloading.`,
-    downloading: `Downloading version ${updater.version ?? ''}… ${Math.round(updater.percent ?? 0)}%`,
-    ready: `Version ${updater.version ?? ''} is ready to install.`,
-    'up-to-date': 'You have the latest version.',
-    error: updater.message ?? 'Checking for updates failed.',
-    unsupported: updater.message ?? 'This build does not update itself.',
-  };
   return (
     <section aria-labelledby="updates-title" className="settings-section">
       <h3 id="updates-title">Updates</h3>
       <p className="small">
-        Beeper Account Manager {updater.currentVersion}. <span role="status">{status[updater.status]}</span>
+        Beeper Account Manager {updater.currentVersion}. <span role="status">{updater.summary}</span>
       </p>
       <div className="actions">
         {updater.status === 'ready' ? (

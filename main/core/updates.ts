@@ -1,0 +1,93 @@
+/**
+ * Updates as the window sees them. The shell owns the updater (main/policy/updater.ts) and hands it
+ * over; without one (the browser preview, tests) this build does not update itself.
+ */
+import type { UpdaterView } from '../../preload/contract/views.ts';
+import type { UpdaterState } from '../policy/updater.ts';
+import { AppError } from './errors.ts';
+
+/** Said when this run has no updater. */
+export const NO_UPDATER = 'This build does not update itself.';
+
+/** The shell's updater as the core sees it. */
+export interface UpdaterSource {
+  current(): UpdaterState;
+  onChange(listener: (s: UpdaterState) => void): () => void;
+  check(): Promise<void>;
+  restartToUpdate(): boolean;
+}
+
+/** The one sentence the window shows for an updater state. */
+export function updaterSummary(s: UpdaterState): string {
+  switch (s.status) {
+    case 'idle':
+      return 'Updates are checked automatically.';
+    case 'checking':
+      return 'Checking for updates…';
+    case 'available':
+      return `Version ${s.version} is available and downloading.`;
+    case 'downloading':
+      return `Downloading version ${s.version}… ${Math.round(s.percent)}%`;
+    case 'ready':
+      return `Version ${s.version} is ready to install.`;
+    case 'up-to-date':
+      return 'You have the latest version.';
+    case 'error':
+      return s.message.trim() || 'Checking for updates failed.';
+    case 'unsupported':
+      return s.reason.trim() || NO_UPDATER;
+  }
+}
+
+export function updaterView(s: UpdaterState, currentVersion: string): UpdaterView {
+  return {
+    status: s.status,
+    currentVersion,
+    version: 'version' in s ? s.version : null,
+    percent: s.status === 'downloading' ? s.percent : null,
+    summary: updaterSummary(s),
+    downloadURL: s.status === 'unsupported' && s.downloadURL ? s.downloadURL : null,
+    checkedAt: 'checkedAt' in s ? s.checkedAt : null,
+  };
+}
+
+export class Updates {
+  private source: UpdaterSource | null = null;
+  private readonly listeners = new Set<(v: UpdaterView) => void>();
+  private readonly appVersion: string;
+
+  constructor(appVersion: string) {
+    this.appVersion = appVersion;
+  }
+
+  onChange(listener: (v: UpdaterView) => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** The shell hands over its updater. */
+  use(source: UpdaterSource): void {
+    this.source = source;
+    source.onChange(() => this.changed());
+    this.changed();
+  }
+
+  view(): UpdaterView {
+    return updaterView(this.source?.current() ?? { status: 'unsupported', reason: NO_UPDATER, downloadURL: '' }, this.appVersion);
+  }
+
+  async check(): Promise<UpdaterView> {
+    if (!this.source) throw new AppError('unsupported', NO_UPDATER);
+    await this.source.check();
+    return this.view();
+  }
+
+  restartToUpdate(): UpdaterView {
+    if (!this.source?.restartToUpdate()) throw new AppError('invalid_request', 'No update is ready to install yet.');
+    return this.view();
+  }
+
+  private changed(): void {
+    const v = this.view();
+    for (const l of this.listeners) l(v);
+  }
+}
