@@ -92,7 +92,19 @@ const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRID
  * a limit, a waitlist, codes newer than this app — shows the server's own message.
  */
 const isScopeCode = (code: string | undefined): boolean => code !== undefined && /SCOPE/i.test(code);
-const SESSION_GONE_CODES = new Set(['FI.MAU.BRIDGE.LOGIN_TIMED_OUT', 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED']);
+const TIMED_OUT = /TIMED?_?OUT/;
+
+/**
+ * What a connector's error code means, wherever it arrives: in an error answer or in a session that
+ * ended with `status: 'failed'`. Null for codes that say nothing this app acts on.
+ */
+export function kindOfCode(code: string | undefined): Extract<AppErrorKind, 'bridge_unavailable' | 'cancelled' | 'session_expired'> | null {
+  if (!code) return null;
+  if (BRIDGE_UNAVAILABLE_CODES.has(code)) return 'bridge_unavailable';
+  if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return 'cancelled';
+  if (code === 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED' || TIMED_OUT.test(code)) return 'session_expired';
+  return null;
+}
 
 interface ErrorBody {
   code?: unknown;
@@ -149,14 +161,12 @@ export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 
     const { code, message } = bodyOf(api);
     const opts = { code, status, cause: e };
     if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
-    if (status === 403 && code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
-    if (status === 403) return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
+    const byCode = kindOfCode(code);
+    if (status === 403 && byCode !== 'bridge_unavailable') return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
     if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
-    if (code && BRIDGE_UNAVAILABLE_CODES.has(code)) return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
-    if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return new AppError('cancelled', MESSAGES.cancelled, opts);
-    if (code && SESSION_GONE_CODES.has(code)) {
-      return new AppError('session_expired', code.endsWith('TIMED_OUT') ? 'The login timed out. Start again.' : MESSAGES.session_expired, opts);
-    }
+    if (byCode === 'bridge_unavailable') return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
+    if (byCode === 'cancelled') return new AppError('cancelled', MESSAGES.cancelled, opts);
+    if (byCode === 'session_expired') return new AppError('session_expired', TIMED_OUT.test(code ?? '') ? 'The login timed out. Start again.' : MESSAGES.session_expired, opts);
     if (status === 410) return new AppError('session_expired', message ?? MESSAGES.session_expired, opts);
     if (status === 404) return context === 'read' ? new AppError('not_found', message ?? MESSAGES.not_found, opts) : new AppError('session_expired', MESSAGES.session_expired, opts);
     if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? MESSAGES.invalid_input, opts);

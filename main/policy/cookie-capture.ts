@@ -10,12 +10,11 @@
  * for `app.slack.com`): never any other site's cookies or requests. `special` sources are filled
  * from extractJS's result.
  *
- * When is a field needed? `required: true` always; `required: false` never; a field whose server
- * did not say (the SDK's shape has no flag) is needed only until the page reaches
- * `expectedFinalURLRegex`: from then on, what was found is submitted and the server decides.
+ * When a field is needed is `cookieFieldNeed`'s rule; once the page reaches `expectedFinalURLRegex`,
+ * what was found is submitted and the server decides.
  */
 import { getDomain } from 'tldts';
-import type { CookieField, CookieSource } from '../core/api/schemas.ts';
+import { cookieFieldNeed, type CookieField, type CookieSource } from '../core/api/schemas.ts';
 import { compilePattern, type Pattern } from '../core/patterns.ts';
 
 export interface CaptureStep {
@@ -163,7 +162,7 @@ export class CookieCapture {
   /** Fields still needed now (see the module comment). */
   missing(): CookieField[] {
     const pastFinal = this.finalSince !== null && this.now() - this.finalSince >= FINAL_PAGE_GRACE_MS;
-    return this.step.fields.filter((f) => !this.found.has(f.id) && (f.required === true || (f.required === undefined && !pastFinal)));
+    return this.step.fields.filter((f) => !this.found.has(f.id) && (cookieFieldNeed(f) === 'always' || (cookieFieldNeed(f) === 'until-final-page' && !pastFinal)));
   }
 
   lastURL(): string | null {

@@ -2,10 +2,11 @@
  * The session engine against a scripted server, for answers the simulator never gives: a step type
  * this app does not know, `complete` without a complete-step, a 200 `failed`, a missing step.
  */
+import BeeperDesktop from '@beeper/desktop-api';
 import { describe, expect, it, vi } from 'vitest';
 import { parseResponse, type BeeperApi } from '../../main/core/api/client.ts';
 import { LoginSessionSchema, type LoginSession, type UserInputStep } from '../../main/core/api/schemas.ts';
-import { AppError } from '../../main/core/errors.ts';
+import { AppError, toAppError } from '../../main/core/errors.ts';
 import { Logger } from '../../main/core/log.ts';
 import { prepareInput, SessionEngine, type SessionEngineDeps } from '../../main/core/sessions/engine.ts';
 
@@ -60,6 +61,16 @@ describe('SessionEngine with unusual answers', () => {
       const s = await engine.start({ bridgeID: 'b' });
       expect(s).toMatchObject({ phase: 'failed', error: { kind: 'invalid_response' } });
       await vi.waitFor(() => expect(calls.map((c) => [c.method, c.args[1]])).toEqual([['createSession', expect.anything()], ['cancelSession', 'ls_1']]));
+    }
+  });
+
+  it('a session that fails with a connector code means what an error answer with that code means', async () => {
+    for (const code of ['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_DISABLED', 'FI.MAU.BRIDGE.LOGIN_CANCELLED', 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT', 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED', 'COM.EXAMPLE.SOMETHING']) {
+      const { engine } = engineWith(() => ({ ...base, status: 'failed', error: { code, message: 'No.' } }));
+      const answered = toAppError(new BeeperDesktop.APIError(400, { code, message: 'No.' }, undefined, new Headers()), 'session');
+      const view = await engine.start({ bridgeID: 'b' });
+      // A cancelled login is shown as cancelled, not as an error.
+      expect(answered.kind === 'cancelled' ? view.phase : view.error?.kind, code).toBe(answered.kind);
     }
   });
 

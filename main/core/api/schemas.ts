@@ -192,6 +192,16 @@ export interface CookieField {
   sources: CookieSource[];
 }
 
+/**
+ * When a cookie field must have a value (one rule for the manual form, the capture window and the
+ * submit): `required: true` always, `required: false` never, and a field whose server did not say
+ * (the SDK's shape has no flag) until the sign-in page reaches its final URL.
+ */
+export type CookieFieldNeed = 'always' | 'never' | 'until-final-page';
+export function cookieFieldNeed(f: Pick<CookieField, 'required'>): CookieFieldNeed {
+  return f.required === true ? 'always' : f.required === false ? 'never' : 'until-final-page';
+}
+
 const CookieSourceSchema = z.object({ type: z.enum(COOKIE_SOURCE_TYPES), name: z.string().min(1), cookieDomain: spare(z.string()), requestURLRegex: spare(z.string()) });
 
 /** The SDK's flat `type` as a source kind; no type (or one this app does not know) means `special`. */

@@ -18,9 +18,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import type { BeeperApi, SubmitBody } from '../api/client.ts';
-import type { CookiesStep, DisplayStep, LoginSession, UserInputStep } from '../api/schemas.ts';
+import { cookieFieldNeed, type CookiesStep, type DisplayStep, type LoginSession, type UserInputStep } from '../api/schemas.ts';
 import { identityOf } from '../accounts/model.ts';
-import { AppError, toAppError } from '../errors.ts';
+import { AppError, kindOfCode, toAppError } from '../errors.ts';
 import { compilePattern } from '../patterns.ts';
 import type { Logger } from '../log.ts';
 import { safeImageDataURL } from '../api/images.ts';
@@ -186,7 +186,7 @@ export class SessionEngine {
         return;
       case 'failed': {
         const e = remote.error;
-        this.fail(s, new AppError(failureKind(e?.code), e?.message?.trim() || 'The login failed.', { code: e?.code }), 'ended-on-server');
+        this.fail(s, new AppError(kindOfCode(e?.code) ?? 'unknown', e?.message?.trim() || 'The login failed.', { code: e?.code }), 'ended-on-server');
         return;
       }
     }
@@ -381,7 +381,7 @@ export class SessionEngine {
     for (const f of step.fields) {
       const v = values[f.id]?.trim();
       if (v) fields[f.id] = v;
-      else if (f.required === true) missing.push(f.name);
+      else if (cookieFieldNeed(f) === 'always') missing.push(f.name);
     }
     if (missing.length > 0) {
       s.stepError = new AppError('invalid_input', `Still needed: ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
@@ -527,11 +527,3 @@ export function prepareInput(step: UserInputStep, values: Record<string, string>
 
 /** Failures that mean the server no longer holds the session (or cannot be reached to cancel it). */
 const SERVER_ENDED: ReadonlySet<AppError['kind']> = new Set(['session_expired', 'cancelled', 'not_found', 'not_running']);
-
-function failureKind(code: string | undefined): AppError['kind'] {
-  if (!code) return 'unknown';
-  if (code === 'FI.MAU.BRIDGE.LOGIN_CANCELLED') return 'cancelled';
-  if (/TIMED?_?OUT/.test(code)) return 'session_expired';
-  if (code === 'FI.MAU.BRIDGE.TOO_MANY_LOGINS') return 'bridge_unavailable';
-  return 'unknown';
-}

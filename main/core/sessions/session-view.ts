@@ -1,6 +1,6 @@
 /** Turns API login steps into the step views the renderer shows (no secrets, nothing remote). */
 import type { CookieFieldView, DisplayView, InputFieldView, StepView } from '../../../preload/contract/views.ts';
-import type { CookieSource, CookiesStep, DisplayStep, InputField, UnknownStep, UserInputStep } from '../api/schemas.ts';
+import { cookieFieldNeed, type CookieSource, type CookiesStep, type DisplayStep, type InputField, type UnknownStep, type UserInputStep } from '../api/schemas.ts';
 
 const KIND: Record<string, InputFieldView['kind']> = {
   text: 'text',
@@ -75,8 +75,8 @@ export function cookieFieldViews(s: CookiesStep): CookieFieldView[] {
     id: f.id,
     name: f.name,
     source: SOURCE_VIEW[f.sources[0]!.type],
-    required: f.required === true,
-    optional: f.required === false,
+    required: cookieFieldNeed(f) === 'always',
+    optional: cookieFieldNeed(f) === 'never',
     pattern: f.pattern ?? null,
   }));
 }
