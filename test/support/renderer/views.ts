@@ -1,0 +1,80 @@
+/**
+ * View models as main sends them, for renderer tests: valid defaults plus a test's overrides, each
+ * checked against the contract's schema.
+ */
+import {
+  AccountsViewSchema,
+  AppSnapshotSchema,
+  NetworkViewSchema,
+  SessionViewSchema,
+  type AccountsView,
+  type AppSnapshot,
+  type IdentityView,
+  type LoginView,
+  type NetworkView,
+  type SessionView,
+  type StepView,
+} from '../../../preload/contract/views.ts';
+import { toggleDefaults } from '../../../preload/contract/settings.ts';
+
+export const identity = (name: string, detail: string | null = null): IdentityView => ({ name, detail, avatarURL: null });
+
+export function login(overrides: Partial<LoginView> & Pick<LoginView, 'bridgeID' | 'loginID'>): LoginView {
+  return { status: 'connected', statusText: null, identity: identity('Alex Doe', '+1 555 0100'), removeScopes: ['current-device', 'all-devices'], accounts: [], needsAttention: false, ...overrides };
+}
+
+export function network(overrides: Partial<NetworkView> & Pick<NetworkView, 'bridgeID' | 'displayName'>): NetworkView {
+  return NetworkViewSchema.parse({
+    network: overrides.displayName,
+    provider: 'cloud',
+    type: overrides.bridgeID,
+    status: 'available',
+    statusText: null,
+    supportsMultipleAccounts: true,
+    canAddAccount: true,
+    canReconnect: true,
+    isBeeper: false,
+    unavailableReason: null,
+    logins: [],
+    otherAccounts: [],
+    ...overrides,
+  });
+}
+
+export function accounts(networks: NetworkView[], overrides: Partial<AccountsView> = {}): AccountsView {
+  return AccountsViewSchema.parse({ networks, needsAttention: [], lastRefreshedAt: '2026-11-29T09:00:00.000Z', refreshing: false, error: null, ...overrides });
+}
+
+export function session(step: StepView | null, overrides: Partial<SessionView> = {}): SessionView {
+  const phase = overrides.phase ?? step?.type ?? 'starting';
+  return SessionViewSchema.parse({
+    id: 's1',
+    bridgeID: 'telegram',
+    bridgeName: 'Telegram',
+    flowID: null,
+    reconnect: null,
+    phase,
+    finished: ['complete', 'failed', 'cancelled'].includes(phase),
+    busy: false,
+    step,
+    stepError: null,
+    error: null,
+    result: null,
+    startedAt: '2026-11-29T09:00:00.000Z',
+    updatedAt: '2026-11-29T09:00:00.000Z',
+    ...overrides,
+  });
+}
+
+export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
+  return AppSnapshotSchema.parse({
+    capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false },
+    connection: { status: 'running', baseURL: 'http://localhost:23373', tried: ['http://localhost:23373'], configuredURL: null, desktopVersion: '4.2.0', appState: 'ready', error: null, checkedAt: '2026-11-29T09:00:00.000Z' },
+    auth: { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: ['read', 'write'], reason: null, storage: { persistent: true, backend: 'test', needsConsent: false, reason: null } },
+    accounts: accounts([]),
+    sessions: [],
+    settings: { baseURL: null, ...toggleDefaults(), allowPlaintextToken: false },
+    updater: { status: 'idle', currentVersion: '0.1.0', version: null, percent: null, summary: 'Updates are checked automatically.', downloadURL: null, checkedAt: null },
+    ...overrides,
+  });
+}
