@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-/** renderer/src/steps/DisplayStep.tsx: the pairing code and its Copy button, when the copy works and when it does not. */
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+/** renderer/src/steps/DisplayStep.tsx: each display kind, and the pairing code's Copy button when the copy works and when it does not. */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepView } from '../../../preload/contract/views.ts';
 import { DisplayStep } from '../../../renderer/src/steps/DisplayStep.tsx';
@@ -33,5 +33,39 @@ describe('DisplayStep: pairing code', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy code' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Could not copy/);
     expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy();
+  });
+});
+
+const display = (d: Extract<StepView, { type: 'display_and_wait' }>['display'], revision = 1): Extract<StepView, { type: 'display_and_wait' }> => ({ ...pairing, stepID: 'step', instructions: null, display: d, revision });
+
+describe('DisplayStep: the other displays', () => {
+  it('a QR code drawn here from its data, labelled for the network, counting refreshes', async () => {
+    render(<DisplayStep step={display({ kind: 'qr', data: '2@abc,def' }, 3)} network="WhatsApp" />);
+    const img = await screen.findByRole('img', { name: 'QR code to scan with WhatsApp' });
+    expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(img.getAttribute('data-qr')).toBe('2@abc,def');
+    expect(screen.getByText(/updated 2 times/)).toBeTruthy();
+  });
+
+  it.each([
+    ['a picture', { kind: 'emoji', imageURL: 'data:image/png;base64,AAAA', emoji: '🐱', loading: false }, () => screen.getByRole('img', { name: 'The emoji 🐱' }).getAttribute('src') === 'data:image/png;base64,AAAA'],
+    ['only the character', { kind: 'emoji', imageURL: null, emoji: '🐱', loading: false }, () => screen.getByRole('img', { name: 'The emoji 🐱' }).textContent === '🐱'],
+    ['loading', { kind: 'emoji', imageURL: null, emoji: null, loading: true }, () => screen.getByText('Loading the emoji') !== null],
+    ['a picture that cannot be shown', { kind: 'emoji', imageURL: null, emoji: null, loading: false }, () => /cannot show the emoji picture/.test(document.body.textContent ?? '')],
+  ] as const)('an emoji: %s', (_name, d, shown) => {
+    render(<DisplayStep step={display(d)} network="Signal" />);
+    expect(shown()).toBe(true);
+  });
+
+  it('a display newer than this app: a notice naming it, and still waiting', () => {
+    render(<DisplayStep step={display({ kind: 'unsupported', rawType: 'nfc' })} network="Bluesky" />);
+    expect(screen.getByRole('note').textContent).toContain('Step: nfc');
+    expect(screen.getByText(/Waiting for your phone/)).toBeTruthy();
+  });
+
+  it('nothing to show: just waiting', async () => {
+    render(<DisplayStep step={display({ kind: 'nothing' })} network="Signal" />);
+    await waitFor(() => expect(screen.getByText('Waiting')).toBeTruthy());
+    expect(screen.queryByRole('img')).toBeNull();
   });
 });

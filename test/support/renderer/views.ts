@@ -78,3 +78,17 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
     ...overrides,
   });
 }
+
+/** A signed-in user's networks: Telegram connected, WhatsApp needing a new login, Beeper itself, Signal unavailable. */
+export function someNetworks(): NetworkView[] {
+  return [
+    network({ bridgeID: 'telegram', displayName: 'Telegram', logins: [login({ bridgeID: 'telegram', loginID: 'tg1', identity: identity('Alex Doe', '@alex') })] }),
+    network({
+      bridgeID: 'whatsapp',
+      displayName: 'WhatsApp',
+      logins: [login({ bridgeID: 'whatsapp', loginID: 'wa1', status: 'bad_credentials', statusText: 'Logged out from your phone', needsAttention: true, removeScopes: ['current-device'] })],
+    }),
+    network({ bridgeID: 'matrix', displayName: 'Beeper', isBeeper: true, canReconnect: false, canAddAccount: false, logins: [login({ bridgeID: 'matrix', loginID: 'me', identity: identity('alex', '@alex:beeper.com'), removeScopes: [] })] }),
+    network({ bridgeID: 'signal', displayName: 'Signal', provider: 'local', canAddAccount: false, unavailableReason: 'Signal is turned off in Beeper Desktop.' }),
+  ];
+}

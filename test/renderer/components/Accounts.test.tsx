@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+/** renderer/src/components/Accounts.tsx: the list, what needs attention, reconnect and remove. */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useApp } from '../../../renderer/src/store.ts';
+import { renderApp } from '../../support/renderer/render-app.tsx';
+import { accounts, identity, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
+
+afterEach(cleanup);
+
+const withAttention = () =>
+  accounts(someNetworks(), {
+    needsAttention: [{ bridgeID: 'whatsapp', bridgeName: 'WhatsApp', loginID: 'wa1', accountID: null, identity: identity('Alex Doe', '+1 555 0100'), status: 'bad_credentials', message: 'Logged out from your phone' }],
+  });
+
+describe('AccountsScreen', () => {
+  it('no accounts: invites to add the first one; Beeper’s own login does not count', async () => {
+    const [, , beeper] = someNetworks();
+    await renderApp(snapshot({ accounts: accounts([beeper!]) }));
+    expect(screen.getByRole('heading', { name: 'No chat accounts yet' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add your first account' }));
+    expect(useApp.getState().route).toEqual({ name: 'add' });
+  });
+
+  it('lists each network with its logins; Beeper itself can be neither reconnected nor removed', async () => {
+    await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
+    const telegram = screen.getByRole('region', { name: 'Telegram · Beeper Cloud' });
+    expect(within(telegram).getByText('Alex Doe')).toBeTruthy();
+    expect(within(telegram).getByRole('button', { name: 'Reconnect Alex Doe on Telegram' })).toBeTruthy();
+    const beeper = screen.getByRole('region', { name: /^Beeper/ });
+    expect(within(beeper).queryByRole('button')).toBeNull();
+    // Signal has no logins: not listed here.
+    expect(screen.queryByRole('region', { name: /Signal/ })).toBeNull();
+  });
+
+  it('what needs attention comes first, and Reconnect starts that login’s reconnect', async () => {
+    const { main } = await renderApp(snapshot({ accounts: withAttention() }));
+    const attention = screen.getByRole('region', { name: '1 account needs attention' });
+    expect(within(attention).getByText('Logged out from your phone')).toBeTruthy();
+    main.answer('sessions.start', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null } }));
+    fireEvent.click(within(attention).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's9' }));
+    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1' }]);
+  });
+
+  it('remove: offers only the scopes the login allows, and says it was removed', async () => {
+    const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Alex Doe on WhatsApp' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['current-device']);
+    main.answer('logins.remove', () => ({ affectedAccountIDs: ['wa1'] }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove from this device' }));
+    expect((await screen.findByText('Alex Doe was removed from WhatsApp.')).getAttribute('role')).toBeNull();
+    expect(main.callsTo('logins.remove')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', scope: 'current-device' }]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('remove refused: the dialog stays and main’s message is shown', async () => {
+    const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Alex Doe on Telegram' }));
+    fireEvent.click(screen.getByRole('radio', { name: /Log out everywhere/ }));
+    main.refuse('logins.remove', { kind: 'server_error', message: 'Beeper Desktop had a problem.' });
+    fireEvent.click(screen.getByRole('button', { name: 'Log out everywhere' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Beeper Desktop had a problem.');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(main.callsTo('logins.remove')).toEqual([{ bridgeID: 'telegram', loginID: 'tg1', scope: 'all-devices' }]);
+  });
+
+  it('a failed refresh keeps the list and says what is shown', async () => {
+    await renderApp(snapshot({ accounts: accounts(someNetworks(), { error: { kind: 'network', message: 'Beeper Desktop did not answer in time.' } }) }));
+    expect(screen.getByText(/Could not refresh: Beeper Desktop did not answer in time\. Showing what was there/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Telegram · Beeper Cloud' })).getByText('Alex Doe')).toBeTruthy();
+  });
+
+  it('Refresh asks main to refresh', async () => {
+    const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
+    main.answer('accounts.refresh', () => accounts(someNetworks()));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(main.callsTo('accounts.refresh')).toHaveLength(1));
+  });
+});

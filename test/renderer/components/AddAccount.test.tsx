@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+/** renderer/src/components/AddAccount.tsx: choosing a network, then a way to log in. */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useApp } from '../../../renderer/src/store.ts';
+import { renderApp } from '../../support/renderer/render-app.tsx';
+import { accounts, network, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
+
+afterEach(cleanup);
+
+const withFuture = () => accounts([...someNetworks(), network({ bridgeID: 'bluesky', displayName: 'Bluesky', provider: 'edge' })]);
+
+describe('AddAccountScreen', () => {
+  it('groups networks by where they run, keeps newer providers, and never offers Beeper itself', async () => {
+    await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    const groups = screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'));
+    expect(groups).toEqual(['group-local', 'group-cloud', 'group-other']);
+    expect(within(screen.getByRole('region', { name: 'Other networks' })).getByRole('button', { name: /Bluesky/ })).toBeTruthy();
+    const offered = screen.getAllByRole('region').flatMap((r) => within(r).getAllByRole('button').map((b) => b.getAttribute('aria-describedby') ?? b.textContent));
+    expect(offered).toHaveLength(4); // Signal, Telegram, WhatsApp, Bluesky: not Beeper
+    expect(offered.some((t) => t?.includes('Beeper'))).toBe(false);
+  });
+
+  it('a network that cannot be added now says why and cannot be chosen', async () => {
+    await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    const signal = screen.getByRole('button', { name: /Signal/ });
+    expect(signal.hasAttribute('disabled')).toBe(true);
+    expect(signal.getAttribute('aria-describedby')).toBe('why-signal');
+    expect(screen.getByText('Signal is turned off in Beeper Desktop.')).toBeTruthy();
+  });
+
+  it('one way to log in: starts it at once', async () => {
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    main.answer('bridges.getFlows', () => [{ id: 'phone', name: 'Phone number', description: null }]);
+    main.answer('sessions.start', () => session(null, { id: 's5' }));
+    fireEvent.click(screen.getByRole('button', { name: /Telegram/ }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's5' }));
+    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'telegram', flowID: 'phone' }]);
+  });
+
+  it('several ways: asks which, then starts the one chosen', async () => {
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    main.answer('bridges.getFlows', () => [
+      { id: 'qr', name: 'QR code', description: 'Scan with your phone' },
+      { id: 'phone', name: 'Pairing code', description: null },
+    ]);
+    main.answer('sessions.start', () => session(null, { id: 's6' }));
+    fireEvent.click(screen.getByRole('button', { name: /WhatsApp/ }));
+    expect(await screen.findByRole('heading', { name: 'How do you want to connect WhatsApp?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /Pairing code/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's6' }));
+    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'whatsapp', flowID: 'phone' }]);
+  });
+
+  it('no way to log in from here: says so', async () => {
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    main.answer('bridges.getFlows', () => []);
+    fireEvent.click(screen.getByRole('button', { name: /Bluesky/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Bluesky offers no way to log in from here.');
+    expect(main.callsTo('sessions.start')).toEqual([]);
+  });
+
+  it('a link naming a network opens its login directly', async () => {
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }));
+    main.answer('bridges.getFlows', () => [{ id: 'phone', name: 'Phone number', description: null }]);
+    main.answer('sessions.start', () => session(null, { id: 's7' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Accounts'));
+    main.push('ui.navigate', { to: 'add-account', bridgeID: 'telegram' });
+    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's7' }));
+    expect(main.callsTo('bridges.getFlows')).toEqual([{ bridgeID: 'telegram' }]);
+  });
+});

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+/** renderer/src/components/Settings.tsx: the switches this host supports, the address, the sign-in's storage, updates. */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TOGGLE_SETTINGS, toggleDefaults } from '../../../preload/contract/settings.ts';
+import type { AppSnapshot, UpdaterView } from '../../../preload/contract/views.ts';
+import { renderApp } from '../../support/renderer/render-app.tsx';
+import { snapshot } from '../../support/renderer/views.ts';
+
+afterEach(cleanup);
+
+async function openSettings(s: AppSnapshot) {
+  const r = await renderApp(s);
+  fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+  return { ...r, dialog: screen.getByRole('dialog', { name: 'Settings' }) };
+}
+const shell = { captureWindow: true, desktopShell: true, startAtLogin: true };
+const updater = (u: Partial<UpdaterView>): UpdaterView => ({ ...snapshot().updater, ...u });
+
+describe('SettingsDialog', () => {
+  it('shows every switch the host supports, labelled from the registry', async () => {
+    const { dialog } = await openSettings(snapshot({ capabilities: shell }));
+    expect(within(dialog).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(Object.values(TOGGLE_SETTINGS).map((t) => t.label + t.hint));
+  });
+
+  it('hides the switches that could do nothing: no shell, or no start at login in this build', async () => {
+    const browser = await openSettings(snapshot());
+    expect(within(browser.dialog).queryAllByRole('checkbox')).toEqual([]);
+    cleanup();
+    const dev = await openSettings(snapshot({ capabilities: { ...shell, startAtLogin: false } }));
+    expect(within(dev.dialog).queryByRole('checkbox', { name: new RegExp(TOGGLE_SETTINGS.startAtLogin.label) })).toBeNull();
+  });
+
+  it('a switch sends its one change and shows it while main confirms', async () => {
+    const { main, dialog } = await openSettings(snapshot({ capabilities: shell }));
+    let confirm!: () => void;
+    main.answer('settings.update', () => new Promise((resolve) => (confirm = () => resolve({ baseURL: null, ...toggleDefaults(), closeToTray: false, allowPlaintextToken: false }))));
+    const box = within(dialog).getByRole('checkbox', { name: new RegExp(TOGGLE_SETTINGS.closeToTray.label) });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box);
+    expect((box as HTMLInputElement).checked).toBe(false);
+    await waitFor(() => expect(main.callsTo('settings.update')).toEqual([{ closeToTray: false }]));
+    confirm();
+  });
+
+  it('saves another address, or none to search automatically', async () => {
+    const { main, dialog } = await openSettings(snapshot());
+    main.answer('connection.setAddress', () => snapshot().connection);
+    expect(within(dialog).getByText(/Connected to http:\/\/localhost:23373\./)).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('API address'), { target: { value: 'http://127.0.0.1:23380' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(main.callsTo('connection.setAddress')).toEqual([{ baseURL: 'http://127.0.0.1:23380' }]));
+  });
+
+  it.each([
+    ['encrypted', { backend: 'gnome_libsecret', needsConsent: false, persistent: true }, 'It is stored encrypted (gnome_libsecret).', false],
+    ['only until quit', { backend: 'memory', needsConsent: true, persistent: false }, 'It is kept only until you quit.', true],
+    ['unencrypted, as allowed', { backend: 'plaintext', needsConsent: false, persistent: true }, 'It is stored unencrypted, as you allowed.', true],
+  ])('says how the sign-in is kept: %s', async (_name, storage, sentence, offersSwitch) => {
+    const base = snapshot();
+    const { dialog } = await openSettings(snapshot({ auth: { ...base.auth, storage: { ...base.auth.storage, ...storage, reason: null } } }));
+    expect(within(dialog).getByText(new RegExp(sentence.replace(/[().]/g, '\\$&')))).toBeTruthy();
+    expect(within(dialog).queryByRole('checkbox', { name: /Keep me signed in without encryption/ }) !== null).toBe(offersSwitch);
+  });
+
+  it('updates: shows main’s sentence; checks, or restarts when one is ready', async () => {
+    const { main, dialog } = await openSettings(snapshot({ updater: updater({ status: 'up-to-date', summary: 'You have the latest version.' }) }));
+    expect(within(dialog).getByText('You have the latest version.')).toBeTruthy();
+    main.answer('updates.check', () => updater({ status: 'checking', summary: 'Checking for updates…' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Check for updates' }));
+    await waitFor(() => expect(main.callsTo('updates.check')).toHaveLength(1));
+    cleanup();
+    const ready = await openSettings(snapshot({ updater: updater({ status: 'ready', version: '1.2.0', summary: 'Version 1.2.0 is ready to install.' }) }));
+    ready.main.answer('updates.restart', () => updater({ status: 'ready', version: '1.2.0', summary: 'Version 1.2.0 is ready to install.' }));
+    fireEvent.click(within(ready.dialog).getByRole('button', { name: 'Restart to update' }));
+    await waitFor(() => expect(ready.main.callsTo('updates.restart')).toHaveLength(1));
+  });
+
+  it('a build that does not update itself: the reason, and where to download', async () => {
+    const { dialog } = await openSettings(snapshot({ updater: updater({ status: 'unsupported', summary: 'Installed by a package manager: update it there.', downloadURL: 'https://example.com/dl' }) }));
+    expect(within(dialog).getByText('Installed by a package manager: update it there.')).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: 'Download the latest version' }).getAttribute('href')).toBe('https://example.com/dl');
+    expect(within(dialog).queryByRole('button', { name: 'Check for updates' })).toBeNull();
+  });
+});
