@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DEFAULT_POLICY, type RefreshPolicy } from '../../main/core/accounts/refresher.ts';
 import { AccountManager } from '../../main/core/account-manager.ts';
 import { Logger } from '../../main/core/log.ts';
-import { confStore } from '../../main/core/storage/conf-store.ts';
+import { confStore } from '../../test/support/conf-store.ts';
 import type { Simulator } from '../../test/simulator/index.ts';
 import { testCipher } from '../../test/support/cipher.ts';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AccountManager } from '../../main/core/account-manager.ts';
 import { Logger, memorySink, type LogEntry, type LogSink } from '../../main/core/log.ts';
-import { confStore } from '../../main/core/storage/conf-store.ts';
+import { confStore } from '../support/conf-store.ts';
 import { startSimulator, type SeedName, type SimConfig, type Simulator } from '../simulator/index.ts';
 import { testCipher } from '../support/cipher.ts';
 import { startWsHost, type WsHost } from './ws-host.ts';

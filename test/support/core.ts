@@ -8,7 +8,7 @@ import type { Cipher } from '../../main/core/auth/vault.ts';
 import { registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import { Logger, memorySink, type LogEntry } from '../../main/core/log.ts';
-import { confStore } from '../../main/core/storage/conf-store.ts';
+import { confStore } from './conf-store.ts';
 import { startSimulator, type Profile, type SimConfig, type Simulator } from '../simulator/index.ts';
 import { testCipher } from './cipher.ts';
 

@@ -1,0 +1,97 @@
+/** The core's registry over the WebSocket host: what the browser preview and e2e tests talk to. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startWsHost, type WsHost } from './ws-host.ts';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { startCore, type TestCore } from '../support/core.ts';
+
+let sim: Simulator;
+let t: TestCore;
+let host: WsHost;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, config: { oauthAutoApprove: true, timeScale: 0.01 } });
+  t = await startCore({ sim });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bam-static-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
+  host = await startWsHost({ core: t.core, log: t.core.log, staticDir: dir });
+});
+afterAll(async () => {
+  await host.close();
+  await t.dispose();
+  await sim.stop();
+});
+
+function connect(opts: { origin?: string; key?: string } = {}): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?key=${opts.key ?? host.key}`, { origin: opts.origin ?? host.url });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function client(ws: WebSocket) {
+  let next = 1;
+  const messages: Array<Record<string, unknown>> = [];
+  ws.on('message', (d) => messages.push(JSON.parse((d as Buffer).toString('utf8')) as Record<string, unknown>));
+  return {
+    messages,
+    invoke: (channel: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }> => {
+      const id = next++;
+      ws.send(JSON.stringify({ id, channel, payload }));
+      return new Promise((resolve) => {
+        const check = (): void => {
+          const m = messages.find((x) => x['id'] === id);
+          if (m) resolve(m['envelope'] as never);
+          else setTimeout(check, 5);
+        };
+        check();
+      });
+    },
+  };
+}
+
+describe('WebSocket host', () => {
+  it('serves the renderer with its key and a CSP that allows only itself', async () => {
+    const res = await fetch(host.url);
+    const html = await res.text();
+    expect(html).toContain(`<meta name="bam-host-key" content="${host.key}" />`);
+    expect(res.headers.get('content-security-policy')).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
+    expect((await fetch(`${host.url}/../../etc/passwd`)).status).toBe(200); // falls back to the app, never outside the folder
+    expect(await (await fetch(`${host.url}/%2e%2e/%2e%2e/etc/passwd`)).text()).toContain('<title>x</title>');
+  });
+
+  it('refuses sockets from another origin or without the key', async () => {
+    await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(connect({ key: 'wrong' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('answers invokes through the registry and pushes core events', async () => {
+    const ws = await connect();
+    const c = client(ws);
+    const state = await c.invoke('app.getState');
+    expect(state).toMatchObject({ ok: true, value: { connection: { status: 'running', baseURL: sim.url }, auth: { status: 'signed-out' } } });
+    expect(await c.invoke('sessions.start', { bridgeID: 42 })).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+
+    expect(await c.invoke('auth.signIn')).toMatchObject({ ok: true, value: { status: 'signed-in' } });
+    await expect.poll(() => c.messages.some((m) => m['event'] === 'state.accounts' && (m['payload'] as { networks: unknown[] }).networks.length > 0)).toBe(true);
+    expect(c.messages.some((m) => m['event'] === 'state.auth')).toBe(true);
+
+    await host.openExternal('http://127.0.0.1:1/authorize');
+    await expect.poll(() => c.messages.some((m) => m['host'] === 'openExternal')).toBe(true);
+    ws.close();
+  });
+
+  it('answers a malformed message without closing the socket', async () => {
+    const ws = await connect();
+    const c = client(ws);
+    ws.send('not json');
+    await expect.poll(() => c.messages.find((m) => m['id'] === -1)).toMatchObject({ envelope: { ok: false } });
+    expect((await c.invoke('app.getState')).ok).toBe(true);
+    ws.close();
+  });
+});

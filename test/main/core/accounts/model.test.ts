@@ -1,0 +1,162 @@
+/** main/core/accounts/model.ts: the accounts view built from bridges, accounts and logins, for every answer the SDK allows. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAccountsView, identityOf, type AccountsData } from '../../../../main/core/accounts/model.ts';
+import { parseResponse } from '../../../../main/core/api/client.ts';
+import { safeImageDataURL } from '../../../../main/core/api/images.ts';
+import type { Account, Bridge, BridgeLogin } from '../../../../main/core/api/schemas.ts';
+import { AccountSchema, BridgeLoginSchema, BridgeSchema, lenientList } from '../../../../main/core/api/schemas.ts';
+import * as arbitrary from '../../../support/sdk-arbitraries.ts';
+
+const bridge = (id: string, extra: Partial<Bridge> = {}): Bridge => ({
+  id,
+  accounts: [],
+  activeAccountCount: 0,
+  displayName: id.toUpperCase(),
+  provider: 'local',
+  status: 'available',
+  supportsMultipleAccounts: true,
+  type: id,
+  network: undefined,
+  statusText: undefined,
+  ...extra,
+});
+const account = (accountID: string, bridgeID: string, extra: Partial<Account> = {}): Account => ({
+  accountID,
+  bridge: { id: bridgeID, provider: 'local', type: bridgeID },
+  user: { id: 'u', fullName: 'Alex Rivera', phoneNumber: '+1555' },
+  status: 'connected',
+  loginID: undefined,
+  network: undefined,
+  statusText: undefined,
+  ...extra,
+});
+const login = (bridgeID: string, loginID: string, extra: Partial<BridgeLogin> = {}): BridgeLogin => ({
+  bridgeID,
+  loginID,
+  removeScopes: ['current-device'],
+  status: 'connected',
+  accountIDs: undefined,
+  statusText: undefined,
+  user: undefined,
+  ...extra,
+});
+const meta = { lastRefreshedAt: null, refreshing: false, error: null };
+
+describe('buildAccountsView', () => {
+  it('nests accounts under their logins under their networks', () => {
+    const data: AccountsData = {
+      bridges: [bridge('slack', { status: 'available' })],
+      accounts: [account('slack.A', 'slack', { loginID: 'L1' }), account('slack.B', 'slack', { loginID: 'L1' })],
+      logins: { slack: [login('slack', 'L1', { accountIDs: ['slack.A', 'slack.B'], user: { id: 'x', fullName: 'Alex', username: 'alex' } })] },
+    };
+    const v = buildAccountsView(data, meta);
+    expect(v.networks).toHaveLength(1);
+    expect(v.networks[0]!.logins[0]).toMatchObject({ loginID: 'L1', identity: { name: 'Alex', detail: '@alex' }, accounts: [{ accountID: 'slack.A' }, { accountID: 'slack.B' }] });
+    expect(v.networks[0]!.otherAccounts).toEqual([]);
+    expect(v.needsAttention).toEqual([]);
+  });
+
+  it('lists needs_login and logged_out logins, and reconnect/connection-required accounts, once per login', () => {
+    const data: AccountsData = {
+      bridges: [bridge('tg'), bridge('wa')],
+      accounts: [
+        account('tg_1', 'tg', { loginID: 'T1', status: 'reconnect_required', statusText: 'Log in again' }),
+        account('wa_1', 'wa', { loginID: 'W1', status: 'connection_required' }),
+        account('wa_2', 'wa', { status: 'reconnect_required' }),
+      ],
+      logins: { tg: [login('tg', 'T1', { status: 'needs_login', statusText: 'Logged out of Telegram', accountIDs: ['tg_1'] })], wa: [login('wa', 'W1', { accountIDs: ['wa_1'] })] },
+    };
+    const v = buildAccountsView(data, meta);
+    expect(v.needsAttention.map((a) => [a.bridgeID, a.loginID, a.accountID, a.status, a.message])).toEqual([
+      ['tg', 'T1', 'tg_1', 'needs_login', 'Logged out of Telegram'],
+      ['wa', 'W1', 'wa_1', 'connection_required', 'Not connected'],
+      ['wa', null, 'wa_2', 'reconnect_required', 'Needs you to reconnect'],
+    ]);
+    expect(v.networks[1]!.otherAccounts.map((a) => a.accountID)).toEqual(['wa_2']);
+  });
+
+  it('explains why a network cannot take a new account', () => {
+    const v = buildAccountsView(
+      {
+        bridges: [
+          bridge('a'),
+          bridge('b', { status: 'limit_reached' }),
+          bridge('c', { status: 'temporarily_unavailable', statusText: 'Back soon' }),
+          bridge('d', { status: 'connected' }),
+          bridge('e', { status: 'disabled' }),
+        ],
+        accounts: [],
+        logins: {},
+      },
+      meta,
+    );
+    expect(v.networks.map((n) => [n.canAddAccount, n.unavailableReason])).toEqual([
+      [true, null],
+      [false, 'You have reached the account limit for this network.'],
+      [false, 'Back soon'],
+      [false, 'D is already connected. Only one account is supported.'],
+      [false, 'E is turned off in Beeper.'],
+    ]);
+  });
+
+  it('handles the older Account shape without status, and accounts of bridges not listed', () => {
+    const v = buildAccountsView({ bridges: [], accounts: [account('matrix', 'matrix', { status: undefined, network: 'Beeper' })], logins: {} }, meta);
+    expect(v.networks[0]).toMatchObject({ bridgeID: 'matrix', displayName: 'Beeper', status: 'unknown', otherAccounts: [{ status: null, needsAttention: false }] });
+    // Beeper's own account: the one place that says it is not a chat network to add or reconnect.
+    expect(v.networks[0]).toMatchObject({ isBeeper: true, canReconnect: false });
+  });
+
+  it('finds the network of an account sent without `bridge` (Desktop before 4.2.785)', () => {
+    const bare = (accountID: string, network?: string): Account => ({ ...account(accountID, 'x', { network }), bridge: undefined });
+    const listed = bare('wa-legacy');
+    const v = buildAccountsView(
+      {
+        bridges: [bridge('local-whatsapp', { accounts: [account('wa-legacy', 'local-whatsapp')] }), bridge('local-telegram'), bridge('slackgo')],
+        accounts: [listed, bare('local-telegram_ba_1'), bare('slackgo.T1-U1'), bare('imessage-1', 'iMessage')],
+        logins: {},
+      },
+      { lastRefreshedAt: null, refreshing: false, error: null },
+    );
+    const where = Object.fromEntries(v.networks.map((n) => [n.bridgeID, n.otherAccounts.map((a) => a.accountID)]));
+    expect(where).toMatchObject({ 'local-whatsapp': ['wa-legacy'], 'local-telegram': ['local-telegram_ba_1'], slackgo: ['slackgo.T1-U1'], 'network:iMessage': ['imessage-1'] });
+    expect(v.networks.find((n) => n.bridgeID === 'network:iMessage')).toMatchObject({ displayName: 'iMessage', canAddAccount: false, canReconnect: false, isBeeper: false });
+  });
+
+  it('a bridge ID that names an Object.prototype member ("toString") with no logins fetched is just a bridge', () => {
+    const v = buildAccountsView({ bridges: [bridge('toString'), bridge('constructor')], accounts: [], logins: {} }, { lastRefreshedAt: null, refreshing: false, error: null });
+    expect(v.networks.map((n) => [n.bridgeID, n.logins.length])).toEqual([
+      ['toString', 0],
+      ['constructor', 0],
+    ]);
+  });
+
+  it('lets only data: image URLs through as avatars', () => {
+    expect(safeImageDataURL('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    for (const bad of ['https://example.com/a.png', 'mxc://beeper.com/abc', 'file:///etc/passwd', 'data:text/html;base64,PHNjcmlwdD4=', 'javascript:alert(1)']) {
+      expect(safeImageDataURL(bad)).toBeNull();
+    }
+    expect(identityOf({ id: 'x', imgURL: 'https://e.com/a.png', email: 'a@b.c' }, 'fallback')).toEqual({ name: 'a@b.c', detail: null, avatarURL: null });
+  });
+});
+
+const RUNS = { numRuns: 300 };
+
+describe('accounts model', () => {
+  it('never throws, and every account listed appears in the view', () => {
+    fc.assert(
+      fc.property(fc.array(arbitrary.bridge, { maxLength: 4 }), fc.array(arbitrary.account, { maxLength: 6 }), fc.array(arbitrary.login, { maxLength: 4 }), (rawBridges, rawAccounts, rawLogins) => {
+        const bridges = parseResponse(lenientList(BridgeSchema, 'bridge'), rawBridges, 'bridges');
+        const accounts = parseResponse(lenientList(AccountSchema, 'account'), rawAccounts, 'accounts');
+        const logins = parseResponse(lenientList(BridgeLoginSchema, 'login'), rawLogins, 'logins');
+        // As the refresher builds it: a plain object keyed by bridge ID.
+        const byBridge: Record<string, typeof logins> = {};
+        for (const l of logins) byBridge[l.bridgeID] = [...(Object.hasOwn(byBridge, l.bridgeID) ? byBridge[l.bridgeID]! : []), l];
+        const view = buildAccountsView({ bridges, accounts, logins: byBridge }, { lastRefreshedAt: null, refreshing: false, error: null });
+        const shown = new Set(view.networks.flatMap((n) => [...n.logins.flatMap((l) => l.accounts), ...n.otherAccounts].map((a) => a.accountID)));
+        for (const a of accounts) expect(shown.has(a.accountID)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});

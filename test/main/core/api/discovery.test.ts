@@ -1,0 +1,56 @@
+/** main/core/api/discovery.ts: finding Beeper Desktop among the candidate addresses. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { candidateURLs, discover, normalizeBaseURL } from '../../../../main/core/api/discovery.ts';
+import { startSimulator } from '../../../simulator/index.ts';
+
+describe('discovery', () => {
+  it('orders candidates: configured first, then each port on 127.0.0.1 and localhost', () => {
+    const c = candidateURLs('http://localhost:23373/some/path', [23373, 23374]);
+    expect(c).toEqual(['http://localhost:23373', 'http://127.0.0.1:23373', 'http://127.0.0.1:23374', 'http://localhost:23374']);
+    expect(candidateURLs(null)).toHaveLength(40);
+    expect(normalizeBaseURL('ftp://x')).toBeNull();
+  });
+
+  it('finds Beeper Desktop on a later port and reports what it tried', async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      const r = await discover({ configured: 'http://127.0.0.1:9', ports: [9, sim.port], probeTimeoutMs: 500 });
+      expect(r).toMatchObject({ status: 'running', baseURL: `http://127.0.0.1:${sim.port}`, appState: 'ready', info: { app: { name: 'Beeper' } } });
+      expect(r.tried).toEqual(['http://127.0.0.1:9', 'http://localhost:9', `http://127.0.0.1:${sim.port}`]);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('says "not running" when nothing answers, and "not Beeper" when something else does', async () => {
+    const nothing = await discover({ ports: [9], probeTimeoutMs: 200 });
+    expect(nothing).toMatchObject({ status: 'not-running', error: { kind: 'not_running' }, tried: ['http://127.0.0.1:9', 'http://localhost:9'] });
+
+    const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}'));
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    try {
+      const port = (other.address() as AddressInfo).port;
+      const r = await discover({ configured: `http://127.0.0.1:${port}`, ports: [], probeTimeoutMs: 500 });
+      expect(r).toMatchObject({ status: 'not-running', error: { kind: 'invalid_response', code: 'NOT_BEEPER' } });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('gives up on a server that hangs after the probe timeout', async () => {
+    const hang = createServer(() => undefined);
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    try {
+      const port = (hang.address() as AddressInfo).port;
+      const started = Date.now();
+      const r = await discover({ configured: `http://127.0.0.1:${port}`, ports: [], probeTimeoutMs: 300 });
+      expect(r.status).toBe('not-running');
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      hang.closeAllConnections();
+      hang.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+/** main/core/errors.ts: what each error answer means to the user. */
+import BeeperDesktop from '@beeper/desktop-api';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { BeeperApi } from '../../../main/core/api/client.ts';
+import { AppError, toAppError } from '../../../main/core/errors.ts';
+
+const apiError = (status: number, body: unknown, headers: Record<string, string> = {}): Error =>
+  BeeperDesktop.APIError.generate(status, body as object, undefined, new Headers(headers));
+
+describe('toAppError', () => {
+  it.each([
+    [401, { code: 'UNAUTHORIZED', message: 'x' }, 'read', 'unauthorized'],
+    [401, { code: 'TOKEN_EXPIRED', message: 'x' }, 'read', 'token_expired'],
+    [403, { code: 'INSUFFICIENT_SCOPE', message: 'x' }, 'read', 'missing_scope'],
+    [403, { code: 'FI.MAU.BRIDGE.TOO_MANY_LOGINS', message: 'Limit' }, 'submit', 'bridge_unavailable'],
+    [400, { code: 'BRIDGE_UNAVAILABLE', message: 'Down' }, 'submit', 'bridge_unavailable'],
+    [429, { code: 'RATE_LIMITED', message: 'x' }, 'read', 'rate_limited'],
+    [410, { code: 'FI.MAU.BRIDGE.LOGIN_CANCELLED', message: 'x' }, 'submit', 'cancelled'],
+    [410, { code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT', message: 'x' }, 'submit', 'session_expired'],
+    [404, { code: 'NOT_FOUND', message: 'x' }, 'session', 'session_expired'],
+    [404, { code: 'NOT_FOUND', message: 'Bridge x not found' }, 'read', 'not_found'],
+    [400, { code: 'M_BAD_JSON', message: 'Invalid phone number' }, 'submit', 'invalid_input'],
+    [422, { code: 'VALIDATION_ERROR', message: 'x' }, 'submit', 'invalid_input'],
+    [503, { code: 'INTERNAL_ERROR', message: 'x' }, 'read', 'server_error'],
+  ] as const)('HTTP %i %j (%s) → %s, keeping the API code', (status, body, context, kind) => {
+    const e = toAppError(apiError(status, body), context);
+    expect(e.kind).toBe(kind);
+    expect(e.status).toBe(status);
+    expect(e.code).toBe(body.code);
+    expect(e.message).toMatch(/\S/);
+  });
+
+  it('a 403 means a missing scope only when its code says so; any other 403 shows the server’s own message', () => {
+    expect(toAppError(apiError(403, { code: 'insufficient_scope', message: 'x' })).kind).toBe('missing_scope');
+    for (const body of [
+      { code: 'COM.BEEPER.BLUESKY.INVITE_REQUIRED', message: 'Bluesky is invite-only for now.' },
+      { code: 'BRIDGE_PAUSED_BY_ADMIN', message: 'Paused by your admin.' },
+    ]) {
+      const e = toAppError(apiError(403, body), 'submit');
+      expect([e.kind, e.message, e.code]).toEqual(['forbidden', body.message, body.code]);
+    }
+  });
+
+  it('a blank message from the server is replaced by the app’s own', () => {
+    expect(toAppError(apiError(403, { code: 'SOMETHING_NEW', message: ' \n ' })).message).toBe('Beeper Desktop refused this.');
+    expect(toAppError(apiError(400, { code: 'M_BAD_JSON', message: '' }), 'submit').message).toBe('That was not accepted. Check it and try again.');
+  });
+
+  it('a write refused with a read-only token is a missing scope, whatever the code; a read is not', async () => {
+    const server = createServer((_req, res) => res.writeHead(403, { 'content-type': 'application/json' }).end('{"code":"FORBIDDEN","message":"Not allowed."}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const api = (scopes: string[]) => new BeeperApi({ baseURL, getToken: () => 't', getScopes: () => scopes, readRetries: 0 });
+      await expect(api(['read']).createSession('b', {})).rejects.toMatchObject({ kind: 'missing_scope' });
+      await expect(api(['read', 'write']).createSession('b', {})).rejects.toMatchObject({ kind: 'forbidden', message: 'Not allowed.' });
+      await expect(api(['read']).bridges()).rejects.toMatchObject({ kind: 'forbidden' });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('reads Retry-After (seconds) on 429', () => {
+    expect(toAppError(apiError(429, { code: 'RATE_LIMITED' }, { 'retry-after': '12' })).retryAfterSec).toBe(12);
+  });
+
+  it('reads legacy `{error}` bodies and OAuth `{error, error_description}` bodies', () => {
+    expect(toAppError(apiError(400, { error: 'Old style message' })).message).toBe('Old style message');
+    const oauth = toAppError(apiError(400, { error: 'invalid_grant', error_description: 'Code expired' }));
+    expect([oauth.code, oauth.message]).toEqual(['invalid_grant', 'Code expired']);
+  });
+
+  it('maps connection problems and aborts', () => {
+    expect(toAppError(new BeeperDesktop.APIConnectionError({ message: 'refused' })).kind).toBe('not_running');
+    expect(toAppError(new BeeperDesktop.APIConnectionTimeoutError()).kind).toBe('network');
+    expect(toAppError(new BeeperDesktop.APIUserAbortError()).kind).toBe('cancelled');
+    expect(toAppError(new SyntaxError('Unexpected end of JSON')).kind).toBe('invalid_response');
+    expect(toAppError(new TypeError('boom')).kind).toBe('unknown');
+  });
+
+  it('serialises without causes or stacks', () => {
+    const e = new AppError('network', 'Lost', { code: 'X', status: 500, cause: new Error('secret detail') });
+    expect(JSON.stringify(e)).toBe('{"kind":"network","message":"Lost","code":"X","status":500}');
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The session engine against a scripted server, for answers the simulator never gives: a step type
+ * this app does not know, `complete` without a complete-step, a 200 `failed`, a missing step.
+ */
+import BeeperDesktop from '@beeper/desktop-api';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { parseResponse, type BeeperApi } from '../../../../main/core/api/client.ts';
+import { LoginSessionSchema, type LoginSession, type UserInputStep } from '../../../../main/core/api/schemas.ts';
+import { AppError, toAppError } from '../../../../main/core/errors.ts';
+import { Logger } from '../../../../main/core/log.ts';
+import { prepareInput, SessionEngine, type SessionEngineDeps } from '../../../../main/core/sessions/engine.ts';
+import { SessionViewSchema } from '../../../../preload/contract/views.ts';
+import { garbage, loginSession } from '../../../support/sdk-arbitraries.ts';
+
+type Script = (method: string, args: unknown[]) => unknown;
+
+function engineWith(script: Script, deps: Partial<SessionEngineDeps> = {}) {
+  const calls: Array<{ method: string; args: unknown[] }> = [];
+  const call = (method: string) => async (...args: unknown[]) => {
+    calls.push({ method, args });
+    const r = script(method, args);
+    if (r instanceof Error) throw r;
+    return method === 'cancelSession' ? undefined : parseResponse(LoginSessionSchema, await r, 'login session');
+  };
+  const api = { createSession: call('createSession'), submitStep: call('submitStep'), getSession: call('getSession'), cancelSession: call('cancelSession') } as unknown as BeeperApi;
+  const completed: unknown[] = [];
+  const engine = new SessionEngine({ api: () => api, log: new Logger(), bridgeName: () => 'Network', onComplete: (s) => completed.push(s), ...deps });
+  return { engine, calls, completed };
+}
+
+const base = { bridgeID: 'b', loginSessionID: 'ls_1' };
+
+describe('SessionEngine with unusual answers', () => {
+  it('a step type it does not know: a clear screen with Cancel, checked for progress, cancelled on the server on Cancel', async () => {
+    let answer: unknown = { ...base, status: 'waiting_for_passkey', currentStep: { type: 'webauthn', stepID: 'passkey', instructions: 'Use your passkey.' } };
+    const { engine, calls } = engineWith(() => answer, { unsupportedPollMs: 5 });
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s).toMatchObject({ phase: 'unsupported', error: null, step: { type: 'unsupported', rawType: 'webauthn', instructions: 'Use your passkey.', stepID: 'passkey' } });
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'getSession').length).toBeGreaterThanOrEqual(2));
+    await engine.cancel(s.id);
+    expect(calls.at(-1)!.method).toBe('cancelSession');
+    const polls = calls.length;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls.length).toBe(polls); // no checking after cancel
+    answer = null;
+  });
+
+  it('moves on when a session it could not show reaches a step it knows', async () => {
+    let answer: unknown = { ...base, status: 'waiting_for_passkey' };
+    const { engine } = engineWith(() => answer, { unsupportedPollMs: 5 });
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s).toMatchObject({ phase: 'unsupported', step: { type: 'unsupported', rawType: 'waiting_for_passkey', instructions: null } });
+    answer = { ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'code', fields: [{ id: 'code' }] } };
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'user_input', step: { stepID: 'code' } }));
+  });
+
+  it('cancels on the server whenever the session fails on this side: an unreadable answer, a missing step', async () => {
+    for (const answer of [
+      { ...base, status: 'waiting_for_input' }, // no step
+      { bridgeID: 'b', loginSessionID: 'ls_1', status: 42 }, // unreadable, but its ID is known
+    ]) {
+      const { engine, calls } = engineWith((m) => (m === 'createSession' ? answer : null));
+      const s = await engine.start({ bridgeID: 'b' });
+      expect(s).toMatchObject({ phase: 'failed', error: { kind: 'invalid_response' } });
+      await vi.waitFor(() => expect(calls.map((c) => [c.method, c.args[1]])).toEqual([['createSession', expect.anything()], ['cancelSession', 'ls_1']]));
+    }
+  });
+
+  it('a session that fails with a connector code means what an error answer with that code means', async () => {
+    for (const code of ['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_DISABLED', 'FI.MAU.BRIDGE.LOGIN_CANCELLED', 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT', 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED', 'COM.EXAMPLE.SOMETHING']) {
+      const { engine } = engineWith(() => ({ ...base, status: 'failed', error: { code, message: 'No.' } }));
+      const answered = toAppError(new BeeperDesktop.APIError(400, { code, message: 'No.' }, undefined, new Headers()), 'session');
+      const view = await engine.start({ bridgeID: 'b' });
+      // A cancelled login is shown as cancelled, not as an error.
+      expect(answered.kind === 'cancelled' ? view.phase : view.error?.kind, code).toBe(answered.kind);
+    }
+  });
+
+  it('a failure whose message is blank says something all the same', async () => {
+    const { engine } = engineWith(() => ({ ...base, status: 'failed', error: { code: 'X', message: '  ' } }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { code: 'X', message: 'The login failed.' } });
+  });
+
+  it('does not cancel what the server already ended (a 200 `failed`)', async () => {
+    const { engine, calls } = engineWith(() => ({ ...base, status: 'failed', error: { code: 'X', message: 'No.' } }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { message: 'No.' } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls.map((c) => c.method)).toEqual(['createSession']);
+  });
+
+  it('the emoji: a data: URL is shown at once, http is fetched, any other scheme says it cannot be shown', async () => {
+    const svg = 'data:image/svg+xml;base64,PHN2Zy8+';
+    const emoji = (imageURL: string) => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'e', display: { type: 'emoji', imageURL } } });
+    const fetched: string[] = [];
+    for (const [url, expected] of [
+      [svg, { imageURL: svg, loading: false }],
+      ['mxc://beeper.com/fox', { imageURL: null, loading: false }],
+      ['https://x.example/fox.png', { imageURL: 'data:image/png;base64,AAAA', loading: false }],
+    ] as const) {
+      const { engine } = engineWith((m) => (m === 'createSession' ? emoji(url) : new Promise(() => {})), {
+        fetchImage: (u) => {
+          fetched.push(u);
+          return Promise.resolve('data:image/png;base64,AAAA');
+        },
+      });
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.waitFor(() => expect(engine.get(s.id).step).toMatchObject({ display: { kind: 'emoji', ...expected } }));
+      await engine.cancel(s.id);
+    }
+    expect(fetched).toEqual(['https://x.example/fox.png']);
+  });
+
+  it('completes with or without a complete step, and reports who was connected', async () => {
+    const account = { accountID: 'b_L', bridge: { id: 'b', provider: 'local', type: 'b' }, user: { id: 'L', fullName: 'Sam' }, network: 'Net' };
+    for (const answer of [
+      { ...base, status: 'complete', loginID: 'L', account },
+      { ...base, status: 'complete', currentStep: { type: 'complete', login: { bridgeID: 'b', loginID: 'L', removeScopes: [], status: 'connected', accountIDs: ['b_L'], user: { id: 'L', fullName: 'Sam' } } } },
+    ]) {
+      const { engine, completed } = engineWith(() => answer);
+      const s = await engine.start({ bridgeID: 'b', loginID: 'L' });
+      expect(s).toMatchObject({ phase: 'complete', finished: true, result: { loginID: 'L', accountIDs: ['b_L'], identity: { name: 'Sam' }, restored: true } });
+      expect(completed).toHaveLength(1);
+    }
+  });
+
+  it('treats a 200 with status failed like an HTTP failure', async () => {
+    const { engine } = engineWith((m) =>
+      m === 'createSession'
+        ? { ...base, status: 'waiting_for_cookies', currentStep: { type: 'cookies', stepID: 'c', url: 'https://x', fields: [{ id: 'k', name: 'k', type: 'cookie' }] } }
+        : { ...base, status: 'failed', error: { code: 'FI.MAU.META_MISSING_COOKIES', message: 'Missing cookies: please log in again' } },
+    );
+    const s = await engine.start({ bridgeID: 'b' });
+    const done = await engine.submitCookies(s.id, { k: 'v' }, { source: 'api' });
+    expect(done).toMatchObject({ phase: 'failed', error: { code: 'FI.MAU.META_MISSING_COOKIES', message: 'Missing cookies: please log in again' } });
+  });
+
+  it('fails a waiting session that has no step, and cancels it', async () => {
+    const { engine, calls } = engineWith(() => ({ ...base, status: 'waiting_for_input' }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { kind: 'invalid_response' } });
+    await vi.waitFor(() => expect(calls.at(-1)!.method).toBe('cancelSession'));
+  });
+
+  it('keeps waiting after its own long-poll times out, checking the session in between', async () => {
+    let polls = 0;
+    const qr = { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data: 'A' } } };
+    const { engine, calls } = engineWith((m) => {
+      if (m === 'createSession' || m === 'getSession') return qr;
+      polls++;
+      return polls === 1 ? new AppError('network', 'Beeper Desktop did not answer in time.') : { ...base, status: 'complete', loginID: 'L' };
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('complete'));
+    expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'getSession', 'submitStep']);
+  });
+
+  it('a session cancelled elsewhere (410 LOGIN_CANCELLED) ends as cancelled, not failed', async () => {
+    const { engine } = engineWith((m) =>
+      m === 'createSession'
+        ? { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'nothing' } } }
+        : new AppError('cancelled', 'The login was cancelled.', { code: 'FI.MAU.BRIDGE.LOGIN_CANCELLED', status: 410 }),
+    );
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'cancelled', error: null }));
+  });
+
+  it('cancelling while the session is still being created ends it on the server once it exists', async () => {
+    let create!: (v: LoginSession) => void;
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? new Promise((r) => (create = r)) : null));
+    const starting = engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.list()).toHaveLength(1));
+    await engine.cancel(engine.list()[0]!.id);
+    create({ ...base, status: 'waiting_for_input', rawStatus: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'x', fields: [] } });
+    expect((await starting).phase).toBe('cancelled');
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toContain('cancelSession'));
+  });
+
+  it('never keeps typed values: they are not in the view, and a second submit while busy is refused', async () => {
+    let answer!: (v: unknown) => void;
+    const step = { type: 'user_input', stepID: 'pw', fields: [{ id: 'password', type: 'password' }] };
+    const { engine } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_input', currentStep: step } : new Promise((r) => (answer = r))));
+    const s = await engine.start({ bridgeID: 'b' });
+    const pending = engine.submitInput(s.id, { password: 'hunter2-secret' });
+    expect(engine.get(s.id).busy).toBe(true);
+    await expect(engine.submitInput(s.id, { password: 'again' })).rejects.toMatchObject({ kind: 'invalid_request' });
+    answer({ ...base, status: 'waiting_for_input', currentStep: step });
+    await pending;
+    expect(JSON.stringify(engine.list())).not.toContain('hunter2-secret');
+  });
+});
+
+describe('prepareInput', () => {
+  const step = (fields: UserInputStep['fields']): UserInputStep => ({ type: 'user_input', stepID: 's', fields, instructions: undefined, attachments: undefined });
+  const f = (id: string, extra: Partial<UserInputStep['fields'][number]> = {}): UserInputStep['fields'][number] => ({
+    id,
+    label: id,
+    placeholder: undefined,
+    initialValue: undefined,
+    optional: undefined,
+    type: undefined,
+    pattern: undefined,
+    options: undefined,
+    ...extra,
+  });
+
+  it('uses the initial value when nothing is typed, skips empty optional fields, drops unknown keys', () => {
+    expect(prepareInput(step([f('a', { initialValue: 'init' }), f('b', { optional: true }), f('c')]), { c: 'x', extra: 'dropped' })).toEqual({ a: 'init', c: 'x' });
+  });
+
+  it('names missing required fields, and checks patterns', () => {
+    expect(prepareInput(step([f('Phone'), f('Code')]), {})).toMatchObject({ kind: 'invalid_input', message: 'Fill in Phone, Code.' });
+    expect(prepareInput(step([f('PIN', { pattern: '^[0-9]{4}$' })]), { PIN: '12a4' })).toMatchObject({ kind: 'invalid_input', code: 'PATTERN_MISMATCH' });
+    expect(prepareInput(step([f('PIN', { pattern: '([' })]), { PIN: 'anything' })).toEqual({ PIN: 'anything' }); // broken pattern: left to the network
+  });
+});
+
+const RUNS = { numRuns: 300 };
+
+describe('session engine', () => {
+  const TERMINAL_ON_SERVER = new Set(['complete', 'failed', 'cancelled']);
+
+  /** A server that answers every call with the generated answer; a long-poll waits until aborted. */
+  function engineAnswering(answer: unknown) {
+    const cancelled: string[] = [];
+    const read = (): Promise<unknown> => Promise.resolve().then(() => parseResponse(LoginSessionSchema, answer, 'login session'));
+    const api = {
+      createSession: read,
+      getSession: read,
+      submitStep: (_b: string, _s: string, _step: string, body: { type: string }, signal?: AbortSignal) =>
+        body.type === 'display_and_wait'
+          ? new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new AppError('cancelled', 'aborted')), { once: true }))
+          : read(),
+      cancelSession: (_b: string, id: string) => {
+        cancelled.push(id);
+        return Promise.resolve();
+      },
+    } as unknown as BeeperApi;
+    const engine = new SessionEngine({ api: () => api, log: new Logger(), bridgeName: () => 'Network', onComplete: () => {}, unsupportedPollMs: 60_000 });
+    return { engine, cancelled };
+  }
+
+  it('always ends in progress, a clear error, or cancelled; never leaves a session running on the server', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 6, arbitrary: loginSession }, { weight: 1, arbitrary: garbage }), async (answer) => {
+        const { engine, cancelled } = engineAnswering(answer);
+        const view = await engine.start({ bridgeID: 'b' });
+        expect(SessionViewSchema.safeParse(view).success).toBe(true);
+        expect(['user_input', 'cookies', 'display_and_wait', 'unsupported', 'complete', 'failed', 'cancelled']).toContain(view.phase);
+        if (view.phase === 'failed') expect(view.error?.message).toMatch(/\S/);
+        if (view.phase === 'user_input' || view.phase === 'cookies' || view.phase === 'display_and_wait' || view.phase === 'unsupported') expect(view.step).not.toBeNull();
+        // The user closes the screen: whatever the server still runs is cancelled there.
+        await engine.dismiss(view.id);
+        await new Promise((r) => setTimeout(r, 0));
+        const raw = answer as { loginSessionID?: unknown; status?: unknown } | null;
+        const id = raw && typeof raw === 'object' && typeof raw.loginSessionID === 'string' && raw.loginSessionID.length > 0 ? raw.loginSessionID : null;
+        const endedOnServer = raw && typeof raw === 'object' && TERMINAL_ON_SERVER.has(String(raw.status));
+        if (id && !endedOnServer) expect(cancelled).toContain(id);
+        expect(engine.list()).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});

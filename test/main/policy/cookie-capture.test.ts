@@ -1,0 +1,140 @@
+/**
+ * The cookie-capture engine, fed cookie fields in each shape a server may send (the SDK's flat
+ * `{id, name?, type?}`, flat with extras, bridgev2's `sources[]`) through the app's own schema.
+ */
+import { describe, expect, it } from 'vitest';
+import { CookieFieldSchema, type CookieField } from '../../../main/core/api/schemas.ts';
+import { CookieCapture, FINAL_PAGE_GRACE_MS, siteOf } from '../../../main/policy/cookie-capture.ts';
+
+const fields = (raw: unknown[]): CookieField[] => raw.map((f) => CookieFieldSchema.parse(f));
+
+/** A clock the test moves. */
+function clock(): { now: () => number; advance: (ms: number) => void } {
+  let t = 1_000_000;
+  return { now: () => t, advance: (ms) => (t += ms) };
+}
+
+describe('capture engine', () => {
+  const step = (raw: unknown[], extra: { expectedFinalURLRegex?: string; extractJS?: string } = { expectedFinalURLRegex: '^https://x/home', extractJS: 'x' }) => ({
+    url: 'https://x/login',
+    fields: fields(raw),
+    ...extra,
+  });
+  const rich = step([
+    { id: 'c', required: true, sources: [{ type: 'cookie', name: 'sid', cookieDomain: 'x' }] },
+    { id: 'h', required: true, sources: [{ type: 'request_header', name: 'X-Token', requestURLRegex: '/api/' }] },
+    { id: 's', required: true, sources: [{ type: 'local_storage', name: 'conf' }] },
+    { id: 'j', required: true, pattern: '^xo-', sources: [{ type: 'special', name: 'special.token' }] },
+    { id: 'o', required: false, sources: [{ type: 'cookie', name: 'opt' }] },
+  ]);
+
+  it('collects each field from its source and completes only on the final page', () => {
+    const e = new CookieCapture(rich);
+    e.onURL('https://x/login');
+    e.onCookies([{ name: 'sid', value: 'abc', domain: '.x' }, { name: 'other', value: '1' }]);
+    e.onRequest('https://x/static/app.js', { 'X-Token': 'ignored: wrong URL' });
+    e.onRequest('https://x/api/me', { 'x-token': 'tok' });
+    e.onStorage({ conf: '{"a":1}' });
+    e.onScriptResult({ j: 'wrong-format' });
+    expect(e.missing().map((f) => f.id)).toEqual(['j']);
+    e.onScriptResult({ 'special.token': 'xo-123' });
+    expect(e.canSubmitOnClose()).toBe(true);
+    expect(e.isComplete()).toBe(false); // not on the final page yet
+    e.onURL('https://x/home?tab=1');
+    expect(e.isComplete()).toBe(true);
+    expect(e.values()).toEqual({ c: 'abc', h: 'tok', s: '{"a":1}', j: 'xo-123' });
+    expect(e.lastURL()).toBe('https://x/home?tab=1');
+  });
+
+  it('a source’s cookieDomain scopes the cookies it reads; empty values do not count; the script runs once per URL', () => {
+    const e = new CookieCapture(rich);
+    e.onCookies([{ name: 'sid', value: 'abc', domain: 'evil.example' }, { name: 'opt', value: '  ' }]);
+    expect(e.values()).toEqual({});
+    e.onCookies([{ name: 'sid', value: 'good', domain: 'login.x' }]);
+    expect(e.values()).toEqual({ c: 'good' });
+    expect(e.shouldRunScript('https://x/a')).toBe(true);
+    expect(e.shouldRunScript('https://x/a')).toBe(false);
+    expect(e.shouldRunScript('https://x/b')).toBe(true);
+  });
+
+  it('any one source suffices', () => {
+    const e = new CookieCapture(step([{ id: 'tok', required: true, sources: [{ type: 'cookie', name: 'tok' }, { type: 'local_storage', name: 'token' }] }]));
+    e.onStorage({ token: 'from-storage' });
+    e.onURL('https://x/home');
+    expect(e.isComplete()).toBe(true);
+    expect(e.values()).toEqual({ tok: 'from-storage' });
+  });
+
+  it('fills a special source from extractJS by the field ID or by the source name (Slack’s token)', () => {
+    const byName = new CookieCapture(step([{ id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-' }]));
+    byName.onScriptResult({ 'fi.mau.slack.auth_token': 'xoxc-1' });
+    expect(byName.values()).toEqual({ auth_token: 'xoxc-1' });
+    const byID = new CookieCapture(step([{ id: 'auth_token', required: true, sources: [{ type: 'special', name: 'fi.mau.slack.auth_token' }] }]));
+    byID.onScriptResult({ auth_token: 'xoxc-2' });
+    expect(byID.values()).toEqual({ auth_token: 'xoxc-2' });
+  });
+
+  it('SDK shape (no required flags): Google’s optional cookie does not block once the final page is reached', () => {
+    const t = clock();
+    const google = step(
+      ['SID', 'HSID', '__Secure-1PSIDTS'].map((name) => ({ id: name, name, type: 'cookie' })),
+      { expectedFinalURLRegex: '^https://x/messages' },
+    );
+    const e = new CookieCapture(google, { now: t.now });
+    e.onCookies([
+      { name: 'SID', value: 's', domain: 'x' },
+      { name: 'HSID', value: 'h', domain: '.x' },
+    ]);
+    e.onURL('https://x/signin');
+    expect(e.missing().map((f) => f.id)).toEqual(['__Secure-1PSIDTS']);
+    expect(e.isComplete()).toBe(false);
+    e.onURL('https://x/messages/web/config');
+    // The final page may still be setting cookies: a moment's grace first.
+    expect(e.isComplete()).toBe(false);
+    t.advance(FINAL_PAGE_GRACE_MS);
+    expect(e.isComplete()).toBe(true);
+    expect(e.values()).toEqual({ SID: 's', HSID: 'h' });
+  });
+
+  it('a field the server marks required blocks even on the final page; one it marks optional never does', () => {
+    const t = clock();
+    const e = new CookieCapture(step([{ id: 'a', name: 'a', type: 'cookie', required: true }, { id: 'b', name: 'b', type: 'cookie', required: false }]), { now: t.now });
+    e.onURL('https://x/home');
+    t.advance(FINAL_PAGE_GRACE_MS * 10);
+    expect(e.isComplete()).toBe(false);
+    e.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
+    expect(e.isComplete()).toBe(true);
+  });
+
+  it('with no final URL named, a field of unknown need stays needed; nothing found never completes', () => {
+    const e = new CookieCapture(step([{ id: 'a', name: 'a', type: 'cookie' }], {}));
+    expect(e.isComplete()).toBe(false);
+    expect(e.canSubmitOnClose()).toBe(false);
+    e.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
+    expect(e.isComplete()).toBe(true);
+  });
+
+  it('a source without its own scope reads only the sign-in page’s site: no other site’s cookies or requests', () => {
+    const slack = {
+      url: 'https://app.slack.com/signin',
+      fields: fields([
+        { id: 'd', name: 'd', type: 'cookie' },
+        { id: 'h', name: 'X-Team', type: 'header' },
+      ]),
+    };
+    const e = new CookieCapture(slack);
+    e.onCookies([{ name: 'd', value: 'tracker', domain: '.ads.example' }]);
+    e.onRequest('https://ads.example/pixel', { 'x-team': 'leaked' });
+    expect(e.values()).toEqual({});
+    e.onCookies([{ name: 'd', value: 'xoxd-1', domain: '.slack.com' }]);
+    e.onRequest('https://edgeapi.slack.com/api/x', { 'x-team': 'T1' });
+    expect(e.values()).toEqual({ d: 'xoxd-1', h: 'T1' });
+  });
+
+  it('the sign-in page’s site is its registrable domain; an IP address is itself', () => {
+    expect(siteOf('app.slack.com')).toBe('slack.com');
+    expect(siteOf('.www.instagram.com')).toBe('instagram.com');
+    expect(siteOf('a.b.co.uk')).toBe('b.co.uk');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
+  });
+});

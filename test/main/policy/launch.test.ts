@@ -1,0 +1,61 @@
+/** main/policy/launch.ts: launch arguments, links and the single instance, in plain Node. */
+import { describe, expect, it, vi } from 'vitest';
+import { parseLaunch, performLaunch, restoreBounds, TEST_ONLY_ENV, testOnlyEnv } from '../../../main/policy/launch.ts';
+
+// ------------------------------------------------------------------ tray
+
+// ------------------------------------------------------------------ updater policy
+
+describe('launch and single instance', () => {
+  it('parses flags and links; anything odd just shows the window', () => {
+    expect(parseLaunch(['/app/electron', '.', '--hidden'])).toEqual({ type: 'hidden' });
+    expect(parseLaunch(['x', '--reconnect=local-telegram/ba_abc'])).toEqual({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'ba_abc', accountID: null, confirm: true });
+    expect(parseLaunch(['x', '--add-account=local-signal'])).toEqual({ type: 'add-account', bridgeID: 'local-signal' });
+    expect(parseLaunch(['x', 'beeper-account-manager://reconnect/local-whatsapp/ba_1'])).toEqual({ type: 'reconnect', bridgeID: 'local-whatsapp', loginID: 'ba_1', accountID: null, confirm: true });
+    expect(parseLaunch(['x', 'beeper-account-manager://add'])).toEqual({ type: 'add-account', bridgeID: undefined });
+    for (const odd of [['x', '--reconnect=../../etc'], ['x', 'beeper-account-manager://reconnect/a b/c'], ['x', 'beeper-account-manager://%zz'], ['x']]) {
+      expect(parseLaunch(odd)).toEqual({ type: 'show' });
+    }
+  });
+
+  it('a reconnect link only opens a screen that asks: nothing starts, nothing in progress is cancelled', async () => {
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), navigate: vi.fn() };
+    for (const link of ['--reconnect=local-telegram/ba_1', 'beeper-account-manager://reconnect/local-telegram/ba_1']) {
+      await performLaunch(parseLaunch(['x', link]), deps, false);
+      expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'confirm-reconnect', bridgeID: 'local-telegram', loginID: 'ba_1', accountID: null });
+    }
+    expect(deps.showWindow).toHaveBeenCalledTimes(2);
+    expect(deps.startReconnect).not.toHaveBeenCalled();
+  });
+
+  it('a second launch focuses the window and does what it asked', async () => {
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), navigate: vi.fn() };
+    // From the tray or a notification: the user already chose it in the app.
+    await performLaunch({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'ba_1', accountID: null, confirm: false }, deps, false);
+    expect(deps.showWindow).toHaveBeenCalledTimes(1);
+    expect(deps.startReconnect).toHaveBeenCalledWith('local-telegram', 'ba_1', null);
+    expect(deps.navigate).toHaveBeenCalledWith({ to: 'session', sessionID: 'ses_1' });
+    await performLaunch({ type: 'hidden' }, deps, true); // start at login: stays in the tray
+    expect(deps.showWindow).toHaveBeenCalledTimes(1);
+    await performLaunch({ type: 'hidden' }, deps, false); // launching it again means "show me"
+    expect(deps.showWindow).toHaveBeenCalledTimes(2);
+    deps.startReconnect.mockResolvedValueOnce(null as never);
+    await performLaunch({ type: 'reconnect', bridgeID: 'b', loginID: 'l', accountID: null, confirm: false }, deps, false);
+    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
+  });
+
+  it('a packaged build ignores the test-only environment variables', () => {
+    const env = { BAM_USER_DATA_DIR: '/tmp/elsewhere', BAM_E2E: '1' };
+    expect(testOnlyEnv('BAM_USER_DATA_DIR', env, false)).toBe('/tmp/elsewhere');
+    expect(testOnlyEnv('BAM_E2E', env, false)).toBe('1');
+    for (const name of TEST_ONLY_ENV) expect(testOnlyEnv(name, env, true)).toBeUndefined();
+  });
+
+  it('restores window bounds only if they are still on a screen', () => {
+    const screens = [{ x: 0, y: 0, width: 1920, height: 1080 }];
+    expect(restoreBounds({ x: 100, y: 100, width: 900, height: 700 }, screens, { width: 720, height: 520 })).toEqual({ x: 100, y: 100, width: 900, height: 700 });
+    expect(restoreBounds({ x: 3000, y: 100, width: 900, height: 700 }, screens, { width: 720, height: 520 })).toBeNull(); // unplugged monitor
+    expect(restoreBounds({ x: 0, y: 0, width: 100, height: 100 }, screens, { width: 720, height: 520 })).toEqual({ x: 0, y: 0, width: 720, height: 520 });
+    expect(restoreBounds(null, screens, { width: 1, height: 1 })).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+/** main/policy/security.ts: navigation, windows, permissions and external links. */
+import { describe, expect, it } from 'vitest';
+import {
+appOrigins,
+captureUserAgent,
+isSafeExternalURL,
+isTrustedSender,
+navigationDecision,
+permissionDecision,
+windowOpenDecision,
+} from '../../../main/policy/security.ts';
+
+// ------------------------------------------------------------------ tray
+
+// ------------------------------------------------------------------ updater policy
+
+describe('security decisions', () => {
+  const origins = appOrigins(null);
+
+  it('keeps navigation inside the app; safe links go to the browser, others nowhere', () => {
+    expect(navigationDecision('app://bundle/index.html#x', origins)).toEqual({ allow: true });
+    expect(navigationDecision('https://example.com/help', origins)).toEqual({ allow: false, openExternally: 'https://example.com/help' });
+    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'app://evil/index.html', 'http://user:pw@example.com/', 'data:text/html,x', 'not a url']) {
+      expect(navigationDecision(bad, origins)).toEqual({ allow: false, openExternally: null });
+    }
+    expect(navigationDecision('http://localhost:5173/', appOrigins('http://localhost:5173'))).toEqual({ allow: true });
+  });
+
+  it('denies every new window, opening only safe links externally', () => {
+    expect(windowOpenDecision('https://beeper.com')).toEqual({ action: 'deny', openExternally: 'https://beeper.com' });
+    expect(windowOpenDecision('file:///x')).toEqual({ action: 'deny', openExternally: null });
+    expect(isSafeExternalURL('mailto:a@b.c')).toBe(false);
+  });
+
+  it('denies every permission; only a clipboard write from the app itself is allowed', () => {
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(permissionDecision(p)).toBe(false);
+      expect(permissionDecision(p, 'app://bundle', origins)).toBe(false);
+    }
+    expect(permissionDecision('clipboard-sanitized-write', 'app://bundle/index.html', origins)).toBe(true);
+    expect(permissionDecision('clipboard-sanitized-write', 'https://evil.example', origins)).toBe(false);
+    expect(permissionDecision('clipboard-sanitized-write')).toBe(false); // the capture window: nothing
+    expect(permissionDecision('clipboard-sanitized-write', 'not a url', origins)).toBe(false);
+  });
+
+  it('trusts IPC only from the main window\'s top frame showing the app', () => {
+    const ok = { webContentsID: 7, frameURL: 'app://bundle/index.html', isMainFrame: true };
+    expect(isTrustedSender(ok, 7, origins)).toBe(true);
+    expect(isTrustedSender({ ...ok, webContentsID: 8 }, 7, origins)).toBe(false); // another window (e.g. the capture window)
+    expect(isTrustedSender({ ...ok, isMainFrame: false }, 7, origins)).toBe(false); // a subframe
+    expect(isTrustedSender({ ...ok, frameURL: 'https://evil.example/' }, 7, origins)).toBe(false); // navigated away
+    expect(isTrustedSender({ ...ok, frameURL: null }, 7, origins)).toBe(false);
+    expect(isTrustedSender(ok, null, origins)).toBe(false); // no main window
+  });
+
+  it('uses the step\'s user agent, else Electron\'s without the Electron and app tokens', () => {
+    const electronUA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) beeper-account-manager/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
+    expect(captureUserAgent(null, electronUA)).toBe('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36');
+    expect(captureUserAgent('Custom/1.0', electronUA)).toBe('Custom/1.0');
+  });
+});

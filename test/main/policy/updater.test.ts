@@ -1,0 +1,131 @@
+/** main/policy/updater.ts: which installs update themselves, and the updater states. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { canSelfUpdate, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../../main/policy/updater.ts';
+
+// ------------------------------------------------------------------ tray
+
+// ------------------------------------------------------------------ updater policy
+
+class FakeUpdater implements UpdaterLike {
+  autoDownload = false;
+  autoInstallOnAppQuit = false;
+  allowDowngrade = false;
+  allowPrerelease = false;
+  private _channel: string | null = null;
+  checks = 0;
+  installs: unknown[] = [];
+  failNext: Error | null = null;
+  readonly handlers = new Map<string, Array<(a?: unknown) => void>>();
+  get channel(): string | null {
+    return this._channel;
+  }
+  set channel(v: string | null) {
+    this._channel = v;
+    this.allowDowngrade = true; // what electron-updater does
+  }
+  checkForUpdates(): Promise<unknown> {
+    this.checks++;
+    if (this.failNext) {
+      const e = this.failNext;
+      this.failNext = null;
+      return Promise.reject(e);
+    }
+    this.emit('checking-for-update');
+    return Promise.resolve(null);
+  }
+  quitAndInstall(...args: unknown[]): void {
+    this.installs.push(args);
+  }
+  on(event: string, fn: (a: never) => void): this {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn as (a?: unknown) => void]);
+    return this;
+  }
+  emit(event: string, arg?: unknown): void {
+    for (const fn of this.handlers.get(event) ?? []) fn(arg);
+  }
+}
+const packaged = { platform: 'linux' as const, isPackaged: true, appImagePath: '/apps/Beeper.AppImage', packageType: null };
+
+describe('updater policy', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('says when an install cannot update itself, and where to download', () => {
+    expect(canSelfUpdate({ ...packaged, isPackaged: false })).toMatchObject({ ok: false, reason: expect.stringContaining('development build') });
+    // A deb or rpm never installs itself as root (electron-updater would run `pkexec dpkg -i`):
+    // new versions come from the package manager or the download page, pkexec or not.
+    for (const packageType of ['deb', 'rpm', 'pacman']) {
+      expect(canSelfUpdate({ ...packaged, appImagePath: undefined, packageType })).toMatchObject({ ok: false, reason: expect.stringContaining('package manager') });
+    }
+    expect(canSelfUpdate({ ...packaged, platform: 'darwin', appImagePath: undefined })).toEqual({ ok: true });
+    const p = new UpdaterPolicy(new FakeUpdater(), { ...packaged, isPackaged: false });
+    expect(p.current()).toMatchObject({ status: 'unsupported', downloadURL: expect.stringMatching(/^https:\/\//) });
+  });
+
+  it('a deb install never checks, downloads or installs through electron-updater (so never calls pkexec)', async () => {
+    const u = new FakeUpdater();
+    const calls: string[] = [];
+    u.checkForUpdates = () => (calls.push('check'), Promise.resolve(null));
+    u.quitAndInstall = () => void calls.push('install');
+    const withPkexec = { hasPrivilegeHelper: true } as object; // pkexec is installed, as on most desktops
+    const p = new UpdaterPolicy(u, { ...packaged, appImagePath: undefined, packageType: 'deb', ...withPkexec }, { firstCheckDelayMs: 1, intervalMs: 1 });
+    p.start();
+    await p.check();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(p.restartToUpdate()).toBe(false);
+    expect(calls).toEqual([]);
+    expect(u.autoInstallOnAppQuit).toBe(false);
+    expect(p.current()).toMatchObject({ status: 'unsupported', downloadURL: expect.stringMatching(/^https:\/\//) });
+  });
+
+  it('checks shortly after start (not at start-up), then periodically', async () => {
+    vi.useFakeTimers();
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged, { firstCheckDelayMs: 30_000, intervalMs: 3_600_000 });
+    p.start();
+    expect(u.checks).toBe(0);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(u.checks).toBe(1);
+    u.emit('update-not-available');
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(u.checks).toBe(2);
+    p.stop();
+    expect(u).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true });
+  });
+
+  it('reports each stage, and installs only when ready', () => {
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged);
+    const seen: string[] = [];
+    p.onChange((s) => seen.push(s.status));
+    expect(p.restartToUpdate()).toBe(false);
+    u.emit('checking-for-update');
+    u.emit('update-available', { version: '1.3.0' });
+    u.emit('download-progress', { percent: 55.5 });
+    expect(p.current()).toEqual({ status: 'downloading', version: '1.3.0', percent: 55.5 });
+    u.emit('update-downloaded', { version: '1.3.0' });
+    u.emit('error', new Error('net::ERR_INTERNET_DISCONNECTED')); // a later failed check does not hide the ready update
+    expect(p.current()).toEqual({ status: 'ready', version: '1.3.0' });
+    expect(p.restartToUpdate()).toBe(true);
+    expect(u.installs).toEqual([[false, true]]);
+    expect(seen).toEqual(['checking', 'available', 'downloading', 'ready']);
+  });
+
+  it('never throws on feed or network errors, and explains them', async () => {
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged);
+    u.failNext = new Error('HttpError: 404 Not Found "method: GET url: https://x/latest-linux.yml"');
+    await expect(p.check()).resolves.toBeUndefined();
+    expect(p.current()).toMatchObject({ status: 'error', message: 'No update information was found for this version.' });
+    expect(readableUpdateError(new Error('getaddrinfo ENOTFOUND updates.example'))).toMatch(/Could not reach/);
+    expect(readableUpdateError(new Error('sha512 checksum mismatch'))).toMatch(/damaged/);
+    expect(readableUpdateError(new Error('weird'))).toMatch(/tried again later/);
+  });
+
+  it('never lets a channel setting allow downgrades', () => {
+    const u = new FakeUpdater();
+    new UpdaterPolicy(u, packaged, { firstCheckDelayMs: 1, intervalMs: 1, channel: 'beta' });
+    expect(u.channel).toBe('beta');
+    expect(u.allowPrerelease).toBe(true);
+    expect(u.allowDowngrade).toBe(false);
+  });
+});
