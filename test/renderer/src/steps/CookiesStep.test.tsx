@@ -2,9 +2,9 @@
 /** renderer/src/steps/CookiesStep.tsx: the sign-in window where there is one, the manual form always. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StepView } from '../../../preload/contract/views.ts';
-import { CookiesStep } from '../../../renderer/src/steps/CookiesStep.tsx';
-import { session } from '../../support/renderer/views.ts';
+import type { StepView } from '../../../../preload/contract/views.ts';
+import { CookiesStep } from '../../../../renderer/src/steps/CookiesStep.tsx';
+import { session } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

@@ -2,9 +2,9 @@
 /** renderer/src/steps/InputStep.tsx: a form built from the network's fields. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { InputFieldView, StepView } from '../../../preload/contract/views.ts';
-import { InputStep } from '../../../renderer/src/steps/InputStep.tsx';
-import { session } from '../../support/renderer/views.ts';
+import type { InputFieldView, StepView } from '../../../../preload/contract/views.ts';
+import { InputStep } from '../../../../renderer/src/steps/InputStep.tsx';
+import { session } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

@@ -2,10 +2,10 @@
 /** renderer/src/components/Settings.tsx: the switches this host supports, the address, the sign-in's storage, updates. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOGGLE_SETTINGS, toggleDefaults } from '../../../preload/contract/settings.ts';
-import type { AppSnapshot, UpdaterView } from '../../../preload/contract/views.ts';
-import { renderApp } from '../../support/renderer/render-app.tsx';
-import { snapshot } from '../../support/renderer/views.ts';
+import { TOGGLE_SETTINGS, toggleDefaults } from '../../../../preload/contract/settings.ts';
+import type { AppSnapshot, UpdaterView } from '../../../../preload/contract/views.ts';
+import { renderApp } from '../../../support/renderer/render-app.tsx';
+import { snapshot } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

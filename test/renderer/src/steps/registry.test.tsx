@@ -1,7 +1,7 @@
 /** renderer/src/steps/registry.tsx: a title for every step the contract can carry. */
 import { describe, expect, it } from 'vitest';
-import { StepViewSchema, type InputFieldView, type StepView } from '../../../preload/contract/views.ts';
-import { STEPS, stepEntry } from '../../../renderer/src/steps/registry.tsx';
+import { StepViewSchema, type InputFieldView, type StepView } from '../../../../preload/contract/views.ts';
+import { STEPS, stepEntry } from '../../../../renderer/src/steps/registry.tsx';
 
 const field = (kind: InputFieldView['kind'], label = 'Field'): InputFieldView => ({ id: kind, label, placeholder: null, initialValue: null, optional: false, kind, pattern: null, options: kind === 'select' ? ['a'] : [] });
 const input = (...fields: InputFieldView[]): StepView => ({ type: 'user_input', stepID: 's', instructions: null, fields, attachments: [], retry: false });

@@ -2,9 +2,9 @@
 /** renderer/src/components/Connect.tsx: every screen before the account list, and what each asks main to do. */
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuthView, ConnectionView } from '../../../preload/contract/views.ts';
-import { renderApp } from '../../support/renderer/render-app.tsx';
-import { accounts, snapshot } from '../../support/renderer/views.ts';
+import type { AuthView, ConnectionView } from '../../../../preload/contract/views.ts';
+import { renderApp } from '../../../support/renderer/render-app.tsx';
+import { accounts, snapshot } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

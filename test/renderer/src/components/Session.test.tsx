@@ -5,10 +5,10 @@
  */
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionView, StepView } from '../../../preload/contract/views.ts';
-import { useApp } from '../../../renderer/src/store.ts';
-import { renderApp } from '../../support/renderer/render-app.tsx';
-import { identity, session, snapshot } from '../../support/renderer/views.ts';
+import type { SessionView, StepView } from '../../../../preload/contract/views.ts';
+import { useApp } from '../../../../renderer/src/store.ts';
+import { renderApp } from '../../../support/renderer/render-app.tsx';
+import { identity, session, snapshot } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

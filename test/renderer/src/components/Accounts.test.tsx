@@ -2,9 +2,9 @@
 /** renderer/src/components/Accounts.tsx: the list, what needs attention, reconnect and remove. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useApp } from '../../../renderer/src/store.ts';
-import { renderApp } from '../../support/renderer/render-app.tsx';
-import { accounts, identity, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
+import { useApp } from '../../../../renderer/src/store.ts';
+import { renderApp } from '../../../support/renderer/render-app.tsx';
+import { accounts, identity, session, snapshot, someNetworks } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

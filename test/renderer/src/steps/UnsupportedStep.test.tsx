@@ -2,7 +2,7 @@
 /** renderer/src/steps/UnsupportedStep.tsx: a step newer than this app loses nothing. */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UnsupportedStep } from '../../../renderer/src/steps/UnsupportedStep.tsx';
+import { UnsupportedStep } from '../../../../renderer/src/steps/UnsupportedStep.tsx';
 
 afterEach(cleanup);
 

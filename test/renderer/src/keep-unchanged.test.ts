@@ -1,7 +1,7 @@
 /** renderer/src/keep-unchanged.ts: a new view equal to the old one where it can be, object for object. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keepUnchanged } from '../../renderer/src/keep-unchanged.ts';
+import { keepUnchanged } from '../../../renderer/src/keep-unchanged.ts';
 
 const json = fc.jsonValue({ maxDepth: 4 });
 

@@ -2,9 +2,9 @@
 /** renderer/src/components/ConfirmReconnect.tsx: a reconnect a link asked for starts only once confirmed. */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useApp, type Route } from '../../../renderer/src/store.ts';
-import { renderApp } from '../../support/renderer/render-app.tsx';
-import { accounts, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
+import { useApp, type Route } from '../../../../renderer/src/store.ts';
+import { renderApp } from '../../../support/renderer/render-app.tsx';
+import { accounts, session, snapshot, someNetworks } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

@@ -2,8 +2,8 @@
 /** renderer/src/steps/DisplayStep.tsx: each display kind, and the pairing code's Copy button when the copy works and when it does not. */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StepView } from '../../../preload/contract/views.ts';
-import { DisplayStep } from '../../../renderer/src/steps/DisplayStep.tsx';
+import type { StepView } from '../../../../preload/contract/views.ts';
+import { DisplayStep } from '../../../../renderer/src/steps/DisplayStep.tsx';
 
 afterEach(() => {
   cleanup();

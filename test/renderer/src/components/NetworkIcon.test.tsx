@@ -2,7 +2,7 @@
 /** renderer/src/components/NetworkIcon.tsx: a network's logo, or its initials, with a text alternative when alone. */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NetworkIcon } from '../../../renderer/src/components/NetworkIcon.tsx';
+import { NetworkIcon } from '../../../../renderer/src/components/NetworkIcon.tsx';
 
 afterEach(cleanup);
 

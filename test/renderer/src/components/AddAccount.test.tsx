@@ -2,9 +2,9 @@
 /** renderer/src/components/AddAccount.tsx: choosing a network, then a way to log in. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useApp } from '../../../renderer/src/store.ts';
-import { renderApp } from '../../support/renderer/render-app.tsx';
-import { accounts, network, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
+import { useApp } from '../../../../renderer/src/store.ts';
+import { renderApp } from '../../../support/renderer/render-app.tsx';
+import { accounts, network, session, snapshot, someNetworks } from '../../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

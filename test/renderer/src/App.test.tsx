@@ -2,10 +2,10 @@
 /** renderer/src/App.tsx: the window around the screens — header, banners, notices, and where main sends the user. */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/App.tsx';
-import { useApp } from '../../renderer/src/store.ts';
-import { renderApp } from '../support/renderer/render-app.tsx';
-import { accounts, session, snapshot, someNetworks } from '../support/renderer/views.ts';
+import { App } from '../../../renderer/src/App.tsx';
+import { useApp } from '../../../renderer/src/store.ts';
+import { renderApp } from '../../support/renderer/render-app.tsx';
+import { accounts, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
 
 afterEach(cleanup);
 

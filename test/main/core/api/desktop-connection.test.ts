@@ -1,0 +1,107 @@
+/** main/core/api/desktop-connection.ts: finding Beeper Desktop, finding it again, and what the core hears when. */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ConnectionView } from '../../../../preload/contract/views.ts';
+import { BeeperApi } from '../../../../main/core/api/client.ts';
+import { DesktopConnection, type DesktopConnectionDeps } from '../../../../main/core/api/desktop-connection.ts';
+import { Logger } from '../../../../main/core/log.ts';
+import { startSimulator, type Simulator } from '../../../simulator/index.ts';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+});
+afterAll(() => sim.stop());
+
+const NOTHING = 9; // the discard port: nothing answers there
+
+function connection(ports: () => number[], overrides: Partial<DesktopConnectionDeps> = {}) {
+  const heard: string[] = [];
+  const views: ConnectionView[] = [];
+  const c = new DesktopConnection({
+    log: new Logger(),
+    configuredURL: () => null,
+    hooks: {
+      preparing: (found) => (heard.push(`preparing ${found.baseURL}`), Promise.resolve()),
+      clientFor: (baseURL) => (heard.push(`client ${baseURL}`), new BeeperApi({ baseURL, getToken: () => null })),
+      connected: (found) => (heard.push(`connected ${found.appState}`), Promise.resolve()),
+      lost: () => heard.push('lost'),
+    },
+    get discovery() {
+      return { ports: ports(), probeTimeoutMs: 300 };
+    },
+    rediscoverMs: { visible: 20, hidden: 60_000 },
+    ...overrides,
+  });
+  c.onChange((v) => {
+    views.push(v);
+    heard.push(`window: ${v.status}`);
+  });
+  return { c, heard, views };
+}
+
+describe('DesktopConnection', () => {
+  it('found: prepares, makes a client, tells the window, then lets sign-in and accounts follow', async () => {
+    const { c, heard } = connection(() => [sim.port]);
+    const view = await c.start();
+    const url = `http://127.0.0.1:${sim.port}`;
+    expect(view).toMatchObject({ status: 'running', baseURL: url, appState: 'ready', error: null });
+    expect(heard).toEqual(['window: searching', `preparing ${url}`, `client ${url}`, 'window: running', 'connected ready']);
+    expect(c.require().baseURL).toBe(url);
+    c.stop();
+  });
+
+  it('joins a search already running instead of starting another', async () => {
+    const { c, heard } = connection(() => [sim.port]);
+    const [a, b] = await Promise.all([c.start(), c.find()]);
+    expect(a).toBe(b);
+    expect(heard.filter((h) => h.startsWith('preparing'))).toHaveLength(1);
+    // Found again at the same address: the same client.
+    await c.find();
+    expect(heard.filter((h) => h.startsWith('client'))).toHaveLength(1);
+    c.stop();
+  });
+
+  it('not found: says so, refuses calls, and looks again until it is there', async () => {
+    let ports = [NOTHING];
+    const { c, heard } = connection(() => ports);
+    expect(await c.start()).toMatchObject({ status: 'not-running', error: { kind: 'not_running' } });
+    expect(() => c.require()).toThrow(expect.objectContaining({ kind: 'not_running' }));
+    ports = [sim.port];
+    await vi.waitFor(() => expect(c.current().status).toBe('running'));
+    expect(heard.filter((h) => h === 'window: not-running').length).toBeGreaterThanOrEqual(1);
+    c.stop();
+  });
+
+  it('looks again only slowly while the window is hidden', async () => {
+    const { c, heard } = connection(() => [NOTHING]);
+    c.setVisible(false);
+    await c.start();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard.filter((h) => h === 'window: searching')).toHaveLength(1);
+    c.setVisible(true); // shown again: looks at once
+    await vi.waitFor(() => expect(heard.filter((h) => h === 'window: searching').length).toBeGreaterThanOrEqual(2));
+    c.stop();
+  });
+
+  it('lost: tells the core and the window, then finds Beeper Desktop again', async () => {
+    const { c, heard, views } = connection(() => [sim.port]);
+    await c.start();
+    heard.length = 0;
+    c.lost();
+    expect(heard.slice(0, 2)).toEqual(['lost', 'window: not-running']);
+    expect(views.at(-1)?.error?.message).toMatch(/stopped answering/);
+    c.lost(); // said once, not twice
+    expect(heard.filter((h) => h === 'lost')).toHaveLength(1);
+    await vi.waitFor(() => expect(heard.at(-1)).toBe('connected ready'));
+    c.stop();
+  });
+
+  it('stopped: a search that ends afterwards reports nothing, and none follows', async () => {
+    const { c, heard } = connection(() => [NOTHING]);
+    const search = c.start();
+    c.stop();
+    await search;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual(['window: searching']);
+  });
+});
