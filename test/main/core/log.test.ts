@@ -1,29 +1,22 @@
 /** main/core/log.ts: rotation, redaction of secrets, and size bounds. */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileSink, LOG_LIMITS, Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../../main/core/log.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'bam-store-'));
-});
-afterEach(() => {
-  chmodSync(dir, 0o700);
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('bam-store-');
 
 describe('log file rotation', () => {
   it('moves a log past its size limit aside, once, and leaves small ones alone', () => {
-    const file = path.join(dir, 'main.log');
+    const file = path.join(dir(), 'main.log');
     writeFileSync(file, 'x'.repeat(100));
     expect(rotateLogFile(file, 1000)).toBe(false);
     writeFileSync(file, 'y'.repeat(2000));
     expect(rotateLogFile(file, 1000)).toBe(true);
-    expect(readFileSync(path.join(dir, 'main.1.log'), 'utf8')).toBe('y'.repeat(2000));
+    expect(readFileSync(path.join(dir(), 'main.1.log'), 'utf8')).toBe('y'.repeat(2000));
     expect(existsSync(file)).toBe(false);
-    expect(rotateLogFile(path.join(dir, 'missing.log'))).toBe(false);
+    expect(rotateLogFile(path.join(dir(), 'missing.log'))).toBe(false);
   });
 });
 
@@ -71,12 +64,12 @@ describe('log redaction', () => {
 
 describe('log bounds', () => {
   it('the file sink rotates while the app runs, not only at start-up', () => {
-    const file = path.join(dir, 'main.log');
+    const file = path.join(dir(), 'main.log');
     const sink = fileSink(file, 2_000);
     const log = new Logger({ sinks: [sink] });
     for (let i = 0; i < 40; i++) log.info('a line of about a hundred characters', { i, padding: 'p'.repeat(40) });
     expect(statSync(file).size).toBeLessThanOrEqual(2_000);
-    expect(existsSync(path.join(dir, 'main.1.log'))).toBe(true);
+    expect(existsSync(path.join(dir(), 'main.1.log'))).toBe(true);
     expect(readFileSync(file, 'utf8').trim().split('\n').length).toBeGreaterThan(0);
   });
 

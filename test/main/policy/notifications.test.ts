@@ -1,37 +1,8 @@
 /** main/policy/notifications.ts: one notification per account that needs attention. */
 import { describe, expect, it } from 'vitest';
+import { accountsOf as accounts } from '../../support/views.ts';
 import type { AccountsView } from '../../../preload/contract/views.ts';
 import { AttentionTracker } from '../../../main/policy/notifications.ts';
-
-// ------------------------------------------------------------------ tray
-
-const identity = (name: string, detail: string | null = null) => ({ name, detail, avatarURL: null });
-function accounts(logins: Array<{ bridge: string; id: string; status: string; name: string }>): AccountsView {
-  const networks = [...new Set(logins.map((l) => l.bridge))].map((b) => ({
-    bridgeID: b,
-    displayName: b,
-    network: b,
-    provider: 'local',
-    type: b,
-    status: 'available',
-    statusText: null,
-    supportsMultipleAccounts: true,
-    canAddAccount: true,
-    canReconnect: b !== 'matrix',
-    isBeeper: b === 'matrix',
-    unavailableReason: null,
-    otherAccounts: [],
-    logins: logins
-      .filter((l) => l.bridge === b)
-      .map((l) => ({ bridgeID: b, loginID: l.id, status: l.status, statusText: null, identity: identity(l.name), removeScopes: [], accounts: [], needsAttention: l.status === 'needs_login' })),
-  }));
-  const needsAttention = logins
-    .filter((l) => l.status === 'needs_login')
-    .map((l) => ({ bridgeID: l.bridge, bridgeName: l.bridge, loginID: l.id, accountID: null, identity: identity(l.name), status: 'needs_login', message: 'Logged out' }));
-  return { networks, needsAttention, lastRefreshedAt: '2026-11-28T00:00:00Z', refreshing: false, error: null };
-}
-
-// ------------------------------------------------------------------ updater policy
 
 describe('attention notifications', () => {
   const view = (statuses: Record<string, string>, extra: Partial<AccountsView> = {}): AccountsView => ({

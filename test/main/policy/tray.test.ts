@@ -1,40 +1,12 @@
 /** main/policy/tray.ts: the tray menu model and its actions. */
 import { describe, expect, it } from 'vitest';
-import type { AccountsView, AuthView, ConnectionView } from '../../../preload/contract/views.ts';
+import { accountsOf as accounts } from '../../support/views.ts';
+import type { AuthView, ConnectionView } from '../../../preload/contract/views.ts';
 import { buildTrayMenu, trayIconName, type TrayItem, type TrayState } from '../../../main/policy/tray.ts';
 
-// ------------------------------------------------------------------ tray
-
-const identity = (name: string, detail: string | null = null) => ({ name, detail, avatarURL: null });
 const running: ConnectionView = { status: 'running', baseURL: 'http://x', tried: [], configuredURL: null, desktopVersion: '4.2', appState: 'ready', error: null, checkedAt: null };
 const signedIn: AuthView = { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: [], reason: null, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null } };
-function accounts(logins: Array<{ bridge: string; id: string; status: string; name: string }>): AccountsView {
-  const networks = [...new Set(logins.map((l) => l.bridge))].map((b) => ({
-    bridgeID: b,
-    displayName: b,
-    network: b,
-    provider: 'local',
-    type: b,
-    status: 'available',
-    statusText: null,
-    supportsMultipleAccounts: true,
-    canAddAccount: true,
-    canReconnect: b !== 'matrix',
-    isBeeper: b === 'matrix',
-    unavailableReason: null,
-    otherAccounts: [],
-    logins: logins
-      .filter((l) => l.bridge === b)
-      .map((l) => ({ bridgeID: b, loginID: l.id, status: l.status, statusText: null, identity: identity(l.name), removeScopes: [], accounts: [], needsAttention: l.status === 'needs_login' })),
-  }));
-  const needsAttention = logins
-    .filter((l) => l.status === 'needs_login')
-    .map((l) => ({ bridgeID: l.bridge, bridgeName: l.bridge, loginID: l.id, accountID: null, identity: identity(l.name), status: 'needs_login', message: 'Logged out' }));
-  return { networks, needsAttention, lastRefreshedAt: '2026-11-28T00:00:00Z', refreshing: false, error: null };
-}
 const labels = (items: TrayItem[]): string[] => items.map((i) => (i.kind === 'separator' ? '—' : i.kind === 'submenu' ? `${i.label} ▸ [${labels(i.items).join(' | ')}]` : i.label));
-
-// ------------------------------------------------------------------ updater policy
 
 describe('tray menu model', () => {
   it('nothing connected: says why, and offers only opening, updates and quitting', () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App.tsx';
 import { useApp } from '../../../renderer/src/store.ts';
 import { renderApp } from '../../support/renderer/render-app.tsx';
-import { accounts, session, snapshot, someNetworks } from '../../support/renderer/views.ts';
+import { accounts, session, snapshot, someNetworks } from '../../support/views.ts';
 
 afterEach(cleanup);
 

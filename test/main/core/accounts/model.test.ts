@@ -4,43 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { buildAccountsView, identityOf, type AccountsData } from '../../../../main/core/accounts/model.ts';
 import { parseResponse } from '../../../../main/core/api/client.ts';
 import { safeImageDataURL } from '../../../../main/core/api/images.ts';
-import type { Account, Bridge, BridgeLogin } from '../../../../main/core/api/schemas.ts';
+import type { Account } from '../../../../main/core/api/schemas.ts';
 import { AccountSchema, BridgeLoginSchema, BridgeSchema, lenientList } from '../../../../main/core/api/schemas.ts';
+import { account, bridge, login } from '../../../support/api-models.ts';
 import * as arbitrary from '../../../support/sdk-arbitraries.ts';
 
-const bridge = (id: string, extra: Partial<Bridge> = {}): Bridge => ({
-  id,
-  accounts: [],
-  activeAccountCount: 0,
-  displayName: id.toUpperCase(),
-  provider: 'local',
-  status: 'available',
-  supportsMultipleAccounts: true,
-  type: id,
-  network: undefined,
-  statusText: undefined,
-  ...extra,
-});
-const account = (accountID: string, bridgeID: string, extra: Partial<Account> = {}): Account => ({
-  accountID,
-  bridge: { id: bridgeID, provider: 'local', type: bridgeID },
-  user: { id: 'u', fullName: 'Alex Rivera', phoneNumber: '+1555' },
-  status: 'connected',
-  loginID: undefined,
-  network: undefined,
-  statusText: undefined,
-  ...extra,
-});
-const login = (bridgeID: string, loginID: string, extra: Partial<BridgeLogin> = {}): BridgeLogin => ({
-  bridgeID,
-  loginID,
-  removeScopes: ['current-device'],
-  status: 'connected',
-  accountIDs: undefined,
-  statusText: undefined,
-  user: undefined,
-  ...extra,
-});
 const meta = { lastRefreshedAt: null, refreshing: false, error: null };
 
 describe('buildAccountsView', () => {

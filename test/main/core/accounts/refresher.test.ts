@@ -2,43 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AccountsRefresher, DEFAULT_POLICY, nextDelay } from '../../../../main/core/accounts/refresher.ts';
 import type { BeeperApi } from '../../../../main/core/api/client.ts';
-import type { Account, Bridge, BridgeLogin } from '../../../../main/core/api/schemas.ts';
 import { AppError } from '../../../../main/core/errors.ts';
 import { Logger } from '../../../../main/core/log.ts';
-
-const bridge = (id: string, extra: Partial<Bridge> = {}): Bridge => ({
-  id,
-  accounts: [],
-  activeAccountCount: 0,
-  displayName: id.toUpperCase(),
-  provider: 'local',
-  status: 'available',
-  supportsMultipleAccounts: true,
-  type: id,
-  network: undefined,
-  statusText: undefined,
-  ...extra,
-});
-const account = (accountID: string, bridgeID: string, extra: Partial<Account> = {}): Account => ({
-  accountID,
-  bridge: { id: bridgeID, provider: 'local', type: bridgeID },
-  user: { id: 'u', fullName: 'Alex Rivera', phoneNumber: '+1555' },
-  status: 'connected',
-  loginID: undefined,
-  network: undefined,
-  statusText: undefined,
-  ...extra,
-});
-const login = (bridgeID: string, loginID: string, extra: Partial<BridgeLogin> = {}): BridgeLogin => ({
-  bridgeID,
-  loginID,
-  removeScopes: ['current-device'],
-  status: 'connected',
-  accountIDs: undefined,
-  statusText: undefined,
-  user: undefined,
-  ...extra,
-});
+import { account, bridge, login } from '../../../support/api-models.ts';
 
 describe('refresh policy', () => {
   it('is faster while visible or when something needs attention, slower when hidden, and backs off on errors', () => {

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { useApp } from '../../../../renderer/src/store.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { accounts, network, session, snapshot, someNetworks } from '../../../support/renderer/views.ts';
+import { accounts, network, session, snapshot, someNetworks } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useApp, type Route } from '../../../../renderer/src/store.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { accounts, session, snapshot, someNetworks } from '../../../support/renderer/views.ts';
+import { accounts, session, snapshot, someNetworks } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

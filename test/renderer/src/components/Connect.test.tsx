@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthView, ConnectionView } from '../../../../preload/contract/views.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { accounts, snapshot } from '../../../support/renderer/views.ts';
+import { accounts, snapshot } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

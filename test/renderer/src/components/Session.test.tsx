@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionView, StepView } from '../../../../preload/contract/views.ts';
 import { useApp } from '../../../../renderer/src/store.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { identity, session, snapshot } from '../../../support/renderer/views.ts';
+import { identity, session, snapshot } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TOGGLE_SETTINGS, toggleDefaults } from '../../../../preload/contract/settings.ts';
 import type { AppSnapshot, UpdaterView } from '../../../../preload/contract/views.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { snapshot } from '../../../support/renderer/views.ts';
+import { snapshot } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

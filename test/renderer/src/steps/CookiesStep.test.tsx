@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepView } from '../../../../preload/contract/views.ts';
 import { CookiesStep } from '../../../../renderer/src/steps/CookiesStep.tsx';
-import { session } from '../../../support/renderer/views.ts';
+import { session } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

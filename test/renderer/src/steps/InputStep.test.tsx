@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InputFieldView, StepView } from '../../../../preload/contract/views.ts';
 import { InputStep } from '../../../../renderer/src/steps/InputStep.tsx';
-import { session } from '../../../support/renderer/views.ts';
+import { session } from '../../../support/views.ts';
 
 afterEach(cleanup);
 

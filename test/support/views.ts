@@ -14,8 +14,8 @@ import {
   type NetworkView,
   type SessionView,
   type StepView,
-} from '../../../preload/contract/views.ts';
-import { toggleDefaults } from '../../../preload/contract/settings.ts';
+} from '../../preload/contract/views.ts';
+import { toggleDefaults } from '../../preload/contract/settings.ts';
 
 export const identity = (name: string, detail: string | null = null): IdentityView => ({ name, detail, avatarURL: null });
 
@@ -91,4 +91,24 @@ export function someNetworks(): NetworkView[] {
     network({ bridgeID: 'matrix', displayName: 'Beeper', isBeeper: true, canReconnect: false, canAddAccount: false, logins: [login({ bridgeID: 'matrix', loginID: 'me', identity: identity('alex', '@alex:beeper.com'), removeScopes: [] })] }),
     network({ bridgeID: 'signal', displayName: 'Signal', provider: 'local', canAddAccount: false, unavailableReason: 'Signal is turned off in Beeper Desktop.' }),
   ];
+}
+
+/** An accounts view from a flat list of logins: `matrix` is Beeper itself; `needs_login` needs attention. */
+export function accountsOf(logins: Array<{ bridge: string; id: string; status: string; name: string }>): AccountsView {
+  const networks = [...new Set(logins.map((l) => l.bridge))].map((b) =>
+    network({
+      bridgeID: b,
+      displayName: b,
+      provider: 'local',
+      canReconnect: b !== 'matrix',
+      isBeeper: b === 'matrix',
+      logins: logins
+        .filter((l) => l.bridge === b)
+        .map((l) => login({ bridgeID: b, loginID: l.id, status: l.status, identity: identity(l.name), removeScopes: [], needsAttention: l.status === 'needs_login' })),
+    }),
+  );
+  const needsAttention = logins
+    .filter((l) => l.status === 'needs_login')
+    .map((l) => ({ bridgeID: l.bridge, bridgeName: l.bridge, loginID: l.id, accountID: null, identity: identity(l.name), status: 'needs_login', message: 'Logged out' }));
+  return accounts(networks, { needsAttention, lastRefreshedAt: '2026-11-28T00:00:00Z' });
 }
