@@ -31,6 +31,9 @@ export interface AppErrorJSON {
   status?: number | undefined;
 }
 
+/** The sign-in is gone (expired, or no longer accepted): the user has to connect again. */
+export const endsSignIn = (e: Pick<AppErrorJSON, 'kind'>): boolean => e.kind === 'unauthorized' || e.kind === 'token_expired';
+
 export class AppError extends Error {
   readonly kind: AppErrorKind;
   readonly code: string | undefined;

@@ -35,6 +35,8 @@ export const AuthViewSchema = z.object({
   expiresAt: z.string().nullable(),
   scopes: z.array(z.string()),
   reason: AppErrorViewSchema.nullable(),
+  /** Signed out because the sign-in expired or was no longer accepted: the window asks to connect again. */
+  connectAgain: z.boolean(),
   storage: z.object({
     persistent: z.boolean(),
     backend: z.string(),

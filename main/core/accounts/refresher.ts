@@ -7,7 +7,7 @@
  */
 import type { AccountsView } from '../../../preload/contract/views.ts';
 import type { BeeperApi } from '../api/client.ts';
-import { toAppError, type AppError } from '../errors.ts';
+import { type AppError, endsSignIn, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { bridgeIDOf, buildAccountsView, emptyAccountsView, type AccountsData } from './model.ts';
 
@@ -157,7 +157,7 @@ export class AccountsRefresher {
             logins[id] = await api.logins(id);
           } catch (e) {
             const err = toAppError(e);
-            if (err.kind === 'unauthorized' || err.kind === 'token_expired' || err.kind === 'not_running') throw err;
+            if (endsSignIn(err) || err.kind === 'not_running') throw err;
             // One bridge's logins failing (older server, a bridge hiccup) must not hide the rest.
             this.log.warn('could not list logins of a bridge', { bridgeID: id, error: err.toJSON() });
           }

@@ -9,7 +9,7 @@
  */
 import BeeperDesktop from '@beeper/desktop-api';
 import { z } from 'zod';
-import { AppError, toAppError } from '../errors.ts';
+import { AppError, endsSignIn, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import {
   AccountSchema,
@@ -133,7 +133,7 @@ export class BeeperApi {
       data = await request(this.client());
     } catch (e) {
       const err = this.readOnlyRefusal(toAppError(e, context), write);
-      if (err.kind === 'unauthorized' || err.kind === 'token_expired') this.opts.onUnauthorized?.(err);
+      if (endsSignIn(err)) this.opts.onUnauthorized?.(err);
       throw err;
     }
     return parseResponse(schema, data, what, (skipped) => this.reportSkipped(what, skipped));

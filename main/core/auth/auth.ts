@@ -8,7 +8,7 @@
 import { BeeperApi } from '../api/client.ts';
 import { originOf, sameOriginEndpoint } from '../api/origin.ts';
 import type { Info } from '../api/schemas.ts';
-import { AppError, MESSAGES, type AppErrorJSON } from '../errors.ts';
+import { AppError, type AppErrorJSON, endsSignIn, MESSAGES } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { signInWithOAuth } from './oauth.ts';
 import type { CredentialVault, StorageStatus, TokenSource } from './vault.ts';
@@ -229,7 +229,7 @@ export class AuthManager {
       scope = info.scope ?? null;
       expiresAt = info.exp ? info.exp * 1000 : null;
     } catch (e) {
-      if (e instanceof AppError && (e.kind === 'unauthorized' || e.kind === 'token_expired' || e.status === 401)) {
+      if (e instanceof AppError && (endsSignIn(e) || e.status === 401)) {
         throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.', { code: e.code, status: e.status });
       }
       // Servers without userinfo: accept the token if it can read accounts.
@@ -238,7 +238,7 @@ export class AuthManager {
         await probe.accounts();
       } catch (e2) {
         const err = e2 instanceof AppError ? e2 : new AppError('unknown', 'The token could not be checked.');
-        if (err.kind === 'unauthorized' || err.kind === 'token_expired') throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.');
+        if (endsSignIn(err)) throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.');
         throw err;
       }
     }

@@ -108,7 +108,6 @@ export function ConnectScreen() {
   const [busy, setBusy] = useState(false);
   const [tokenError, setTokenError] = useState<string | null>(null);
   const signingIn = auth.status === 'signing-in';
-  const expired = auth.reason && (auth.reason.kind === 'token_expired' || auth.reason.kind === 'unauthorized');
 
   const submitToken = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
@@ -131,9 +130,9 @@ export function ConnectScreen() {
   };
 
   return (
-    <Panel title={expired ? 'Connect to Beeper Desktop again' : 'Connect to Beeper Desktop'}>
+    <Panel title={auth.connectAgain ? 'Connect to Beeper Desktop again' : 'Connect to Beeper Desktop'}>
       {auth.reason && (
-        <p className={expired ? 'callout callout-warn' : 'callout callout-error'} role="alert">
+        <p className={auth.connectAgain ? 'callout callout-warn' : 'callout callout-error'} role="alert">
           {auth.reason.message}
         </p>
       )}

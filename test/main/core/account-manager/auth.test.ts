@@ -126,7 +126,7 @@ describe('losing the sign-in', () => {
     for (const tok of sim.core.state.tokens.values()) tok.revoked = true;
     await expect(call(t, 'accounts.refresh')).resolves.toBeDefined();
     const auth = await until(() => t!.core.snapshot().auth.status === 'signed-out' && t!.core.snapshot().auth, 'signed out');
-    expect(auth.reason).toMatchObject({ kind: 'unauthorized' });
+    expect(auth).toMatchObject({ reason: { kind: 'unauthorized' }, connectAgain: true });
     expect(JSON.parse(credentialsFile(t.dir))).not.toHaveProperty('token');
   });
 
@@ -135,7 +135,7 @@ describe('losing the sign-in', () => {
     t = await startCore({ sim });
     await call(t, 'auth.signIn');
     const auth = await until(() => t!.core.snapshot().auth.status === 'signed-out' && t!.core.snapshot().auth, 'expiry', 4_000);
-    expect(auth.reason).toMatchObject({ kind: 'token_expired' });
+    expect(auth).toMatchObject({ reason: { kind: 'token_expired' }, connectAgain: true });
     expect(t.core.snapshot().accounts.networks).toEqual([]);
   });
 
@@ -144,7 +144,7 @@ describe('losing the sign-in', () => {
     await call(t, 'auth.signIn');
     const token = [...sim.core.state.tokens.values()][0]!;
     const auth = await call<AuthView>(t, 'auth.signOut');
-    expect(auth.status).toBe('signed-out');
+    expect(auth).toMatchObject({ status: 'signed-out', connectAgain: false });
     expect(token.revoked).toBe(true);
     expect(sim.core.log.some((l) => l.path === '/oauth/revoke')).toBe(true);
     expect(JSON.parse(credentialsFile(t.dir))).not.toHaveProperty('token');

@@ -73,7 +73,7 @@ describe('before the account list', () => {
   });
 
   it('an expired sign-in asks to connect again and says why', async () => {
-    await renderApp(snapshot({ auth: { ...signedOut, reason: { kind: 'token_expired', message: 'Your connection to Beeper Desktop expired. Connect again.' } } }));
+    await renderApp(snapshot({ auth: { ...signedOut, connectAgain: true, reason: { kind: 'token_expired', message: 'Your connection to Beeper Desktop expired. Connect again.' } } }));
     expect(title()).toBe('Connect to Beeper Desktop again');
     expect(screen.getByRole('alert').textContent).toBe('Your connection to Beeper Desktop expired. Connect again.');
   });
