@@ -5,6 +5,7 @@
  */
 import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
 import type { UpdaterState } from './updater.ts';
+import { statusLook, type StatusTone } from '../../preload/contract/statuses.ts';
 
 export type TrayAction =
   | { type: 'open' }
@@ -27,17 +28,8 @@ export interface TrayState {
   updater: UpdaterState;
 }
 
-const MARK: Record<string, string> = {
-  connected: '●',
-  connecting: '◐',
-  backfilling: '◐',
-  needs_login: '⚠',
-  reconnect_required: '⚠',
-  attention_required: '⚠',
-  logged_out: '✕',
-  connection_required: '✕',
-  disconnected: '✕',
-};
+/** The mark before each account in the menu, by the tone of its status. */
+const MARK: Record<StatusTone, string> = { ok: '●', busy: '◐', warn: '⚠', bad: '✕', off: '○' };
 
 export function trayStatusLine(s: TrayState): string {
   if (!s.connection || s.connection.status === 'searching') return 'Looking for Beeper Desktop…';
@@ -75,7 +67,7 @@ export function buildTrayMenu(s: TrayState): TrayItem[] {
     items.push({ kind: 'separator' });
     for (const { n, l } of logins) {
       const detail = l.identity.detail ? ` (${l.identity.detail})` : '';
-      items.push({ kind: 'label', label: `${MARK[l.status] ?? '○'} ${n.displayName}: ${l.identity.name}${detail}` });
+      items.push({ kind: 'label', label: `${MARK[statusLook(l.status).tone]} ${n.displayName}: ${l.identity.name}${detail}` });
     }
   }
 

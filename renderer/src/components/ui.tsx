@@ -1,6 +1,7 @@
 /** Small shared building blocks. */
 import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import type { IdentityView } from '../../../preload/contract/views.ts';
+import { statusLook } from '../../../preload/contract/statuses.ts';
 
 export function Button({
   variant = 'secondary',
@@ -41,26 +42,8 @@ export function Avatar({ identity, size = 40 }: { identity: IdentityView; size?:
   );
 }
 
-const STATUS: Record<string, { tone: 'ok' | 'busy' | 'warn' | 'bad' | 'off'; label: string }> = {
-  connected: { tone: 'ok', label: 'Connected' },
-  available: { tone: 'ok', label: 'Available' },
-  connecting: { tone: 'busy', label: 'Connecting' },
-  backfilling: { tone: 'busy', label: 'Syncing' },
-  needs_login: { tone: 'warn', label: 'Needs login' },
-  reconnect_required: { tone: 'warn', label: 'Reconnect needed' },
-  attention_required: { tone: 'warn', label: 'Needs attention' },
-  logged_out: { tone: 'bad', label: 'Logged out' },
-  connection_required: { tone: 'bad', label: 'Not connected' },
-  disconnected: { tone: 'bad', label: 'Disconnected' },
-  disabled: { tone: 'off', label: 'Disabled' },
-  limit_reached: { tone: 'off', label: 'Limit reached' },
-  temporarily_unavailable: { tone: 'off', label: 'Unavailable' },
-  // A value newer than this app (the core maps those to `unknown`).
-  unknown: { tone: 'off', label: 'Status unknown' },
-};
-
 export function StatusBadge({ status }: { status: string | null }) {
-  const s = STATUS[status ?? ''] ?? { tone: 'off' as const, label: status ? status.replace(/_/g, ' ') : 'Unknown' };
+  const s = statusLook(status);
   return (
     <span className={`badge badge-${s.tone}`}>
       <span className="badge-dot" aria-hidden="true" />
