@@ -2,7 +2,7 @@
  * Login sessions (docs/beeper-desktop-api.md §3): one state machine per session, several at once on different
  * bridges.
  *
- *   start ──► input | cookies | display ──submit──► next step … ──► complete | failed | cancelled
+ *   start ──► user_input | cookies | display_and_wait ──submit──► next step … ──► complete | failed | cancelled
  *
  * A `display_and_wait` step runs a long-poll loop: submit, render what comes back (a new QR or
  * code replaces the shown one), submit again, until the step changes or the session ends. Cancel
@@ -16,15 +16,15 @@
  * Values the user typed, cookies and codes pass straight through to the API and are never kept.
  */
 import { randomBytes } from 'node:crypto';
-import type { SessionView, StepView } from '../../../preload/contract/views.ts';
+import type { SessionView } from '../../../preload/contract/views.ts';
 import type { BeeperApi, SubmitBody } from '../api/client.ts';
-import { cookieFieldNeed, type CookiesStep, type DisplayStep, type LoginSession, type UserInputStep } from '../api/schemas.ts';
+import { cookieFieldNeed, type CookiesStep, type DisplayStep, type LoginSession } from '../api/schemas.ts';
 import { identityOf } from '../accounts/model.ts';
 import { AppError, kindOfCode, toAppError } from '../errors.ts';
-import { compilePattern } from '../patterns.ts';
 import type { Logger } from '../log.ts';
 import { safeImageDataURL } from '../api/images.ts';
-import { cookiesView, displayKey, displayView, unsupportedView, userInputView } from './session-view.ts';
+import { displayKey, stepView } from './session-view.ts';
+import { prepareInput } from './typed-input.ts';
 
 export interface StartRequest {
   bridgeID: string;
@@ -476,16 +476,6 @@ export class SessionEngine {
   // ---------------------------------------------------------------- view
 
   private view(s: Live): SessionView {
-    const step = s.remote?.currentStep;
-    let stepView: StepView | null = null;
-    if (!s.terminal && step) {
-      if (step.type === 'user_input') stepView = userInputView(step);
-      else if (step.type === 'cookies') stepView = cookiesView(step);
-      else if (step.type === 'display_and_wait') stepView = displayView(step, s.revision, s.emojiImage);
-      else if (step.type === 'unknown') stepView = unsupportedView(step, s.remote?.rawStatus ?? null);
-    } else if (s.phase === 'unsupported') {
-      stepView = unsupportedView(null, s.remote?.rawStatus ?? null);
-    }
     return {
       id: s.id,
       bridgeID: s.request.bridgeID,
@@ -493,9 +483,9 @@ export class SessionEngine {
       flowID: s.request.flowID ?? null,
       reconnect: s.request.loginID || s.request.accountID ? { loginID: s.request.loginID ?? null, accountID: s.request.accountID ?? null } : null,
       phase: s.phase,
-      finished: TERMINAL.has(s.phase),
+      finished: s.terminal,
       busy: s.busy,
-      step: stepView,
+      step: s.terminal ? null : stepView(s.phase, s.remote, s.revision, s.emojiImage),
       stepError: s.stepError ? s.stepError.toJSON() : null,
       error: s.error ? s.error.toJSON() : null,
       result: s.result,
@@ -503,26 +493,6 @@ export class SessionEngine {
       updatedAt: s.updatedAt,
     };
   }
-}
-
-/** Checks typed values against the step's fields: required ones filled (initial values count), patterns met. */
-export function prepareInput(step: UserInputStep, values: Record<string, string>, onInvalidPattern?: (source: string) => void): Record<string, string> | AppError {
-  const fields: Record<string, string> = {};
-  const missing: string[] = [];
-  for (const f of step.fields) {
-    const typed = values[f.id];
-    const value = typed !== undefined && typed !== '' ? typed : (f.initialValue ?? '');
-    if (value === '') {
-      if (!f.optional) missing.push(f.label ?? f.id);
-      continue;
-    }
-    // A pattern that cannot be compiled is left to the network to check.
-    const re = compilePattern(f.pattern, onInvalidPattern);
-    if (re && !re.test(value)) return new AppError('invalid_input', `${f.label ?? f.id} is not in the expected format.`, { code: 'PATTERN_MISMATCH' });
-    fields[f.id] = value;
-  }
-  if (missing.length > 0) return new AppError('invalid_input', `Fill in ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
-  return fields;
 }
 
 /** Failures that mean the server no longer holds the session (or cannot be reached to cancel it). */

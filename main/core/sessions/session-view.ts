@@ -1,6 +1,6 @@
 /** Turns API login steps into the step views the renderer shows (no secrets, nothing remote). */
-import type { CookieFieldView, DisplayView, InputFieldView, StepView } from '../../../preload/contract/views.ts';
-import { cookieFieldNeed, type CookieSource, type CookiesStep, type DisplayStep, type InputField, type UnknownStep, type UserInputStep } from '../api/schemas.ts';
+import type { CookieFieldView, DisplayView, InputFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
+import { cookieFieldNeed, type CookieSource, type CookiesStep, type DisplayStep, type InputField, type LoginSession, type UnknownStep, type UserInputStep } from '../api/schemas.ts';
 
 const KIND: Record<string, InputFieldView['kind']> = {
   text: 'text',
@@ -117,3 +117,21 @@ export function unsupportedView(step: UnknownStep | null, rawStatus: string | nu
 
 /** A fingerprint of what a display shows, to tell a new QR or code from the same one. */
 export const displayKey = (s: DisplayStep): string => JSON.stringify(s.display);
+
+/** The step a live session shows: the server's current step, or "finish in Beeper Desktop" for a status this app does not know. */
+export function stepView(phase: SessionView['phase'], remote: LoginSession | null, revision: number, emojiImage: EmojiImage | null): StepView | null {
+  const step = remote?.currentStep;
+  if (!step) return phase === 'unsupported' ? unsupportedView(null, remote?.rawStatus ?? null) : null;
+  switch (step.type) {
+    case 'user_input':
+      return userInputView(step);
+    case 'cookies':
+      return cookiesView(step);
+    case 'display_and_wait':
+      return displayView(step, revision, emojiImage);
+    case 'unknown':
+      return unsupportedView(step, remote.rawStatus ?? null);
+    case 'complete':
+      return null;
+  }
+}

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CookieFieldSchema, type UserInputStep } from '../../../main/core/api/schemas.ts';
 import { compilePattern, MAX_PATTERN_INPUT } from '../../../main/core/patterns.ts';
-import { prepareInput } from '../../../main/core/sessions/engine.ts';
+import { prepareInput } from '../../../main/core/sessions/typed-input.ts';
 import { CookieCapture } from '../../../main/policy/cookie-capture.ts';
 
 const EVIL = '^(a+)+$';

@@ -6,10 +6,10 @@ import BeeperDesktop from '@beeper/desktop-api';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parseResponse, type BeeperApi } from '../../../../main/core/api/client.ts';
-import { LoginSessionSchema, type LoginSession, type UserInputStep } from '../../../../main/core/api/schemas.ts';
+import { LoginSessionSchema, type LoginSession } from '../../../../main/core/api/schemas.ts';
 import { AppError, toAppError } from '../../../../main/core/errors.ts';
 import { Logger } from '../../../../main/core/log.ts';
-import { prepareInput, SessionEngine, type SessionEngineDeps } from '../../../../main/core/sessions/engine.ts';
+import { SessionEngine, type SessionEngineDeps } from '../../../../main/core/sessions/engine.ts';
 import { SessionViewSchema } from '../../../../preload/contract/views.ts';
 import { garbage, loginSession } from '../../../support/sdk-arbitraries.ts';
 
@@ -189,30 +189,6 @@ describe('SessionEngine with unusual answers', () => {
   });
 });
 
-describe('prepareInput', () => {
-  const step = (fields: UserInputStep['fields']): UserInputStep => ({ type: 'user_input', stepID: 's', fields, instructions: undefined, attachments: undefined });
-  const f = (id: string, extra: Partial<UserInputStep['fields'][number]> = {}): UserInputStep['fields'][number] => ({
-    id,
-    label: id,
-    placeholder: undefined,
-    initialValue: undefined,
-    optional: undefined,
-    type: undefined,
-    pattern: undefined,
-    options: undefined,
-    ...extra,
-  });
-
-  it('uses the initial value when nothing is typed, skips empty optional fields, drops unknown keys', () => {
-    expect(prepareInput(step([f('a', { initialValue: 'init' }), f('b', { optional: true }), f('c')]), { c: 'x', extra: 'dropped' })).toEqual({ a: 'init', c: 'x' });
-  });
-
-  it('names missing required fields, and checks patterns', () => {
-    expect(prepareInput(step([f('Phone'), f('Code')]), {})).toMatchObject({ kind: 'invalid_input', message: 'Fill in Phone, Code.' });
-    expect(prepareInput(step([f('PIN', { pattern: '^[0-9]{4}$' })]), { PIN: '12a4' })).toMatchObject({ kind: 'invalid_input', code: 'PATTERN_MISMATCH' });
-    expect(prepareInput(step([f('PIN', { pattern: '([' })]), { PIN: 'anything' })).toEqual({ PIN: 'anything' }); // broken pattern: left to the network
-  });
-});
 
 const RUNS = { numRuns: 300 };
 
