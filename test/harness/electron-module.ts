@@ -3,8 +3,9 @@
  * forwards to the EmulatedElectron of the app now running (./launch-app.ts sets it), so a fresh
  * launch gets fresh Electron state while module bindings stay the same.
  */
-import type { EmulatedElectron, EmulatedMenuItem } from './emulated-electron.ts';
-import { EmulatedMenu } from './emulated-electron.ts';
+import type { EmulatedElectron } from './emulated-electron.ts';
+import type { EmulatedMenuItem } from './emulated/os-ui.ts';
+import { EmulatedMenu } from './emulated/os-ui.ts';
 
 const CURRENT = Symbol.for('bam.harness.electron');
 

@@ -16,7 +16,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
-import { EmulatedElectron, type EmulatedTray, type EmulatedWindow } from './emulated-electron.ts';
+import { EmulatedElectron } from './emulated-electron.ts';
+import type { EmulatedTray } from './emulated/os-ui.ts';
+import type { EmulatedWindow } from './emulated/windows.ts';
 import { setCurrentElectron } from './electron-module.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
