@@ -1,7 +1,7 @@
 /**
  * The connection to Beeper Desktop: finding it (joining a search already running), finding it again
  * while it is not running or is signed out itself, noticing when it stops answering, and the API
- * client for the address found. Sign-in and accounts react to it through `Hooks`.
+ * client for the address found. Sign-in and accounts react to it through `ConnectionHooks`.
  */
 import type { ConnectionView } from '../../../preload/contract/views.ts';
 import { AppError } from '../errors.ts';
