@@ -66,6 +66,23 @@ describe('toAppError', () => {
     expect(toAppError(apiError(429, { code: 'RATE_LIMITED' }, { 'retry-after': '12' })).retryAfterSec).toBe(12);
   });
 
+  it('reads Retry-After as an HTTP date too, and ignores one it cannot read', () => {
+    const inTen = new Date(Date.now() + 10_000).toUTCString();
+    expect(toAppError(apiError(429, {}, { 'retry-after': inTen })).retryAfterSec).toBeGreaterThanOrEqual(8);
+    expect(toAppError(apiError(429, {}, { 'retry-after': 'soon' })).retryAfterSec).toBeUndefined();
+    expect(toAppError(apiError(429, {})).retryAfterSec).toBeUndefined();
+  });
+
+  it.each([
+    [410, {}, 'submit', 'session_expired', 'This login attempt has expired. Start again.'],
+    [410, { code: 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED', message: 'x' }, 'submit', 'session_expired', 'This login attempt has expired. Start again.'],
+    [400, { message: 'Bad request' }, 'read', 'unknown', 'Bad request'],
+    [418, {}, 'read', 'unknown', 'Something went wrong.'],
+  ] as const)('HTTP %i %j (%s) → %s: “%s”', (status, body, context, kind, message) => {
+    const e = toAppError(apiError(status, body), context);
+    expect([e.kind, e.message]).toEqual([kind, message]);
+  });
+
   it('reads legacy `{error}` bodies and OAuth `{error, error_description}` bodies', () => {
     expect(toAppError(apiError(400, { error: 'Old style message' })).message).toBe('Old style message');
     const oauth = toAppError(apiError(400, { error: 'invalid_grant', error_description: 'Code expired' }));

@@ -82,6 +82,22 @@ describe('loopback callback', () => {
     ).rejects.toMatchObject({ kind: 'sign_in_failed', code: 'invalid_grant' });
   });
 
+  it.each([
+    ['an error other than a denial names it', (q: URLSearchParams) => (q.delete('code'), q.set('error', 'server_error')), { code: 'server_error', message: 'Beeper Desktop refused the sign-in (server_error).' }, 200],
+    ['an answer without a code says so', (q: URLSearchParams) => q.delete('code'), { message: 'Beeper Desktop answered without an authorization code.' }, 400],
+  ])('callback: %s', async (_name, edit, expected, status) => {
+    await expect(
+      signInWithOAuth(
+        opts(async (url) => {
+          const location = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+          expect((await fetch(new URL('/favicon.ico', location))).status).toBe(404); // not the callback: ignored
+          edit(location.searchParams);
+          expect((await fetch(location)).status).toBe(status);
+        }),
+      ),
+    ).rejects.toMatchObject({ kind: 'sign_in_failed', ...expected });
+  });
+
   it('registers secrets for redaction as they appear', async () => {
     const seen: string[] = [];
     const r = await signInWithOAuth(
