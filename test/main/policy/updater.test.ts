@@ -119,6 +119,9 @@ describe('updater policy', () => {
     expect(readableUpdateError(new Error('getaddrinfo ENOTFOUND updates.example'))).toMatch(/Could not reach/);
     expect(readableUpdateError(new Error('sha512 checksum mismatch'))).toMatch(/damaged/);
     expect(readableUpdateError(new Error('weird'))).toMatch(/tried again later/);
+    expect(readableUpdateError(new Error('HttpError: 404 Not Found latest-linux.yml'))).toMatch(/No update information/);
+    expect(readableUpdateError(new Error('New version is not signed by the application owner'))).toMatch(/not signed correctly/);
+    expect(readableUpdateError(new Error('ENOSPC: no space left on device'))).toMatch(/disk space/);
   });
 
   it('never lets a channel setting allow downgrades', () => {
