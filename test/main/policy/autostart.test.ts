@@ -1,16 +1,12 @@
 /** Start at login: a login item on macOS and Windows, an XDG autostart entry on Linux, nothing where it cannot work. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_ID } from '../../../main/policy/app-id.ts';
 import { autostartEntry, autostartFile, loginItemSupport, setXdgAutostart } from '../../../main/policy/autostart.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'bam-autostart-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('bam-autostart-');
 
 describe('start at login', () => {
   it('is offered only by packaged builds: the system’s login items on macOS and Windows, XDG autostart on Linux', () => {
@@ -37,7 +33,7 @@ describe('start at login', () => {
   });
 
   it('writes the entry when turned on and removes it when turned off', () => {
-    const e = { env: { XDG_CONFIG_HOME: path.join(dir, 'config') }, home: dir, execPath: '/usr/bin/beeper-account-manager', name: 'Beeper Account Manager' };
+    const e = { env: { XDG_CONFIG_HOME: path.join(dir(), 'config') }, home: dir(), execPath: '/usr/bin/beeper-account-manager', name: 'Beeper Account Manager' };
     const file = autostartFile(e);
     setXdgAutostart(true, e);
     expect(readFileSync(file, 'utf8')).toContain('Exec="/usr/bin/beeper-account-manager" --hidden');
