@@ -7,6 +7,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { stepEntry, type StepActions } from '../steps/registry.tsx';
 import { useApp } from '../store.ts';
+import { startRequest } from './reconnect.ts';
 import { Avatar, Button, Icon, Spinner } from './ui.tsx';
 
 /** The step on screen, if the session is showing one. */
@@ -75,19 +76,16 @@ function Footer({ session }: { session: SessionView }) {
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const sessionID = session.id;
-  const dismissThen = async (next: () => void): Promise<void> => {
+  const dismissThen = async (next: () => void | Promise<void>): Promise<void> => {
     await run('close', (api) => api.dismissSession({ sessionID }));
-    next();
+    await next();
   };
-  const retry = async (): Promise<void> => {
-    const req: { bridgeID: string; flowID?: string; loginID?: string; accountID?: string } = { bridgeID: session.bridgeID };
-    if (session.flowID) req.flowID = session.flowID;
-    if (session.reconnect?.loginID) req.loginID = session.reconnect.loginID;
-    else if (session.reconnect?.accountID) req.accountID = session.reconnect.accountID;
-    await run('close', (api) => api.dismissSession({ sessionID }));
-    const next = await run('start again', (api) => api.startSession(req));
-    if (next) navigate({ name: 'session', sessionID: next.id });
-  };
+  const retry = (): Promise<void> =>
+    dismissThen(async () => {
+      const req = startRequest(session.bridgeID, { flowID: session.flowID, ...session.reconnect });
+      const next = await run('start again', (api) => api.startSession(req));
+      if (next) navigate({ name: 'session', sessionID: next.id });
+    });
   if (!session.finished) {
     return (
       <Button variant="ghost" onClick={() => void run('cancel', (api) => api.cancelSession({ sessionID }))}>
