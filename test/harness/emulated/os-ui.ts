@@ -22,7 +22,7 @@ export class EmulatedMenu {
 }
 
 /** Menus are compared by shape: a fresh main process may load its own copy of this module. */
-export function submenuOf(item: EmulatedMenuItem): EmulatedMenuItem[] | null {
+function submenuOf(item: EmulatedMenuItem): EmulatedMenuItem[] | null {
   const sub = item.submenu;
   if (!sub) return null;
   return Array.isArray(sub) ? sub : sub.items;

@@ -1,6 +1,6 @@
 /** Custom schemes as Chromium pages see them: `app://bundle/x` is served at `https://bundle.app-scheme.test/x`. */
 
-export const SCHEME_SUFFIX = '-scheme.test';
+const SCHEME_SUFFIX = '-scheme.test';
 /** Set by `npm run coverage`: where the preload's coverage in Chromium is written. */
 export const COVERAGE_DIR = process.env['BAM_PRELOAD_COVERAGE_DIR'];
 
