@@ -179,6 +179,7 @@ export class AccountManager {
     return this.connection.find();
   }
 
+  /** A Beeper Desktop at a new address: a client for it, and the accounts shown were another one's. */
   private clientFor(baseURL: string): BeeperApi {
     this.accounts.clear();
     return new BeeperApi({
