@@ -96,6 +96,7 @@ const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRID
  */
 const isScopeCode = (code: string | undefined): boolean => code !== undefined && /SCOPE/i.test(code);
 const TIMED_OUT = /TIMED?_?OUT/;
+const TIMED_OUT_MESSAGE = 'Beeper Desktop did not answer in time.';
 
 /**
  * What a connector's error code means, wherever it arrives: in an error answer or in a session that
@@ -153,7 +154,7 @@ function retryAfter(headers: Headers | undefined): number | undefined {
 export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 'read'): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof BeeperDesktop.APIUserAbortError) return new AppError('cancelled', MESSAGES.cancelled, { cause: e });
-  if (e instanceof BeeperDesktop.APIConnectionTimeoutError) return new AppError('network', 'Beeper Desktop did not answer in time.', { cause: e });
+  if (e instanceof BeeperDesktop.APIConnectionTimeoutError) return new AppError('network', TIMED_OUT_MESSAGE, { cause: e });
   if (e instanceof BeeperDesktop.APIConnectionError) {
     // A refused or reset connection: Beeper Desktop quit or its API is off.
     return new AppError('not_running', MESSAGES.not_running, { cause: e });
@@ -164,6 +165,10 @@ export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 
     const { code, message } = bodyOf(api);
     const opts = { code, status, cause: e };
     if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
+    // The HTTP status decides first: a 408 or a 5xx says nothing about the login itself (a proxy's
+    // GATEWAY_TIMEOUT is not a login that timed out). Connector codes only refine the other 4xx.
+    if (status === 408) return new AppError('network', TIMED_OUT_MESSAGE, opts);
+    if (status !== undefined && status >= 500) return new AppError('server_error', MESSAGES.server_error, opts);
     const byCode = kindOfCode(code);
     if (status === 403 && byCode !== 'bridge_unavailable') return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
     if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
@@ -173,7 +178,6 @@ export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 
     if (status === 410) return new AppError('session_expired', message ?? MESSAGES.session_expired, opts);
     if (status === 404) return context === 'read' ? new AppError('not_found', message ?? MESSAGES.not_found, opts) : new AppError('session_expired', MESSAGES.session_expired, opts);
     if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? MESSAGES.invalid_input, opts);
-    if (status !== undefined && status >= 500) return new AppError('server_error', MESSAGES.server_error, opts);
     return new AppError('unknown', message ?? MESSAGES.unknown, opts);
   }
   if (e instanceof SyntaxError) return new AppError('invalid_response', MESSAGES.invalid_response, { cause: e });

@@ -28,7 +28,13 @@ export const LOG_LIMITS = { string: 2_000, keys: 50, items: 50 } as const;
 
 const cut = (text: string): string => (text.length > LOG_LIMITS.string ? `${text.slice(0, LOG_LIMITS.string)}…[+${text.length - LOG_LIMITS.string} chars]` : text);
 
-const SENSITIVE_KEY = /^(access_?token|accesstoken|token|refresh_?token|authorization|password|passphrase|secret|cookie|cookies|fields|code|code_?verifier|verifier|values|ciphertext)$/i;
+/**
+ * Keys whose values are dropped whatever they hold: credentials, and the values a user typed or a
+ * sign-in page gave (a step's `fields`, `values`, cookies). Not `code`: that is an error's code
+ * (GATEWAY_TIMEOUT, FI.MAU.…), which support needs; a typed code only ever travels under `fields` or
+ * `values`, and an OAuth code is a registered secret.
+ */
+const SENSITIVE_KEY = /^(access_?token|accesstoken|token|refresh_?token|authorization|password|passphrase|secret|cookie|cookies|fields|code_?verifier|verifier|values|ciphertext)$/i;
 
 export class SecretRegistry {
   private readonly secrets = new Set<string>();

@@ -5,6 +5,16 @@ export function safeImageDataURL(url: string | undefined): string | null {
   return url && url.length <= 512 * 1024 && /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(url) ? url : null;
 }
 
+/**
+ * Whether `fetchImage` may be asked for it: an http(s) URL, or a reference without a scheme (a path on
+ * Beeper Desktop, which the SDK types only as a string). `fetchImage` resolves it against the API's
+ * origin and fetches nothing from any other origin; other schemes (mxc:, file:) cannot be fetched.
+ */
+export function isFetchableImageURL(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  return scheme === undefined || /^https?$/i.test(scheme);
+}
+
 const IMAGE_TYPE = /^image\/(png|jpeg|gif|webp|svg\+xml)$/;
 
 /**

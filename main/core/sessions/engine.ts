@@ -22,7 +22,7 @@ import { cookieFieldNeed, type CookiesStep, type DisplayStep, type LoginSession 
 import { identityOf } from '../accounts/model.ts';
 import { AppError, kindOfCode, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { safeImageDataURL } from '../api/images.ts';
+import { isFetchableImageURL, safeImageDataURL } from '../api/images.ts';
 import { displayKey, stepView } from './session-view.ts';
 import { prepareInput } from './typed-input.ts';
 
@@ -43,7 +43,26 @@ export interface SessionEngineDeps {
   fetchImage?: (url: string) => Promise<string | null>;
   /** How often a session showing a step this app does not know is checked for progress. */
   unsupportedPollMs?: number;
+  /** The long-poll's pace while nothing changes (see `nextInterval`). */
+  pacing?: Partial<Pacing>;
 }
+
+/**
+ * Nothing in the API promises that `display_and_wait` holds the request until something changes.
+ * While answers bring nothing new, polls start at least `interval` apart, the interval doubling from
+ * `initialMs` to `maxMs`; anything new (a rotated QR, another step) resets it, so a new code is still
+ * asked for at once. A server that answers at once is then asked about 12 times a minute.
+ */
+export interface Pacing {
+  initialMs: number;
+  maxMs: number;
+}
+export const DEFAULT_PACING: Pacing = { initialMs: 500, maxMs: 5_000 };
+
+export const nextInterval = (interval: number, changed: boolean, p: Pacing): number => (changed ? 0 : interval === 0 ? p.initialMs : Math.min(p.maxMs, interval * 2));
+
+/** Errors on the long-poll that say nothing about the session: check it, then keep waiting. */
+const TRANSIENT: ReadonlySet<AppError['kind']> = new Set(['network', 'server_error', 'rate_limited']);
 
 type Phase = SessionView['phase'];
 const TERMINAL: ReadonlySet<Phase> = new Set(['complete', 'failed', 'cancelled']);
@@ -65,6 +84,8 @@ class Live {
   waiting = false;
   closing = false;
   recheck: NodeJS.Timeout | null = null;
+  /** The long-poll's pause between polls: cleared, and the loop woken, when the session ends. */
+  pause: { timer: NodeJS.Timeout; wake: () => void } | null = null;
   readonly request: StartRequest;
   readonly bridgeName: string;
 
@@ -284,32 +305,35 @@ export class SessionEngine {
     s.abort?.abort();
     s.abort = null;
     this.stopRecheck(s);
+    this.wake(s);
     this.emit(s);
   }
 
   /**
-   * Ends the session as failed. Unless the server itself said the session is over (a 200 `failed`,
-   * or an error that means it is gone), it is cancelled there too, so nothing is left running.
+   * Ends the session as failed (or cancelled, when the bridge says so). It is ended on the server too
+   * unless there is evidence about this very session that the server already ended it: its own
+   * answer said `failed`, or a route for it answered 404/410. An error kind guessed from a code is no
+   * such evidence; when in doubt the DELETE is sent: a second one costs nothing, a leaked session does.
    */
   private fail(s: Live, error: AppError, origin: 'here' | 'ended-on-server' = 'here'): void {
     if (s.terminal) return;
     if (error.kind === 'cancelled') {
       // Cancelled elsewhere (in Beeper Desktop, or the bridge gave up on it).
       this.settle(s, 'cancelled');
-      return;
+    } else {
+      s.error = error.kind === 'not_running' ? new AppError('not_running', 'Beeper Desktop stopped while connecting. Start again once it is running.', { cause: error }) : error;
+      this.deps.log.warn('login session failed', { bridgeID: s.request.bridgeID, error: s.error.toJSON() });
+      this.settle(s, 'failed');
     }
-    s.error = error.kind === 'not_running' ? new AppError('not_running', 'Beeper Desktop stopped while connecting. Start again once it is running.', { cause: error }) : error;
-    this.deps.log.warn('login session failed', { bridgeID: s.request.bridgeID, error: s.error.toJSON() });
-    this.settle(s, 'failed');
     const remoteID = s.remote?.loginSessionID;
-    if (remoteID && origin === 'here' && !SERVER_ENDED.has(error.kind)) void this.deleteRemote(s, remoteID);
+    if (remoteID && origin === 'here' && !goneOnServer(error)) void this.deleteRemote(s, remoteID);
   }
 
-  /** The emoji picture: a data: URL is shown as it is, http(s) is fetched by main, anything else cannot be shown. */
+  /** The emoji picture: a data: URL is shown as it is, http(s) or a path is fetched by main (api/images.ts), anything else cannot be shown. */
   private loadEmoji(s: Live, url: string): void {
     if (s.emojiImage?.url === url) return;
     const inline = safeImageDataURL(url);
-    const fetchable = /^https?:/i.test(url) && this.deps.fetchImage !== undefined;
+    const fetchable = isFetchableImageURL(url) && this.deps.fetchImage !== undefined;
     s.emojiImage = { url, dataURL: inline, loading: !inline && fetchable };
     if (inline || !fetchable) return;
     void this.deps.fetchImage!(url).then((dataURL) => {
@@ -324,37 +348,68 @@ export class SessionEngine {
   private async waitLoop(s: Live): Promise<void> {
     if (s.waiting) return;
     s.waiting = true;
+    const pacing = { ...DEFAULT_PACING, ...this.deps.pacing };
+    let interval = 0;
     try {
       while (!s.closing && s.phase === 'display_and_wait') {
+        const asked = Date.now();
+        const shown = s.shownDisplay;
         const step = s.remote?.currentStep as DisplayStep;
-        const remoteID = s.remote!.loginSessionID;
-        s.abort = new AbortController();
-        let next: LoginSession;
-        try {
-          next = await this.api().submitStep(s.request.bridgeID, remoteID, step.stepID, { type: 'display_and_wait' }, s.abort.signal);
-        } catch (e) {
-          const err = toAppError(e, 'submit');
-          if (s.closing || (err.kind === 'cancelled' && !(err.status === 410))) return;
-          if (err.kind === 'network') {
-            // Our own long-poll timeout: nothing happened yet. Check the session and keep waiting.
-            try {
-              next = await this.api().getSession(s.request.bridgeID, remoteID);
-            } catch (e2) {
-              this.fail(s, toAppError(e2, 'session'));
-              return;
-            }
-          } else {
-            this.fail(s, err);
-            return;
-          }
-        } finally {
-          s.abort = null;
-        }
-        this.apply(s, next);
+        const next = await this.poll(s, step);
+        if (!next) return;
+        this.apply(s, next.session);
+        const changed = s.shownDisplay !== shown || (s.remote?.currentStep as DisplayStep | undefined)?.stepID !== step.stepID;
+        interval = Math.max(nextInterval(interval, changed, pacing), next.retryAfterMs);
+        const wait = interval - (Date.now() - asked);
+        if (wait > 0 && !s.closing && s.phase === 'display_and_wait') await this.pauseFor(s, wait);
       }
     } finally {
       s.waiting = false;
     }
+  }
+
+  /**
+   * One long-poll: the session as it is now, or null when the loop should stop (cancelled here, or
+   * failed). An error that says nothing about the session (a timeout, a 5xx, a 429) is answered by
+   * checking the session.
+   */
+  private async poll(s: Live, step: DisplayStep): Promise<{ session: LoginSession; retryAfterMs: number } | null> {
+    const remoteID = s.remote!.loginSessionID;
+    s.abort = new AbortController();
+    try {
+      return { session: await this.api().submitStep(s.request.bridgeID, remoteID, step.stepID, { type: 'display_and_wait' }, s.abort.signal), retryAfterMs: 0 };
+    } catch (e) {
+      const err = toAppError(e, 'submit');
+      if (s.closing || (err.kind === 'cancelled' && err.status === undefined)) return null;
+      if (!TRANSIENT.has(err.kind)) {
+        this.fail(s, err);
+        return null;
+      }
+      try {
+        return { session: await this.api().getSession(s.request.bridgeID, remoteID), retryAfterMs: (err.retryAfterSec ?? 0) * 1000 };
+      } catch (e2) {
+        this.fail(s, toAppError(e2, 'session'));
+        return null;
+      }
+    } finally {
+      s.abort = null;
+    }
+  }
+
+  private pauseFor(s: Live, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        if (s.pause) clearTimeout(s.pause.timer);
+        s.pause = null;
+        resolve();
+      };
+      s.pause = { timer: setTimeout(wake, ms), wake };
+      s.pause.timer.unref?.();
+    });
+  }
+
+  private wake(s: Live): void {
+    s.pause?.wake();
   }
 
   // ---------------------------------------------------------------- submits
@@ -442,6 +497,7 @@ export class SessionEngine {
     s.abort?.abort();
     s.abort = null;
     this.stopRecheck(s);
+    this.wake(s);
     s.phase = 'cancelled';
     s.busy = false;
     this.emit(s);
@@ -495,5 +551,5 @@ export class SessionEngine {
   }
 }
 
-/** Failures that mean the server no longer holds the session (or cannot be reached to cancel it). */
-const SERVER_ENDED: ReadonlySet<AppError['kind']> = new Set(['session_expired', 'cancelled', 'not_found', 'not_running']);
+/** Evidence about the session itself that the server no longer holds it: a route for it answered 404 or 410. */
+const goneOnServer = (e: AppError): boolean => e.status === 404 || e.status === 410;

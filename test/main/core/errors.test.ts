@@ -62,6 +62,31 @@ describe('toAppError', () => {
     }
   });
 
+  it('the HTTP status decides first: a 5xx is a server error whatever its code says, and 500 itself is one', () => {
+    for (const [status, code] of [
+      [504, 'GATEWAY_TIMEOUT'],
+      [503, 'BRIDGE_UNAVAILABLE'],
+      [500, 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT'],
+      [500, undefined],
+      [599, 'COM.EXAMPLE.NEW'],
+    ] as const) {
+      const e = toAppError(apiError(status, code ? { code, message: 'x' } : {}), 'submit');
+      expect([e.kind, e.status, e.code], `${status} ${code}`).toEqual(['server_error', status, code]);
+    }
+  });
+
+  it('a 408 means the request timed out: the same as no answer in time, never a login that expired', () => {
+    for (const context of ['read', 'session', 'submit'] as const) {
+      const e = toAppError(apiError(408, { code: 'REQUEST_TIMEOUT', message: 'x' }), context);
+      expect([e.kind, e.code, e.status]).toEqual(['network', 'REQUEST_TIMEOUT', 408]);
+    }
+  });
+
+  it('connector codes refine a 4xx: a timed-out login on a 400 has expired, on a 499 too', () => {
+    expect(toAppError(apiError(400, { code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT', message: 'x' }), 'submit').kind).toBe('session_expired');
+    expect(toAppError(apiError(499, { code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT', message: 'x' }), 'submit').kind).toBe('session_expired');
+  });
+
   it('reads Retry-After (seconds) on 429', () => {
     expect(toAppError(apiError(429, { code: 'RATE_LIMITED' }, { 'retry-after': '12' })).retryAfterSec).toBe(12);
   });

@@ -37,6 +37,22 @@ describe('log redaction', () => {
     expect(text).toContain('state=ok');
   });
 
+  it('keeps an error’s server code, which support needs, and still drops every value the user typed', () => {
+    const { sink, entries } = memorySink();
+    const log = new Logger({ sinks: [sink] });
+    log.warn('login session failed', {
+      error: { kind: 'server_error', code: 'GATEWAY_TIMEOUT', status: 504 },
+      cause: { code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT' },
+      fields: { code: '424242', phone: '+15550001111' },
+      values: { 'fi.mau.telegram.login.code': '13579' },
+      cookies: { d: 'xoxd-cookie' },
+      token: 'pasted-token-1',
+    });
+    const text = JSON.stringify(entries);
+    expect(entries[0]!.data).toMatchObject({ error: { code: 'GATEWAY_TIMEOUT', status: 504 }, cause: { code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT' } });
+    for (const typed of ['424242', '+15550001111', '13579', 'xoxd-cookie', 'pasted-token-1']) expect(text).not.toContain(typed);
+  });
+
   it('drops lines below the level, survives a throwing sink, and redacts Error messages', () => {
     const { sink, entries } = memorySink();
     const log = new Logger({ sinks: [() => { throw new Error('sink down'); }, sink], level: 'warn' });

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchImage, safeImageDataURL } from '../../../../main/core/api/images.ts';
+import { fetchImage, isFetchableImageURL, safeImageDataURL } from '../../../../main/core/api/images.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>';
 let api: Server;
@@ -80,5 +80,17 @@ describe('fetchImage', () => {
     expect(await fetchImage('data:text/html;base64,PHA+', { baseURL: apiURL })).toBeNull();
     expect(await fetchImage('mxc://beeper.com/x', { baseURL: apiURL })).toBeNull();
     expect(safeImageDataURL('data:image/svg+xml;base64,@@')).toBeNull();
+  });
+});
+
+describe('isFetchableImageURL', () => {
+  it('http(s) and references without a scheme may be fetched (from the API origin only); other schemes may not', () => {
+    for (const url of ['https://x.example/a.png', 'HTTP://127.0.0.1/a.png', '/v1/assets/fox.png', 'fox.png', '//other.example/a.png']) expect(isFetchableImageURL(url), url).toBe(true);
+    for (const url of ['mxc://beeper.com/x', 'file:///etc/passwd', 'data:image/png;base64,AAAA', 'javascript:alert(1)', 'httpx://a']) expect(isFetchableImageURL(url), url).toBe(false);
+  });
+
+  it('a protocol-relative reference to another host is resolved, then refused by the origin rule', async () => {
+    expect(await fetchImage(`//${new URL(otherURL).host}/x.svg`, { baseURL: apiURL })).toBeNull();
+    expect(otherHits).toEqual([]);
   });
 });

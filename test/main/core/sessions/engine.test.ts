@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseResponse, type BeeperApi } from '../../../../main/core/api/client.ts';
 import { LoginSessionSchema, type LoginSession } from '../../../../main/core/api/schemas.ts';
 import { AppError, toAppError } from '../../../../main/core/errors.ts';
-import { Logger } from '../../../../main/core/log.ts';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { SessionEngine, type SessionEngineDeps } from '../../../../main/core/sessions/engine.ts';
 import { SessionViewSchema } from '../../../../preload/contract/views.ts';
 import { garbage, loginSession } from '../../../support/sdk-arbitraries.ts';
@@ -235,5 +235,187 @@ describe('session engine', () => {
       }),
       RUNS,
     );
+  });
+});
+
+/** What the SDK client throws for an HTTP error answer on a session route. */
+const httpError = (status: number, code?: string, context: 'session' | 'submit' = 'submit'): AppError =>
+  toAppError(BeeperDesktop.APIError.generate(status, code ? { code, message: 'x' } : {}, undefined, new Headers()), context);
+
+describe('whether the server still holds a session: decided from evidence about that session', () => {
+  const input = { ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'phone', fields: [{ id: 'phone' }] } };
+  const qr = (data: string) => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data } } });
+  const cancels = (calls: Array<{ method: string }>) => calls.filter((c) => c.method === 'cancelSession').length;
+
+  it('a 5xx with a timeout code on a submit keeps the step, says so, and ends nothing', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'submitStep' ? httpError(504, 'GATEWAY_TIMEOUT') : input));
+    const s = await engine.start({ bridgeID: 'b' });
+    const after = await engine.submitInput(s.id, { phone: '+15551234567' });
+    expect(after).toMatchObject({ phase: 'user_input', stepError: { kind: 'server_error', code: 'GATEWAY_TIMEOUT', status: 504 }, error: null });
+    expect(cancels(calls)).toBe(0);
+  });
+
+  it('a failure with no evidence that the session ended is ended on the server: a timeout code on a 400, a 5xx when checking', async () => {
+    for (const [submitError, check] of [
+      [httpError(400, 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT'), input],
+      [httpError(504, 'GATEWAY_TIMEOUT'), httpError(502, 'BAD_GATEWAY', 'session')],
+      [httpError(400, 'FI.MAU.BRIDGE.LOGIN_CANCELLED'), input],
+    ] as const) {
+      const { engine, calls } = engineWith((m) => (m === 'submitStep' ? submitError : m === 'getSession' ? check : input));
+      const s = await engine.start({ bridgeID: 'b' });
+      const after = await engine.submitInput(s.id, { phone: '+15551234567' });
+      expect(after.finished, submitError.code).toBe(true);
+      await vi.waitFor(() => expect(calls.filter((c) => c.method === 'cancelSession').map((c) => c.args[1]), submitError.code).toEqual(['ls_1']));
+    }
+  });
+
+  it('a 404 or 410 for the session itself is the evidence: nothing is sent to end it again', async () => {
+    for (const status of [404, 410]) {
+      const { engine, calls } = engineWith((m) => (m === 'submitStep' ? httpError(status) : input));
+      const s = await engine.start({ bridgeID: 'b' });
+      expect(await engine.submitInput(s.id, { phone: '+15551234567' })).toMatchObject({ phase: 'failed', error: { kind: 'session_expired', status } });
+      await new Promise((r) => setTimeout(r, 10));
+      expect(cancels(calls), String(status)).toBe(0);
+    }
+  });
+
+  it('a 408 on the long-poll is polled again, not a failed login', async () => {
+    let polls = 0;
+    const { engine, calls } = engineWith((m) => {
+      if (m !== 'submitStep') return qr('A');
+      polls++;
+      return polls === 1 ? httpError(408, 'REQUEST_TIMEOUT') : polls === 2 ? qr('B') : new Promise(() => {});
+    }, { pacing: { initialMs: 1, maxMs: 1 } });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).step).toMatchObject({ display: { kind: 'qr', data: 'B' } }));
+    expect(engine.get(s.id)).toMatchObject({ phase: 'display_and_wait', error: null });
+    expect(cancels(calls)).toBe(0);
+    await engine.cancel(s.id);
+  });
+
+  it('a 5xx on the long-poll keeps waiting too, after checking the session', async () => {
+    let polls = 0;
+    const { engine, calls } = engineWith((m) => {
+      if (m !== 'submitStep') return qr('A');
+      polls++;
+      return polls === 1 ? httpError(503, 'SERVICE_UNAVAILABLE') : { ...base, status: 'complete', loginID: 'L' };
+    }, { pacing: { initialMs: 1, maxMs: 1 } });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('complete'));
+    expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'getSession', 'submitStep']);
+  });
+});
+
+describe('pacing the long-poll when the server answers at once', () => {
+  const qr = (data: string) => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data } } });
+
+  it('an unchanged answer that comes at once is followed by a growing delay: at most 20 requests a minute', async () => {
+    vi.useFakeTimers();
+    try {
+      const { engine, calls } = engineWith(() => qr('SAME'));
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.advanceTimersByTimeAsync(60_000);
+      const polls = calls.filter((c) => c.method === 'submitStep').length;
+      expect(polls).toBeGreaterThanOrEqual(10); // still polling, every 5 s at the slowest
+      expect(polls).toBeLessThanOrEqual(20);
+      await engine.cancel(s.id);
+      const before = calls.length;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls.length).toBe(before); // no request after Cancel
+      expect(vi.getTimerCount()).toBe(0); // and no timer outlives the session
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a new QR is asked for again at once and resets the delay, so rotation stays prompt', async () => {
+    vi.useFakeTimers();
+    try {
+      const at: number[] = [];
+      // Two unchanged answers, three new QRs, then unchanged again.
+      const answers = ['Q0', 'Q0', 'Q1', 'Q2', 'Q3', 'Q3', 'Q3'];
+      const { engine } = engineWith((m) => {
+        if (m !== 'submitStep') return qr('Q0');
+        at.push(Date.now());
+        return qr(answers[at.length - 1] ?? 'Q3');
+      });
+      const start = Date.now();
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.advanceTimersByTimeAsync(10_000);
+      const gaps = at.map((t, i) => t - (i === 0 ? start : at[i - 1]!));
+      expect(gaps.slice(0, 8)).toEqual([0, 500, 1_000, 0, 0, 0, 500, 1_000]);
+      expect(engine.get(s.id).step).toMatchObject({ display: { data: 'Q3' } });
+      await engine.cancel(s.id);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an unchanged answer after a real long-poll wait is followed by the next poll at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const at: number[] = [];
+      const { engine } = engineWith((m) => {
+        if (m !== 'submitStep') return qr('Q0');
+        at.push(Date.now());
+        return new Promise((r) => setTimeout(() => r(qr('Q0')), 30_000));
+      });
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.advanceTimersByTimeAsync(90_000);
+      expect(at.map((t) => t - at[0]!)).toEqual([0, 30_000, 60_000, 90_000]);
+      await engine.cancel(s.id);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the delay doubles from 0.5 s to 5 s while nothing changes', async () => {
+    vi.useFakeTimers();
+    try {
+      const at: number[] = [];
+      const { engine } = engineWith((m) => {
+        if (m === 'submitStep') at.push(Date.now());
+        return qr('SAME');
+      });
+      const start = Date.now();
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.advanceTimersByTimeAsync(30_000);
+      const gaps = at.map((t, i) => t - (i === 0 ? start : at[i - 1]!));
+      expect(gaps.slice(0, 7)).toEqual([0, 500, 1_000, 2_000, 4_000, 5_000, 5_000]);
+      await engine.cancel(s.id);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('the emoji picture at a path on Beeper Desktop', () => {
+  it('a relative imageURL is fetched (images.ts resolves it against the API origin)', async () => {
+    const fetched: string[] = [];
+    const { engine } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'e', display: { type: 'emoji', imageURL: '/v1/assets/emoji/fox.png' } } } : new Promise(() => {})), {
+      fetchImage: (u) => {
+        fetched.push(u);
+        return Promise.resolve('data:image/png;base64,AAAA');
+      },
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).step).toMatchObject({ display: { kind: 'emoji', imageURL: 'data:image/png;base64,AAAA', loading: false } }));
+    expect(fetched).toEqual(['/v1/assets/emoji/fox.png']);
+    await engine.cancel(s.id);
+  });
+});
+
+describe('what a failed login leaves in the log', () => {
+  it('the server’s code, for support, and never the code the user typed', async () => {
+    const { sink, entries } = memorySink();
+    const step = { ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'code', fields: [{ id: 'code', type: '2fa_code' }] } };
+    const { engine } = engineWith((m) => (m === 'submitStep' ? { ...base, status: 'failed', error: { code: 'FI.MAU.TELEGRAM.PHONE_CODE_EXPIRED', message: 'The code expired.' } } : step), {
+      log: new Logger({ sinks: [sink], level: 'debug' }),
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(await engine.submitInput(s.id, { code: '31415926' })).toMatchObject({ phase: 'failed' });
+    const text = JSON.stringify(entries);
+    expect(text).toContain('FI.MAU.TELEGRAM.PHONE_CODE_EXPIRED');
+    expect(text).not.toContain('31415926');
   });
 });
