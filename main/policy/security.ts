@@ -14,6 +14,8 @@ export const RENDERER_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
+  // A captcha step's <audio> attachment arrives as a data: URL: inline media only, nothing remote.
+  'media-src data: blob:',
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -46,12 +46,13 @@ export const DOWNLOAD_URL = 'https://github.com/beeper-account-manager/beeper-ac
 export function canSelfUpdate(f: InstallFacts): { ok: true } | { ok: false; reason: string } {
   if (!f.isPackaged) return { ok: false, reason: 'This is a development build; it does not update itself.' };
   if (f.platform === 'linux') {
-    if (f.appImagePath) return { ok: true };
-    // electron-updater would install a package as root through pkexec, trusting only a checksum
-    // from the same feed. A system package is the package manager's to update.
+    // The package type first: electron-updater chooses its updater from resources/package-type
+    // alone, whatever APPIMAGE says, and would install a package as root through pkexec, trusting
+    // only a checksum from the same feed. A system package is the package manager's to update.
     if (f.packageType && ['deb', 'rpm', 'pacman'].includes(f.packageType)) {
       return { ok: false, reason: `Installed as a ${f.packageType} package: get new versions from your package manager or the download page.` };
     }
+    if (!f.packageType && f.appImagePath) return { ok: true };
     return { ok: false, reason: 'This kind of Linux install cannot update itself.' };
   }
   return { ok: true };

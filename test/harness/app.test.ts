@@ -119,6 +119,36 @@ describe('the window', () => {
     expect(ran).toBe(false);
   });
 
+  it('its CSP lets a captcha’s audio play from data: and blob: URLs, and nothing remote', async () => {
+    const app = await launch();
+    const outcome = await app.page.evaluate(async () => {
+      // A valid 8 kHz mono 8-bit WAV of 800 samples (0.1 s of silence).
+      const samples = 800;
+      const bytes = new Uint8Array(44 + samples);
+      const view = new DataView(bytes.buffer);
+      const text = (at: number, t: string) => [...t].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+      text(0, 'RIFF'); view.setUint32(4, 36 + samples, true); text(8, 'WAVEfmt '); view.setUint32(16, 16, true);
+      view.setUint16(20, 1, true); view.setUint16(22, 1, true); view.setUint32(24, 8000, true); view.setUint32(28, 8000, true);
+      view.setUint16(32, 1, true); view.setUint16(34, 8, true); text(36, 'data'); view.setUint32(40, samples, true);
+      bytes.fill(128, 44);
+      const dataURL = `data:audio/wav;base64,${btoa(String.fromCharCode(...bytes))}`;
+      const blobURL = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI.slice(0, 5)}`));
+      const load = (src: string) =>
+        new Promise<string>((resolve) => {
+          const audio = document.createElement('audio');
+          audio.addEventListener('loadedmetadata', () => resolve('loaded'), { once: true });
+          audio.addEventListener('error', () => resolve('refused'), { once: true });
+          setTimeout(() => resolve('timeout'), 5_000);
+          audio.src = src;
+          document.body.append(audio);
+        });
+      return { data: await load(dataURL), blob: await load(blobURL), remote: await load('https://media.example/captcha.wav'), violations: [...new Set(violations)] };
+    });
+    expect(outcome).toEqual({ data: 'loaded', blob: 'loaded', remote: 'refused', violations: ['media-src https'] });
+  });
+
   it('adds Telegram: phone, code, 2FA password, then listed as connected', async () => {
     const app = await launch();
     await connect(app);

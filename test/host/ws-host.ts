@@ -100,7 +100,7 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
     if (target.endsWith('index.html')) {
       // The page's own CSP plus the socket of this host; the key travels only in the page.
       headers['content-security-policy'] =
-        `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+        `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
       const html = readFileSync(target, 'utf8').replace('</head>', `  <meta name="bam-host-key" content="${key}" />\n  </head>`);
       res.writeHead(200, headers).end(html);
       return;

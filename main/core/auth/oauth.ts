@@ -75,7 +75,13 @@ async function listenForCallback(expectedState: string, timeoutMs: number, signa
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Any local process can send anything here while the sign-in waits: a target that does not
+    // parse is answered, never thrown (in Electron that would be the uncaught-exception dialog).
+    const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
+    if (!url) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
     if (url.pathname !== '/callback') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

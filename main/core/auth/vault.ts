@@ -76,6 +76,7 @@ export class CredentialVault {
     this.cipher = opts.cipher;
     this.allowPlaintext = opts.allowPlaintext;
     this.log = opts.log;
+    this.store.holdSecrets();
   }
 
   /** Asks the cipher once whether it can encrypt; `status()` answers from that answer. */
@@ -229,6 +230,7 @@ export class CredentialVault {
     this.current = null;
     this.generation++;
     this.store.delete('token');
+    this.store.deleteCopiesKeptAside();
   }
 
   // ---------------------------------------------------------------- OAuth client IDs (kept for re-authorization)

@@ -2,10 +2,12 @@
  * A key-value store that survives a corrupt or unreadable file. It wraps anything shaped like
  * electron-store / conf (`get`, `set`, `delete`, `path`): electron-store inside Electron, conf in
  * plain Node. When the file cannot be read or parsed — at start-up or later — it is moved aside
- * (`<name>.corrupt-<time>.json`, kept for diagnosis) and the store starts again from defaults.
- * If even that fails, the store keeps working in memory for this run and says so.
+ * (`<name>.corrupt-<time>.json`, kept for diagnosis) and the store starts again from defaults;
+ * a store that holds secrets (`holdSecrets()`) deletes it instead, since a copy kept aside would
+ * outlive sign-out. If even that fails, the store keeps working in memory for this run and says so.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from '../log.ts';
 
 export interface StoreBackend {
@@ -25,6 +27,7 @@ export class SafeStore {
   private readonly create: () => StoreBackend;
   private readonly filePath: string;
   private readonly log: Logger | undefined;
+  private secret = false;
 
   constructor(create: () => StoreBackend, filePath: string, log?: Logger) {
     this.create = create;
@@ -56,8 +59,38 @@ export class SafeStore {
     }
   }
 
+  /**
+   * This store holds credentials: from now on an unreadable file is deleted, never kept aside, and
+   * every copy kept aside (earlier in this run, or by an older version of the app) is deleted now.
+   */
+  holdSecrets(): void {
+    this.secret = true;
+    this.deleteCopiesKeptAside();
+  }
+
+  /** Deletes the `<name>.corrupt-<time>.json` copies beside a store that holds secrets. */
+  deleteCopiesKeptAside(): void {
+    if (!this.secret) return;
+    const dir = path.dirname(this.filePath);
+    const prefix = `${path.basename(this.filePath).replace(/\.json$/, '')}.corrupt-`;
+    try {
+      for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.json')) rmSync(path.join(dir, f), { force: true });
+    } catch (e) {
+      this.log?.error('could not delete a copy of the credentials file', { file: this.filePath, error: e });
+    }
+  }
+
   private quarantine(error: unknown): void {
     if (!existsSync(this.filePath)) return;
+    if (this.secret) {
+      try {
+        rmSync(this.filePath, { force: true });
+        this.log?.warn('credentials file was unreadable; deleted it (connect again)', { file: this.filePath, error });
+      } catch (rmError) {
+        this.log?.error('could not delete an unreadable credentials file', { file: this.filePath, error: rmError });
+      }
+      return;
+    }
     const target = this.filePath.replace(/(\.json)?$/, `.corrupt-${Date.now()}.json`);
     try {
       renameSync(this.filePath, target);

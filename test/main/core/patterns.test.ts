@@ -1,21 +1,57 @@
 /**
  * Server-supplied patterns run on RE2: linear time, so a catastrophic pattern against a long value
- * a web page controls returns (with JavaScript's backtracking RegExp these calls would not return
- * for longer than any test runs).
+ * a web page controls returns. With JavaScript's backtracking RegExp those calls would never return,
+ * and a test cannot time out code that holds its own thread: so they run in a child process with a
+ * deadline, and a regression fails here instead of hanging the suite.
  */
-import { describe, expect, it } from 'vitest';
-import { CookieFieldSchema, type UserInputStep } from '../../../main/core/api/schemas.ts';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePattern, MAX_PATTERN_INPUT } from '../../../main/core/patterns.ts';
-import { prepareInput } from '../../../main/core/sessions/typed-input.ts';
-import { CookieCapture } from '../../../main/policy/cookie-capture.ts';
 
 const EVIL = '^(a+)+$';
-const LONG = `${'a'.repeat(5_000)}!`;
+const DEADLINE_MS = 15_000;
+const module = (file: string): string => JSON.stringify(pathToFileURL(path.join(import.meta.dirname, '../../../main', file)).href);
+
+/** Every place a server pattern meets a long page-controlled value, run against EVIL in one child process. */
+const CATASTROPHIC = `
+import { compilePattern } from ${module('core/patterns.ts')};
+import { CookieFieldSchema } from ${module('core/api/schemas.ts')};
+import { prepareInput } from ${module('core/sessions/typed-input.ts')};
+import { CookieCapture } from ${module('policy/cookie-capture.ts')};
+const EVIL = ${JSON.stringify(EVIL)};
+const LONG = 'a'.repeat(5000) + '!';
+const out = {};
+out.compiled = [compilePattern(EVIL).test(LONG), compilePattern(EVIL).test('aaaa')];
+const e = new CookieCapture({
+  url: 'https://x/login',
+  expectedFinalURLRegex: EVIL,
+  fields: [CookieFieldSchema.parse({ id: 'c', required: true, pattern: EVIL, sources: [{ type: 'cookie', name: 'c' }, { type: 'request_header', name: 'X-A', requestURLRegex: EVIL }] })],
+});
+e.onCookies([{ name: 'c', value: LONG, domain: 'x' }]);
+e.onRequest('https://x/' + LONG, { 'X-A': LONG });
+e.onURL(LONG);
+out.capture = { values: e.values(), complete: e.isComplete() };
+const step = { type: 'user_input', stepID: 's', fields: [{ id: 'code', label: 'Code', pattern: EVIL }] };
+const bad = prepareInput(step, { code: LONG });
+out.typed = [{ kind: bad.kind, code: bad.code }, prepareInput(step, { code: 'aaa' })];
+process.stdout.write(JSON.stringify(out));
+`;
+
+let results: { compiled: boolean[]; capture: unknown; typed: unknown[] } | null = null;
+let failure = '';
+
+beforeAll(() => {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CATASTROPHIC], { encoding: 'utf8', timeout: DEADLINE_MS });
+  if (r.error || r.status !== 0) failure = r.signal ? `a catastrophic pattern did not return within ${DEADLINE_MS} ms (${r.signal})` : `the check failed: ${r.stderr}`;
+  else results = JSON.parse(r.stdout);
+}, DEADLINE_MS + 5_000);
 
 describe('compilePattern', () => {
   it('runs a catastrophic pattern against a long value to its answer', () => {
-    expect(compilePattern(EVIL)!.test(LONG)).toBe(false);
-    expect(compilePattern(EVIL)!.test('aaaa')).toBe(true);
+    expect(failure).toBe('');
+    expect(results!.compiled).toEqual([false, true]);
   });
 
   it('finds like RegExp#test for the patterns bridges send', () => {
@@ -48,21 +84,12 @@ describe('compilePattern', () => {
 
 describe('where server patterns meet page-controlled values', () => {
   it('the capture engine: a cookie pattern, a request URL filter and the final-URL pattern', () => {
-    const e = new CookieCapture({
-      url: 'https://x/login',
-      expectedFinalURLRegex: EVIL,
-      fields: [CookieFieldSchema.parse({ id: 'c', required: true, pattern: EVIL, sources: [{ type: 'cookie', name: 'c' }, { type: 'request_header', name: 'X-A', requestURLRegex: EVIL }] })],
-    });
-    e.onCookies([{ name: 'c', value: LONG }]);
-    e.onRequest(`https://x/${LONG}`, { 'X-A': LONG });
-    e.onURL(LONG);
-    expect(e.values()).toEqual({});
-    expect(e.isComplete()).toBe(false);
+    expect(failure).toBe('');
+    expect(results!.capture).toEqual({ values: {}, complete: false });
   });
 
   it('a typed value checked against a field pattern', () => {
-    const step: UserInputStep = { type: 'user_input', stepID: 's', fields: [{ id: 'code', label: 'Code', pattern: EVIL }] };
-    expect(prepareInput(step, { code: LONG })).toMatchObject({ kind: 'invalid_input', code: 'PATTERN_MISMATCH' });
-    expect(prepareInput(step, { code: 'aaa' })).toEqual({ code: 'aaa' });
+    expect(failure).toBe('');
+    expect(results!.typed).toEqual([{ kind: 'invalid_input', code: 'PATTERN_MISMATCH' }, { code: 'aaa' }]);
   });
 });

@@ -1,7 +1,10 @@
 /** main/policy/security.ts: navigation, windows, permissions and external links. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 appOrigins,
+RENDERER_CSP,
 captureUserAgent,
 isSafeExternalURL,
 isTrustedSender,
@@ -57,5 +60,22 @@ describe('security decisions', () => {
     const electronUA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) beeper-account-manager/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
     expect(captureUserAgent(null, electronUA)).toBe('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36');
     expect(captureUserAgent('Custom/1.0', electronUA)).toBe('Custom/1.0');
+  });
+});
+
+describe('the renderer CSP, in the header and in index.html', () => {
+  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources.sort().join(' ')]));
+
+  it('the page’s own meta policy says what the header says for every directive it names (two policies both apply)', () => {
+    const html = readFileSync(path.join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const header = directives(RENDERER_CSP);
+    for (const [name, sources] of directives(meta!)) expect(`${name} ${sources}`).toBe(`${name} ${header.get(name)}`);
+  });
+
+  it('media (a captcha’s audio) only from data: and blob:, nothing remote', () => {
+    expect(directives(RENDERER_CSP).get('media-src')).toBe('blob: data:');
+    expect(directives(RENDERER_CSP).get('default-src')).toBe("'none'");
   });
 });

@@ -61,6 +61,20 @@ describe('updater policy', () => {
     expect(p.current()).toMatchObject({ status: 'unsupported', downloadURL: expect.stringMatching(/^https:\/\//) });
   });
 
+  it('decides from the package type first: APPIMAGE set in the environment never makes a deb, rpm or pacman install update itself', () => {
+    // electron-updater picks its updater from resources/package-type alone and would run pkexec.
+    for (const packageType of ['deb', 'rpm', 'pacman']) {
+      expect(canSelfUpdate({ ...packaged, packageType }), packageType).toMatchObject({ ok: false, reason: expect.stringContaining(`${packageType} package`) });
+    }
+    // A package type this app does not know is not an AppImage either.
+    expect(canSelfUpdate({ ...packaged, packageType: 'snap' })).toMatchObject({ ok: false, reason: expect.stringContaining('cannot update itself') });
+    // Only an AppImage (no package type, APPIMAGE set) updates itself on Linux.
+    expect(canSelfUpdate(packaged)).toEqual({ ok: true });
+    expect(canSelfUpdate({ ...packaged, packageType: '' })).toEqual({ ok: true });
+    expect(canSelfUpdate({ ...packaged, appImagePath: undefined })).toMatchObject({ ok: false, reason: expect.stringContaining('cannot update itself') });
+    expect(canSelfUpdate({ ...packaged, platform: 'win32', packageType: 'deb' })).toEqual({ ok: true });
+  });
+
   it('a deb install never checks, downloads or installs through electron-updater (so never calls pkexec)', async () => {
     const u = new FakeUpdater();
     const calls: string[] = [];

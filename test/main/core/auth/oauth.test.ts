@@ -1,5 +1,6 @@
 /** main/core/auth/oauth.ts: PKCE and the loopback callback, against the simulator. */
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BeeperApi } from '../../../../main/core/api/client.ts';
 import { InfoSchema, type Info } from '../../../../main/core/api/schemas.ts';
@@ -50,6 +51,30 @@ describe('loopback callback', () => {
     expect(result.accessToken).toMatch(/\S{20,}/);
     expect(result.clientID).toMatch(/^cli_/);
     expect(result.expiresAt).toBeGreaterThan(Date.now());
+  });
+
+  it('answers a request it cannot parse with 400, and the sign-in goes on', async () => {
+    /** Sends raw bytes (no client would build this target) and reads the status line, or '' if none comes. */
+    const raw = (port: number, request: string): Promise<string> =>
+      new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(request));
+        let text = '';
+        socket.setTimeout(2_000, () => socket.destroy());
+        socket.on('data', (d) => (text += d.toString('latin1')));
+        socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+        socket.on('error', () => resolve(text));
+      });
+    const result = await signInWithOAuth(
+      opts(async (url) => {
+        const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!);
+        for (const target of ['http://[', '//[::1', 'http://a b/callback']) {
+          expect(await raw(Number(redirect.port), `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`), target).toMatch(/^HTTP\/1\.1 400 /);
+        }
+        const location = (await fetch(url, { redirect: 'manual' })).headers.get('location')!;
+        expect((await fetch(location)).status).toBe(200);
+      }),
+    );
+    expect(result.accessToken).toMatch(/\S{20,}/);
   });
 
   it('gives up after its time limit and closes the callback server', async () => {

@@ -1,5 +1,5 @@
 /** main/core/auth/vault.ts: the sign-in, encrypted, bound to its server, and never on disk in the clear without consent. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CredentialVault } from '../../../../main/core/auth/vault.ts';
@@ -20,6 +20,30 @@ describe('CredentialVault', () => {
     expect((await again.open('http://x'))?.accessToken).toBe(auth.accessToken);
     expect(again.tokenFor('http://x')?.accessToken).toBe(auth.accessToken);
     expect(await again.open('http://other')).toBeNull();
+  });
+
+  it('never keeps a copy of an unreadable credentials file, nor one an older version kept aside; clear() deletes any left', async () => {
+    const plaintext = { accessToken: 'tok_plaintext_leftover_1234', expiresAt: null, scope: 'read write', source: 'manual' as const };
+    const vault = new CredentialVault({ store: confStore(dir(), 'credentials'), cipher: null, allowPlaintext: () => true });
+    await vault.save('http://x', plaintext);
+    const record = readFileSync(path.join(dir(), 'credentials.json'), 'utf8');
+    // Truncated on disk (a crash mid-write): unreadable, but its token record is still in it.
+    writeFileSync(path.join(dir(), 'credentials.json'), record.slice(0, -3));
+    // An older version moved such a file aside and kept it.
+    writeFileSync(path.join(dir(), 'credentials.corrupt-1700000000000.json'), record);
+    const store = confStore(dir(), 'credentials');
+    const again = new CredentialVault({ store, cipher: null, allowPlaintext: () => true });
+    expect(await again.open('http://x')).toBeNull();
+    const files = readdirSync(dir());
+    expect(files.filter((f) => f.includes('corrupt'))).toEqual([]);
+    for (const f of files) expect(readFileSync(path.join(dir(), f), 'utf8'), f).not.toContain(Buffer.from(plaintext.accessToken).toString('base64'));
+    // Corrupted while the app runs: deleted too, and a later clear() leaves nothing behind.
+    await again.save('http://x', plaintext);
+    writeFileSync(path.join(dir(), 'credentials.json'), '\u0000garbage');
+    expect(await new CredentialVault({ store: confStore(dir(), 'credentials'), cipher: null, allowPlaintext: () => true }).open('http://x')).toBeNull();
+    writeFileSync(path.join(dir(), 'credentials.corrupt-1700000000001.json'), record);
+    again.clear();
+    expect(readdirSync(dir()).filter((f) => f.includes('corrupt'))).toEqual([]);
   });
 
   it('drops a token it cannot decrypt (another key) and says why', async () => {
