@@ -16,11 +16,8 @@ export function keepUnchanged<T>(prev: T | null | undefined, next: T): T {
   const before = prev as Record<string, unknown>;
   const after = next as Record<string, unknown>;
   const keys = Object.keys(after);
-  const out: Record<string, unknown> = {};
-  let same = keys.length === Object.keys(before).length;
-  for (const k of keys) {
-    out[k] = keepUnchanged(before[k], after[k]);
-    if (out[k] !== before[k]) same = false;
-  }
-  return (same ? prev : out) as T;
+  // Own keys only, and built with fromEntries: a `__proto__` key in a JSON view stays a key.
+  const entries = keys.map((k) => [k, keepUnchanged(Object.hasOwn(before, k) ? before[k] : undefined, after[k])] as const);
+  const same = keys.length === Object.keys(before).length && entries.every(([k, v]) => Object.hasOwn(before, k) && v === before[k]);
+  return (same ? prev : Object.fromEntries(entries)) as T;
 }

@@ -33,6 +33,15 @@ describe('keepUnchanged', () => {
     expect(kept.networks[0]!.logins[1]).toEqual({ id: 2, status: 'needs_login' });
   });
 
+  it('a `__proto__` key in a view (JSON.parse makes it an own key) is kept as a key, and the object reused', () => {
+    const prev = JSON.parse('{"__proto__": {"a": 1}, "b": 2}') as Record<string, unknown>;
+    expect(keepUnchanged(prev, JSON.parse('{"__proto__": {"a": 1}, "b": 2}'))).toBe(prev);
+    const changed = keepUnchanged(prev, JSON.parse('{"__proto__": {"a": 2}, "b": 2}'));
+    expect(Object.hasOwn(changed, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(changed)).toBe(Object.prototype);
+    expect(JSON.stringify(changed)).toBe('{"__proto__":{"a":2},"b":2}');
+  });
+
   it('takes the new value when the shape changes (added or removed keys, array ↔ object)', () => {
     expect(keepUnchanged({ a: 1 }, { a: 1, b: 2 })).toEqual({ a: 1, b: 2 });
     expect(keepUnchanged({ a: 1, b: 2 }, { a: 1 })).toEqual({ a: 1 });
