@@ -5,7 +5,7 @@
  */
 import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
-import type { AppSnapshot, AuthView, Capabilities, ConnectionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import type { AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
@@ -18,6 +18,7 @@ import { CredentialVault, type Cipher } from './auth/vault.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { SessionEngine } from './sessions/engine.ts';
+import { reconnectRequest, type ReconnectTarget } from './sessions/reconnect.ts';
 import { SettingsStore, settingsView, type Settings } from './storage/settings.ts';
 import type { SafeStore } from './storage/store.ts';
 import { Updates, type UpdaterSource } from './updates.ts';
@@ -263,6 +264,11 @@ export class AccountManager {
   async loginFlows(bridgeID: string): Promise<Array<{ id: string; name: string; description: string | null }>> {
     const flows: LoginFlow[] = await this.requireSignedIn().loginFlows(bridgeID);
     return flows.map((f) => ({ id: f.id, name: f.name ?? f.id, description: f.description ?? null }));
+  }
+
+  /** Reconnect an account, asked for by the window, the tray, a notification or a link: one rule for the request. */
+  reconnect(target: ReconnectTarget): Promise<SessionView> {
+    return this.sessions.start(reconnectRequest(target, this.accounts.current()));
   }
 
   async removeLogin(bridgeID: string, loginID: string, scope: RemoveScope): Promise<{ affectedAccountIDs: string[] }> {

@@ -192,7 +192,7 @@ function launcher(window: BrowserWindow, core: AccountManager, registry: IpcRegi
         },
         startReconnect: async (bridgeID, loginID, accountID) => {
           try {
-            return (await core.sessions.start({ bridgeID, loginID: loginID ?? undefined, accountID: accountID ?? undefined })).id;
+            return (await core.reconnect({ bridgeID, loginID, accountID })).id;
           } catch (e) {
             log.warn('could not start a reconnect', { error: e });
             return null;

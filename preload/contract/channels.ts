@@ -17,6 +17,7 @@ export const INVOKE = {
   refreshAccounts: 'accounts.refresh',
   getLoginFlows: 'bridges.getFlows',
   startSession: 'sessions.start',
+  reconnect: 'sessions.reconnect',
   submitInput: 'sessions.submitInput',
   submitCookies: 'sessions.submitCookies',
   cancelSession: 'sessions.cancel',

@@ -37,8 +37,17 @@ export const invokeSchemas = {
   'auth.signOut': { request: none, response: AuthViewSchema },
   'accounts.refresh': { request: none, response: AccountsViewSchema },
   'bridges.getFlows': { request: z.object({ bridgeID: id }).strict(), response: z.array(LoginFlowViewSchema) },
+  /** A login of a new account. */
   'sessions.start': {
-    request: z.object({ bridgeID: id, flowID: id.optional(), loginID: id.optional(), accountID: id.optional() }).strict(),
+    request: z.object({ bridgeID: id, flowID: id.optional() }).strict(),
+    response: SessionViewSchema,
+  },
+  /** "Reconnect this account", with whatever IDs the asker holds: the core decides what is sent (main/core/sessions/reconnect.ts). */
+  'sessions.reconnect': {
+    request: z
+      .object({ bridgeID: id, loginID: id.nullable(), accountID: id.nullable(), flowID: id.optional() })
+      .strict()
+      .refine((r) => r.loginID !== null || r.accountID !== null, 'a reconnect names a login or an account'),
     response: SessionViewSchema,
   },
   'sessions.submitInput': { request: z.object({ sessionID: id, fields: fieldValues }).strict(), response: SessionViewSchema },

@@ -219,6 +219,27 @@ describe('the tray and notifications', () => {
     await app.page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('one reconnect, one session: the tray, then the window, for the same WhatsApp account keep the QR being scanned', async () => {
+    const app = await launch();
+    await connect(app);
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('  WhatsApp: Alex Rivera'));
+    app.tray().click('Reconnect account', 'WhatsApp: Alex Rivera');
+    const qr = app.page.getByRole('img', { name: /QR code/ });
+    await pw(qr).toBeVisible();
+    const shown = await qr.getAttribute('src');
+    const live = () => [...sim.core.logins.sessions.values()].filter((x) => !x.terminal);
+    expect(live()).toHaveLength(1);
+    const first = live()[0]!;
+    // The user goes back to the list and presses the row's Reconnect for the same account.
+    await app.page.getByRole('button', { name: 'Beeper Account Manager' }).click();
+    await app.page.getByRole('button', { name: 'Reconnect Alex Rivera on WhatsApp' }).first().click();
+    await pw(qr).toBeVisible();
+    expect(await qr.getAttribute('src')).toBe(shown);
+    expect(live()).toEqual([first]);
+    expect([...sim.core.logins.sessions.values()]).toHaveLength(1);
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('an account that needs login again: one notification; clicking it opens its reconnect flow', async () => {
     const app = await launch();
     await connect(app);

@@ -158,7 +158,7 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
         parseLaunch([url]),
         {
           showWindow: () => {},
-          startReconnect: async (bridgeID, loginID, accountID) => (await opts.core.sessions.start({ bridgeID, loginID: loginID ?? undefined, accountID: accountID ?? undefined })).id,
+          startReconnect: async (bridgeID, loginID, accountID) => (await opts.core.reconnect({ bridgeID, loginID, accountID })).id,
           navigate: (to) => broadcast({ event: EVENTS.navigate, payload: registry.event(EVENTS.navigate, to) }),
         },
         false,

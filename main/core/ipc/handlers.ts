@@ -20,6 +20,7 @@ export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager
   registry.handle('accounts.refresh', () => core.refreshAccounts());
   registry.handle('bridges.getFlows', ({ bridgeID }) => core.loginFlows(bridgeID));
   registry.handle('sessions.start', (req) => core.sessions.start(req));
+  registry.handle('sessions.reconnect', (target) => core.reconnect(target));
   registry.handle('sessions.submitInput', ({ sessionID, fields }) => core.sessions.submitInput(sessionID, fields));
   registry.handle('sessions.submitCookies', ({ sessionID, fields, lastURL }) => core.sessions.submitCookies(sessionID, fields, { source: 'api', lastURL }));
   registry.handle('sessions.cancel', ({ sessionID }) => core.sessions.cancel(sessionID));

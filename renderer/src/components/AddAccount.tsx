@@ -1,9 +1,9 @@
 /** Choosing a network, then a way to log in, then the login steps. */
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
-import { useApp } from '../store.ts';
+import { liveSessions, useApp } from '../store.ts';
 import { NetworkIcon } from './NetworkIcon.tsx';
-import { Button, Spinner } from './ui.tsx';
+import { Button, Icon, Spinner } from './ui.tsx';
 
 const GROUPS: Array<{ provider: string; title: string }> = [
   { provider: 'local', title: 'On this device' },
@@ -19,6 +19,7 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
   const [busy, setBusy] = useState(false);
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
+  const inProgress = useApp((s) => liveSessions(s.sessions).find((x) => x.bridgeID === network.bridgeID));
   const start = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     setBusy(true);
@@ -45,6 +46,17 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
           </label>
         ))}
       </fieldset>
+      {inProgress && (
+        <div className="step-notice">
+          <Icon name="alert" />
+          <p>
+            A login to {network.displayName} is already in progress; continuing here stops it.{' '}
+            <button type="button" className="link-button" onClick={() => navigate({ name: 'session', sessionID: inProgress.id })}>
+              Show the login in progress
+            </button>
+          </p>
+        </div>
+      )}
       <div className="actions">
         <Button variant="ghost" onClick={onBack}>
           Back
@@ -67,13 +79,14 @@ export function AddAccountScreen() {
   const wanted = useApp((s) => (s.route.name === 'add' ? (s.route.bridgeID ?? null) : null));
   const opened = useRef<string | null>(null);
 
-  const choose = async (network: NetworkView): Promise<void> => {
+  /** `fromLink`: a link only ever opens a screen; nothing starts until the user acts here. */
+  const choose = async (network: NetworkView, fromLink = false): Promise<void> => {
     setLoading(network.bridgeID);
     const flows = await run('load the login methods', (api) => api.getLoginFlows({ bridgeID: network.bridgeID }));
-    if (flows && flows.length === 1) {
+    if (flows && flows.length === 1 && !fromLink) {
       const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: flows[0]!.id }));
       if (s) navigate({ name: 'session', sessionID: s.id });
-    } else if (flows && flows.length > 1) {
+    } else if (flows && flows.length > 0) {
       setPicked({ network, flows });
     } else if (flows) {
       useApp.getState().notify('error', `${network.displayName} offers no way to log in from here.`);
@@ -87,7 +100,7 @@ export function AddAccountScreen() {
     opened.current = wanted;
     if (network.unavailableReason) useApp.getState().notify('error', `${network.displayName}: ${network.unavailableReason}`);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- an action the link asked for, once per link, not derived state
-    else void choose(network);
+    else void choose(network, true);
   });
 
   if (!accounts) return null;

@@ -46,7 +46,7 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
           <Button variant="ghost" onClick={back}>
             Cancel
           </Button>
-          <Button variant="primary" onClick={() => void reconnect(bridgeID, loginID, loginID ? null : accountID)}>
+          <Button variant="primary" onClick={() => void reconnect(bridgeID, loginID, accountID)}>
             Reconnect
           </Button>
         </div>

@@ -7,7 +7,6 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { stepEntry, type StepActions } from '../steps/registry.tsx';
 import { useApp } from '../store.ts';
-import { startRequest } from './reconnect.ts';
 import { Avatar, Button, Icon, Spinner } from './ui.tsx';
 
 /** The step on screen, if the session is showing one. */
@@ -75,20 +74,33 @@ function Outcome({ session }: { session: SessionView }) {
 function Footer({ session }: { session: SessionView }) {
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
+  const notify = useApp((s) => s.notify);
   const sessionID = session.id;
+  /** Closes the session in main (ending it on the server if it still runs), then `next` — unless main refused. */
   const dismissThen = async (next: () => void | Promise<void>): Promise<void> => {
-    await run('close', (api) => api.dismissSession({ sessionID }));
-    await next();
+    const closed = await run('close', async (api) => {
+      await api.dismissSession({ sessionID });
+      return true;
+    });
+    if (closed) await next();
   };
   const retry = (): Promise<void> =>
     dismissThen(async () => {
-      const req = startRequest(session.bridgeID, { flowID: session.flowID, ...session.reconnect });
-      const next = await run('start again', (api) => api.startSession(req));
+      const flow = session.flowID ? { flowID: session.flowID } : {};
+      const { bridgeID, reconnect } = session;
+      const next = await run('start again', (api) => (reconnect ? api.reconnect({ bridgeID, ...reconnect, ...flow }) : api.startSession({ bridgeID, ...flow })));
       if (next) navigate({ name: 'session', sessionID: next.id });
     });
   if (!session.finished) {
+    // The user said what they want: the login ends (on the server too) and they are back where
+    // they came from, told so by a notice that needs no click.
+    const cancel = (): Promise<void> =>
+      dismissThen(() => {
+        navigate(session.reconnect ? { name: 'accounts' } : { name: 'add' });
+        notify('info', `${session.reconnect ? 'Reconnecting' : 'Adding'} ${session.bridgeName} was cancelled.`);
+      });
     return (
-      <Button variant="ghost" onClick={() => void run('cancel', (api) => api.cancelSession({ sessionID }))}>
+      <Button variant="ghost" onClick={() => void cancel()}>
         Cancel
       </Button>
     );

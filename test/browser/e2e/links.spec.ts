@@ -34,6 +34,24 @@ test('a link during a login in progress on that network: warned, and Cancel leav
   expect(stack.sim.core.logins.sessions.size).toBe(1);
 });
 
+test('an add link only opens a screen, even for a network with one way in, and never replaces a login in progress', async ({ app, stack }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Add account' }).click();
+  // One way in: a click in the app starts it at once (the user chose it).
+  await app.getByRole('button', { name: /Instagram/ }).click();
+  await expect(app.getByRole('heading', { name: 'Sign in to Instagram', level: 1 })).toBeVisible();
+  const inProgress = [...stack.sim.core.logins.sessions.values()][0]!;
+
+  await stack.host.openLink('beeper-account-manager://add/local-instagram');
+  await expect(app.getByRole('heading', { name: 'How do you want to connect Instagram?' })).toBeVisible();
+  await expect(app.getByText(/A login to Instagram is already in progress/)).toBeVisible();
+  expect(stack.sim.core.logins.sessions.size).toBe(1);
+  expect(inProgress.terminal).toBe(false);
+  await app.getByRole('button', { name: 'Show the login in progress' }).click();
+  await expect(app.getByRole('heading', { name: 'Sign in to Instagram', level: 1 })).toBeVisible();
+  expect(stack.sim.core.logins.sessions.size).toBe(1);
+});
+
 test('a link to an account that does not exist changes nothing', async ({ app, stack }) => {
   await connect(app);
   await stack.host.openLink('beeper-account-manager://reconnect/local-telegram/ba_nobody');

@@ -51,17 +51,26 @@ test('the remove dialog can be dismissed with Escape, keeping the account', asyn
   await expect(app.getByRole('region', { name: /WhatsApp/ })).toBeVisible();
 });
 
-test('cancel in the middle of a flow really cancels it', async ({ app, stack, shot }) => {
+test('cancel in the middle of a flow really cancels it, and goes straight back to the network picker', async ({ app, stack, shot }) => {
   await connect(app);
   await app.getByRole('button', { name: 'Add account' }).click();
   await app.getByRole('button', { name: /Signal/ }).click();
   await expect(app.getByRole('img', { name: 'QR code to scan with Signal' })).toBeVisible();
   await app.getByRole('button', { name: 'Cancel' }).click();
-  await expect(app.getByRole('heading', { name: 'Login cancelled' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Add an account', level: 1 })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Adding Signal was cancelled.' })).toBeVisible();
   await shot('50-cancelled');
   await expect.poll(() => [...stack.sim.core.logins.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
-  await app.getByRole('button', { name: 'Close' }).click();
+});
+
+test('cancel a reconnect: back to the accounts at once, the session ended on the server', async ({ app, stack }) => {
+  await connect(app);
+  await app.getByRole('button', { name: /^Reconnect .* on WhatsApp$/ }).first().click();
+  await expect(app.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Reconnecting WhatsApp was cancelled.' })).toBeVisible();
+  await expect.poll(() => [...stack.sim.core.logins.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
 });
 
 test('Beeper Desktop stopping mid-flow shows a clear error, and everything recovers when it returns', async ({ app, stack, shot }) => {

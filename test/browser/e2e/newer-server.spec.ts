@@ -36,7 +36,7 @@ test('a step type it does not know: finish in Beeper Desktop or cancel; cancelli
   await expect(app.getByText('Step: webauthn')).toBeVisible();
   await shot('61-future-unknown-step');
   await app.getByRole('button', { name: 'Cancel' }).click();
-  await expect(app.getByRole('heading', { name: 'Login cancelled' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Add an account', level: 1 })).toBeVisible();
   await expect.poll(() => [...stack.sim.core.logins.sessions.values()].map((s) => s.status)).toEqual(['cancelled']);
 });
 

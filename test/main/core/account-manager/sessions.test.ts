@@ -15,6 +15,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
 
   const session = (id: string): SessionView => fx.t.core.sessions.get(id);
   const start = (bridgeID: string, extra: Record<string, string> = {}): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.start', { bridgeID, ...extra });
+  const reconnect = (bridgeID: string, loginID: string | null, accountID: string | null): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.reconnect', { bridgeID, loginID, accountID });
   const input = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.submitInput', { sessionID: s.id, fields });
   const cookies = (s: SessionView, fields: Record<string, string>): Promise<SessionView> => call<SessionView>(fx.t, 'sessions.submitCookies', { sessionID: s.id, fields });
   /** Waits until the engine has a long-poll parked at the simulator for this bridge. */
@@ -130,12 +131,30 @@ describe.each(PROFILES)('%s profile', (profile) => {
     it('reconnects the seeded needs-login account from the attention list, restoring the same login', async () => {
       const [item] = fx.t.core.snapshot().accounts.needsAttention;
       expect(item).toMatchObject({ bridgeID: 'local-telegram', status: 'needs_login', message: expect.stringContaining('logged out') });
-      const s0 = await start(item!.bridgeID, { loginID: item!.loginID! });
+      const s0 = await reconnect(item!.bridgeID, item!.loginID, null);
       expect(s0).toMatchObject({ reconnect: { loginID: item!.loginID }, step: { stepID: 'fi.mau.telegram.login.code' } });
       const s1 = await input(s0, { 'fi.mau.telegram.login.code': '12345' });
       const done = await input(s1, { 'fi.mau.telegram.login.password': 'correct horse' });
       expect(done.result).toMatchObject({ loginID: item!.loginID, restored: true });
       await until(() => fx.t.core.snapshot().accounts.needsAttention.length === 0, 'attention list to clear');
+    });
+
+    it('one reconnect, one session: the tray (login and account), then the window (login), then a notification (account) keep the QR being scanned', async () => {
+      const wa = fx.t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'local-whatsapp')!.logins[0]!;
+      const accountID = wa.accounts[0]!.accountID;
+      const fromTray = await reconnect('local-whatsapp', wa.loginID, accountID);
+      const fromWindow = await reconnect('local-whatsapp', wa.loginID, null);
+      const fromNotification = await reconnect('local-whatsapp', null, accountID);
+      expect([fromWindow.id, fromNotification.id]).toEqual([fromTray.id, fromTray.id]);
+      expect(fromTray).toMatchObject({ reconnect: { loginID: wa.loginID, accountID: null }, finished: false });
+      expect([...fx.sim.core.logins.sessions.values()].filter((x) => x.bridge.id === 'local-whatsapp')).toHaveLength(1);
+      await call(fx.t, 'sessions.dismiss', { sessionID: fromTray.id });
+    });
+
+    it('a reconnect names a login or an account: neither is refused before anything is sent', async () => {
+      await expect(call(fx.t, 'sessions.reconnect', { bridgeID: 'local-whatsapp', loginID: null, accountID: null })).rejects.toMatchObject({ kind: 'invalid_request' });
+      await expect(call(fx.t, 'sessions.start', { bridgeID: 'local-whatsapp', loginID: 'x' })).rejects.toMatchObject({ kind: 'invalid_request' });
+      expect(fx.t.core.sessions.list()).toEqual([]);
     });
 
     it('removes a login with a scope it allows; refuses one it does not', async () => {

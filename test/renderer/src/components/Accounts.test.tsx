@@ -37,10 +37,10 @@ describe('AccountsScreen', () => {
     const { main } = await renderApp(snapshot({ accounts: withAttention() }));
     const attention = screen.getByRole('region', { name: '1 account needs attention' });
     expect(within(attention).getByText('Logged out from your phone')).toBeTruthy();
-    main.answer('sessions.start', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null } }));
+    main.answer('sessions.reconnect', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null } }));
     fireEvent.click(within(attention).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's9' }));
-    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1' }]);
+    expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', accountID: null }]);
   });
 
   it('remove: offers only the scopes the login allows, and says it was removed', async () => {

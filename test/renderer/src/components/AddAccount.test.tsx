@@ -61,13 +61,29 @@ describe('AddAccountScreen', () => {
     expect(main.callsTo('sessions.start')).toEqual([]);
   });
 
-  it('a link naming a network opens its login directly', async () => {
+  it('a link naming a network only opens its screen: nothing starts until the user continues', async () => {
     const { main } = await renderApp(snapshot({ accounts: withFuture() }));
     main.answer('bridges.getFlows', () => [{ id: 'phone', name: 'Phone number', description: null }]);
     main.answer('sessions.start', () => session(null, { id: 's7' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Accounts'));
     main.push('ui.navigate', { to: 'add-account', bridgeID: 'telegram' });
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's7' }));
+    expect(await screen.findByRole('heading', { name: 'How do you want to connect Telegram?' })).toBeTruthy();
     expect(main.callsTo('bridges.getFlows')).toEqual([{ bridgeID: 'telegram' }]);
+    expect(main.callsTo('sessions.start')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's7' }));
+    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'telegram', flowID: 'phone' }]);
+  });
+
+  it('a link never replaces a login in progress: it says so and offers the way back to it', async () => {
+    const live = session(null, { id: 'live', bridgeID: 'telegram', bridgeName: 'Telegram' });
+    const { main } = await renderApp(snapshot({ accounts: withFuture(), sessions: [live] }));
+    main.answer('bridges.getFlows', () => [{ id: 'phone', name: 'Phone number', description: null }]);
+    main.push('ui.navigate', { to: 'add-account', bridgeID: 'telegram' });
+    expect(await screen.findByText(/A login to Telegram is already in progress/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the login in progress' }));
+    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 'live' });
+    expect(main.callsTo('sessions.start')).toEqual([]);
+    expect(main.callsTo('sessions.cancel')).toEqual([]);
   });
 });

@@ -14,11 +14,12 @@ describe('ConfirmReconnectScreen', () => {
   it('names the account and starts nothing until confirmed', async () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }), ask('telegram', 'tg1'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reconnect Telegram · @alex?');
-    expect(main.callsTo('sessions.start')).toEqual([]);
-    main.answer('sessions.start', () => session(null, { id: 's3' }));
+    expect(main.callsTo('sessions.reconnect')).toEqual([]);
+    main.answer('sessions.reconnect', () => session(null, { id: 's3' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's3' }));
-    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'telegram', loginID: 'tg1' }]);
+    // Which IDs reach Beeper Desktop is the core's rule: the window says which account.
+    expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'telegram', loginID: 'tg1', accountID: null }]);
   });
 
   it('warns that a login in progress on that network stops', async () => {
@@ -30,7 +31,7 @@ describe('ConfirmReconnectScreen', () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }), ask('telegram', 'tg1'));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(useApp.getState().route).toEqual({ name: 'accounts' });
-    expect(main.callsTo('sessions.start')).toEqual([]);
+    expect(main.callsTo('sessions.reconnect')).toEqual([]);
   });
 
   it.each([

@@ -81,11 +81,21 @@ describe('SessionScreen', () => {
     expect(screen.getByText('Enter the sign-in values')).toBeTruthy();
   });
 
-  it('Cancel cancels the session in main while it runs', async () => {
-    const { main } = await show(session(unknownStep));
-    main.answer('sessions.cancel', () => session(null, { phase: 'cancelled' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(main.callsTo('sessions.cancel')).toEqual([{ sessionID: 's1' }]));
+  it('Cancel ends the login in main and goes straight back to where it was started, with a notice that needs no click', async () => {
+    for (const [reconnect, back, text] of [
+      [null, { name: 'add' }, 'Adding Telegram was cancelled.'],
+      [{ loginID: 'l1', accountID: null }, { name: 'accounts' }, 'Reconnecting Telegram was cancelled.'],
+    ] as const) {
+      const { main } = await show(session(unknownStep, { reconnect }));
+      main.answer('sessions.dismiss', () => null);
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+      await waitFor(() => expect(useApp.getState().route).toEqual(back));
+      // dismiss ends a live login on the server before forgetting it (SessionEngine.dismiss).
+      expect(main.callsTo('sessions.dismiss')).toEqual([{ sessionID: 's1' }]);
+      expect(screen.queryByText('Login cancelled')).toBeNull();
+      expect(screen.getByRole('status').textContent).toContain(text);
+      cleanup();
+    }
   });
 
   it('complete: shows who was connected; Done closes it and goes back to the accounts', async () => {
@@ -106,10 +116,10 @@ describe('SessionScreen', () => {
     expect(screen.getByRole('alert').textContent).toContain('Too many logins.');
     expect(screen.getByText('Code: FI.MAU.BRIDGE.TOO_MANY_LOGINS')).toBeTruthy();
     main.answer('sessions.dismiss', () => null);
-    main.answer('sessions.start', () => session(null, { id: 's2' }));
+    main.answer('sessions.reconnect', () => session(null, { id: 's2' }));
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's2' }));
-    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'telegram', flowID: 'qr', loginID: 'l1' }]);
+    expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'telegram', flowID: 'qr', loginID: 'l1', accountID: null }]);
   });
 
   it('a session main has forgotten: says so, with a way back', async () => {
@@ -119,10 +129,11 @@ describe('SessionScreen', () => {
     expect(useApp.getState().route).toEqual({ name: 'accounts' });
   });
 
-  it('a refused call shows main’s message', async () => {
+  it('a refused call shows main’s message, and the screen stays', async () => {
     const { main } = await show(session(unknownStep));
-    main.refuse('sessions.cancel', { kind: 'not_running', message: 'Beeper Desktop is not reachable.' });
+    main.refuse('sessions.dismiss', { kind: 'not_running', message: 'Beeper Desktop is not reachable.' });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Beeper Desktop is not reachable.');
+    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's1' });
   });
 });
