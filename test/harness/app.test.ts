@@ -8,6 +8,7 @@ import { expect as pw } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE } from '../../preload/contract/channels.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { launchApp, startMachine, type Machine, type RunningApp } from './launch-app.ts';
 
@@ -67,9 +68,9 @@ describe('first start', () => {
     const exposed = await app.page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
       const api = w['beeperAccountManager'] as Record<string, unknown>;
-      return { methods: Object.keys(api).length, frozen: Object.isFrozen(api), require: typeof w['require'], process: typeof w['process'], ipc: typeof w['__bamElectronIpc'] };
+      return { methods: Object.keys(api).sort(), frozen: Object.isFrozen(api), require: typeof w['require'], process: typeof w['process'], ipc: typeof w['__bamElectronIpc'] };
     });
-    expect(exposed).toEqual({ methods: 21, frozen: true, require: 'undefined', process: 'undefined', ipc: 'undefined' });
+    expect(exposed).toEqual({ methods: [...Object.keys(INVOKE), 'on'].sort(), frozen: true, require: 'undefined', process: 'undefined', ipc: 'undefined' });
 
     // On disk: encrypted with the (emulated) keyring, never the token itself.
     const credentials = readFileSync(path.join(machine.userData, 'credentials.json'), 'utf8');
