@@ -9,16 +9,19 @@ import { randomUUID } from 'node:crypto';
 import type { CookiesStep } from '../core/api/schemas.ts';
 import type { Logger } from '../core/log.ts';
 import { CookieCapture } from '../policy/cookie-capture.ts';
-import { captureTitle, captureUserAgent, isSafeExternalURL, permissionDecision } from '../policy/security.ts';
+import { captureTitle, captureUserAgent, isSecurePageURL, permissionDecision } from '../policy/security.ts';
 
 export type CaptureResult = { status: 'complete'; values: Record<string, string>; lastURL: string | null } | { status: 'closed'; missing: string[] };
 
-/** Runs in an isolated world: reads localStorage without touching the page's own JavaScript. */
-const READ_STORAGE = `(() => { const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o; })()`;
+/**
+ * Runs in an isolated world: reads localStorage without touching the page's own JavaScript, with the
+ * address of the very document it read (the engine takes values only from pages in the step's scope).
+ */
+const READ_STORAGE = `(() => { const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return { url: location.href, entries: o }; })()`;
 const ISOLATED_WORLD = 1337;
 
 export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWindow | null; log: Logger; timeoutMs?: number }): Promise<CaptureResult> {
-  if (!isSafeExternalURL(step.url)) return Promise.resolve({ status: 'closed', missing: ['a valid sign-in address'] });
+  if (!isSecurePageURL(step.url)) return Promise.resolve({ status: 'closed', missing: ['a valid sign-in address'] });
   const engine = new CookieCapture(step, { onInvalidPattern: (pattern) => opts.log.warn('a capture pattern from Beeper Desktop cannot be used', { pattern }) });
   const partition = `capture-${randomUUID()}`; // no "persist:" prefix: in memory only
   const ses = session.fromPartition(partition, { cache: false });
@@ -51,10 +54,11 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
   const wc = win.webContents;
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
   wc.on('will-attach-webview', (e) => e.preventDefault());
-  // Only web pages: no file:, no custom schemes that would launch another app.
+  // Only web pages over https (plain http on loopback): no file:, no custom schemes that would
+  // launch another app, no sign-in page in clear text.
   for (const ev of ['will-navigate', 'will-redirect'] as const) {
     wc.on(ev as 'will-navigate', (e, url) => {
-      if (!isSafeExternalURL(url)) e.preventDefault();
+      if (!isSecurePageURL(url)) e.preventDefault();
     });
   }
   // The title bar always says which site this is, whatever the page calls itself.
@@ -93,11 +97,14 @@ export function openCaptureWindow(step: CookiesStep, opts: { parent: BrowserWind
         const url = wc.getURL();
         if (url) engine.onURL(url);
         engine.onCookies(await ses.cookies.get({}));
-        if (url.startsWith('http')) {
-          engine.onStorage((await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: READ_STORAGE }])) as Record<string, string | null>);
+        if (engine.inScope(url)) {
+          const storage = (await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: READ_STORAGE }])) as { url?: string; entries?: Record<string, string | null> } | null;
+          engine.onStorage(storage?.entries ?? {}, storage?.url ?? null);
           if (step.extractJS && scriptDue) {
             scriptDue = false;
-            engine.onScriptResult(await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: step.extractJS }]));
+            const result: unknown = await wc.executeJavaScriptInIsolatedWorld(ISOLATED_WORLD, [{ code: step.extractJS }]);
+            // Taken only if the page did not move on while the script ran.
+            engine.onScriptResult(result, wc.getURL() === url ? url : null);
           }
         }
         if (engine.isComplete()) finish({ status: 'complete', values: engine.values(), lastURL: engine.lastURL() });

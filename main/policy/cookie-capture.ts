@@ -10,12 +10,19 @@
  * for `app.slack.com`): never any other site's cookies or requests. `special` sources are filled
  * from extractJS's result.
  *
+ * Values read from a page — localStorage, extractJS results — and the final-URL match count only
+ * while the page is inside the step's scope: the hosts of its sources' `cookieDomain`s and the sign-in
+ * page's site, over https (plain http only on loopback). Sign-ins pass through identity providers
+ * (Slack's and Google's SSO), and a page can link anywhere: nothing from those pages is taken.
+ * Requests count only when sent to an address in scope.
+ *
  * When a field is needed is `cookieFieldNeed`'s rule; once the page reaches `expectedFinalURLRegex`,
  * what was found is submitted and the server decides.
  */
 import { getDomain } from 'tldts';
 import { cookieFieldNeed, type CookieField, type CookieSource } from '../core/api/schemas.ts';
 import { compilePattern, type Pattern } from '../core/patterns.ts';
+import { isSecurePageURL } from './security.ts';
 
 export interface CaptureStep {
   url: string;
@@ -67,6 +74,8 @@ export class CookieCapture {
   private readonly now: () => number;
   /** The sign-in page's site: what a source without its own scope may read. */
   private readonly site: string | null;
+  /** The sources' cookie domains: with the site, the pages values may come from. */
+  private readonly domains: string[];
 
   /** `onInvalidPattern` hears once of each pattern that cannot be compiled (it then counts as none). */
   constructor(step: CaptureStep, opts: { now?: () => number; onInvalidPattern?: (source: string) => void } = {}) {
@@ -80,6 +89,15 @@ export class CookieCapture {
       this.patterns.set(f.id, compile(f.pattern));
       for (const s of f.sources) this.urlFilters.set(s, compile(s.requestURLRegex));
     }
+    this.domains = [...new Set(step.fields.flatMap((f) => f.sources.flatMap((s) => (s.cookieDomain ? [s.cookieDomain.replace(/^\./, '').toLowerCase()] : []))))];
+  }
+
+  /** A page (or request) address inside the step's scope, over https or on loopback. */
+  inScope(url: string | null | undefined): boolean {
+    if (!url || !isSecurePageURL(url)) return false;
+    const host = hostOf(url)!.toLowerCase();
+    if (this.site !== null && siteOf(host) === this.site) return true;
+    return this.domains.some((d) => host === d || host.endsWith(`.${d}`));
   }
 
   private accept(field: CookieField, raw: string | null | undefined): void {
@@ -97,7 +115,7 @@ export class CookieCapture {
 
   onURL(url: string): void {
     this.url = url;
-    const atFinal = this.finalURL !== null && this.finalURL.test(url);
+    const atFinal = this.finalURL !== null && this.inScope(url) && this.finalURL.test(url);
     if (!atFinal) this.finalSince = null;
     else this.finalSince ??= this.now();
   }
@@ -118,6 +136,7 @@ export class CookieCapture {
 
   onRequest(url: string, headers: Record<string, string>): void {
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    if (!this.inScope(url)) return;
     const host = hostOf(url);
     const sameSite = host !== null && this.site !== null && siteOf(host) === this.site;
     for (const [f, s] of this.sources('request_header')) {
@@ -128,13 +147,15 @@ export class CookieCapture {
     }
   }
 
-  onStorage(entries: Record<string, string | null>): void {
+  /** The localStorage of the page at `pageURL` (ignored outside the step's scope). */
+  onStorage(entries: Record<string, string | null>, pageURL: string | null): void {
+    if (!this.inScope(pageURL)) return;
     for (const [f, s] of this.sources('local_storage')) this.accept(f, entries[s.name]);
   }
 
-  /** The resolved value of extractJS: an object of field IDs, or special source names, to values. */
-  onScriptResult(result: unknown): void {
-    if (!result || typeof result !== 'object') return;
+  /** The resolved value of extractJS on the page at `pageURL`: an object of field IDs, or special source names, to values. */
+  onScriptResult(result: unknown, pageURL: string | null): void {
+    if (!result || typeof result !== 'object' || !this.inScope(pageURL)) return;
     const r = result as Record<string, unknown>;
     for (const f of this.step.fields) {
       const special = f.sources.find((s) => s.type === 'special' && typeof r[s.name] === 'string');
@@ -170,7 +191,7 @@ export class CookieCapture {
   }
 
   urlMatches(): boolean {
-    return this.finalURL === null || (this.url !== null && this.finalURL.test(this.url));
+    return this.finalURL === null || (this.inScope(this.url) && this.finalURL.test(this.url!));
   }
 
   /** Done by itself: nothing still needed and something found, on the final page when one is named. */

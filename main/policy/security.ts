@@ -2,6 +2,7 @@
  * Every security decision of the Electron shell, as plain functions (Electron's security checklist:
  * isolation, sandbox, CSP, navigation and window-open lockdown, permissions, sender checks).
  */
+import { isLoopbackHost } from '../core/api/origin.ts';
 
 /** The app is served from this privileged custom scheme in production. */
 export const APP_SCHEME = 'app';
@@ -56,6 +57,13 @@ export function isSafeExternalURL(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A page the sign-in window may show and read: https, or plain http only on loopback; no credentials in the URL. */
+export function isSecurePageURL(url: string): boolean {
+  if (!isSafeExternalURL(url)) return false;
+  const u = new URL(url);
+  return u.protocol === 'https:' || isLoopbackHost(u.hostname);
 }
 
 export type NavigationDecision = { allow: true } | { allow: false; openExternally: string | null };

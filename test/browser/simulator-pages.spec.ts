@@ -62,8 +62,8 @@ async function signInThroughBrowser(
       engine.onURL(page.url());
       engine.onCookies(await context.cookies());
       try {
-        engine.onStorage(await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))));
-        if (step.extractJS) engine.onScriptResult(await page.evaluate<unknown>(step.extractJS));
+        engine.onStorage(await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))), page.url());
+        if (step.extractJS) engine.onScriptResult(await page.evaluate<unknown>(step.extractJS), page.url());
       } catch {
         // The page is navigating: read it again on the next round, as the capture window does.
       }

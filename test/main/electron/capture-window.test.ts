@@ -65,6 +65,9 @@ describe('cookie-capture window', () => {
       expect((win.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false);
       expect(win.title).toBe('Sign in · x.example');
       expect(win.webContents.navigate('will-navigate', 'https://accounts.x.example/next')).toBe(false);
+      // Plain http only on loopback: a sign-in page is never shown (or read) in clear text.
+      expect(win.webContents.navigate('will-navigate', 'http://x.example/login')).toBe(true);
+      expect(win.webContents.navigate('will-redirect', 'http://127.0.0.1:9/__signin/x/')).toBe(false);
       expect(win.webContents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
       expect(win.webContents.navigate('will-redirect', 'ms-settings:privacy')).toBe(true);
       let prevented = false;
@@ -96,8 +99,36 @@ describe('cookie-capture window', () => {
     await pending;
   });
 
-  it('refuses a step URL that is not http(s)', async () => {
-    await expect(openCaptureWindow({ ...step, url: 'file:///etc/passwd' }, { parent: null, log })).resolves.toMatchObject({ status: 'closed' });
+  it('refuses a step URL that is not https (or http on loopback)', async () => {
+    for (const url of ['file:///etc/passwd', 'http://x.example/login']) {
+      await expect(openCaptureWindow({ ...step, url }, { parent: null, log }), url).resolves.toMatchObject({ status: 'closed' });
+    }
     expect(fake.BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('takes localStorage and extractJS values only from a page in the step’s scope, as the page that was read says', async () => {
+    const storageStep = { ...step, extractJS: 'EXTRACT()', expectedFinalURLRegex: undefined, fields: [CookieFieldSchema.parse({ id: 'tok', required: true, sources: [{ type: 'local_storage', name: 'token' }, { type: 'special', name: 'special.tok' }] })] };
+    const pending = openCaptureWindow(storageStep, { parent: null, log });
+    const win = fake.BrowserWindow.instances.at(-1)!;
+    // The window's address says x.example, but the document read was another site's.
+    // extractJS runs while the page moves on to another site: its result is not taken either.
+    const movesOn = { then: (resolve: (v: unknown) => void) => ((win.webContents.url = 'https://evil.example/'), resolve({ 'special.tok': 'planted-too' })) };
+    win.webContents.isolatedWorldResults.push({ url: 'https://evil.example/', entries: { token: 'planted' } }, movesOn);
+    win.webContents.url = 'https://x.example/home';
+    win.webContents.emit('did-finish-load');
+    await vi.waitFor(() => expect(win.webContents.isolatedWorldCalls).toContain('EXTRACT()'));
+    await new Promise((r) => setTimeout(r, 20));
+    win.emit('close');
+    await expect(pending).resolves.toEqual({ status: 'closed', missing: ['token'] });
+  });
+
+  it('takes a localStorage value from the sign-in site itself', async () => {
+    const storageStep = { ...step, expectedFinalURLRegex: undefined, fields: [CookieFieldSchema.parse({ id: 'tok', required: true, sources: [{ type: 'local_storage', name: 'token' }] })] };
+    const pending = openCaptureWindow(storageStep, { parent: null, log });
+    const win = fake.BrowserWindow.instances.at(-1)!;
+    win.webContents.isolatedWorldResults.push({ url: 'https://app.x.example/home', entries: { token: 'real' } });
+    win.webContents.url = 'https://app.x.example/home';
+    win.webContents.emit('did-navigate');
+    await expect(pending).resolves.toEqual({ status: 'complete', values: { tok: 'real' }, lastURL: 'https://app.x.example/home' });
   });
 });

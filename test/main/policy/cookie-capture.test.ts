@@ -34,10 +34,10 @@ describe('capture engine', () => {
     e.onCookies([{ name: 'sid', value: 'abc', domain: '.x' }, { name: 'other', value: '1' }]);
     e.onRequest('https://x/static/app.js', { 'X-Token': 'ignored: wrong URL' });
     e.onRequest('https://x/api/me', { 'x-token': 'tok' });
-    e.onStorage({ conf: '{"a":1}' });
-    e.onScriptResult({ j: 'wrong-format' });
+    e.onStorage({ conf: '{"a":1}' }, 'https://x/login');
+    e.onScriptResult({ j: 'wrong-format' }, 'https://x/login');
     expect(e.missing().map((f) => f.id)).toEqual(['j']);
-    e.onScriptResult({ 'special.token': 'xo-123' });
+    e.onScriptResult({ 'special.token': 'xo-123' }, 'https://x/login');
     expect(e.canSubmitOnClose()).toBe(true);
     expect(e.isComplete()).toBe(false); // not on the final page yet
     e.onURL('https://x/home?tab=1');
@@ -59,7 +59,7 @@ describe('capture engine', () => {
 
   it('any one source suffices', () => {
     const e = new CookieCapture(step([{ id: 'tok', required: true, sources: [{ type: 'cookie', name: 'tok' }, { type: 'local_storage', name: 'token' }] }]));
-    e.onStorage({ token: 'from-storage' });
+    e.onStorage({ token: 'from-storage' }, 'https://x/home');
     e.onURL('https://x/home');
     expect(e.isComplete()).toBe(true);
     expect(e.values()).toEqual({ tok: 'from-storage' });
@@ -67,10 +67,10 @@ describe('capture engine', () => {
 
   it('fills a special source from extractJS by the field ID or by the source name (Slack’s token)', () => {
     const byName = new CookieCapture(step([{ id: 'auth_token', name: 'fi.mau.slack.auth_token', pattern: '^xoxc-' }]));
-    byName.onScriptResult({ 'fi.mau.slack.auth_token': 'xoxc-1' });
+    byName.onScriptResult({ 'fi.mau.slack.auth_token': 'xoxc-1' }, 'https://x/home');
     expect(byName.values()).toEqual({ auth_token: 'xoxc-1' });
     const byID = new CookieCapture(step([{ id: 'auth_token', required: true, sources: [{ type: 'special', name: 'fi.mau.slack.auth_token' }] }]));
-    byID.onScriptResult({ auth_token: 'xoxc-2' });
+    byID.onScriptResult({ auth_token: 'xoxc-2' }, 'https://x/home');
     expect(byID.values()).toEqual({ auth_token: 'xoxc-2' });
   });
 
@@ -136,5 +136,78 @@ describe('capture engine', () => {
     expect(siteOf('.www.instagram.com')).toBe('instagram.com');
     expect(siteOf('a.b.co.uk')).toBe('b.co.uk');
     expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
+  });
+});
+
+describe('the step’s scope: nothing a third-party page shows is captured', () => {
+  const discord = {
+    url: 'https://discord.com/login',
+    expectedFinalURLRegex: 'discord\\.com/channels/@me',
+    extractJS: 'x',
+    fields: fields([{ id: 'token', required: true, sources: [{ type: 'local_storage', name: 'token' }, { type: 'special', name: 'token' }] }]),
+  };
+
+  it('a value from https://evil.example never completes a discord.com sign-in: not from localStorage, extractJS or a final-URL look-alike', () => {
+    const e = new CookieCapture(discord);
+    e.onURL('https://evil.example/discord.com/channels/@me');
+    e.onStorage({ token: 'planted' }, 'https://evil.example/discord.com/channels/@me');
+    e.onScriptResult({ token: 'planted' }, 'https://evil.example/');
+    expect(e.values()).toEqual({});
+    expect(e.urlMatches()).toBe(false);
+    // A page in scope: captured, and its final URL counts.
+    e.onURL('https://discord.com/channels/@me');
+    e.onStorage({ token: 'real' }, 'https://discord.com/channels/@me');
+    expect(e.values()).toEqual({ token: 'real' });
+    expect(e.isComplete()).toBe(true);
+  });
+
+  it('a final URL reached, then left for a third-party page, no longer counts', () => {
+    const e = new CookieCapture(discord);
+    e.onStorage({ token: 'real' }, 'https://discord.com/app');
+    e.onURL('https://discord.com/channels/@me');
+    expect(e.isComplete()).toBe(true);
+    e.onURL('https://evil.example/?u=discord.com/channels/@me');
+    expect(e.isComplete()).toBe(false);
+  });
+
+  it('a script result without a page address (the page moved on while it ran) is not taken', () => {
+    const e = new CookieCapture(discord);
+    e.onScriptResult({ token: 'real' }, null);
+    e.onStorage({ token: 'real' }, null);
+    expect(e.values()).toEqual({});
+  });
+
+  it('scope: the sign-in page’s site and its subdomains, and each source’s cookieDomain; over https, or http on loopback', () => {
+    const e = new CookieCapture({
+      url: 'https://app.slack.com/signin',
+      fields: fields([{ id: 'd', required: true, sources: [{ type: 'cookie', name: 'd', cookieDomain: '.slack-edge.com' }] }]),
+    });
+    for (const url of ['https://slack.com/', 'https://app.slack.com/client', 'https://edge.slack.com/x', 'https://slack-edge.com/a', 'https://a.slack-edge.com/b']) expect(e.inScope(url), url).toBe(true);
+    for (const url of [
+      'http://app.slack.com/client', // clear text
+      'https://slack.com.evil.example/',
+      'https://evilslack.com/',
+      'https://notslack-edge.com/',
+      'https://accounts.google.com/o/oauth2', // an identity provider on the way: passed through, not read
+      'https://user:pw@app.slack.com/',
+      'file:///etc/passwd',
+      'not a url',
+      null,
+    ])
+      expect(e.inScope(url), String(url)).toBe(false);
+    const local = new CookieCapture({ url: 'http://127.0.0.1:4000/__signin/slack/', fields: [] });
+    expect(local.inScope('http://127.0.0.1:4000/__signin/slack/home')).toBe(true);
+    expect(local.inScope('http://127.0.0.2:4000/x')).toBe(false);
+  });
+
+  it('a request sent to a site out of scope is not read, even when the server’s URL filter matches it', () => {
+    const e = new CookieCapture({
+      url: 'https://www.instagram.com/accounts/login/',
+      fields: fields([{ id: 'app', required: true, sources: [{ type: 'request_header', name: 'X-IG-App-ID', requestURLRegex: '/api/v1/' }] }]),
+    });
+    e.onRequest('https://evil.example/api/v1/x', { 'X-IG-App-ID': 'planted' });
+    expect(e.values()).toEqual({});
+    e.onRequest('https://i.instagram.com/api/v1/x', { 'X-IG-App-ID': '936619743392459' });
+    expect(e.values()).toEqual({ app: '936619743392459' });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 appOrigins,
+isSecurePageURL,
 RENDERER_CSP,
 captureUserAgent,
 isSafeExternalURL,
@@ -77,5 +78,12 @@ describe('the renderer CSP, in the header and in index.html', () => {
   it('media (a captcha’s audio) only from data: and blob:, nothing remote', () => {
     expect(directives(RENDERER_CSP).get('media-src')).toBe('blob: data:');
     expect(directives(RENDERER_CSP).get('default-src')).toBe("'none'");
+  });
+});
+
+describe('isSecurePageURL (the sign-in window)', () => {
+  it('https with a host and no credentials; plain http only on loopback', () => {
+    for (const url of ['https://discord.com/login', 'http://127.0.0.1:23373/__signin/x/', 'http://localhost:9/a', 'http://[::1]:9/a']) expect(isSecurePageURL(url), url).toBe(true);
+    for (const url of ['http://discord.com/login', 'http://10.0.0.2/', 'https://user@discord.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'ms-settings:privacy', '']) expect(isSecurePageURL(url), url).toBe(false);
   });
 });
