@@ -12,7 +12,7 @@ import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.t
 import { fetchImage } from './api/images.ts';
 import { checkServerAddress, originOf } from './api/origin.ts';
 import type { LoginFlow, RemoveScope } from './api/schemas.ts';
-import { AuthManager, type AuthState } from './auth/auth.ts';
+import { AuthManager, DESKTOP_CHANGED, type AuthState } from './auth/auth.ts';
 import { authView } from './auth/auth-view.ts';
 import { CredentialVault, type Cipher } from './auth/vault.ts';
 import { AppError } from './errors.ts';
@@ -82,10 +82,16 @@ export class AccountManager {
       configuredURL: () => this.settings.get('baseURL') ?? deps.envBaseURL ?? null,
       hooks: {
         // Decrypt the saved sign-in first, so the window never shows "Connect" to a signed-in user.
-        preparing: async (found) => void (await this.vault.open(found.baseURL)),
+        preparing: async (found) => {
+          await this.vault.open(found.baseURL);
+          this.auth.trustIfSame(found.baseURL, found.info);
+        },
         clientFor: (baseURL) => this.clientFor(baseURL),
         connected: (found) => this.connected(found),
-        lost: () => this.accounts.stop(),
+        lost: () => {
+          this.accounts.stop();
+          this.auth.serverLost();
+        },
       },
       ...(deps.discovery ? { discovery: deps.discovery } : {}),
       ...(deps.rediscoverMs ? { rediscoverMs: deps.rediscoverMs } : {}),
@@ -110,7 +116,8 @@ export class AccountManager {
     this.auth.onChange((s) => this.onAuthChange(s));
     this.accounts.onChange((v) => {
       this.emit('state.accounts', v);
-      if (v.error?.kind === 'not_running') this.connection.lost();
+      // A refresh that just failed, not the last failure still shown while the next one runs.
+      if (!v.refreshing && v.error?.kind === 'not_running') this.connection.lost();
     });
     this.sessions.onChange((v) => {
       this.emit('state.session', v);
@@ -196,6 +203,8 @@ export class AccountManager {
   private async connected(found: FoundDesktop): Promise<void> {
     await this.auth.setServer(found.baseURL, found.info);
     if (this.hasToken()) this.accounts.start();
+    // A sign-in held back from a program that is not its Beeper Desktop: look again until it returns.
+    else if (this.auth.state().reason?.code === DESKTOP_CHANGED) this.connection.watch();
   }
 
   /** Signed in to the Beeper Desktop in use (the token is for its origin). */

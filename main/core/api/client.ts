@@ -120,11 +120,32 @@ export class BeeperApi {
           timeout: this.opts.readTimeoutMs,
           maxRetries: this.opts.readRetries,
           logLevel: 'off', // the SDK's debug logs would include request headers
-          ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+          fetch: this.tokenCheckedFetch(token),
         }),
       };
     }
     return this.cached.client;
+  }
+
+  /**
+   * The SDK client is built with a token and sends it with every request it makes, retries
+   * included, even one retried after Beeper Desktop stopped and something else took its port. So
+   * the token is asked for again as each request leaves: a request still carrying `token` goes with
+   * the token allowed now, or not at all (sent without it, Beeper Desktop would answer 401 and the
+   * sign-in would be dropped). The SDK then reports it as a connection failure.
+   */
+  private tokenCheckedFetch(token: string | null): typeof fetch {
+    const send = this.opts.fetch ?? fetch;
+    if (!token) return send;
+    return (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (headers.get('authorization') === `Bearer ${token}`) {
+        const now = this.opts.getToken(this.origin);
+        if (now === null) return Promise.reject(new Error('The sign-in is not sent until Beeper Desktop is confirmed again.'));
+        headers.set('authorization', `Bearer ${now}`);
+      }
+      return send(input, { ...init, headers });
+    };
   }
 
   private async call<S extends z.ZodType>(schema: S, what: string, context: Context, request: (c: BeeperDesktop) => Promise<unknown>, write = false): Promise<z.infer<S>> {

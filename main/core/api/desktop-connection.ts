@@ -91,6 +91,11 @@ export class DesktopConnection {
     if (visible && this.view.status === 'not-running') void this.find();
   }
 
+  /** Keeps looking at the address found (e.g. while what answers there is not trusted with the sign-in). */
+  watch(): void {
+    this.scheduleSearch();
+  }
+
   /** A call found Beeper Desktop gone: say so and start looking again. */
   lost(): void {
     if (!this.isRunning()) return;
@@ -126,6 +131,8 @@ export class DesktopConnection {
     if (this.stopped) return this.view;
     const checkedAt = new Date().toISOString();
     if (result.status === 'not-running') {
+      // Found gone by a search rather than by a failed call: the same loss.
+      if (this.isRunning()) this.deps.hooks.lost();
       this.set({ status: 'not-running', baseURL: null, tried: result.tried, configuredURL: configured, desktopVersion: null, appState: null, error: result.error, checkedAt });
       this.scheduleSearch();
       return this.view;

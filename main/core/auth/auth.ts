@@ -11,6 +11,7 @@ import type { Info } from '../api/schemas.ts';
 import { AppError, type AppErrorJSON, endsSignIn, MESSAGES } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { signInWithOAuth } from './oauth.ts';
+import { changedDesktop, identityOfServer } from './server-identity.ts';
 import type { CredentialVault, StorageStatus, TokenSource } from './vault.ts';
 
 export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in';
@@ -37,6 +38,9 @@ export interface AuthDeps {
 
 const MAX_TIMER = 2_147_483_647; // setTimeout's limit (~24.8 days)
 
+/** The code of the reason shown while a sign-in is held back from a server that is not its Beeper Desktop. */
+export const DESKTOP_CHANGED = 'DESKTOP_CHANGED';
+
 const expired = (): AppError => new AppError('token_expired', MESSAGES.token_expired);
 const notFoundYet = (): AppError => new AppError('not_running', 'Beeper Desktop has not been found yet.');
 
@@ -45,6 +49,11 @@ export class AuthManager {
   private server: { baseURL: string; info: Info } | null = null;
   private status: AuthStatus = 'signed-out';
   private reason: AppErrorJSON | undefined;
+  /**
+   * The server at hand was checked against the Beeper Desktop the token belongs to. False from a
+   * loss of Beeper Desktop until the server found again is checked: no token goes out in between.
+   */
+  private trusted = false;
   private signInAbort: AbortController | null = null;
   private expiryTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(s: AuthState) => void>();
@@ -83,6 +92,7 @@ export class AuthManager {
   async setServer(baseURL: string, info: Info): Promise<void> {
     if (this.server?.baseURL === baseURL) {
       this.server = { baseURL, info };
+      if (this.verifyServer()) this.emit();
       return;
     }
     // A sign-in in progress belongs to the server it started with: stop it.
@@ -100,10 +110,52 @@ export class AuthManager {
       }
       this.status = 'signed-in';
       this.armExpiry(stored.expiresAt);
+      this.verifyServer();
     } else if (this.status !== 'signing-in') {
       this.status = 'signed-out';
     }
     this.emit();
+  }
+
+  /** Beeper Desktop stopped answering: whatever answers at its address next is checked before it gets the token. */
+  serverLost(): void {
+    this.trusted = false;
+  }
+
+  /**
+   * Beeper Desktop was found again, before the window hears of it: the token may go out again at
+   * once if what answers is the Beeper Desktop it belongs to. (`setServer` then does the rest.)
+   */
+  trustIfSame(baseURL: string, info: Info): void {
+    if (this.server?.baseURL !== baseURL || this.reason?.code === DESKTOP_CHANGED) return;
+    const known = this.deps.vault.tokenFor(baseURL)?.server;
+    if (!known || changedDesktop(known, identityOfServer(info)) === null) this.trusted = true;
+  }
+
+  /**
+   * Whether the server at hand is the Beeper Desktop the saved sign-in belongs to (server-identity.ts).
+   * If not, the sign-in is held back, not deleted: the real Beeper Desktop may come back.
+   * Returns whether the sign-in's state changed.
+   */
+  private verifyServer(): boolean {
+    const server = this.server!;
+    const stored = this.deps.vault.tokenFor(server.baseURL);
+    const now = identityOfServer(server.info);
+    const problem = stored?.server ? changedDesktop(stored.server, now) : null;
+    const held = this.reason?.code === DESKTOP_CHANGED;
+    if (stored && problem) {
+      this.trusted = false;
+      this.status = 'signed-out';
+      this.reason = new AppError('unauthorized', `The program answering at ${server.baseURL} is not the Beeper Desktop this app connected to (${problem}), so the sign-in is not sent to it. Start Beeper Desktop, or connect again.`, { code: DESKTOP_CHANGED }).toJSON();
+      this.deps.log.warn('the server at the Beeper Desktop address describes itself differently; sign-in held back', { known: stored.server, now });
+      return true;
+    }
+    this.trusted = true;
+    if (stored && (stored.server === null || stored.server.version !== now.version)) this.deps.vault.noteServer(server.baseURL, now);
+    if (!stored || !held) return false;
+    this.status = 'signed-in';
+    this.reason = undefined;
+    return true;
   }
 
   /**
@@ -111,7 +163,7 @@ export class AuthManager {
    * issued for. Drops an expired one.
    */
   token(origin: string): string | null {
-    if (!this.server || this.status !== 'signed-in' || originOf(this.server.baseURL) !== origin) return null;
+    if (!this.server || !this.trusted || this.status !== 'signed-in' || originOf(this.server.baseURL) !== origin) return null;
     const stored = this.deps.vault.tokenFor(this.server.baseURL);
     if (!stored) return null;
     if (stored.expiresAt !== null && stored.expiresAt <= this.now()) {
@@ -138,12 +190,13 @@ export class AuthManager {
   }
 
   /** Keeps a token for the server that issued it, and only while that is still the server in use. */
-  private async keep(server: { baseURL: string }, accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): Promise<void> {
+  private async keep(server: { baseURL: string; info: Info }, accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): Promise<void> {
     this.deps.log.secrets.add(accessToken);
     if (this.server?.baseURL !== server.baseURL) {
       throw new AppError('sign_in_failed', 'The Beeper Desktop address changed while signing in. Connect again.', { code: 'SERVER_CHANGED' });
     }
-    const saving = this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source });
+    const saving = this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source, server: identityOfServer(server.info) });
+    this.trusted = true;
     this.status = 'signed-in';
     this.reason = undefined;
     this.armExpiry(expiresAt);

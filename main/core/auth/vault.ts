@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { SafeStore } from '../storage/store.ts';
+import { ServerIdentitySchema, type ServerIdentity } from './server-identity.ts';
 
 /** The shape of Electron's asynchronous safeStorage API (the synchronous one is deprecated). */
 export interface Cipher {
@@ -29,6 +30,8 @@ export interface StoredAuth {
   expiresAt: number | null;
   scope: string | null;
   source: TokenSource;
+  /** How the Beeper Desktop that issued it described itself, last time it was trusted (server-identity.ts). */
+  server: ServerIdentity | null;
 }
 
 export interface StorageStatus {
@@ -51,6 +54,8 @@ const RecordSchema = z.object({
   scope: z.string().nullable(),
   source: z.enum(['oauth', 'manual']),
   savedAt: z.number(),
+  /** Absent in records written before it was kept: the first server seen is then remembered. */
+  server: ServerIdentitySchema.nullable().optional(),
 });
 type TokenRecord = z.infer<typeof RecordSchema>;
 
@@ -159,7 +164,7 @@ export class CredentialVault {
       this.store.delete('token');
       return null;
     }
-    this.current = { baseURL, accessToken: decrypted.token, expiresAt: record.expiresAt, scope: record.scope, source: record.source };
+    this.current = { baseURL, accessToken: decrypted.token, expiresAt: record.expiresAt, scope: record.scope, source: record.source, server: record.server ?? null };
     if (decrypted.reEncrypt) await this.persist();
     return this.current;
   }
@@ -222,8 +227,16 @@ export class CredentialVault {
       this.store.delete('token');
       return;
     }
-    const record: TokenRecord = { version: 1, baseURL: c.baseURL, backend, data, expiresAt: c.expiresAt, scope: c.scope, source: c.source, savedAt: Date.now() };
+    const record: TokenRecord = { version: 1, baseURL: c.baseURL, backend, data, expiresAt: c.expiresAt, scope: c.scope, source: c.source, savedAt: Date.now(), server: c.server };
     this.store.set('token', record);
+  }
+
+  /** Remembers how the token's Beeper Desktop now describes itself (a newer version), in this run and on disk. */
+  noteServer(baseURL: string, server: ServerIdentity): void {
+    if (this.current?.baseURL !== baseURL) return;
+    this.current = { ...this.current, server };
+    const parsed = RecordSchema.safeParse(this.store.get('token'));
+    if (parsed.success && parsed.data.baseURL === baseURL) this.store.set('token', { ...parsed.data, server });
   }
 
   clear(): void {

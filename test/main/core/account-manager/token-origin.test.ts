@@ -69,6 +69,70 @@ describe('a sign-in keeps its token for the server it started with', () => {
   });
 });
 
+describe('after Beeper Desktop stops, a program that takes its port', () => {
+  let squatter: Server | null = null;
+  afterEach(async () => {
+    await new Promise((r) => (squatter ? squatter.close(r) : r(null)));
+    squatter = null;
+    if (!a.apiRunning()) await a.startAPI();
+  });
+
+  /** Stops A's API, lets the app notice, and puts a server on A's port that answers /v1/info as `info`. */
+  async function squat(core: TestCore, info: (real: Record<string, unknown>) => unknown): Promise<string[]> {
+    const real = (await (await fetch(`${a.url}/v1/info`)).json()) as Record<string, unknown>;
+    const seen: string[] = [];
+    await a.stopAPI();
+    await call(core, 'accounts.refresh').catch(() => undefined);
+    await until(() => core.core.snapshot().connection.status !== 'running', 'the loss to be noticed');
+    squatter = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}${req.headers.authorization ? ' with token' : ''}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.url === '/v1/info' ? info(real) : { items: [] }));
+    });
+    await new Promise<void>((r) => squatter!.listen(a.port, '127.0.0.1', r));
+    await until(() => core.core.snapshot().connection.status === 'running', 'the squatter to be found');
+    return seen;
+  }
+
+  const app = (real: Record<string, unknown>) => real['app'] as Record<string, unknown>;
+
+  it.each([
+    ['another name', (real: Record<string, unknown>) => ({ ...real, app: { ...app(real), name: 'Totally Beeper' } })],
+    ['no app identifier', (real: Record<string, unknown>) => ({ ...real, app: { name: app(real)['name'], version: app(real)['version'] } })],
+    ['an older version', (real: Record<string, unknown>) => ({ ...real, app: { ...app(real), version: '1.0.0' } })],
+  ])('and answers with %s never receives the token; the sign-in is held back, and works again when Beeper Desktop returns', async (_what, info) => {
+    t = await startCore({ sim: a });
+    await call(t, 'auth.signIn');
+    const seen = await squat(t, info);
+    await until(() => t!.core.snapshot().auth.status === 'signed-out', 'the sign-in to be held back');
+    await expect(call(t, 'accounts.refresh')).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(t.core.snapshot().auth).toMatchObject({ status: 'signed-out', reason: { code: 'DESKTOP_CHANGED', message: expect.stringContaining('is not the Beeper Desktop this app connected to') } });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((r) => r.endsWith('with token'))).toEqual([]);
+    // The real Beeper Desktop comes back: the same sign-in works, no new approval needed.
+    await new Promise((r) => squatter!.close(r));
+    squatter = null;
+    await a.startAPI();
+    await until(() => t!.core.snapshot().auth.status === 'signed-in', 'the sign-in to be back');
+    expect((await call<{ networks: unknown[] }>(t, 'accounts.refresh')).networks.length).toBeGreaterThan(0);
+  });
+
+  it('that describes itself exactly as Beeper Desktop does is not told apart (SECURITY.md says so); a newer Beeper Desktop is trusted and remembered', async () => {
+    t = await startCore({ sim: a });
+    await call(t, 'auth.signIn');
+    const seen = await squat(t, (real) => ({ ...real, app: { ...app(real), version: '9.0.0' } }));
+    await until(() => seen.some((r) => r.endsWith('with token')), 'the token to be sent');
+    expect(t.core.snapshot().auth.status).toBe('signed-in');
+    // 9.0.0 is now the version last seen: the real one at its older version is held back after a restart.
+    await new Promise((r) => squatter!.close(r));
+    squatter = null;
+    await a.startAPI();
+    const restarted = await t.restart();
+    t = restarted;
+    await until(() => restarted.core.snapshot().connection.status === 'running' && restarted.core.snapshot().auth.reason?.code === 'DESKTOP_CHANGED', 'the older version to be refused');
+    expect(restarted.core.snapshot().auth.reason?.message).toContain('is older than 9.0.0');
+  });
+});
+
 describe('sign-in endpoints on another origin', () => {
   let elsewhere: Server;
   let seen: string[];

@@ -10,7 +10,7 @@ import { useTempDir } from '../../../support/temp-dir.ts';
 const dir = useTempDir('bam-store-');
 
 describe('CredentialVault', () => {
-  const auth = { accessToken: 'tok_abcdefghijklmnop', expiresAt: null, scope: 'read write', source: 'oauth' as const };
+  const auth = { accessToken: 'tok_abcdefghijklmnop', expiresAt: null, scope: 'read write', source: 'oauth' as const, server: null };
 
   it('encrypts with the cipher and reads it back in a new process (same key)', async () => {
     const cipher = testCipher({ backend: 'keychain' });
@@ -23,7 +23,7 @@ describe('CredentialVault', () => {
   });
 
   it('never keeps a copy of an unreadable credentials file, nor one an older version kept aside; clear() deletes any left', async () => {
-    const plaintext = { accessToken: 'tok_plaintext_leftover_1234', expiresAt: null, scope: 'read write', source: 'manual' as const };
+    const plaintext = { accessToken: 'tok_plaintext_leftover_1234', expiresAt: null, scope: 'read write', source: 'manual' as const, server: null };
     const vault = new CredentialVault({ store: confStore(dir(), 'credentials'), cipher: null, allowPlaintext: () => true });
     await vault.save('http://x', plaintext);
     const record = readFileSync(path.join(dir(), 'credentials.json'), 'utf8');
