@@ -6,6 +6,7 @@ import { loginRequests } from './login-requests.ts';
 import { mainStart } from './main-start.ts';
 import { memory } from './memory.ts';
 import { phoneReaction } from './phone-reaction.ts';
+import { pollPacing } from './poll-pacing.ts';
 import { rendererSize } from './renderer-size.ts';
 import { stepLatency } from './step-latency.ts';
 import { timeToAccounts } from './time-to-accounts.ts';
@@ -20,4 +21,5 @@ export const FIGURES: ReadonlyArray<readonly [number, (ctx: BenchContext) => Pro
   [7, memory],
   [8, largeList],
   [9, mainStart],
+  [10, pollPacing],
 ];
