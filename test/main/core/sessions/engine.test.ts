@@ -4,7 +4,7 @@
  */
 import BeeperDesktop from '@beeper/desktop-api';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseResponse, type BeeperApi } from '../../../../main/core/api/client.ts';
 import { LoginSessionSchema, type LoginSession } from '../../../../main/core/api/schemas.ts';
 import { AppError, toAppError } from '../../../../main/core/errors.ts';
@@ -308,84 +308,66 @@ describe('whether the server still holds a session: decided from evidence about 
 
 describe('pacing the long-poll when the server answers at once', () => {
   const qr = (data: string) => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data } } });
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
 
   it('an unchanged answer that comes at once is followed by a growing delay: at most 20 requests a minute', async () => {
-    vi.useFakeTimers();
-    try {
-      const { engine, calls } = engineWith(() => qr('SAME'));
-      const s = await engine.start({ bridgeID: 'b' });
-      await vi.advanceTimersByTimeAsync(60_000);
-      const polls = calls.filter((c) => c.method === 'submitStep').length;
-      expect(polls).toBeGreaterThanOrEqual(10); // still polling, every 5 s at the slowest
-      expect(polls).toBeLessThanOrEqual(20);
-      await engine.cancel(s.id);
-      const before = calls.length;
-      await vi.advanceTimersByTimeAsync(60_000);
-      expect(calls.length).toBe(before); // no request after Cancel
-      expect(vi.getTimerCount()).toBe(0); // and no timer outlives the session
-    } finally {
-      vi.useRealTimers();
-    }
+    const { engine, calls } = engineWith(() => qr('SAME'));
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    const polls = calls.filter((c) => c.method === 'submitStep').length;
+    expect(polls).toBeGreaterThanOrEqual(10); // still polling, every 5 s at the slowest
+    expect(polls).toBeLessThanOrEqual(20);
+    await engine.cancel(s.id);
+    const before = calls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls.length).toBe(before); // no request after Cancel
+    expect(vi.getTimerCount()).toBe(0); // and no timer outlives the session
   });
 
   it('a new QR is asked for again at once and resets the delay, so rotation stays prompt', async () => {
-    vi.useFakeTimers();
-    try {
-      const at: number[] = [];
-      // Two unchanged answers, three new QRs, then unchanged again.
-      const answers = ['Q0', 'Q0', 'Q1', 'Q2', 'Q3', 'Q3', 'Q3'];
-      const { engine } = engineWith((m) => {
-        if (m !== 'submitStep') return qr('Q0');
-        at.push(Date.now());
-        return qr(answers[at.length - 1] ?? 'Q3');
-      });
-      const start = Date.now();
-      const s = await engine.start({ bridgeID: 'b' });
-      await vi.advanceTimersByTimeAsync(10_000);
-      const gaps = at.map((t, i) => t - (i === 0 ? start : at[i - 1]!));
-      expect(gaps.slice(0, 8)).toEqual([0, 500, 1_000, 0, 0, 0, 500, 1_000]);
-      expect(engine.get(s.id).step).toMatchObject({ display: { data: 'Q3' } });
-      await engine.cancel(s.id);
-    } finally {
-      vi.useRealTimers();
-    }
+    const at: number[] = [];
+    // Two unchanged answers, three new QRs, then unchanged again.
+    const answers = ['Q0', 'Q0', 'Q1', 'Q2', 'Q3', 'Q3', 'Q3'];
+    const { engine } = engineWith((m) => {
+      if (m !== 'submitStep') return qr('Q0');
+      at.push(Date.now());
+      return qr(answers[at.length - 1] ?? 'Q3');
+    });
+    const start = Date.now();
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const gaps = at.map((t, i) => t - (i === 0 ? start : at[i - 1]!));
+    expect(gaps.slice(0, 8)).toEqual([0, 500, 1_000, 0, 0, 0, 500, 1_000]);
+    expect(engine.get(s.id).step).toMatchObject({ display: { data: 'Q3' } });
+    await engine.cancel(s.id);
   });
 
   it('an unchanged answer after a real long-poll wait is followed by the next poll at once', async () => {
-    vi.useFakeTimers();
-    try {
-      const at: number[] = [];
-      const { engine } = engineWith((m) => {
-        if (m !== 'submitStep') return qr('Q0');
-        at.push(Date.now());
-        return new Promise((r) => setTimeout(() => r(qr('Q0')), 30_000));
-      });
-      const s = await engine.start({ bridgeID: 'b' });
-      await vi.advanceTimersByTimeAsync(90_000);
-      expect(at.map((t) => t - at[0]!)).toEqual([0, 30_000, 60_000, 90_000]);
-      await engine.cancel(s.id);
-    } finally {
-      vi.useRealTimers();
-    }
+    const at: number[] = [];
+    const { engine } = engineWith((m) => {
+      if (m !== 'submitStep') return qr('Q0');
+      at.push(Date.now());
+      return new Promise((r) => setTimeout(() => r(qr('Q0')), 30_000));
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.advanceTimersByTimeAsync(90_000);
+    expect(at.map((t) => t - at[0]!)).toEqual([0, 30_000, 60_000, 90_000]);
+    await engine.cancel(s.id);
   });
 
   it('the delay doubles from 0.5 s to 5 s while nothing changes', async () => {
-    vi.useFakeTimers();
-    try {
-      const at: number[] = [];
-      const { engine } = engineWith((m) => {
-        if (m === 'submitStep') at.push(Date.now());
-        return qr('SAME');
-      });
-      const start = Date.now();
-      const s = await engine.start({ bridgeID: 'b' });
-      await vi.advanceTimersByTimeAsync(30_000);
-      const gaps = at.map((t, i) => t - (i === 0 ? start : at[i - 1]!));
-      expect(gaps.slice(0, 7)).toEqual([0, 500, 1_000, 2_000, 4_000, 5_000, 5_000]);
-      await engine.cancel(s.id);
-    } finally {
-      vi.useRealTimers();
-    }
+    const at: number[] = [];
+    const { engine } = engineWith((m) => {
+      if (m === 'submitStep') at.push(Date.now());
+      return qr('SAME');
+    });
+    const start = Date.now();
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.advanceTimersByTimeAsync(30_000);
+    const gaps = at.map((t, i) => t - (i === 0 ? start : at[i - 1]!));
+    expect(gaps.slice(0, 7)).toEqual([0, 500, 1_000, 2_000, 4_000, 5_000, 5_000]);
+    await engine.cancel(s.id);
   });
 });
 
