@@ -93,7 +93,11 @@ describe('toAppError', () => {
 
   it('reads Retry-After as an HTTP date too, and ignores one it cannot read', () => {
     const inTen = new Date(Date.now() + 10_000).toUTCString();
-    expect(toAppError(apiError(429, {}, { 'retry-after': inTen })).retryAfterSec).toBeGreaterThanOrEqual(8);
+    const fromDate = toAppError(apiError(429, {}, { 'retry-after': inTen })).retryAfterSec!;
+    expect(fromDate).toBeGreaterThanOrEqual(8);
+    expect(fromDate).toBeLessThanOrEqual(10);
+    expect(toAppError(apiError(429, {}, { 'retry-after': new Date(Date.now() - 60_000).toUTCString() })).retryAfterSec).toBe(0);
+    expect(toAppError(apiError(429, {}, { 'retry-after': '-5' })).retryAfterSec).toBe(0);
     expect(toAppError(apiError(429, {}, { 'retry-after': 'soon' })).retryAfterSec).toBeUndefined();
     expect(toAppError(apiError(429, {})).retryAfterSec).toBeUndefined();
   });

@@ -57,6 +57,31 @@ describe('capture engine', () => {
     expect(e.shouldRunScript('https://x/b')).toBe(true);
   });
 
+  it('a cookie that does not say where it lives is never taken; a blank one on the right site is not a value', () => {
+    const e = new CookieCapture(rich);
+    e.onCookies([{ name: 'opt', value: 'no-domain' }, { name: 'sid', value: 'no-domain-either' }]);
+    expect(e.values()).toEqual({});
+    e.onCookies([{ name: 'opt', value: '  ', domain: 'x' }]);
+    expect(e.values()).toEqual({});
+    e.onCookies([{ name: 'opt', value: 'v', domain: '.x' }]);
+    expect(e.values()).toEqual({ o: 'v' });
+  });
+
+  it('closing the window submits only when every required value was found; extractJS can run again on the same page when asked', () => {
+    const e = new CookieCapture(rich);
+    e.onCookies([{ name: 'sid', value: 'abc', domain: 'x' }]);
+    e.onRequest('https://x/api/me', { 'x-token': 'tok' });
+    e.onStorage({ conf: '{}' }, 'https://x/login');
+    expect(e.canSubmitOnClose()).toBe(false); // j is still missing
+    expect(e.missing().map((f) => f.id)).toEqual(['j']);
+    e.onScriptResult({ 'special.token': 'xo-1' }, 'https://x/login');
+    expect(e.canSubmitOnClose()).toBe(true);
+    expect(e.shouldRunScript('https://x/a')).toBe(true);
+    e.forgetScriptRun('https://x/a');
+    expect(e.shouldRunScript('https://x/a')).toBe(true);
+    expect(new CookieCapture(step([{ id: 'a', name: 'a', type: 'cookie' }], {})).shouldRunScript('https://x/a')).toBe(false); // no extractJS
+  });
+
   it('any one source suffices', () => {
     const e = new CookieCapture(step([{ id: 'tok', required: true, sources: [{ type: 'cookie', name: 'tok' }, { type: 'local_storage', name: 'token' }] }]));
     e.onStorage({ token: 'from-storage' }, 'https://x/home');

@@ -2,10 +2,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseLaunch, performLaunch, restoreBounds, TEST_ONLY_ENV, testOnlyEnv } from '../../../main/policy/launch.ts';
 
-// ------------------------------------------------------------------ tray
-
-// ------------------------------------------------------------------ updater policy
-
 describe('launch and single instance', () => {
   it('parses flags and links; anything odd just shows the window', () => {
     expect(parseLaunch(['/app/electron', '.', '--hidden'])).toEqual({ type: 'hidden' });
@@ -16,6 +12,28 @@ describe('launch and single instance', () => {
     for (const odd of [['x', '--reconnect=../../etc'], ['x', 'beeper-account-manager://reconnect/a b/c'], ['x', 'beeper-account-manager://%zz'], ['x']]) {
       expect(parseLaunch(odd)).toEqual({ type: 'show' });
     }
+  });
+
+  it('only its own scheme is a link: other URLs, look-alike schemes and other hosts of its scheme just show the window', () => {
+    for (const arg of [
+      'https://evil.example/reconnect/local-telegram/ba_1',
+      'beeper-account-manager-evil://reconnect/local-telegram/ba_1',
+      'xbeeper-account-manager://add/local-signal',
+      'beeper-account-manager:reconnect/local-telegram/ba_1',
+      'beeper-account-manager://remove/local-telegram/ba_1',
+      'beeper-account-manager://reconnect/local-telegram',
+      'beeper-account-manager://reconnect/local-telegram/ba_1/extra',
+      'beeper-account-manager://add/a/b',
+      '--reconnect=local-telegram',
+      '--add-account=',
+      '--hiddenx',
+    ]) {
+      expect(parseLaunch(['x', arg]), arg).toEqual({ type: 'show' });
+    }
+    // Its links decode their parts, and the first argument that means something wins.
+    expect(parseLaunch(['x', 'beeper-account-manager://reconnect/local%2Dtelegram/ba_1'])).toMatchObject({ bridgeID: 'local-telegram' });
+    expect(parseLaunch(['x', '--add-account', '--hidden'])).toEqual({ type: 'add-account' });
+    expect(parseLaunch(['x', 'nothing', '--hidden'])).toEqual({ type: 'hidden' });
   });
 
   it('a reconnect link only opens a screen that asks: nothing starts, nothing in progress is cancelled', async () => {

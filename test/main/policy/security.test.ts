@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 appOrigins,
+captureTitle,
+isAppURL,
 isSecurePageURL,
 RENDERER_CSP,
 captureUserAgent,
@@ -13,10 +15,6 @@ navigationDecision,
 permissionDecision,
 windowOpenDecision,
 } from '../../../main/policy/security.ts';
-
-// ------------------------------------------------------------------ tray
-
-// ------------------------------------------------------------------ updater policy
 
 describe('security decisions', () => {
   const origins = appOrigins(null);
@@ -28,6 +26,27 @@ describe('security decisions', () => {
       expect(navigationDecision(bad, origins)).toEqual({ allow: false, openExternally: null });
     }
     expect(navigationDecision('http://localhost:5173/', appOrigins('http://localhost:5173'))).toEqual({ allow: true });
+  });
+
+  it('a link with a user name, a password, or both never opens — each half checked on its own', () => {
+    for (const url of ['https://user@example.com/', 'https://:pw@example.com/', 'https://user:pw@example.com/', 'http://u@localhost/']) expect(isSafeExternalURL(url), url).toBe(false);
+    for (const url of ['https://example.com/', 'http://example.com/a?b=c#d', 'HTTPS://EXAMPLE.COM/']) expect(isSafeExternalURL(url), url).toBe(true);
+    // Only http(s), and only with a host.
+    for (const url of ['ftp://example.com/', 'ws://example.com/', 'https:', 'file://host/x']) expect(isSafeExternalURL(url), url).toBe(false);
+  });
+
+  it('knows the app by scheme and host, and the dev server by origin', () => {
+    expect(isAppURL('app://bundle/x', origins)).toBe(true);
+    expect(isAppURL('app://other/x', origins)).toBe(false);
+    expect(isAppURL('http://localhost:5173/', origins)).toBe(false);
+    expect(appOrigins('not a url')).toEqual(['app://bundle']);
+    expect(appOrigins('http://localhost:5173/src/')).toEqual(['app://bundle', 'http://localhost:5173']);
+  });
+
+  it('the capture window’s title names the site from the address: https by host, anything else with its scheme', () => {
+    expect(captureTitle('https://accounts.google.com/signin?x=1')).toBe('Sign in · accounts.google.com');
+    expect(captureTitle('http://127.0.0.1:9/a')).toBe('Sign in · http://127.0.0.1:9');
+    expect(captureTitle('nonsense')).toBe('Sign in');
   });
 
   it('denies every new window, opening only safe links externally', () => {
@@ -61,6 +80,9 @@ describe('security decisions', () => {
     const electronUA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) beeper-account-manager/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
     expect(captureUserAgent(null, electronUA)).toBe('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36');
     expect(captureUserAgent('Custom/1.0', electronUA)).toBe('Custom/1.0');
+    // Tokens anywhere in the string, and the doubled spaces they leave, go; the rest stays as it was.
+    expect(captureUserAgent(undefined, 'A  Electron/45.0 B beeper-account-manager/1.0  C')).toBe('A B C');
+    expect(captureUserAgent('', 'Electron/45.0 X')).toBe('X');
   });
 });
 

@@ -2,10 +2,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { canSelfUpdate, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../../main/policy/updater.ts';
 
-// ------------------------------------------------------------------ tray
-
-// ------------------------------------------------------------------ updater policy
-
 class FakeUpdater implements UpdaterLike {
   autoDownload = false;
   autoInstallOnAppQuit = false;
@@ -136,6 +132,53 @@ describe('updater policy', () => {
     expect(readableUpdateError(new Error('HttpError: 404 Not Found latest-linux.yml'))).toMatch(/No update information/);
     expect(readableUpdateError(new Error('New version is not signed by the application owner'))).toMatch(/not signed correctly/);
     expect(readableUpdateError(new Error('ENOSPC: no space left on device'))).toMatch(/disk space/);
+  });
+
+  it('stable users are never offered prereleases: the latest channel, or none, leaves them off', () => {
+    const latest = new FakeUpdater();
+    new UpdaterPolicy(latest, packaged, { firstCheckDelayMs: 1, intervalMs: 1, channel: 'latest' });
+    expect([latest.channel, latest.allowPrerelease, latest.allowDowngrade]).toEqual(['latest', false, false]);
+    const none = new FakeUpdater();
+    new UpdaterPolicy(none, packaged);
+    expect([none.channel, none.allowPrerelease, none.allowDowngrade]).toEqual([null, false, false]);
+  });
+
+  it('“Check for updates” while checking, downloading or ready does nothing; after an error or up to date it checks', async () => {
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged);
+    u.emit('update-available', { version: '2.0.0' });
+    u.emit('download-progress', { percent: 10 });
+    await p.check();
+    expect(u.checks).toBe(0);
+    u.emit('checking-for-update');
+    await p.check();
+    expect(u.checks).toBe(0);
+    u.emit('update-downloaded', { version: '2.0.0' });
+    await p.check();
+    expect(u.checks).toBe(0);
+    const q = new UpdaterPolicy(new FakeUpdater(), packaged);
+    const v = (q as unknown as { updater: FakeUpdater }).updater;
+    v.emit('update-not-available');
+    await q.check();
+    v.emit('error', new Error('weird'));
+    await q.check();
+    expect(v.checks).toBe(2);
+  });
+
+  it('progress is kept between 0 and 100; a check that fails after the update became ready keeps it ready', async () => {
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged);
+    u.emit('download-progress', { percent: 140 });
+    expect(p.current()).toEqual({ status: 'downloading', version: '', percent: 100 });
+    u.emit('download-progress', { percent: -3 });
+    expect(p.current()).toMatchObject({ percent: 0 });
+    u.checkForUpdates = () => {
+      u.emit('update-downloaded', { version: '3.0.0' });
+      return Promise.reject(new Error('net::ERR_FAILED'));
+    };
+    u.emit('update-not-available');
+    await p.check();
+    expect(p.current()).toEqual({ status: 'ready', version: '3.0.0' });
   });
 
   it('never lets a channel setting allow downgrades', () => {

@@ -44,6 +44,25 @@ describe('buildAccountsView', () => {
     expect(v.networks[1]!.otherAccounts.map((a) => a.accountID)).toEqual(['wa_2']);
   });
 
+  it('a logged-out login needs attention as much as one that needs login, with its own words when the server gives none', () => {
+    const data: AccountsData = {
+      bridges: [bridge('sg'), bridge('ig')],
+      accounts: [],
+      logins: { sg: [login('sg', 'S1', { status: 'logged_out' })], ig: [login('ig', 'I1', { status: 'needs_login' }), login('ig', 'I2', { status: 'connected' }), login('ig', 'I3', { status: 'connecting' })] },
+    };
+    const v = buildAccountsView(data, meta);
+    expect(v.needsAttention.map((a) => [a.bridgeID, a.loginID, a.status, a.message])).toEqual([
+      ['sg', 'S1', 'logged_out', 'Logged out'],
+      ['ig', 'I1', 'needs_login', 'Needs you to log in again'],
+    ]);
+    expect(v.networks.flatMap((n) => n.logins.map((l) => [l.loginID, l.needsAttention]))).toEqual([
+      ['S1', true],
+      ['I1', true],
+      ['I2', false],
+      ['I3', false],
+    ]);
+  });
+
   it('explains why a network cannot take a new account', () => {
     const v = buildAccountsView(
       {

@@ -173,6 +173,22 @@ describe('AuthManager', () => {
     expect(later.state()).toMatchObject({ status: 'signed-out', reason: { kind: 'token_expired' } });
   });
 
+  it('a pasted token keeps the expiry and scopes userinfo gives, and a saved one not yet expired is signed in again at start', async () => {
+    const token = await issuedToken();
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const userinfo = fetchWith({ '/oauth/userinfo': () => json(200, { sub: 'u', scope: 'read write', exp }) });
+    const cipher = testCipher({ backend: 'keychain' });
+    const first = manager({ fetch: userinfo }, cipher);
+    await first.setServer(sim.url, info);
+    await first.useToken(token);
+    expect(first.state()).toMatchObject({ status: 'signed-in', source: 'manual', expiresAt: new Date(exp * 1000).toISOString(), scopes: ['read', 'write'] });
+    first.dispose();
+    const later = manager({}, cipher);
+    await later.setServer(sim.url, info);
+    expect(later.state()).toMatchObject({ status: 'signed-in', source: 'manual', expiresAt: new Date(exp * 1000).toISOString() });
+    expect(later.token(new URL(sim.url).origin)).toBe(token);
+  });
+
   it('the address changing during a sign-in stops it; the token is not kept for the new server', async () => {
     let release!: () => void;
     const m = manager({

@@ -401,3 +401,28 @@ describe('what a failed login leaves in the log', () => {
     expect(text).not.toContain('31415926');
   });
 });
+
+describe('what never reaches the server', () => {
+  const cookies = { ...base, status: 'waiting_for_cookies', currentStep: { type: 'cookies', stepID: 'c', url: 'https://x', fields: [{ id: 'd', name: 'd', type: 'cookie', required: true }, { id: 'tok', name: 'Token', type: 'cookie', required: true }, { id: 'opt', name: 'opt', type: 'cookie', required: false }] } };
+
+  it('a cookie submit with a required value missing (or blank) is refused here, naming it, and nothing is sent', async () => {
+    const { engine, calls } = engineWith(() => cookies);
+    const s = await engine.start({ bridgeID: 'b' });
+    const after = await engine.submitCookies(s.id, { d: 'xoxd-1', tok: '   ' }, { source: 'api' });
+    expect(after).toMatchObject({ phase: 'cookies', stepError: { kind: 'invalid_input', code: 'MISSING_FIELDS', message: 'Still needed: Token.' } });
+    expect(calls.map((c) => c.method)).toEqual(['createSession']);
+    // With both, trimmed, and without the optional one, it is sent.
+    await engine.submitCookies(s.id, { d: ' xoxd-1 ', tok: 'T' }, { source: 'webview', lastURL: 'https://x/home' });
+    expect(calls.at(-1)!.method).toBe('submitStep');
+    expect(calls.at(-1)!.args.slice(0, 4)).toEqual(['b', 'ls_1', 'c', { type: 'cookies', fields: { d: 'xoxd-1', tok: 'T' }, source: 'webview', lastURL: 'https://x/home' }]);
+  });
+
+  it('sign-out (cancelAll) ends every live session on the server, and leaves finished ones alone', async () => {
+    const input = (id: string) => ({ ...base, bridgeID: id, loginSessionID: `ls_${id}`, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 'x', fields: [{ id: 'x' }] } });
+    const { engine, calls } = engineWith((m, args) => (m === 'createSession' ? (args[0] === 'done' ? { ...base, bridgeID: 'done', loginSessionID: 'ls_done', status: 'failed', error: { code: 'X' } } : input(String(args[0]))) : null));
+    for (const id of ['one', 'two', 'done']) await engine.start({ bridgeID: id });
+    await engine.cancelAll();
+    expect(calls.filter((c) => c.method === 'cancelSession').map((c) => c.args[1]).sort()).toEqual(['ls_one', 'ls_two']);
+    expect(engine.list().map((v) => v.phase).sort()).toEqual(['cancelled', 'cancelled', 'failed']);
+  });
+});
