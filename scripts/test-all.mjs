@@ -5,6 +5,7 @@
  *
  *   typecheck, lint, build, build:preview, security (Electronegativity) — counted as one check each
  *   bench:smoke             — one short iteration of every bench figure, goals not checked (one check)
+ *   mutation:smoke          — StrykerJS on one small module against its test file (one check)
  *   vitest                  — unit, integration and contract tests
  *   playwright              — browser tests in Debian's Chromium
  */
@@ -58,6 +59,7 @@ check('build', bin('electron-vite'), ['build']);
 check('build:preview', bin('vite'), ['build', '--config', 'vite.preview.config.ts', '--logLevel', 'warn']);
 check('security', process.execPath, [path.join(root, 'scripts/security-gate.mjs')]);
 check('bench:smoke', process.execPath, [path.join(root, 'bench/run.ts'), '--smoke']);
+check('mutation:smoke', process.execPath, [path.join(root, 'scripts/mutation.mjs'), '--smoke']);
 
 // ------------------------------------------------------------------ vitest
 {
