@@ -34,7 +34,7 @@ test('a link during a login in progress on that network: warned, and Cancel leav
   expect(stack.sim.core.logins.sessions.size).toBe(1);
 });
 
-test('an add link only opens a screen, even for a network with one way in, and never replaces a login in progress', async ({ app, stack }) => {
+test('an add link only opens a screen, even for a network with one way in, and never replaces a login in progress', async ({ app, stack, shot }) => {
   await connect(app);
   await app.getByRole('button', { name: 'Add account' }).click();
   // One way in: a click in the app starts it at once (the user chose it).
@@ -45,6 +45,7 @@ test('an add link only opens a screen, even for a network with one way in, and n
   await stack.host.openLink('beeper-account-manager://add/local-instagram');
   await expect(app.getByRole('heading', { name: 'How do you want to connect Instagram?' })).toBeVisible();
   await expect(app.getByText(/A login to Instagram is already in progress/)).toBeVisible();
+  await shot('71-add-link-login-in-progress');
   expect(stack.sim.core.logins.sessions.size).toBe(1);
   expect(inProgress.terminal).toBe(false);
   await app.getByRole('button', { name: 'Show the login in progress' }).click();
