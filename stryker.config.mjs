@@ -1,20 +1,13 @@
 /**
- * StrykerJS for `npm run mutation` (scripts/mutation.mjs sets what to mutate and where reports go).
- * Each mutant runs only the tests that cover it (perTest), so a module is judged by its own test
- * file and the suites that exercise it; incremental mode re-tests only what changed since the last
- * run (reports/stryker-incremental.json).
+ * StrykerJS for `npm run mutation`. scripts/mutation.mjs runs it once per module, setting which
+ * module is mutated, which suites run (BAM_MUTATION_TESTS, read by vitest.mutation.config.ts) and
+ * where its reports go; within a run each mutant runs only the tests that cover it (perTest).
  */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
-  mutate: ['main/**/*.ts', 'preload/contract/**/*.ts', '!main/index.ts'],
-  incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
-  reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   concurrency: 2,
   timeoutMS: 20_000,

@@ -1,12 +1,11 @@
 /**
- * The suites StrykerJS runs against mutated code (`npm run mutation`): the node-only tests of main/
- * and preload/ — each module's mirrored test file and the whole-core suites that exercise it. The
- * browser, harness, packaging and renderer suites test other code and take far longer.
+ * The suites StrykerJS runs against mutated code (`npm run mutation`): for each module, its mirrored
+ * test file and the whole-core suites that exercise it (scripts/mutation.mjs says which).
  */
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
-// `npm run mutation -- --smoke` narrows the suites to one file (BAM_MUTATION_TESTS).
+// scripts/mutation.mjs names the suites for the module being mutated (BAM_MUTATION_TESTS).
 const include = process.env['BAM_MUTATION_TESTS']?.split(',') ?? ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'];
 
 export default defineConfig({

@@ -38,7 +38,7 @@ export function parseLaunch(argv: readonly string[]): LaunchAction {
       try {
         const u = new URL(arg);
         const parts = [u.host, ...u.pathname.split('/').filter(Boolean)].map((p) => decodeURIComponent(p));
-        if (parts[0] === 'reconnect' && parts.length === 3 && parts.slice(1).every((p) => ID.test(p))) return { type: 'reconnect', bridgeID: parts[1]!, loginID: parts[2]!, accountID: null, confirm: true };
+        if (parts[0] === 'reconnect' && parts.length === 3 && parts.every((p) => ID.test(p))) return { type: 'reconnect', bridgeID: parts[1]!, loginID: parts[2]!, accountID: null, confirm: true };
         if (parts[0] === 'add' && (parts.length === 1 || (parts.length === 2 && ID.test(parts[1]!)))) return { type: 'add-account', bridgeID: parts[1] };
       } catch {
         // a malformed link just shows the window

@@ -70,7 +70,7 @@ export const DEFAULT_POLICY: PolicyOptions = { firstCheckDelayMs: 30_000, interv
 
 /** Short readable reasons for the errors electron-updater reports. */
 export function readableUpdateError(e: Error): string {
-  const m = e.message ?? '';
+  const m = e.message;
   if (/ERR_INTERNET_DISCONNECTED|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|net::ERR_/.test(m)) return 'Could not reach the update server. Check your connection.';
   if (/404|Cannot find channel|latest.*\.yml/.test(m)) return 'No update information was found for this version.';
   if (/sha512 checksum mismatch|checksum/i.test(m)) return 'The downloaded update was damaged; it will be downloaded again.';

@@ -42,4 +42,21 @@ describe('start at login', () => {
     expect(existsSync(file)).toBe(false);
     setXdgAutostart(false, e); // already off: nothing to do
   });
+
+  it('the whole entry, to the line: a name cannot break out of its line', () => {
+    expect(autostartEntry({ env: {}, execPath: '/usr/bin/bam', name: 'Beeper\nExec=evil\r' })).toBe(
+      ['[Desktop Entry]', 'Type=Application', 'Name=Beeper Exec=evil ', 'Exec="/usr/bin/bam" --hidden', 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n'),
+    );
+  });
+
+  it('the entry is readable by the desktop but writable only by the user, whatever the umask', () => {
+    const old = process.umask(0);
+    try {
+      const e = { env: { XDG_CONFIG_HOME: path.join(dir(), 'config') }, home: dir(), execPath: '/usr/bin/bam', name: 'n' };
+      setXdgAutostart(true, e);
+      expect(statSync(autostartFile(e)).mode & 0o777).toBe(0o644);
+    } finally {
+      process.umask(old);
+    }
+  });
 });

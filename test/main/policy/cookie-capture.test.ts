@@ -236,3 +236,101 @@ describe('the step’s scope: nothing a third-party page shows is captured', () 
     expect(e.values()).toEqual({ app: '936619743392459' });
   });
 });
+
+describe('capture engine, edge by edge', () => {
+  const f = (raw: unknown[]): CookieField[] => raw.map((x) => CookieFieldSchema.parse(x));
+
+  it('a site is compared in lower case, for names the public-suffix list does not know too', () => {
+    expect(siteOf('App.Slack.COM')).toBe('slack.com');
+    expect(siteOf('MyHost')).toBe('myhost');
+  });
+
+  it('a cookie domain with or without its leading dot, and a cookie set for a parent domain, match', () => {
+    const e = new CookieCapture({
+      url: 'https://app.slack.com/',
+      fields: f([
+        { id: 'a', required: true, sources: [{ type: 'cookie', name: 'a', cookieDomain: 'slack.com' }] },
+        { id: 'b', required: true, sources: [{ type: 'cookie', name: 'b', cookieDomain: 'app.slack.com' }] },
+      ]),
+    });
+    e.onCookies([{ name: 'a', value: '1', domain: 'slack.com' }, { name: 'b', value: '2', domain: '.slack.com' }]);
+    expect(e.values()).toEqual({ a: '1', b: '2' });
+    const scoped = new CookieCapture({ url: 'https://x.example/', fields: f([{ id: 'c', sources: [{ type: 'cookie', name: 'c', cookieDomain: 'Other.Example' }] }]) });
+    expect(scoped.inScope('https://other.example/x')).toBe(true);
+    expect(scoped.inScope('https://a.other.example/x')).toBe(true);
+  });
+
+  it('each kind of source reads only its own kind: a cookie named like a storage key is not that key', () => {
+    const e = new CookieCapture({ url: 'https://x/', fields: f([{ id: 's', required: true, sources: [{ type: 'local_storage', name: 'token' }] }]) });
+    e.onCookies([{ name: 'token', value: 'from-a-cookie', domain: 'x' }]);
+    e.onRequest('https://x/api', { token: 'from-a-header' });
+    expect(e.values()).toEqual({});
+    e.onStorage({}, 'https://x/'); // a key that is not there
+    e.onStorage({ token: 'from-storage' }, 'https://x/');
+    expect(e.values()).toEqual({ s: 'from-storage' });
+  });
+
+  it('a request in scope by a cookie domain, but not on the sign-in site, is read only by a source with its own URL filter', () => {
+    const e = new CookieCapture({
+      url: 'https://x.example/login',
+      fields: f([
+        { id: 'c', sources: [{ type: 'cookie', name: 'c', cookieDomain: 'api.example' }] },
+        { id: 'plain', required: true, sources: [{ type: 'request_header', name: 'X-A' }] },
+        { id: 'filtered', required: true, sources: [{ type: 'request_header', name: 'X-B', requestURLRegex: '^https://api\\.example/' }] },
+      ]),
+    });
+    e.onRequest('https://api.example/v1', { 'X-A': 'a', 'X-B': 'b' });
+    expect(e.values()).toEqual({ filtered: 'b' });
+    e.onRequest('https://x.example/v1', { 'X-A': 'a2' });
+    expect(e.values()).toEqual({ filtered: 'b', plain: 'a2' });
+  });
+
+  it('extractJS: a special source is found by its own name, never another source’s; odd results are ignored', () => {
+    const e = new CookieCapture({ url: 'https://x/', extractJS: 'x', fields: f([{ id: 'a', required: true, sources: [{ type: 'cookie', name: 'tok' }, { type: 'special', name: 'js.tok' }] }]) });
+    e.onScriptResult({ tok: 'the-cookie-name-is-not-a-script-result' }, 'https://x/');
+    e.onScriptResult(null, 'https://x/');
+    e.onScriptResult({ a: 42 }, 'https://x/');
+    e.onScriptResult('a string', 'https://x/');
+    expect(e.values()).toEqual({});
+    e.onScriptResult({ 'js.tok': 'v' }, 'https://x/');
+    expect(e.values()).toEqual({ a: 'v' });
+  });
+
+  it('nothing found never completes, even when every field is optional and the final page is reached', () => {
+    const t = clock();
+    const e = new CookieCapture({ url: 'https://x/', expectedFinalURLRegex: '^https://x/home', fields: f([{ id: 'o', required: false, sources: [{ type: 'cookie', name: 'o' }] }]) }, { now: t.now });
+    e.onURL('https://x/home');
+    t.advance(FINAL_PAGE_GRACE_MS);
+    expect([e.isComplete(), e.canSubmitOnClose()]).toEqual([false, false]);
+  });
+
+  it('the final page’s grace counts only while the page stays on it, in scope', () => {
+    const t = clock();
+    const e = new CookieCapture({ url: 'https://x/', expectedFinalURLRegex: 'x/home', fields: f([{ id: 'a', name: 'a', type: 'cookie' }, { id: 'b', name: 'b', type: 'cookie' }]) }, { now: t.now });
+    e.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
+    e.onURL('https://x/home');
+    t.advance(FINAL_PAGE_GRACE_MS - 1);
+    e.onURL('https://x/elsewhere'); // left before the grace ran out
+    e.onURL('https://x/home');
+    t.advance(FINAL_PAGE_GRACE_MS - 1);
+    expect(e.missing().map((x) => x.id)).toEqual(['b']);
+    t.advance(1);
+    expect(e.missing()).toEqual([]);
+    // An out-of-scope page whose address matches the pattern starts no grace.
+    const o = new CookieCapture({ url: 'https://x/', expectedFinalURLRegex: 'x/home', fields: f([{ id: 'b', name: 'b', type: 'cookie' }]) }, { now: t.now });
+    o.onURL('https://evil.example/x/home');
+    t.advance(FINAL_PAGE_GRACE_MS * 2);
+    expect(o.missing().map((x) => x.id)).toEqual(['b']);
+  });
+
+  it('without a final URL, reaching any page changes nothing; an unreadable sign-in address has no site', () => {
+    const e = new CookieCapture({ url: 'https://x/', fields: f([{ id: 'a', name: 'a', type: 'cookie' }]) });
+    e.onURL('https://x/anything');
+    expect(e.urlMatches()).toBe(true);
+    expect(e.missing().map((x) => x.id)).toEqual(['a']);
+    const broken = new CookieCapture({ url: 'not a url', fields: f([{ id: 'a', name: 'a', type: 'cookie' }]) });
+    broken.onCookies([{ name: 'a', value: '1', domain: 'x' }]);
+    expect(broken.values()).toEqual({});
+    expect(broken.inScope('https://x/')).toBe(false);
+  });
+});

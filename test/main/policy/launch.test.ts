@@ -76,4 +76,37 @@ describe('launch and single instance', () => {
     expect(restoreBounds({ x: 0, y: 0, width: 100, height: 100 }, screens, { width: 720, height: 520 })).toEqual({ x: 0, y: 0, width: 720, height: 520 });
     expect(restoreBounds(null, screens, { width: 1, height: 1 })).toBeNull();
   });
+
+  it('a window must keep 100 px across and 50 px down of a screen to be restored there', () => {
+    const screen = [{ x: 0, y: 0, width: 1000, height: 800 }];
+    const min = { width: 200, height: 200 };
+    // Hanging off the right edge by all but exactly 100 px, and off the bottom by all but 50 px: kept.
+    expect(restoreBounds({ x: 900, y: 750, width: 400, height: 300 }, screen, min)).toEqual({ x: 900, y: 750, width: 400, height: 300 });
+    expect(restoreBounds({ x: 901, y: 750, width: 400, height: 300 }, screen, min)).toBeNull();
+    expect(restoreBounds({ x: 900, y: 751, width: 400, height: 300 }, screen, min)).toBeNull();
+    // Off the left and top edges the same way.
+    expect(restoreBounds({ x: -300, y: -250, width: 400, height: 300 }, screen, min)).toEqual({ x: -300, y: -250, width: 400, height: 300 });
+    expect(restoreBounds({ x: -301, y: -250, width: 400, height: 300 }, screen, min)).toBeNull();
+    expect(restoreBounds({ x: -300, y: -251, width: 400, height: 300 }, screen, min)).toBeNull();
+    // On a second screen below the first: measured against that one; never bigger than it.
+    const two = [...screen, { x: 0, y: 800, width: 600, height: 400 }];
+    expect(restoreBounds({ x: 10, y: 900, width: 900, height: 900 }, two, min)).toEqual({ x: 10, y: 900, width: 600, height: 400 });
+  });
+
+  it('shows the window, and goes where the launch asked', async () => {
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve(null)), navigate: vi.fn() };
+    await performLaunch({ type: 'show' }, deps, true);
+    expect([deps.showWindow.mock.calls.length, deps.navigate.mock.calls]).toEqual([1, []]);
+    await performLaunch({ type: 'add-account', bridgeID: 'local-signal' }, deps, true);
+    expect([deps.showWindow.mock.calls.length, deps.navigate.mock.calls]).toEqual([2, [[{ to: 'add-account', bridgeID: 'local-signal' }]]]);
+    // A reconnect that could not start lands on the accounts.
+    await performLaunch({ type: 'reconnect', bridgeID: 'b', loginID: 'l', accountID: null, confirm: false }, deps, false);
+    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
+  });
+
+  it('flags and links are whole: no prefix, nothing after a line break, no odd part after add', () => {
+    for (const arg of ['x--add-account=local-signal', '--add-account=local\nsignal', 'x--reconnect=a/b', '--reconnect=a/b\nc', 'beeper-account-manager://add/a b']) {
+      expect(parseLaunch(['x', arg]), JSON.stringify(arg)).toEqual({ type: 'show' });
+    }
+  });
 });

@@ -37,6 +37,7 @@ describe('security decisions', () => {
 
   it('knows the app by scheme and host, and the dev server by origin', () => {
     expect(isAppURL('app://bundle/x', origins)).toBe(true);
+    expect(isAppURL('not a url', origins)).toBe(false);
     expect(isAppURL('app://other/x', origins)).toBe(false);
     expect(isAppURL('http://localhost:5173/', origins)).toBe(false);
     expect(appOrigins('not a url')).toEqual(['app://bundle']);
@@ -64,6 +65,8 @@ describe('security decisions', () => {
     expect(permissionDecision('clipboard-sanitized-write', 'https://evil.example', origins)).toBe(false);
     expect(permissionDecision('clipboard-sanitized-write')).toBe(false); // the capture window: nothing
     expect(permissionDecision('clipboard-sanitized-write', 'not a url', origins)).toBe(false);
+    expect(permissionDecision('clipboard-sanitized-write', null, origins)).toBe(false);
+    expect(permissionDecision('clipboard-sanitized-write', 'app://bundle/index.html')).toBe(false); // no app origins named
   });
 
   it('trusts IPC only from the main window\'s top frame showing the app', () => {
@@ -83,6 +86,9 @@ describe('security decisions', () => {
     // Tokens anywhere in the string, and the doubled spaces they leave, go; the rest stays as it was.
     expect(captureUserAgent(undefined, 'A  Electron/45.0 B beeper-account-manager/1.0  C')).toBe('A B C');
     expect(captureUserAgent('', 'Electron/45.0 X')).toBe('X');
+    // A token right after another character goes alone; one at the very start goes too.
+    expect(captureUserAgent(null, 'A(x)Electron/1.0 B')).toBe('A(x) B');
+    expect(captureUserAgent(null, 'beeper-account-manager/1.0 Mozilla(x)beeper-account-manager/2.0 Y')).toBe('Mozilla(x) Y');
   });
 });
 
@@ -95,6 +101,19 @@ describe('the renderer CSP, in the header and in index.html', () => {
     expect(meta).toBeDefined();
     const header = directives(RENDERER_CSP);
     for (const [name, sources] of directives(meta!)) expect(`${name} ${sources}`).toBe(`${name} ${header.get(name)}`);
+  });
+
+  it('states every lockdown directive: nothing by default, no framing, no plugins, no base or form targets', () => {
+    const d = directives(RENDERER_CSP);
+    expect(Object.fromEntries(['default-src', 'frame-ancestors', 'object-src', 'base-uri', 'form-action', 'script-src', 'connect-src'].map((k) => [k, d.get(k)]))).toEqual({
+      'default-src': "'none'",
+      'frame-ancestors': "'none'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'script-src': "'self'",
+      'connect-src': "'self'",
+    });
   });
 
   it('media (a captcha’s audio) only from data: and blob:, nothing remote', () => {

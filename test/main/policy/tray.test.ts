@@ -68,7 +68,7 @@ const shape = (items: TrayItem[]): unknown[] =>
     if (i.kind === 'separator') return '—';
     if (i.kind === 'label') return `label: ${i.label}`;
     if (i.kind === 'submenu') return { submenu: i.label, enabled: i.enabled ?? true, items: shape(i.items) };
-    return { action: i.label, enabled: i.enabled ?? true, ...i.action };
+    return { [i.kind]: i.label, enabled: i.enabled ?? true, ...i.action };
   });
 
 describe('tray menu actions and states', () => {
@@ -130,5 +130,42 @@ describe('tray menu actions and states', () => {
     expect(item({ status: 'error', message: 'x', checkedAt: 'y' })).toEqual({ action: 'Check for updates', enabled: true, type: 'check-updates' });
     expect(trayIconName({ connection: { ...running, status: 'not-running' }, auth: null, accounts: null, updater: { status: 'idle' } }, false)).toBe('tray-attention-light');
     expect(trayIconName({ connection: null, auth: null, accounts: null, updater: { status: 'idle' } }, true)).toBe('tray-normal-dark');
+  });
+
+  it('each status tone has its own mark', () => {
+    const m = labels(
+      buildTrayMenu({
+        connection: running,
+        auth: signedIn,
+        accounts: accounts([
+          { bridge: 'A', id: 'a', status: 'connected', name: 'N' },
+          { bridge: 'B', id: 'b', status: 'connecting', name: 'N' },
+          { bridge: 'C', id: 'c', status: 'needs_login', name: 'N' },
+          { bridge: 'D', id: 'd', status: 'logged_out', name: 'N' },
+          { bridge: 'E', id: 'e', status: 'something_new', name: 'N' },
+        ]),
+        updater: { status: 'idle' },
+      }),
+    );
+    expect(m.slice(2, 7)).toEqual(['● A: N', '◐ B: N', '⚠ C: N', '✕ D: N', '○ E: N']);
+  });
+
+  it('signed in with nothing connected: one separator, nothing to reconnect, and the submenu cannot be opened', () => {
+    const none = accounts([]);
+    none.networks.push({ ...accounts([{ bridge: 'Signal', id: 'x', status: 'connected', name: 'N' }]).networks[0]!, logins: [] });
+    const m = buildTrayMenu({ connection: running, auth: signedIn, accounts: none, updater: { status: 'idle' } });
+    expect(shape(m).slice(0, 3)).toEqual(['label: No accounts connected', '—', { submenu: 'Reconnect account', enabled: false, items: ['label: No accounts to reconnect'] }]);
+    expect(trayStatusLine({ connection: running, auth: signedIn, accounts: null, updater: { status: 'idle' } })).toBe('No accounts connected');
+  });
+
+  it('only accounts that need attention: no separator after them', () => {
+    const m = buildTrayMenu({ connection: running, auth: signedIn, accounts: accounts([{ bridge: 'Telegram', id: 't', status: 'needs_login', name: 'Alex' }]), updater: { status: 'idle' } });
+    const sub = m.find((x) => x.kind === 'submenu')!;
+    expect(sub.kind === 'submenu' && shape(sub.items)).toEqual([{ action: '⚠ Telegram: Alex', enabled: true, type: 'reconnect', bridgeID: 'Telegram', loginID: 't', accountID: null }]);
+  });
+
+  it('downloading is a line to read, not an action', () => {
+    const m = shape(buildTrayMenu({ connection: running, auth: signedIn, accounts: accounts([]), updater: { status: 'downloading', version: '2', percent: 12.4 } }));
+    expect(m.at(-2)).toBe('label: Downloading update… 12%');
   });
 });

@@ -1,6 +1,6 @@
 /** main/policy/updater.ts: which installs update themselves, and the updater states. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { canSelfUpdate, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../../main/policy/updater.ts';
+import { canSelfUpdate, DEFAULT_POLICY, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../../main/policy/updater.ts';
 
 class FakeUpdater implements UpdaterLike {
   autoDownload = false;
@@ -187,5 +187,52 @@ describe('updater policy', () => {
     expect(u.channel).toBe('beta');
     expect(u.allowPrerelease).toBe(true);
     expect(u.allowDowngrade).toBe(false);
+  });
+
+  it('its states, exactly: idle at first, then up to date or an error with the time of the check', () => {
+    const at = Date.parse('2026-11-30T10:00:00.000Z');
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged, { ...DEFAULT_POLICY, now: () => at });
+    expect(p.current()).toEqual({ status: 'idle' });
+    u.emit('update-not-available');
+    expect(p.current()).toEqual({ status: 'up-to-date', checkedAt: '2026-11-30T10:00:00.000Z' });
+    u.emit('error', new Error('ENOSPC: no space left'));
+    expect(p.current()).toEqual({ status: 'error', message: 'Not enough disk space to download the update.', checkedAt: '2026-11-30T10:00:00.000Z' });
+    expect(new UpdaterPolicy(null, packaged).current()).toEqual({ status: 'unsupported', reason: 'Updates are not available in this build.', downloadURL: expect.stringMatching(/^https:/) });
+    expect(readableUpdateError(new Error('Cannot find latest-linux.yml in the latest release artifacts'))).toBe('No update information was found for this version.');
+  });
+
+  it('a listener that unsubscribed hears nothing more', () => {
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged);
+    const heard: string[] = [];
+    const off = p.onChange((s) => heard.push(s.status));
+    u.emit('checking-for-update');
+    off();
+    u.emit('update-not-available');
+    expect(heard).toEqual(['checking']);
+  });
+
+  it('stop() cancels the next check; starting again does not add a second timer', async () => {
+    vi.useFakeTimers();
+    const u = new FakeUpdater();
+    const p = new UpdaterPolicy(u, packaged, { firstCheckDelayMs: 1_000, intervalMs: 10_000 });
+    p.start();
+    p.stop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(u.checks).toBe(0);
+    p.start();
+    p.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(u.checks).toBe(1);
+    u.emit('update-not-available');
+    p.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(u.checks).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('by default: the first check half a minute after start, then every six hours', () => {
+    expect(DEFAULT_POLICY).toEqual({ firstCheckDelayMs: 30_000, intervalMs: 21_600_000 });
   });
 });
