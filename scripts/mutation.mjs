@@ -48,7 +48,6 @@ const SUITES = {
   'main/electron/capture.ts': ['test/main/electron/compose.test.ts'],
   'main/electron/links.ts': ['test/main/electron/compose.test.ts'],
   'main/electron/updater.ts': ['test/main/electron/compose.test.ts'],
-  'main/policy/app-id.ts': ['test/main/electron/compose.test.ts'],
   'preload/contract/schemas.ts': ['test/main/core/ipc/registry.test.ts', ...core('ipc-and-secrets')],
   'preload/contract/views.ts': ['test/main/core/ipc/registry.test.ts', 'test/main/core/sessions/engine.test.ts'],
   'preload/contract/api.ts': ['test/main/core/ipc/registry.test.ts'],
