@@ -33,16 +33,19 @@ function goalFor(file) {
 
 const WHOLE_CORE = 'test/main/core/account-manager';
 const core = (...names) => names.map((n) => `${WHOLE_CORE}/${n}.test.ts`);
-/** Suites beyond a module's own test file that exercise it (a thin module may have only these). */
+/**
+ * Suites beyond a module's own test file that exercise it (a thin module may have only these). Only
+ * the lighter whole-core files: the fault matrix and the per-profile session suites start a
+ * simulator for every test and would make each mutant cost seconds.
+ */
 const SUITES = {
-  'main/core/account-manager.ts': core('accounts', 'auth', 'faults', 'ipc-and-secrets', 'newer-server', 'sessions', 'token-origin', 'updates-and-settings'),
+  'main/core/account-manager.ts': core('accounts', 'auth', 'ipc-and-secrets', 'newer-server', 'token-origin', 'updates-and-settings'),
   'main/core/ipc/handlers.ts': core('ipc-and-secrets'),
   'main/core/auth/auth-view.ts': core('auth'),
   'main/core/auth/auth.ts': core('auth', 'token-origin'),
-  'main/core/accounts/refresher.ts': core('accounts', 'faults'),
-  'main/core/api/client.ts': ['test/main/core/errors.test.ts', ...core('faults')],
-  'main/core/api/desktop-connection.ts': core('faults'),
-  'main/core/sessions/engine.ts': core('sessions', 'newer-server'),
+  'main/core/accounts/refresher.ts': core('accounts'),
+  'main/core/api/client.ts': ['test/main/core/errors.test.ts'],
+  'main/core/sessions/engine.ts': core('newer-server'),
   'main/core/updates.ts': core('updates-and-settings'),
   'main/core/storage/settings.ts': core('updates-and-settings'),
   'main/electron/capture.ts': ['test/main/electron/compose.test.ts'],
@@ -60,7 +63,7 @@ const testsOf = (file) => [`test/${file.replace(/\.ts$/, '.test.ts')}`, ...(SUIT
 const SMOKE = 'main/policy/notifications.ts';
 const modules = values.smoke
   ? [SMOKE]
-  : [...listTs('main'), ...listTs('preload/contract')].filter((f) => !SKIP.has(f) && (!values.only || values.only.split(',').some((p) => f.startsWith(p)))).sort();
+  : [...listTs('main'), ...listTs('preload/contract')].filter((f) => !SKIP.has(f) && (!values.only || values.only.split(',').filter(Boolean).some((p) => f.startsWith(p)))).sort();
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
