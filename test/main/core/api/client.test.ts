@@ -2,7 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BeeperApi } from '../../../../main/core/api/client.ts';
+import { BeeperApi, parseResponse } from '../../../../main/core/api/client.ts';
+import { LoginSessionSchema } from '../../../../main/core/api/schemas.ts';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 
 let server: Server;
 let baseURL: string;
@@ -56,5 +58,160 @@ describe('BeeperApi and the token', () => {
     await api.userinfo('/oauth/userinfo', 'tok_pasted_1234567890').catch(() => undefined);
     expect((seen[0] ?? '').replace(/^Bearer\s*/, '')).toBe('');
     expect(seen[1]).toBe('Bearer tok_pasted_1234567890');
+  });
+});
+
+/** A server that records each request (method, path, auth, content type, body) and answers from a table. */
+async function recordingServer(answer: (method: string, path: string) => { status?: number; json: unknown }) {
+  const seen: Array<{ method: string; path: string; auth: string | undefined; type: string | undefined; body: string }> = [];
+  const srv = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method!, path: req.url!, auth: req.headers.authorization, type: req.headers['content-type']?.split(';')[0], body });
+      const a = answer(req.method!, req.url!.split('?')[0]!);
+      res.writeHead(a.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(a.json));
+    });
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, seen, close: () => new Promise((r) => srv.close(r)) };
+}
+
+const SESSION = { bridgeID: 'b/1', loginSessionID: 'ls 1', status: 'waiting_for_input', currentStep: { type: 'user_input', stepID: 's', fields: [{ id: 'f' }] } };
+const INFO = { app: { name: 'Beeper', version: '4.2.812' }, server: { status: 'running' }, endpoints: { oauth: { authorization_endpoint: '/oauth/authorize', token_endpoint: '/oauth/token' } } };
+
+describe('BeeperApi routes', () => {
+  it('each call goes to its route with its method and body, with the token, and its answer is parsed', async () => {
+    const srv = await recordingServer((method, p) => {
+      if (p === '/v1/info') return { json: INFO };
+      if (p === '/v1/app/setup') return { json: { state: 'ready' } };
+      if (p === '/v1/accounts') return { json: [{ accountID: 'a', user: { id: 'u' } }] };
+      if (p === '/v1/bridges') return { json: { items: [{ id: 'b', displayName: 'B', provider: 'local', status: 'available', type: 'b' }] } };
+      if (p.endsWith('/login-flows')) return { json: { items: [{ id: 'qr', name: 'QR' }] } };
+      if (p.endsWith('/logins')) return { json: { items: [{ bridgeID: 'b', loginID: 'l', removeScopes: [], status: 'connected' }] } };
+      if (p.endsWith('/remove')) return { json: { bridgeID: 'b', loginID: 'l', scope: 'all-devices', status: 'removed', affectedAccountIDs: ['a'] } };
+      if (method === 'DELETE') return { json: { bridgeID: 'b', loginSessionID: 'ls', status: 'cancelled' } };
+      return { json: SESSION };
+    });
+    try {
+      const api = new BeeperApi({ baseURL: `${srv.url}//`, getToken: () => 'tok_routes_1234567890', readRetries: 0 });
+      expect(api.baseURL).toBe(srv.url); // trailing slashes dropped
+      expect((await api.info()).app.version).toBe('4.2.812');
+      expect(await api.appState()).toBe('ready');
+      expect((await api.accounts()).map((a) => a.accountID)).toEqual(['a']);
+      expect((await api.bridges()).map((b) => b.id)).toEqual(['b']);
+      expect((await api.loginFlows('b/1')).map((f) => f.id)).toEqual(['qr']);
+      expect((await api.logins('b/1')).map((l) => l.loginID)).toEqual(['l']);
+      expect(await api.removeLogin('b/1', 'l 1', 'all-devices')).toMatchObject({ affectedAccountIDs: ['a'] });
+      expect((await api.createSession('b/1', { flowID: 'qr' })).loginSessionID).toBe('ls 1');
+      expect((await api.getSession('b/1', 'ls 1')).status).toBe('waiting_for_input');
+      await api.cancelSession('b/1', 'ls 1');
+      expect((await api.submitStep('b/1', 'ls 1', 's/1', { type: 'user_input', fields: { f: 'v' } })).loginSessionID).toBe('ls 1');
+      const rows = srv.seen.map((r) => [r.method, r.path, r.body]);
+      expect(rows).toEqual([
+        ['GET', '/v1/info', ''],
+        ['GET', '/v1/app/setup', ''],
+        ['GET', '/v1/accounts', ''],
+        ['GET', '/v1/bridges', ''],
+        ['GET', '/v1/bridges/b%2F1/login-flows', ''],
+        ['GET', '/v1/bridges/b%2F1/logins', ''],
+        ['POST', '/v1/bridges/b%2F1/logins/l%201/remove', '{"scope":"all-devices"}'],
+        ['POST', '/v1/bridges/b%2F1/login-sessions', '{"flowID":"qr"}'],
+        ['GET', '/v1/bridges/b%2F1/login-sessions/ls%201', ''],
+        ['DELETE', '/v1/bridges/b%2F1/login-sessions/ls%201', ''],
+        ['POST', '/v1/bridges/b%2F1/login-sessions/ls%201/steps/s%2F1', '{"type":"user_input","fields":{"f":"v"}}'],
+      ]);
+      // Open routes carry no token; the rest carry it.
+      expect(srv.seen.map((r) => [r.path.split('/').slice(0, 3).join('/'), r.auth === 'Bearer tok_routes_1234567890'])).toEqual([
+        ['/v1/info', false],
+        ['/v1/app', false],
+        ...Array.from({ length: 9 }, (_, i) => [['/v1/accounts', '/v1/bridges'][Math.min(i, 1)], true]),
+      ]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('OAuth: registration as JSON, the code exchange and revocation as forms, userinfo with the token being checked; none with the session token', async () => {
+    const srv = await recordingServer((_m, p) => {
+      if (p === '/oauth/register') return { json: { client_id: 'cli_1' } };
+      if (p === '/oauth/token') return { json: { access_token: 'at_1234567890', token_type: 'Bearer', expires_in: 60 } };
+      if (p === '/oauth/userinfo') return { json: { sub: 'u', scope: 'read write' } };
+      return { json: {} };
+    });
+    try {
+      const api = new BeeperApi({ baseURL: srv.url, getToken: () => 'tok_should_not_be_sent_1', readRetries: 0 });
+      expect(await api.register('/oauth/register', { client_name: 'x' })).toMatchObject({ client_id: 'cli_1' });
+      expect(await api.exchangeCode('/oauth/token', { grant_type: 'authorization_code', code: 'c' })).toMatchObject({ access_token: 'at_1234567890', expires_in: 60 });
+      await api.revoke('/oauth/revoke', 'at_1234567890');
+      expect(await api.userinfo('/oauth/userinfo', 'pasted_1234567890')).toMatchObject({ scope: 'read write' });
+      expect(srv.seen.map((r) => [r.method, r.path, r.type, r.body, r.auth])).toEqual([
+        ['POST', '/oauth/register', 'application/json', '{"client_name":"x"}', undefined],
+        ['POST', '/oauth/token', 'application/x-www-form-urlencoded', 'grant_type=authorization_code&code=c', undefined],
+        ['POST', '/oauth/revoke', 'application/x-www-form-urlencoded', 'token=at_1234567890&token_type_hint=access_token', undefined],
+        ['GET', '/oauth/userinfo', undefined, '', 'Bearer pasted_1234567890'],
+      ]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('Beeper Desktop’s own state: 401, 403 and 404 mean an older server (unknown); another failure is an error', async () => {
+    for (const [status, expected] of [[401, 'unknown'], [403, 'unknown'], [404, 'unknown']] as const) {
+      const srv = await recordingServer(() => ({ status, json: { code: 'X', message: 'x' } }));
+      try {
+        expect(await new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0 }).appState()).toBe(expected);
+      } finally {
+        await srv.close();
+      }
+    }
+    const broken = await recordingServer(() => ({ status: 400, json: { code: 'BAD', message: 'bad' } }));
+    try {
+      await expect(new BeeperApi({ baseURL: broken.url, getToken: () => null, readRetries: 0 }).appState()).rejects.toMatchObject({ status: 400 });
+      // Its one retry: only for reads that failed on the server.
+      expect(broken.seen).toHaveLength(1);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('a 401 is reported so the sign-in can be dropped; a write refused with a read-only token is a missing scope', async () => {
+    const srv = await recordingServer((m) => (m === 'GET' ? { status: 401, json: { code: 'UNAUTHORIZED', message: 'no' } } : { status: 403, json: { code: 'FORBIDDEN', message: 'no' } }));
+    try {
+      const dropped: unknown[] = [];
+      const api = new BeeperApi({ baseURL: srv.url, getToken: () => 'tok_x_1234567890', onUnauthorized: (e) => dropped.push(e.kind), getScopes: () => ['read'], readRetries: 0 });
+      await expect(api.accounts()).rejects.toMatchObject({ kind: 'unauthorized' });
+      expect(dropped).toEqual(['unauthorized']);
+      await expect(api.removeLogin('b', 'l', 'current-device')).rejects.toMatchObject({ kind: 'missing_scope', code: 'FORBIDDEN', status: 403, message: expect.stringContaining('can only read') });
+      // With the write scope, or unknown scopes, a 403 stays what the server said.
+      const writer = new BeeperApi({ baseURL: srv.url, getToken: () => 'tok_x_1234567890', getScopes: () => ['read', 'write'], readRetries: 0 });
+      await expect(writer.removeLogin('b', 'l', 'current-device')).rejects.toMatchObject({ kind: 'forbidden' });
+      const unknown = new BeeperApi({ baseURL: srv.url, getToken: () => 'tok_x_1234567890', readRetries: 0 });
+      await expect(unknown.createSession('b', {})).rejects.toMatchObject({ kind: 'forbidden' });
+      expect(dropped).toEqual(['unauthorized']); // a 403 drops nothing
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('parts of an answer it cannot read are skipped and logged once each; an unreadable answer names only paths', async () => {
+    const srv = await recordingServer(() => ({ json: { items: [{ id: 'ok', displayName: 'OK', provider: 'local', status: 'available', type: 't' }, { id: 42, secret: 'hunter2' }] } }));
+    try {
+      const { sink, entries } = memorySink();
+      const api = new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0, log: new Logger({ sinks: [sink] }) });
+      expect((await api.bridges()).map((b) => b.id)).toEqual(['ok']);
+      await api.bridges();
+      const warned = entries.filter((e) => e.message === 'skipped parts of an answer this app cannot read');
+      expect(warned).toHaveLength(1);
+      expect(warned[0]!.data).toEqual({ what: 'bridge list', skipped: ['bridge #1 (id)'] });
+      expect(JSON.stringify(entries)).not.toContain('hunter2');
+    } finally {
+      await srv.close();
+    }
+    expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'ls_9', status: 42, bridgeID: 7, extra: 'secret-value' }, 'login session')).toThrow(
+      expect.objectContaining({ kind: 'invalid_response', code: 'INVALID_RESPONSE', loginSessionID: 'ls_9', message: expect.stringMatching(/^Beeper Desktop sent an unexpected login session \(bridgeID, status\)\.$/) }),
+    );
+    expect(() => parseResponse(LoginSessionSchema, 'nonsense', 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined, message: expect.stringContaining('((root))') }));
+    expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'x'.repeat(201), status: 42 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined }));
   });
 });
