@@ -102,3 +102,119 @@ describe('AccountsRefresher', () => {
     expect(r.view()).toMatchObject({ networks: [], lastRefreshedAt: null, error: null });
   });
 });
+
+describe('AccountsRefresher in detail', () => {
+  /** An API whose answers the test sets; every call is recorded. */
+  function scripted(answers: { bridges?: unknown[]; accounts?: unknown[]; logins?: Record<string, unknown[] | AppError> } = {}) {
+    const calls: string[] = [];
+    const api = {
+      bridges: () => (calls.push('bridges'), Promise.resolve(answers.bridges ?? [])),
+      accounts: () => (calls.push('accounts'), Promise.resolve(answers.accounts ?? [])),
+      logins: (id: string) => {
+        calls.push(`logins ${id}`);
+        const a = answers.logins?.[id] ?? [];
+        return a instanceof AppError ? Promise.reject(a) : Promise.resolve(a);
+      },
+    } as unknown as BeeperApi;
+    return { api, calls };
+  }
+
+  it('asks for the logins of bridges with accounts (listed, counted, or named by an account), and no others', async () => {
+    const { api, calls } = scripted({
+      bridges: [bridge('listed', { accounts: [account('l_1', 'listed')] }), bridge('counted', { activeAccountCount: 2 }), bridge('named'), bridge('idle')],
+      accounts: [account('n_1', 'named'), account('ghost_1', 'ghost')],
+    });
+    const r = new AccountsRefresher({ api: () => api, log: new Logger() });
+    await r.refresh('manual');
+    expect(calls.filter((c) => c.startsWith('logins')).sort()).toEqual(['logins counted', 'logins listed', 'logins named']);
+  });
+
+  it('one bridge’s logins failing hides nothing else; a lost sign-in or a lost Beeper Desktop fails the whole refresh', async () => {
+    const good = { bridges: [bridge('a', { activeAccountCount: 1 }), bridge('b', { activeAccountCount: 1 })], accounts: [] };
+    const partial = scripted({ ...good, logins: { a: new AppError('server_error', 'x'), b: [login('b', 'B1')] } });
+    const r = new AccountsRefresher({ api: () => partial.api, log: new Logger() });
+    await r.refresh('manual');
+    expect(r.view()).toMatchObject({ error: null });
+    expect(r.current()!.logins).toEqual({ b: [login('b', 'B1')] });
+    for (const kind of ['unauthorized', 'not_running'] as const) {
+      const whole = scripted({ ...good, logins: { a: new AppError(kind, 'x'), b: [] } });
+      const w = new AccountsRefresher({ api: () => whole.api, log: new Logger() });
+      await w.refresh('manual');
+      expect([w.view().error?.kind, w.current()]).toEqual([kind, null]);
+    }
+  });
+
+  it('tells its listeners when a refresh starts and ends; a listener that left hears nothing; clear() forgets and tells', async () => {
+    const { api } = scripted({ bridges: [bridge('a', { activeAccountCount: 1 })], logins: { a: [login('a', 'A1', { status: 'needs_login' })] } });
+    const r = new AccountsRefresher({ api: () => api, log: new Logger() });
+    const heard: Array<[boolean, number]> = [];
+    const off = r.onChange((v) => heard.push([v.refreshing, v.networks.length]));
+    await r.refresh('manual');
+    expect(heard).toEqual([[true, 0], [false, 1]]);
+    expect(r.delay()).toBe(DEFAULT_POLICY.attentionMs); // something needs attention
+    r.clear();
+    expect(heard.at(-1)).toEqual([false, 0]);
+    expect(r.current()).toBeNull();
+    off();
+    await r.refresh('manual');
+    expect(heard).toHaveLength(3);
+  });
+
+  it('schedules by visibility: every minute visible, every five hidden; shown again refreshes at once; stop() ends the timer', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, calls } = scripted();
+      const r = new AccountsRefresher({ api: () => api, log: new Logger() });
+      const bridgesCalls = () => calls.filter((c) => c === 'bridges').length;
+      await r.refresh('manual'); // not running yet: no timer
+      expect(vi.getTimerCount()).toBe(0);
+      r.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(bridgesCalls()).toBe(2);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(bridgesCalls()).toBe(3);
+      r.setVisible(false);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(bridgesCalls()).toBe(3);
+      await vi.advanceTimersByTimeAsync(240_000);
+      expect(bridgesCalls()).toBe(4);
+      r.setVisible(false); // still hidden: no refresh
+      await vi.advanceTimersByTimeAsync(0);
+      expect(bridgesCalls()).toBe(4);
+      r.setVisible(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(bridgesCalls()).toBe(5);
+      r.stop();
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(600_000);
+      expect(bridgesCalls()).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a timer that fires during a refresh adds no second one; focusing exactly at the gap refreshes', async () => {
+    let release!: () => void;
+    const calls: string[] = [];
+    const api = {
+      bridges: () => (calls.push('bridges'), new Promise((r) => (release = () => r([])))),
+      accounts: () => Promise.resolve([]),
+      logins: () => Promise.resolve([]),
+    } as unknown as BeeperApi;
+    const r = new AccountsRefresher({ api: () => api, log: new Logger(), policy: { focusGapMs: 5_000 } });
+    const first = r.refresh('manual');
+    void r.refresh('timer');
+    release();
+    await first;
+    await new Promise((res) => setTimeout(res, 10));
+    expect(calls).toEqual(['bridges']);
+    r.start();
+    release();
+    await vi.waitFor(() => expect(r.view().refreshing).toBe(false));
+    const last = Date.parse(r.view().lastRefreshedAt!);
+    r.focused(last + 5_000);
+    expect(calls).toHaveLength(3);
+    release();
+    r.stop();
+  });
+});
