@@ -104,4 +104,76 @@ describe('DesktopConnection', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(heard).toEqual(['window: searching']);
   });
+
+  it('before anything is found: searching, no client, calls refused', () => {
+    const { c } = connection(() => [NOTHING]);
+    expect(c.current()).toEqual({ status: 'searching', baseURL: null, tried: [], configuredURL: null, desktopVersion: null, appState: null, error: null, checkedAt: null });
+    expect(c.api()).toBeNull();
+    expect(() => c.require()).toThrow(expect.objectContaining({ kind: 'not_running', message: 'Beeper Desktop is not reachable.' }));
+  });
+
+  it('found gone by a search (not by a failed call): the core hears it was lost, once', async () => {
+    let ports = [sim.port];
+    const { c, heard } = connection(() => ports);
+    await c.start();
+    const client = c.api();
+    ports = [NOTHING];
+    heard.length = 0;
+    await c.find();
+    expect(heard).toEqual(['lost', 'window: not-running']);
+    // While not running, the last client is kept (the sign-in is for it) but calls are refused.
+    expect(c.api()).toBe(client);
+    expect(() => c.require()).toThrow(expect.objectContaining({ kind: 'not_running' }));
+    await c.find();
+    expect(heard.filter((h) => h === 'lost')).toHaveLength(1);
+    c.stop();
+  });
+
+  it('while running, a search keeps the window on running (no flash of searching); a lost call says why', async () => {
+    const { c, heard, views } = connection(() => [sim.port]);
+    await c.start();
+    heard.length = 0;
+    await c.find();
+    expect(heard).toEqual([`preparing http://127.0.0.1:${sim.port}`, 'window: running', 'connected ready']);
+    c.lost();
+    expect(views.at(-1)).toMatchObject({ status: 'not-running', error: { kind: 'not_running', message: 'Beeper Desktop stopped answering. Looking for it again…' } });
+    c.stop();
+  });
+
+  it('Beeper Desktop signed out itself: looks again until it is ready; watch() looks once more on request', async () => {
+    const { c, heard } = connection(() => [sim.port]);
+    const searches = () => heard.filter((h) => h.startsWith('preparing')).length;
+    try {
+      sim.core.config.appState = 'needs-login';
+      await c.start();
+      await vi.waitFor(() => expect(heard.filter((h) => h === 'connected needs-login').length).toBeGreaterThanOrEqual(2));
+      sim.core.config.appState = 'ready';
+      await vi.waitFor(() => expect(heard.at(-1)).toBe('connected ready'));
+      const settled = searches();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(searches()).toBe(settled); // ready: nothing more to look for
+      c.watch();
+      c.watch(); // asked twice before it ran: one search
+      await new Promise((r) => setTimeout(r, 150));
+      expect(searches()).toBe(settled + 1);
+      c.stop();
+      c.watch(); // stopped: nothing is scheduled
+      await new Promise((r) => setTimeout(r, 100));
+      expect(searches()).toBe(settled + 1);
+    } finally {
+      sim.core.config.appState = 'ready';
+      c.stop();
+    }
+  });
+
+  it('a visible window looks again at once only when Beeper Desktop is not running', async () => {
+    const { c, heard } = connection(() => [sim.port]);
+    await c.start();
+    heard.length = 0;
+    c.setVisible(false);
+    c.setVisible(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(heard).toEqual([]);
+    c.stop();
+  });
 });
