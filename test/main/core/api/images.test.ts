@@ -28,6 +28,18 @@ beforeAll(async () => {
     if (req.url === '/away') return res.writeHead(302, { location: `${otherURL}/x.svg` }).end();
     if (req.url === '/here') return res.writeHead(302, { location: '/ok.svg' }).end();
     if (req.url === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<p>');
+    const hop = /^\/r(\d)$/.exec(req.url ?? '');
+    if (hop) return res.writeHead(302, { location: Number(hop[1]) >= 3 ? '/ok.svg' : `/r${Number(hop[1]) + 1}` }).end();
+    if (req.url === '/loop') return res.writeHead(302, { location: '/loop' }).end();
+    if (req.url === '/s300') return res.writeHead(300, { location: '/ok.svg' }).end();
+    if (req.url === '/s400') return res.writeHead(400, { location: '/ok.svg', 'content-type': 'image/svg+xml' }).end(SVG);
+    if (req.url === '/with-location') return res.writeHead(200, { location: '/html', 'content-type': 'image/svg+xml' }).end(SVG);
+    if (req.url === '/spaced') return res.writeHead(200, { 'content-type': 'image/svg+xml ; charset=utf-8' }).end(SVG);
+    if (req.url === '/x-type') return res.writeHead(200, { 'content-type': 'x-image/png' }).end('x');
+    if (req.url === '/pngx') return res.writeHead(200, { 'content-type': 'image/pngx' }).end('x');
+    if (req.url === '/exact') return res.writeHead(200, { 'content-type': 'image/png', 'content-length': '1000' }).end(Buffer.alloc(1000, 7));
+    if (req.url === '/unsized') return res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(1000, 7));
+    if (req.url === '/300k') return res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(300 * 1024, 7));
     if (req.url === '/declared-big') return res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(10 * 1024 * 1024) }).end();
     if (req.url === '/streamed-big') {
       // No content-length: only reading tells how big it is. Sends up to 8 MB unless the client stops.
@@ -92,5 +104,50 @@ describe('isFetchableImageURL', () => {
   it('a protocol-relative reference to another host is resolved, then refused by the origin rule', async () => {
     expect(await fetchImage(`//${new URL(otherURL).host}/x.svg`, { baseURL: apiURL })).toBeNull();
     expect(otherHits).toEqual([]);
+  });
+});
+
+describe('fetchImage at its limits', () => {
+  const svg = `data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`;
+
+  it('follows up to three redirects on its origin, not four, and a loop ends', async () => {
+    expect(await fetchImage('/r1', { baseURL: apiURL })).toBe(svg); // r1 → r2 → r3 → ok: three hops
+    expect(await fetchImage('/r0', { baseURL: apiURL })).toBeNull(); // four
+    expect(await fetchImage('/r0', { baseURL: apiURL, maxRedirects: 4 })).toBe(svg);
+    expect(await fetchImage('/loop', { baseURL: apiURL })).toBeNull();
+  });
+
+  it('a redirect is a 3xx with a Location: 300 is one, 400 and a 200 with a Location are not', async () => {
+    expect(await fetchImage('/s300', { baseURL: apiURL })).toBe(svg);
+    expect(await fetchImage('/s400', { baseURL: apiURL })).toBeNull();
+    expect(await fetchImage('/with-location', { baseURL: apiURL })).toBe(svg);
+  });
+
+  it('reads the content type strictly: spaces around it are fine, other types and prefixes are not', async () => {
+    expect(await fetchImage('/spaced', { baseURL: apiURL })).toBe(svg);
+    expect(await fetchImage('/x-type', { baseURL: apiURL })).toBeNull();
+    expect(await fetchImage('/pngx', { baseURL: apiURL })).toBeNull();
+  });
+
+  it('takes a picture of exactly the byte cap, declared or not; the default cap is 256 KB', async () => {
+    const expected = `data:image/png;base64,${Buffer.alloc(1000, 7).toString('base64')}`;
+    expect(await fetchImage('/exact', { baseURL: apiURL, maxBytes: 1000 })).toBe(expected);
+    expect(await fetchImage('/unsized', { baseURL: apiURL, maxBytes: 1000 })).toBe(expected);
+    expect(await fetchImage('/unsized', { baseURL: apiURL, maxBytes: 999 })).toBeNull();
+    expect(await fetchImage('/exact', { baseURL: apiURL, maxBytes: 999 })).toBeNull();
+    expect(await fetchImage('/300k', { baseURL: apiURL })).toBeNull();
+  });
+
+  it('an inline picture: up to 512 KB, the whole string a data: image', () => {
+    const head = 'data:image/png;base64,';
+    const exact = head + 'A'.repeat(512 * 1024 - head.length);
+    expect(safeImageDataURL(exact)).toBe(exact);
+    expect(safeImageDataURL(`${exact}A`)).toBeNull();
+    for (const bad of [' data:image/png;base64,AAAA', 'data:image/png;base64,AAAA!', 'xdata:image/png;base64,AAAA', '', undefined]) expect(safeImageDataURL(bad), String(bad)).toBeNull();
+  });
+
+  it('whether a reference may be fetched is read from its start: a colon later in a path is no scheme', () => {
+    expect(isFetchableImageURL('/assets/a:b.png')).toBe(true);
+    expect(isFetchableImageURL('xhttps://a.example/x.png')).toBe(false);
   });
 });

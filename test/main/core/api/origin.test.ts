@@ -10,6 +10,7 @@ describe('server addresses', () => {
     expect(checkServerAddress('http://[::1]:23373')).toBe('http://[::1]:23373');
     expect(checkServerAddress('https://desk.example.com')).toBe('https://desk.example.com');
     expect(() => checkServerAddress('http://192.0.2.10:23373')).toThrow(/https:\/\//);
+    for (const bad of ['http://192.0.2.10:23373', 'ftp://localhost', 'not a url']) expect(() => checkServerAddress(bad)).toThrow(expect.objectContaining({ kind: 'invalid_input' }));
     expect(() => checkServerAddress('http://localhost.evil.example')).toThrow(/https:\/\//);
     expect(() => checkServerAddress('ftp://localhost')).toThrow(/address like/);
     expect(() => checkServerAddress('not a url')).toThrow(/address like/);
@@ -23,6 +24,9 @@ describe('server addresses', () => {
   it('knows loopback hosts', () => {
     for (const h of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) expect(isLoopbackHost(h)).toBe(true);
     for (const h of ['10.0.0.1', '128.0.0.1', 'localhost.example', '::2', '127.0.0.1.evil.example']) expect(isLoopbackHost(h)).toBe(false);
+    // Whole names only: brackets only around the whole address, 127 only at the start, octets of up to three digits.
+    for (const h of [':[:1', '::]1', 'x127.0.0.1', '1127.0.0.1', '127.0.0.1000']) expect(isLoopbackHost(h), h).toBe(false);
+    for (const h of ['127.10.200.1', '127.255.255.254']) expect(isLoopbackHost(h), h).toBe(true);
   });
 });
 
@@ -33,6 +37,7 @@ describe('endpoints Beeper Desktop names', () => {
     expect(sameOriginEndpoint('http://127.0.0.1:23373', 'http://127.0.0.1:23373/oauth/token', '/x')).toBe('http://127.0.0.1:23373/oauth/token');
     for (const other of ['http://127.0.0.1:23374/oauth/token', 'https://127.0.0.1:23373/oauth/token', 'http://evil.example/oauth', '//evil.example/x']) {
       expect(() => sameOriginEndpoint('http://127.0.0.1:23373', other, '/x')).toThrow(/another server/);
+      expect(() => sameOriginEndpoint('http://127.0.0.1:23373', other, '/x')).toThrow(expect.objectContaining({ kind: 'sign_in_failed', code: 'CROSS_ORIGIN_ENDPOINT' }));
     }
   });
 });
