@@ -1,7 +1,7 @@
 /** main/core/accounts/model.ts: the accounts view built from bridges, accounts and logins, for every answer the SDK allows. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAccountsView, identityOf, type AccountsData } from '../../../../main/core/accounts/model.ts';
+import { bridgeIDOf, buildAccountsView, emptyAccountsView, identityOf, type AccountsData } from '../../../../main/core/accounts/model.ts';
 import { parseResponse } from '../../../../main/core/api/client.ts';
 import { safeImageDataURL } from '../../../../main/core/api/images.ts';
 import type { Account } from '../../../../main/core/api/schemas.ts';
@@ -145,5 +145,85 @@ describe('accounts model', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('buildAccountsView, whole views', () => {
+  const legacy = (accountID: string, extra: Partial<Account> = {}): Account => ({ ...account(accountID, 'x'), bridge: undefined, ...extra });
+
+  it('finds an account’s bridge without a `bridge` field: the bridge listing it, an ID prefix (`_` or `.`), the ID itself, else a group by network', () => {
+    const bridges = [bridge('slackgo', { accounts: [legacy('T9')] }), bridge('local-whatsapp'), bridge('discordgo'), bridge('local')];
+    expect(bridgeIDOf(legacy('T9'), bridges)).toBe('slackgo');
+    expect(bridgeIDOf(legacy('local-whatsapp_ba_1'), bridges)).toBe('local-whatsapp');
+    expect(bridgeIDOf(legacy('slackgo.T1'), bridges)).toBe('slackgo');
+    expect(bridgeIDOf(legacy('discordgo'), bridges)).toBe('discordgo');
+    expect(bridgeIDOf(legacy('localx_1'), bridges)).toBe('network:other');
+    expect(bridgeIDOf(legacy('zz', { network: 'Zulip' }), bridges)).toBe('network:Zulip');
+    expect(bridgeIDOf(account('a', 'named'), bridges)).toBe('named');
+  });
+
+  it('accounts of bridges the server does not list form a network of their own that nothing can be started on', () => {
+    const v = buildAccountsView({ bridges: [], accounts: [legacy('zz', { network: 'Zulip', status: 'reconnect_required' }), account('q_1', 'q', { network: undefined })], logins: {} }, meta);
+    expect(v.networks.map((n) => [n.bridgeID, n.displayName, n.network, n.provider, n.type, n.status, n.supportsMultipleAccounts, n.canAddAccount, n.canReconnect, n.unavailableReason])).toEqual([
+      ['network:Zulip', 'Zulip', 'Zulip', 'unknown', 'unknown', 'unknown', false, false, false, 'Zulip cannot be connected right now.'],
+      ['q', 'Other accounts', 'Other accounts', 'local', 'q', 'unknown', false, false, true, 'Other accounts cannot be connected right now.'],
+    ]);
+    expect(v.networks[0]!.otherAccounts).toEqual([{ accountID: 'zz', network: 'Zulip', status: 'reconnect_required', statusText: null, identity: { name: 'Alex Rivera', detail: '+1555', avatarURL: null }, needsAttention: true }]);
+    expect(v.needsAttention).toEqual([{ bridgeID: 'network:Zulip', bridgeName: 'Zulip', loginID: null, accountID: 'zz', identity: { name: 'Alex Rivera', detail: '+1555', avatarURL: null }, status: 'reconnect_required', message: 'Needs you to reconnect' }]);
+  });
+
+  it('a bridge’s own list adds accounts /v1/accounts left out, once; a login claims its accounts by ID or by loginID', () => {
+    const data: AccountsData = {
+      bridges: [bridge('s', { network: 'Slack', accounts: [account('s_1', 's'), account('s_3', 's')] })],
+      accounts: [account('s_1', 's', { network: 'Slack (Acme)' }), account('s_2', 's', { loginID: 'L', status: undefined, statusText: 'Fine' })],
+      logins: { s: [login('s', 'L', { accountIDs: ['s_1'] })] },
+    };
+    const v = buildAccountsView(data, meta);
+    const n = v.networks[0]!;
+    expect(n.logins[0]!.accounts.map((a) => [a.accountID, a.network, a.status, a.statusText])).toEqual([
+      ['s_1', 'Slack (Acme)', 'connected', null],
+      ['s_2', 'Slack', null, 'Fine'],
+    ]);
+    expect(n.otherAccounts.map((a) => [a.accountID, a.network])).toEqual([['s_3', 'Slack']]);
+    expect(n.logins[0]).toMatchObject({ loginID: 'L', status: 'connected', statusText: null, needsAttention: false, identity: { name: 'Alex Rivera' } });
+  });
+
+  it('a login whose account needs attention: the account’s status and words; without words, the app’s; a login of no known account is named by its ID', () => {
+    const data: AccountsData = {
+      bridges: [bridge('t')],
+      accounts: [account('t_1', 't', { loginID: 'A', status: 'reconnect_required', statusText: 'Session revoked' }), account('t_2', 't', { loginID: 'B', status: 'connection_required' })],
+      logins: { t: [login('t', 'A'), login('t', 'B'), login('t', 'C', { status: 'needs_login' })] },
+    };
+    const v = buildAccountsView(data, meta);
+    expect(v.needsAttention.map((a) => [a.loginID, a.accountID, a.status, a.message, a.identity.name])).toEqual([
+      ['A', 't_1', 'reconnect_required', 'Session revoked', 'Alex Rivera'],
+      ['B', 't_2', 'connection_required', 'Not connected', 'Alex Rivera'],
+      ['C', null, 'needs_login', 'Needs you to log in again', 'C'],
+    ]);
+    expect(v.networks[0]!.logins.map((l) => l.needsAttention)).toEqual([true, true, true]);
+  });
+
+  it('says why each kind of network cannot take a new account, in the server’s words when it gives some', () => {
+    const reasons = (statusText?: string) =>
+      buildAccountsView({ bridges: ['connected', 'limit_reached', 'temporarily_unavailable', 'disabled', 'unknown'].map((status) => bridge(status, { displayName: 'Net', status: status as never, ...(statusText ? { statusText } : {}) })), accounts: [], logins: {} }, meta).networks.map((n) => n.unavailableReason);
+    expect(reasons()).toEqual([
+      'Net is already connected. Only one account is supported.',
+      'You have reached the account limit for this network.',
+      'Net is temporarily unavailable. Try again later.',
+      'Net is turned off in Beeper.',
+      'Net cannot be connected right now.',
+    ]);
+    expect(reasons('Ask your admin.')).toEqual(Array(5).fill('Ask your admin.'));
+  });
+
+  it('an identity: name, then a detail that is not the name; a username gets one @', () => {
+    expect(identityOf(undefined, 'L1')).toEqual({ name: 'L1', detail: null, avatarURL: null });
+    expect(identityOf({ id: 'u', username: '@alex' }, 'x')).toEqual({ name: '@alex', detail: null, avatarURL: null });
+    expect(identityOf({ id: 'u', fullName: 'Alex', username: 'alex' }, 'x')).toEqual({ name: 'Alex', detail: '@alex', avatarURL: null });
+    expect(identityOf({ id: 'u', email: 'a@b.c' }, 'x')).toEqual({ name: 'a@b.c', detail: null, avatarURL: null });
+  });
+
+  it('the empty view', () => {
+    expect(emptyAccountsView()).toEqual({ networks: [], needsAttention: [], lastRefreshedAt: null, refreshing: false, error: null });
   });
 });
