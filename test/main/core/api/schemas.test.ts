@@ -1,8 +1,32 @@
 /** main/core/api/schemas.ts: every answer shape the SDK allows, newer values, nulls, cookie fields in all three shapes, and random answers. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseResponse } from '../../../../main/core/api/client.ts';
-import { AccountSchema, BridgeLoginSchema, BridgeSchema, CookieFieldSchema, lenientList, LoginSessionSchema, withoutNulls } from '../../../../main/core/api/schemas.ts';
+import {
+  AccountSchema,
+  AppSetupSchema,
+  BRIDGE_STATUSES,
+  BridgeLoginSchema,
+  BridgeSchema,
+  CancelResponseSchema,
+  cookieFieldNeed,
+  CookieFieldSchema,
+  DisplaySchema,
+  InfoSchema,
+  InputFieldSchema,
+  lenientList,
+  LoginFlowSchema,
+  LoginSessionSchema,
+  parseCollectingSkipped,
+  RegistrationSchema,
+  RemoveResponseSchema,
+  StepSchema,
+  TokenResponseSchema,
+  UserinfoSchema,
+  UserSchema,
+  withoutNulls,
+} from '../../../../main/core/api/schemas.ts';
 import { AppError } from '../../../../main/core/errors.ts';
 import { account, bridge, garbage, login, loginSession } from '../../../support/sdk-arbitraries.ts';
 
@@ -95,5 +119,121 @@ describe('response schemas', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('each schema, exactly: what it keeps, what it fills in, what it refuses', () => {
+  const ok = <S extends z.ZodType>(schema: S, input: unknown) => {
+    const r = parseCollectingSkipped(schema, input);
+    expect(r.result.success, JSON.stringify(input)).toBe(true);
+    return { data: (r.result as { data: z.output<S> }).data, skipped: r.skipped };
+  };
+  const refused = (schema: z.ZodType, input: unknown) => expect(parseCollectingSkipped(schema, input).result.success, JSON.stringify(input)).toBe(false);
+
+  it('a user, an account and a bridge keep every field they know, and every provider and status the app knows', () => {
+    const user = { id: 'u', username: 'al', phoneNumber: '+1', email: 'a@b', fullName: 'Al', imgURL: 'data:x', cannotMessage: true, isSelf: false };
+    expect(ok(UserSchema, { ...user, extra: 1 }).data).toEqual(user);
+    for (const provider of ['cloud', 'self-hosted', 'local', 'platform-sdk', 'edge']) {
+      const a = ok(AccountSchema, { accountID: 'a', bridge: { id: 'b', provider, type: 't' }, status: 'backfilling', user: { id: 'u' }, loginID: 'L', network: 'N', statusText: 'S' }).data;
+      expect(a).toEqual({ accountID: 'a', bridge: { id: 'b', provider: provider === 'edge' ? 'unknown' : provider, type: 't' }, status: 'backfilling', user: { id: 'u' }, loginID: 'L', network: 'N', statusText: 'S' });
+      expect(ok(BridgeSchema, { id: 'b', displayName: 'B', provider, status: 'available', type: 't' }).data.provider).toBe(provider === 'edge' ? 'unknown' : provider);
+    }
+    expect(ok(BridgeSchema, { id: 'b', displayName: 'B', provider: 'local', status: 'paused', type: 't' }).data).toEqual({
+      id: 'b', accounts: [], activeAccountCount: 0, displayName: 'B', provider: 'local', status: 'unknown', supportsMultipleAccounts: false, type: 't',
+    });
+    for (const status of BRIDGE_STATUSES) expect(ok(BridgeSchema, { id: 'b', displayName: 'B', provider: 'local', status, type: 't' }).data.status).toBe(status);
+    const listed = ok(BridgeSchema, { id: 'b', displayName: 'B', provider: 'local', status: 'available', type: 't', accounts: [{ accountID: 'a', user: { id: 'u' } }, { nope: 1 }] });
+    expect(listed.skipped).toEqual(['account of a bridge #1 (accountID)']);
+  });
+
+  it('a login keeps the remove scopes it knows, and reports account IDs it cannot read', () => {
+    const r = ok(BridgeLoginSchema, { bridgeID: 'b', loginID: 'l', removeScopes: ['all-devices', 'galaxy', 'current-device'], status: 'logged_out', accountIDs: ['a', 7], statusText: 'x', user: { id: 'u' } });
+    expect(r.data).toEqual({ bridgeID: 'b', loginID: 'l', removeScopes: ['all-devices', 'current-device'], status: 'logged_out', accountIDs: ['a'], statusText: 'x', user: { id: 'u' } });
+    expect(r.skipped).toEqual(['account ID #1 ((root))']);
+  });
+
+  it('IDs are never empty: a flow, a field, a step, a session, a client, a token', () => {
+    expect(ok(LoginFlowSchema, { id: 'qr', name: 'QR', description: 'd' }).data).toEqual({ id: 'qr', name: 'QR', description: 'd' });
+    refused(LoginFlowSchema, { id: '' });
+    expect(ok(InputFieldSchema, { id: 'ab' }).data).toEqual({ id: 'ab' });
+    refused(InputFieldSchema, { id: '' });
+    expect(ok(RegistrationSchema, { client_id: 'cli_12' }).data).toEqual({ client_id: 'cli_12' });
+    refused(RegistrationSchema, { client_id: '' });
+    expect(ok(TokenResponseSchema, { access_token: 'at', token_type: 'bearer' }).data).toEqual({ access_token: 'at', token_type: 'bearer' });
+    refused(TokenResponseSchema, { access_token: '', token_type: 'Bearer' });
+    refused(TokenResponseSchema, { access_token: 'at', token_type: 'mac' });
+    for (const step of [
+      { type: 'user_input', stepID: '', fields: [] },
+      { type: 'cookies', stepID: '', url: 'https://x', fields: [] },
+      { type: 'cookies', stepID: 'cs', url: '', fields: [] },
+      { type: 'display_and_wait', stepID: '', display: { type: 'nothing' } },
+    ]) {
+      expect(ok(StepSchema, step).data, JSON.stringify(step)).toMatchObject({ type: 'unknown', rawType: step.type });
+    }
+  });
+
+  it('every step and display kind, read in full; one it cannot read is unknown, with its ID and instructions, and reported', () => {
+    expect(ok(StepSchema, { type: 'user_input', stepID: 'in', fields: [{ id: 'f' }], instructions: 'i', attachments: [{ type: 'm.image', filename: 'a.png', content: 'AA', info: { mimetype: 'image/png', w: 1, h: 2, size: 3 } }] }).data).toEqual({
+      type: 'user_input', stepID: 'in', fields: [{ id: 'f' }], instructions: 'i', attachments: [{ type: 'm.image', filename: 'a.png', content: 'AA', info: { mimetype: 'image/png', w: 1, h: 2, size: 3 } }],
+    });
+    expect(ok(StepSchema, { type: 'cookies', stepID: 'ck', url: 'https://x', fields: [], expectedFinalURLRegex: 'r', extractJS: 'j', instructions: 'i', userAgent: 'u' }).data).toEqual({
+      type: 'cookies', stepID: 'ck', url: 'https://x', fields: [], expectedFinalURLRegex: 'r', extractJS: 'j', instructions: 'i', userAgent: 'u',
+    });
+    for (const display of [{ type: 'qr', data: 'Q' }, { type: 'emoji', imageURL: '/e.png', data: '🦊' }, { type: 'code', data: 'C' }, { type: 'nothing' }]) {
+      expect(ok(StepSchema, { type: 'display_and_wait', stepID: 'dw', display, instructions: 'i' }).data).toEqual({ type: 'display_and_wait', stepID: 'dw', display, instructions: 'i' });
+    }
+    expect(ok(StepSchema, { type: 'complete', stepID: 'c', instructions: 'done' }).data).toEqual({ type: 'complete', stepID: 'c', instructions: 'done' });
+    const broken = ok(StepSchema, { type: 'user_input', stepID: 'in', instructions: 'Type it', fields: 'nope' });
+    expect(broken.data).toEqual({ type: 'unknown', rawType: 'user_input', stepID: 'in', instructions: 'Type it' });
+    expect(broken.skipped).toEqual(['step user_input (fields)']);
+    expect(ok(DisplaySchema, { type: 'qr' }).skipped).toEqual(['display qr (data)']);
+    expect(ok(StepSchema, 'nonsense').data).toEqual({ type: 'unknown', rawType: '(none)', stepID: undefined, instructions: undefined });
+    expect(ok(StepSchema, { type: 7, stepID: 3 }).data).toEqual({ type: 'unknown', rawType: '(none)', stepID: undefined, instructions: undefined });
+    expect(ok(StepSchema, { type: 'toString' }).data).toMatchObject({ type: 'unknown', rawType: 'toString' });
+  });
+
+  it('a session: statuses it knows kept, newer ones unknown with the raw word; a failure without words gets defaults', () => {
+    for (const status of ['waiting_for_input', 'waiting_for_cookies', 'waiting_for_display', 'complete', 'cancelled', 'failed']) {
+      expect(ok(LoginSessionSchema, { bridgeID: 'b', loginSessionID: 'ls', status }).data).toMatchObject({ status, rawStatus: status });
+    }
+    expect(ok(LoginSessionSchema, { bridgeID: 'b', loginSessionID: 'ls', status: 'waiting_for_passkey' }).data).toMatchObject({ status: 'unknown', rawStatus: 'waiting_for_passkey' });
+    expect(ok(LoginSessionSchema, { bridgeID: 'b', loginSessionID: 'ls', status: 'failed', error: {} }).data.error).toEqual({ code: 'UNKNOWN', message: 'The login failed' });
+    refused(LoginSessionSchema, { bridgeID: 'b', loginSessionID: '', status: 'failed' });
+    expect(ok(CancelResponseSchema, { bridgeID: 'b', loginSessionID: 'ls', status: 'cancelled' }).data).toEqual({ bridgeID: 'b', loginSessionID: 'ls', status: 'cancelled' });
+    refused(CancelResponseSchema, { bridgeID: 'b', loginSessionID: 'ls', status: 'removed' });
+    expect(ok(RemoveResponseSchema, { bridgeID: 'b', loginID: 'l', scope: 's', status: 'removed', affectedAccountIDs: ['a'] }).data).toEqual({ bridgeID: 'b', loginID: 'l', scope: 's', status: 'removed', affectedAccountIDs: ['a'] });
+    refused(RemoveResponseSchema, { bridgeID: 'b', loginID: 'l', scope: 's', status: 'cancelled' });
+  });
+
+  it('the server’s description and its sign-in state, in full', () => {
+    const info = {
+      app: { name: 'Beeper', version: '4', bundle_id: 'com.b' },
+      platform: { os: 'linux', arch: 'x64', release: '6' },
+      server: { status: 'running', base_url: 'http://x', port: 1, hostname: 'h', remote_access: false, mcp_enabled: true },
+      endpoints: { oauth: { authorization_endpoint: '/a', token_endpoint: '/t', introspection_endpoint: '/i', userinfo_endpoint: '/u', revocation_endpoint: '/r', registration_endpoint: '/g' } },
+    };
+    expect(ok(InfoSchema, info).data).toMatchObject(info);
+    refused(InfoSchema, { ...info, app: { name: 'Beeper' } });
+    expect(ok(AppSetupSchema, { state: 'needs-first-sync' }).data).toEqual({ state: 'needs-first-sync' });
+    expect(ok(AppSetupSchema, { state: 'sleeping' }).data).toEqual({ state: 'unknown' });
+    expect(ok(UserinfoSchema, { sub: 's', scope: 'read', exp: 1, client_id: 'c', extra: 1 }).data).toMatchObject({ sub: 's', scope: 'read', exp: 1, client_id: 'c' });
+  });
+
+  it('cookie fields: the SDK’s flat kinds as sources, the name from the first source, and when each is needed', () => {
+    expect(ok(CookieFieldSchema, { id: 'h', type: 'header', name: 'X-A' }).data).toEqual({ id: 'h', name: 'X-A', required: undefined, pattern: undefined, sources: [{ type: 'request_header', name: 'X-A', cookieDomain: undefined, requestURLRegex: undefined }] });
+    expect(ok(CookieFieldSchema, { id: 's', type: 'local_storage' }).data.sources).toEqual([{ type: 'local_storage', name: 's', cookieDomain: undefined, requestURLRegex: undefined }]);
+    expect(ok(CookieFieldSchema, { id: 'c', type: 'cookie', cookieDomain: '.x', requestURLRegex: 'r' }).data.sources).toEqual([{ type: 'cookie', name: 'c', cookieDomain: '.x', requestURLRegex: 'r' }]);
+    expect(ok(CookieFieldSchema, { id: 'j', type: 'something' }).data.sources[0]!.type).toBe('special');
+    const r = ok(CookieFieldSchema, { id: 'm', sources: [{ type: 'telepathy', name: 'x' }, { type: 'cookie', name: 'sid' }] });
+    expect(r.data).toEqual({ id: 'm', name: 'sid', required: undefined, pattern: undefined, sources: [{ type: 'cookie', name: 'sid' }] });
+    expect(r.skipped).toEqual(['cookie source #0 (type)']);
+    expect([cookieFieldNeed({ required: true }), cookieFieldNeed({ required: false }), cookieFieldNeed({ required: undefined })]).toEqual(['always', 'never', 'until-final-page']);
+  });
+
+  it('skipped parts are collected per parse, and a parse inside another keeps its own list', () => {
+    const outer = parseCollectingSkipped(z.object({ a: z.unknown().transform((v) => parseCollectingSkipped(lenientList(z.string(), 'inner'), v).skipped), b: lenientList(z.string(), 'outer') }), { a: [1], b: [2] });
+    expect(outer.result.success && outer.result.data.a).toEqual(['inner #0 ((root))']);
+    expect(outer.skipped).toEqual(['outer #0 ((root))']);
+    expect(parseCollectingSkipped(lenientList(z.string(), 'x'), ['ok']).skipped).toEqual([]);
   });
 });
