@@ -41,7 +41,6 @@ const core = (...names) => names.map((n) => `${WHOLE_CORE}/${n}.test.ts`);
 const SUITES = {
   'main/core/account-manager.ts': core('accounts', 'auth', 'ipc-and-secrets', 'newer-server', 'token-origin', 'updates-and-settings'),
   'main/core/ipc/handlers.ts': core('ipc-and-secrets'),
-  'main/core/auth/auth-view.ts': core('auth'),
   'main/core/auth/auth.ts': core('auth', 'token-origin'),
   'main/core/accounts/refresher.ts': core('accounts'),
   'main/core/api/client.ts': ['test/main/core/errors.test.ts'],

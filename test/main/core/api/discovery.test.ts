@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { candidateURLs, discover, normalizeBaseURL } from '../../../../main/core/api/discovery.ts';
+import { candidateURLs, discover, normalizeBaseURL, PROBE_PORTS } from '../../../../main/core/api/discovery.ts';
 import { startSimulator } from '../../../simulator/index.ts';
 
 describe('discovery', () => {
@@ -11,6 +11,10 @@ describe('discovery', () => {
     expect(c).toEqual(['http://localhost:23373', 'http://127.0.0.1:23373', 'http://127.0.0.1:23374', 'http://localhost:23374']);
     expect(candidateURLs(null)).toHaveLength(40);
     expect(normalizeBaseURL('ftp://x')).toBeNull();
+    // Beeper Desktop's port and the 19 after it, as beeper/cli probes them.
+    expect(PROBE_PORTS).toEqual(Array.from({ length: 20 }, (_, i) => 23373 + i));
+    expect(candidateURLs('', [1])).toEqual(['http://127.0.0.1:1', 'http://localhost:1']);
+    expect(candidateURLs('http://192.0.2.1:5', [1])).toEqual(['http://127.0.0.1:1', 'http://localhost:1']); // a remote plain-http address is never probed
   });
 
   it('finds Beeper Desktop on a later port and reports what it tried', async () => {
@@ -26,14 +30,14 @@ describe('discovery', () => {
 
   it('says "not running" when nothing answers, and "not Beeper" when something else does', async () => {
     const nothing = await discover({ ports: [9], probeTimeoutMs: 200 });
-    expect(nothing).toMatchObject({ status: 'not-running', error: { kind: 'not_running' }, tried: ['http://127.0.0.1:9', 'http://localhost:9'] });
+    expect(nothing).toMatchObject({ status: 'not-running', error: { kind: 'not_running', message: 'Beeper Desktop is not running, or its API is turned off (Settings → Developers).' }, tried: ['http://127.0.0.1:9', 'http://localhost:9'] });
 
     const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}'));
     await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
     try {
       const port = (other.address() as AddressInfo).port;
       const r = await discover({ configured: `http://127.0.0.1:${port}`, ports: [], probeTimeoutMs: 500 });
-      expect(r).toMatchObject({ status: 'not-running', error: { kind: 'invalid_response', code: 'NOT_BEEPER' } });
+      expect(r).toMatchObject({ status: 'not-running', error: { kind: 'invalid_response', code: 'NOT_BEEPER', message: `Something at http://127.0.0.1:${port} answered, but not like the Beeper Desktop API.` } });
     } finally {
       other.close();
     }
@@ -48,9 +52,31 @@ describe('discovery', () => {
       const r = await discover({ configured: `http://127.0.0.1:${port}`, ports: [], probeTimeoutMs: 300 });
       expect(r.status).toBe('not-running');
       expect(Date.now() - started).toBeLessThan(3_000);
+      // Without a timeout of its own, a probe gives up after half a second.
+      const defaulted = Date.now();
+      expect((await discover({ configured: `http://127.0.0.1:${port}`, ports: [] })).status).toBe('not-running');
+      expect(Date.now() - defaulted).toBeLessThan(3_000);
     } finally {
       hang.closeAllConnections();
       hang.close();
+    }
+  });
+
+  it('probes without a token; a server whose sign-in state cannot be read is running, in an unknown state', async () => {
+    const seen: Array<string | undefined> = [];
+    const bare = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      if (req.url === '/v1/info') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ app: { name: 'Beeper', version: '4' }, server: { status: 'running' }, endpoints: { oauth: { authorization_endpoint: '/a', token_endpoint: '/t' } } }));
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"code":"X","message":"x"}');
+    });
+    await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+    try {
+      const port = (bare.address() as AddressInfo).port;
+      const r = await discover({ configured: `http://127.0.0.1:${port}`, ports: [], probeTimeoutMs: 500 });
+      expect(r).toMatchObject({ status: 'running', appState: 'unknown' });
+      expect(seen.every((a) => !a || a === 'Bearer')).toBe(true);
+    } finally {
+      bare.close();
     }
   });
 });
