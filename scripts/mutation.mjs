@@ -35,13 +35,13 @@ const WHOLE_CORE = 'test/main/core/account-manager';
 const core = (...names) => names.map((n) => `${WHOLE_CORE}/${n}.test.ts`);
 /**
  * Suites beyond a module's own test file that exercise it (a thin module may have only these). Only
- * the lighter whole-core files: the fault matrix and the per-profile session suites start a
- * simulator for every test and would make each mutant cost seconds.
+ * the lighter whole-core files: the fault matrix, the per-profile session suites and the token-origin
+ * races start simulators or wait out timeouts in every test and would make each mutant cost seconds.
  */
 const SUITES = {
-  'main/core/account-manager.ts': core('accounts', 'auth', 'ipc-and-secrets', 'newer-server', 'token-origin', 'updates-and-settings'),
+  'main/core/account-manager.ts': core('accounts', 'auth', 'ipc-and-secrets', 'newer-server', 'updates-and-settings'),
   'main/core/ipc/handlers.ts': core('ipc-and-secrets'),
-  'main/core/auth/auth.ts': core('auth', 'token-origin'),
+  'main/core/auth/auth.ts': core('auth'),
   'main/core/accounts/refresher.ts': core('accounts'),
   'main/core/api/client.ts': ['test/main/core/errors.test.ts'],
   'main/core/sessions/engine.ts': core('newer-server'),
