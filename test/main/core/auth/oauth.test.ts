@@ -1,5 +1,7 @@
 /** main/core/auth/oauth.ts: PKCE and the loopback callback, against the simulator. */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BeeperApi } from '../../../../main/core/api/client.ts';
@@ -132,5 +134,163 @@ describe('loopback callback', () => {
     );
     expect(seen).toContain(r.accessToken);
     expect(seen).toHaveLength(3); // verifier, code, token
+  });
+});
+
+describe('the whole OAuth exchange, against a recording authorization server', () => {
+  /** A minimal OAuth server on its own origin: records registration and token requests as they arrived. */
+  async function authServer(opts: { register?: Record<string, unknown>; token?: Record<string, unknown>; tokenStatus?: number } = {}) {
+    const seen: Array<{ path: string; type: string | undefined; body: string }> = [];
+    const srv = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ path: req.url!, type: req.headers['content-type']?.split(';')[0], body });
+        const json = req.url === '/oauth/register' ? (opts.register ?? { client_id: 'cli_new' }) : (opts.token ?? { access_token: 'at_abcdefghij', token_type: 'Bearer', expires_in: 3600, scope: 'read write' });
+        res.writeHead(req.url === '/oauth/token' ? (opts.tokenStatus ?? 200) : 200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    const serverInfo = InfoSchema.parse({ app: { name: 'Beeper', version: '4' }, server: { status: 'running' }, endpoints: { oauth: { authorization_endpoint: '/oauth/authorize', token_endpoint: '/oauth/token' } } });
+    return { url, seen, info: serverInfo, api: new BeeperApi({ baseURL: url, getToken: () => null, readRetries: 0 }), close: () => new Promise((r) => srv.close(r)) };
+  }
+
+  /** The browser: reads the authorization URL, then opens the callback with these parameters (state filled in). */
+  const browser = (params: (state: string) => Record<string, string>, pages: Array<{ status: number; type: string | null; csp: string | null; cache: string | null; text: string }>, asked: URL[]) => async (url: string) => {
+    const u = new URL(url);
+    asked.push(u);
+    const callback = new URL(u.searchParams.get('redirect_uri')!);
+    callback.search = new URLSearchParams(params(u.searchParams.get('state')!)).toString();
+    const res = await fetch(callback);
+    pages.push({ status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), cache: res.headers.get('cache-control'), text: await res.text() });
+  };
+
+  it('registers as this app, sends the user to approve with PKCE, and exchanges the code: every field as the RFCs want it', async () => {
+    const s = await authServer();
+    const pages: Parameters<typeof browser>[1] = [];
+    const asked: URL[] = [];
+    const secrets: string[] = [];
+    try {
+      const result = await signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: null, openExternal: browser((state) => ({ code: 'code_12345678', state }), pages, asked), registerSecret: (x) => secrets.push(x), now: () => 1_000 });
+      expect(result).toEqual({ clientID: 'cli_new', accessToken: 'at_abcdefghij', expiresAt: 1_000 + 3_600_000, scope: 'read write' });
+      const registration = JSON.parse(s.seen[0]!.body) as Record<string, unknown>;
+      const redirect = asked[0]!.searchParams.get('redirect_uri')!;
+      expect(redirect).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      expect([s.seen[0]!.path, s.seen[0]!.type]).toEqual(['/oauth/register', 'application/json']);
+      expect(registration).toEqual({ client_name: 'Beeper Account Manager', redirect_uris: [redirect], grant_types: ['authorization_code'], response_types: ['code'], scope: 'read write', token_endpoint_auth_method: 'none' });
+      const a = asked[0]!;
+      expect(`${a.origin}${a.pathname}`).toBe(`${s.url}/oauth/authorize`);
+      expect(Object.fromEntries([...a.searchParams].filter(([k]) => !['state', 'code_challenge'].includes(k)))).toEqual({ client_id: 'cli_new', redirect_uri: redirect, response_type: 'code', scope: 'read write', code_challenge_method: 'S256' });
+      const token = new URLSearchParams(s.seen[1]!.body);
+      expect([s.seen[1]!.path, s.seen[1]!.type]).toEqual(['/oauth/token', 'application/x-www-form-urlencoded']);
+      expect(Object.fromEntries([...token].filter(([k]) => k !== 'code_verifier'))).toEqual({ grant_type: 'authorization_code', client_id: 'cli_new', code: 'code_12345678', redirect_uri: redirect });
+      // The verifier matches the challenge the browser carried, and every secret was registered for redaction.
+      expect(createHash('sha256').update(token.get('code_verifier')!).digest('base64url')).toBe(a.searchParams.get('code_challenge'));
+      expect(secrets).toEqual([token.get('code_verifier'), 'code_12345678', 'at_abcdefghij']);
+      expect(pages).toEqual([{ status: 200, type: 'text/html; charset=utf-8', csp: "default-src 'none'; style-src 'unsafe-inline'", cache: 'no-store', text: expect.stringContaining('<h1>Connected</h1><p>Beeper Account Manager is now connected to Beeper Desktop. You can close this tab.</p>') }]);
+      expect(pages[0]!.text).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connected<\/title>/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a known client skips registration; endpoints the registration names are used; a token without expiry or scope keeps none', async () => {
+    const s = await authServer({ token: { access_token: 'at_abcdefghij', token_type: 'bearer' } });
+    const asked: URL[] = [];
+    try {
+      const result = await signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'cli_known', openExternal: browser((state) => ({ code: 'code_1', state }), [], asked) });
+      expect(result).toEqual({ clientID: 'cli_known', accessToken: 'at_abcdefghij', expiresAt: null, scope: null });
+      expect(s.seen.map((r) => r.path)).toEqual(['/oauth/token']);
+      expect(asked[0]!.searchParams.get('client_id')).toBe('cli_known');
+    } finally {
+      await s.close();
+    }
+    const r = await authServer({ register: { client_id: 'cli_2', authorization_endpoint: '/other/authorize', token_endpoint: '/other/token' } });
+    const asked2: URL[] = [];
+    try {
+      await signInWithOAuth({ api: r.api, info: r.info, baseURL: r.url, clientID: null, openExternal: browser((state) => ({ code: 'code_2', state }), [], asked2) });
+      expect(asked2[0]!.pathname).toBe('/other/authorize');
+      expect(r.seen.map((x) => x.path)).toEqual(['/oauth/register', '/other/token']);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('denied, refused, or without a code: a clear failure, and a page that says so', async () => {
+    const s = await authServer();
+    try {
+      for (const [params, status, title, message, code] of [
+        [{ error: 'access_denied' }, 200, 'Not connected', 'Access was denied in Beeper Desktop.', 'access_denied'],
+        [{ error: 'server_error' }, 200, 'Not connected', 'Beeper Desktop refused the sign-in (server_error).', 'server_error'],
+        [{}, 400, 'Not connected', 'Beeper Desktop answered without an authorization code.', undefined],
+      ] as const) {
+        const pages: Parameters<typeof browser>[1] = [];
+        const failed = signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', openExternal: browser((state) => ({ ...params, state }), pages, []) });
+        await expect(failed).rejects.toMatchObject({ kind: 'sign_in_failed', message, code });
+        expect(pages[0]).toMatchObject({ status, text: expect.stringContaining(`<h1>${title}</h1>`) });
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a token endpoint that fails: a sign-in failure with its OAuth code; a cancelled sign-in is cancelled, even before the browser opens', async () => {
+    const s = await authServer({ tokenStatus: 400, token: { error: 'invalid_grant', error_description: 'used' } });
+    try {
+      await expect(signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', openExternal: browser((state) => ({ code: 'x', state }), [], []) })).rejects.toMatchObject({
+        kind: 'sign_in_failed',
+        code: 'invalid_grant',
+        message: 'Signing in to Beeper Desktop did not complete. Try again.',
+      });
+      const aborted = new AbortController();
+      aborted.abort();
+      let opened = false;
+      await expect(signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', signal: aborted.signal, openExternal: () => Promise.resolve(void (opened = true)) })).rejects.toMatchObject({ kind: 'cancelled', message: 'Signing in was cancelled.' });
+      expect(opened).toBe(false);
+      const later = new AbortController();
+      const waiting = signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', signal: later.signal, openExternal: () => Promise.resolve(later.abort()) });
+      await expect(waiting).rejects.toMatchObject({ kind: 'cancelled', message: 'Signing in was cancelled.' });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('Beeper Desktop gone during the exchange: says so rather than a generic failure', async () => {
+    const s = await authServer();
+    const closed = 'http://127.0.0.1:9';
+    const gone = new BeeperApi({ baseURL: closed, getToken: () => null, readRetries: 0 });
+    try {
+      await expect(signInWithOAuth({ api: gone, info: s.info, baseURL: closed, clientID: 'c', openExternal: browser((state) => ({ code: 'x', state }), [], []) })).rejects.toMatchObject({
+        kind: 'sign_in_failed',
+        code: 'OAUTH_FAILED',
+        message: 'Beeper Desktop is not reachable. Make sure it is running and its API is turned on.',
+      });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('other paths on the callback server are not found', async () => {
+    const s = await authServer();
+    try {
+      await signInWithOAuth({
+        api: s.api,
+        info: s.info,
+        baseURL: s.url,
+        clientID: 'c',
+        openExternal: async (url) => {
+          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          const other = await fetch(new URL('/favicon.ico', cb));
+          expect([other.status, other.headers.get('content-type'), await other.text()]).toEqual([404, 'text/plain', 'Not found']);
+          const bad = await fetch(new URL('/callback?state=nope&code=x', cb));
+          expect([bad.status, await bad.text()]).toEqual([400, expect.stringContaining('<h1>Sign-in link not recognised</h1><p>Start connecting again from Beeper Account Manager.</p>')]);
+          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
+          await fetch(cb);
+        },
+      });
+    } finally {
+      await s.close();
+    }
   });
 });
