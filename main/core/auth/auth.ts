@@ -144,9 +144,12 @@ export class AuthManager {
     const problem = stored?.server ? changedDesktop(stored.server, now) : null;
     const held = this.reason?.code === DESKTOP_CHANGED;
     if (stored && problem) {
+      const message = `The program answering at ${server.baseURL} is not the Beeper Desktop this app connected to (${problem}), so the sign-in is not sent to it. Start Beeper Desktop, or connect again.`;
       this.trusted = false;
+      // Looked at again every few seconds while held: said (and logged) once, not each time.
+      if (held && this.reason?.message === message) return false;
       this.status = 'signed-out';
-      this.reason = new AppError('unauthorized', `The program answering at ${server.baseURL} is not the Beeper Desktop this app connected to (${problem}), so the sign-in is not sent to it. Start Beeper Desktop, or connect again.`, { code: DESKTOP_CHANGED }).toJSON();
+      this.reason = new AppError('unauthorized', message, { code: DESKTOP_CHANGED }).toJSON();
       this.deps.log.warn('the server at the Beeper Desktop address describes itself differently; sign-in held back', { known: stored.server, now });
       return true;
     }

@@ -206,3 +206,80 @@ describe('AuthManager', () => {
     expect(m.token('http://127.0.0.1:9')).toBeNull();
   });
 });
+
+describe('AuthManager and the Beeper Desktop its sign-in belongs to', () => {
+  const url = () => sim.url;
+  const as = (patch: Partial<Info['app']>): Info => ({ ...info, app: { ...info.app, ...patch } });
+
+  async function signedIn() {
+    const m = manager();
+    const changes: string[] = [];
+    m.onChange((s) => changes.push(`${s.status}${s.reason?.code ? ` ${s.reason.code}` : ''}`));
+    await m.setServer(url(), info);
+    await m.signIn();
+    changes.length = 0;
+    return { m, changes, origin: new URL(url()).origin };
+  }
+
+  it('after a loss no token goes out until what answers is checked; the same Beeper Desktop gets it back at once', async () => {
+    const { m, origin } = await signedIn();
+    const token = m.token(origin);
+    m.serverLost();
+    expect(m.token(origin)).toBeNull();
+    m.trustIfSame('http://127.0.0.1:1', info); // another address: not this sign-in's
+    expect(m.token(origin)).toBeNull();
+    m.trustIfSame(url(), as({ name: 'Other' })); // not the same Beeper Desktop
+    expect(m.token(origin)).toBeNull();
+    m.trustIfSame(url(), as({ version: '9.9.9' })); // a newer one of it
+    expect(m.token(origin)).toBe(token);
+  });
+
+  it('a server that answers otherwise holds the sign-in back (kept, not sent), and it comes back with Beeper Desktop', async () => {
+    const { m, changes, origin } = await signedIn();
+    const token = m.token(origin);
+    m.serverLost();
+    await m.setServer(url(), as({ bundle_id: 'com.evil' }));
+    expect(m.state()).toMatchObject({ status: 'signed-out', reason: { kind: 'unauthorized', code: 'DESKTOP_CHANGED', message: expect.stringContaining(`The program answering at ${url()} is not the Beeper Desktop this app connected to (its app identifier is not the same)`) } });
+    expect(m.token(origin)).toBeNull();
+    expect(m.vault.tokenFor(url())?.accessToken).toBe(token); // held, not deleted
+    // While held, only a full check (setServer) can trust the server again.
+    m.trustIfSame(url(), info);
+    expect(m.token(origin)).toBeNull();
+    await m.setServer(url(), as({ bundle_id: 'com.evil' })); // the same answer again: nothing new to say
+    await m.setServer(url(), info);
+    expect(m.state()).toMatchObject({ status: 'signed-in' });
+    expect(m.state().reason).toBeUndefined();
+    expect(m.token(origin)).toBe(token);
+    expect(changes).toEqual(['signed-out DESKTOP_CHANGED', 'signed-in']);
+    await m.setServer(url(), info); // found again, nothing changed: no event
+    expect(changes).toHaveLength(2);
+  });
+
+  it('remembers the newest version it saw, and only writes when it changes', async () => {
+    const { m } = await signedIn();
+    expect(m.vault.tokenFor(url())?.server).toEqual({ name: 'Beeper', bundleID: info.app.bundle_id ?? null, version: info.app.version });
+    const noted = vi.spyOn(m.vault, 'noteServer');
+    await m.setServer(url(), info);
+    expect(noted).not.toHaveBeenCalled();
+    await m.setServer(url(), as({ version: '9.0.0' }));
+    expect(noted).toHaveBeenCalledTimes(1);
+    expect(m.vault.tokenFor(url())?.server?.version).toBe('9.0.0');
+    // A later, older answer is held back.
+    await m.setServer(url(), info);
+    expect(m.state().reason).toMatchObject({ code: 'DESKTOP_CHANGED', message: expect.stringContaining(`its version ${info.app.version} is older than 9.0.0`) });
+  });
+
+  it('a sign-in saved before the app kept the identity is trusted once and remembers it then', async () => {
+    const cipher = testCipher();
+    const first = manager({}, cipher);
+    await first.setServer(url(), info);
+    await first.signIn();
+    const record = first.vault['store'].get('token') as Record<string, unknown>;
+    first.vault['store'].set('token', { ...record, server: undefined });
+    first.dispose();
+    const later = manager({}, cipher);
+    await later.setServer(url(), as({ version: '1.0.0' }));
+    expect(later.state().status).toBe('signed-in');
+    expect(later.vault.tokenFor(url())?.server?.version).toBe('1.0.0');
+  });
+});
