@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CredentialVault } from '../../../../main/core/auth/vault.ts';
+import { CredentialVault, type Cipher } from '../../../../main/core/auth/vault.ts';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { confStore } from '../../../support/conf-store.ts';
 import { testCipher } from '../../../support/cipher.ts';
 import { useTempDir } from '../../../support/temp-dir.ts';
@@ -89,5 +90,86 @@ describe('CredentialVault', () => {
     v.setClientID('http://b', 'cli_b');
     v.setClientID('http://a', null);
     expect([v.clientID('http://a'), v.clientID('http://b')]).toEqual([null, 'cli_b']);
+  });
+
+  const vaultWith = (cipher: Cipher | null, allow = false, log?: Logger) => new CredentialVault({ store: confStore(dir(), 'credentials'), cipher, allowPlaintext: () => allow, ...(log ? { log } : {}) });
+  const onDisk = (): Record<string, unknown> => JSON.parse(readFileSync(path.join(dir(), 'credentials.json'), 'utf8')) as Record<string, unknown>;
+
+  it('its storage status, exactly, in each case', async () => {
+    const keychain = vaultWith(testCipher({ backend: 'keychain' }));
+    await keychain.ready();
+    expect(keychain.status()).toEqual({ persistent: true, backend: 'keychain', needsConsent: false });
+    const basic = vaultWith(testCipher({ backend: 'basic_text' }));
+    await basic.ready();
+    expect(basic.status()).toEqual({ persistent: false, backend: 'memory', needsConsent: true, reason: 'No keyring (such as GNOME Keyring or KWallet) is available, so the sign-in could only be stored unencrypted. It is kept only until you quit.' });
+    const allowed = vaultWith(testCipher({ backend: 'basic_text' }), true);
+    await allowed.ready();
+    expect(allowed.status()).toEqual({ persistent: true, backend: 'plaintext', needsConsent: false, reason: 'No keyring (such as GNOME Keyring or KWallet) is available, so the sign-in could only be stored unencrypted.' });
+    const unavailable = vaultWith(testCipher({ backend: 'gnome_libsecret', available: false }));
+    expect(await unavailable.ready()).toBe(false);
+    expect(unavailable.status()).toMatchObject({ backend: 'memory', reason: expect.stringMatching(/^Encrypted storage is not available on this system/) });
+  });
+
+  it('a keyring that fails when asked counts as none, and says so in the log', async () => {
+    const { sink, entries } = memorySink();
+    const throwing = { ...testCipher(), isAsyncEncryptionAvailable: () => Promise.reject(new Error('dbus down')), backend: () => { throw new Error('no backend'); } };
+    const v = vaultWith(throwing, false, new Logger({ sinks: [sink] }));
+    expect(await v.ready()).toBe(false);
+    expect(await v.ready()).toBe(false); // asked once
+    expect(v.status()).toMatchObject({ persistent: false, backend: 'memory', needsConsent: true });
+    expect(entries.map((e) => e.message)).toEqual(['could not ask whether encrypted storage is available']);
+    const backendThrows = vaultWith({ ...testCipher(), backend: () => { throw new Error('x'); } });
+    await backendThrows.ready();
+    expect(backendThrows.status()).toMatchObject({ backend: 'memory', reason: expect.stringMatching(/^Encrypted storage is not available/) });
+  });
+
+  it('a sign-in stored unencrypted: read while allowed (and encrypted as soon as a keyring exists); refused, and removed, once not', async () => {
+    await vaultWith(null, true).save('http://x', auth);
+    expect(onDisk()['token']).toMatchObject({ backend: 'plaintext', data: Buffer.from(auth.accessToken).toString('base64') });
+    const stillAllowed = vaultWith(null, true);
+    expect((await stillAllowed.open('http://x'))?.accessToken).toBe(auth.accessToken);
+    const nowWithKeyring = vaultWith(testCipher({ backend: 'kwallet5' }), true);
+    expect((await nowWithKeyring.open('http://x'))?.accessToken).toBe(auth.accessToken);
+    expect(onDisk()['token']).toMatchObject({ backend: 'kwallet5' });
+    await vaultWith(null, true).save('http://x', auth);
+    const notAllowed = vaultWith(null, false);
+    expect(await notAllowed.open('http://x')).toBeNull();
+    expect(notAllowed.takeProblem()).toBe('The saved sign-in was stored unencrypted, which is no longer allowed. Connect again.');
+    expect(notAllowed.takeProblem()).toBeUndefined(); // said once
+    expect(onDisk()).not.toHaveProperty('token');
+  });
+
+  it('a sign-in encrypted by another keyring: refused with its name, and logged', async () => {
+    await vaultWith(testCipher({ backend: 'gnome_libsecret' })).save('http://x', auth);
+    const { sink, entries } = memorySink();
+    const other = vaultWith(testCipher({ backend: 'kwallet5' }), false, new Logger({ sinks: [sink] }));
+    expect(await other.open('http://x')).toBeNull();
+    expect(other.takeProblem()).toBe('The saved sign-in was encrypted with gnome_libsecret, which is not available now. Connect again.');
+    expect(entries[0]).toMatchObject({ message: 'stored sign-in was written by another storage backend', data: { wrote: 'gnome_libsecret', now: 'kwallet5' } });
+  });
+
+  it('a malformed record is dropped and logged; a record for another server is left alone', async () => {
+    const { sink, entries } = memorySink();
+    const v = vaultWith(testCipher(), false, new Logger({ sinks: [sink] }));
+    v['store'].set('token', { version: 2 });
+    expect(await v.open('http://x')).toBeNull();
+    expect(onDisk()).not.toHaveProperty('token');
+    expect(entries.map((e) => e.message)).toEqual(['stored sign-in record is malformed; ignoring it']);
+    const cipher = testCipher();
+    await vaultWith(cipher).save('http://a', auth);
+    expect(await vaultWith(cipher).open('http://b')).toBeNull();
+    expect(onDisk()).toHaveProperty('token');
+  });
+
+  it('noteServer updates the identity in this run and on disk, only for its own server', async () => {
+    const cipher = testCipher();
+    const v = vaultWith(cipher);
+    await v.save('http://x', { ...auth, server: { name: 'Beeper', bundleID: null, version: '1' } });
+    v.noteServer('http://other', { name: 'X', bundleID: null, version: '9' });
+    expect(v.tokenFor('http://x')?.server?.version).toBe('1');
+    v.noteServer('http://x', { name: 'Beeper', bundleID: 'b', version: '2' });
+    expect(v.tokenFor('http://x')?.server).toEqual({ name: 'Beeper', bundleID: 'b', version: '2' });
+    expect(onDisk()['token']).toMatchObject({ server: { name: 'Beeper', bundleID: 'b', version: '2' } });
+    expect((await vaultWith(cipher).open('http://x'))?.server).toEqual({ name: 'Beeper', bundleID: 'b', version: '2' });
   });
 });
