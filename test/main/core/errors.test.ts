@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BeeperApi } from '../../../main/core/api/client.ts';
-import { AppError, toAppError } from '../../../main/core/errors.ts';
+import { AppError, endsSignIn, kindOfCode, MESSAGES, toAppError } from '../../../main/core/errors.ts';
 
 const apiError = (status: number, body: unknown, headers: Record<string, string> = {}): Error =>
   BeeperDesktop.APIError.generate(status, body as object, undefined, new Headers(headers));
@@ -129,5 +129,67 @@ describe('toAppError', () => {
   it('serialises without causes or stacks', () => {
     const e = new AppError('network', 'Lost', { code: 'X', status: 500, cause: new Error('secret detail') });
     expect(JSON.stringify(e)).toBe('{"kind":"network","message":"Lost","code":"X","status":500}');
+  });
+});
+
+describe('errors, exactly', () => {
+  it('only a sign-in that is gone (refused, expired) asks to connect again', () => {
+    const kinds = ['unauthorized', 'token_expired', 'missing_scope', 'forbidden', 'not_running', 'unknown'] as const;
+    expect(kinds.map((kind) => endsSignIn({ kind }))).toEqual([true, true, false, false, false, false]);
+  });
+
+  it('an AppError: its name, its cause when given (none otherwise), and only the fields it has in JSON', () => {
+    const cause = new Error('inner');
+    const e = new AppError('network', 'Lost', { cause });
+    expect([e.name, e.cause, e instanceof Error]).toEqual(['AppError', cause, true]);
+    expect('cause' in new AppError('network', 'Lost')).toBe(false);
+    expect(JSON.parse(JSON.stringify(new AppError('network', 'Lost')))).toEqual({ kind: 'network', message: 'Lost' });
+    expect(new AppError('network', 'Lost', { code: 'C' }).toJSON()).toEqual({ kind: 'network', message: 'Lost', code: 'C' });
+    expect(new AppError('network', 'Lost', { status: 0 }).toJSON()).toEqual({ kind: 'network', message: 'Lost', status: 0 });
+  });
+
+  it('an AppError passes through unchanged; what the SDK or a parser throws keeps the original as its cause', () => {
+    const own = new AppError('forbidden', 'No');
+    expect(toAppError(own)).toBe(own);
+    for (const thrown of [new BeeperDesktop.APIUserAbortError(), new BeeperDesktop.APIConnectionTimeoutError(), new BeeperDesktop.APIConnectionError({ message: 'x' }), new SyntaxError('x'), new TypeError('x')]) {
+      expect(toAppError(thrown).cause).toBe(thrown);
+    }
+  });
+
+  it('the app’s own sentences where the server says nothing', () => {
+    const m = (status: number, context: 'read' | 'session' | 'submit' = 'read', body: object = {}) => toAppError(apiError(status, body), context).message;
+    expect(toAppError(new BeeperDesktop.APIConnectionError({ message: 'refused' })).message).toBe('Beeper Desktop is not reachable. Make sure it is running and its API is turned on.');
+    expect(toAppError(new BeeperDesktop.APIConnectionTimeoutError()).message).toBe('Beeper Desktop did not answer in time.');
+    expect(m(408)).toBe('Beeper Desktop did not answer in time.');
+    expect(m(400, 'submit', { code: 'BRIDGE_DISABLED' })).toBe('This network cannot be connected right now.');
+    expect(m(404, 'read')).toBe('That no longer exists in Beeper Desktop.');
+    expect(m(404, 'session', { message: 'Session ls_1 not found' })).toBe('This login attempt has expired. Start again.');
+    expect(toAppError(new SyntaxError('x')).message).toBe('Beeper Desktop sent an answer this app does not understand.');
+    expect(m(400, 'submit', { code: 'FI.MAU.BRIDGE.LOGIN_TIMED_OUT' })).toBe('The login timed out. Start again.');
+    expect(m(400, 'submit', { code: 'FI.MAU.BRIDGE.LOGIN_ALREADY_FINISHED' })).toBe('This login attempt has expired. Start again.');
+    expect(m(400, 'read')).toBe('Something went wrong.');
+    expect(m(422, 'read', { message: 'Nope' })).toBe('Nope'); // a 422 on a read is not an input error
+    expect(m(400, 'session', { message: 'Nope' })).toBe('Nope');
+    expect(MESSAGES).toMatchObject({ network: 'The connection to Beeper Desktop was interrupted. Try again.', unsupported: 'This step is not supported by this app yet.', sign_in_failed: 'Signing in to Beeper Desktop did not complete.', invalid_request: 'The request was not valid.' });
+  });
+
+  it('connector codes: each that means “unavailable”, every spelling of a timeout, nothing for no code', () => {
+    for (const code of ['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_UNAVAILABLE', 'BRIDGE_DISABLED']) expect(kindOfCode(code), code).toBe('bridge_unavailable');
+    for (const code of ['LOGIN_TIMED_OUT', 'LOGIN_TIMEDOUT', 'LOGIN_TIME_OUT', 'LOGIN_TIMEOUT']) expect(kindOfCode(code), code).toBe('session_expired');
+    for (const code of [undefined, '', 'TIME', 'OUT']) expect(kindOfCode(code), String(code)).toBeNull();
+    // The server's own words win over the app's.
+    expect(toAppError(apiError(400, { code: 'BRIDGE_DISABLED', message: 'Turned off by your admin.' }), 'submit').message).toBe('Turned off by your admin.');
+    expect(toAppError(apiError(404, { message: 'No such bridge' }), 'read').message).toBe('No such bridge');
+  });
+
+  it('error bodies: the OAuth shape only when it has no code of its own; a message beats a legacy error; codes only as strings', () => {
+    expect(toAppError(apiError(400, { error: 'invalid_grant', error_description: 'd', code: 'OWN' }))).toMatchObject({ code: 'OWN', message: 'invalid_grant' });
+    expect(toAppError(apiError(400, { error: 'e', error_description: 7 }))).toMatchObject({ code: undefined, message: 'e' });
+    expect(toAppError(apiError(400, { error: 7, error_description: 'd' }))).toMatchObject({ code: undefined, message: 'Something went wrong.' });
+    expect(toAppError(apiError(400, { message: 'm', error: 'e' })).message).toBe('m');
+    expect(toAppError(apiError(400, { code: 42, message: 'm' })).code).toBeUndefined();
+    expect(toAppError(apiError(403, { code: 7, message: 'm' }))).toMatchObject({ kind: 'forbidden', code: undefined });
+    // A status the SDK could not read is not a server error.
+    expect(toAppError(Object.assign(apiError(400, {}), { status: undefined })).kind).toBe('unknown');
   });
 });
