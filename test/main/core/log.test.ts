@@ -1,8 +1,8 @@
 /** main/core/log.ts: rotation, redaction of secrets, and size bounds. */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { fileSink, LOG_LIMITS, Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../../main/core/log.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { consoleSink, fileSink, LOG_LIMITS, Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../../main/core/log.ts';
 import { useTempDir } from '../../support/temp-dir.ts';
 
 const dir = useTempDir('bam-store-');
@@ -94,5 +94,100 @@ describe('log bounds', () => {
     const log = new Logger({ sinks: [sink] });
     log.warn('m'.repeat(10_000), { long: 'x'.repeat(100_000), many: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i])), list: Array.from({ length: 500 }, (_, i) => i) });
     expect(JSON.stringify(entries[0]).length).toBeLessThan(LOG_LIMITS.string * 3 + 3_000);
+  });
+});
+
+describe('log redaction and bounds, exactly', () => {
+  it('a secret can be forgotten; secrets of eight characters count, shorter ones do not; every occurrence goes', () => {
+    const r = new SecretRegistry();
+    r.add('12345678');
+    r.add('1234567');
+    r.add(null);
+    expect(r.redactText('a 12345678 b 12345678 c 1234567')).toBe(`a ${REDACTED} b ${REDACTED} c 1234567`);
+    r.delete('12345678');
+    r.delete(undefined);
+    expect(r.redactText('a 12345678')).toBe('a 12345678');
+  });
+
+  it('masks bearer values after any space and token-like parameters whole, keeping the rest', () => {
+    const r = new SecretRegistry();
+    expect(r.redactText('Authorization: Bearer   abc.def rest')).toBe(`Authorization: Bearer   ${REDACTED} rest`);
+    expect(r.redactText('x?access_token=AAA&code=BBB&token=CCC&code_verifier=DDD&password=EEE&state=ok')).toBe(
+      `x?access_token=${REDACTED}&code=${REDACTED}&token=${REDACTED}&code_verifier=${REDACTED}&password=${REDACTED}&state=ok`,
+    );
+  });
+
+  it('values: kept as they are, errors as name and message, nesting cut at six levels, own keys only', () => {
+    const r = new SecretRegistry();
+    expect([r.redact(null), r.redact(7), r.redact(true), r.redact(undefined)]).toEqual([null, 7, true, undefined]);
+    expect(r.redact(new TypeError('boom'))).toEqual({ name: 'TypeError', message: 'boom' });
+    const deep = { a: { b: { c: { d: { e: { f: { g: { h: 1 } } } } } } } };
+    expect(JSON.stringify(r.redact(deep))).toBe('{"a":{"b":{"c":{"d":{"e":{"f":{"g":"[…]"}}}}}}}');
+    const inherited = Object.create({ secretInherited: 'x' }) as Record<string, unknown>;
+    inherited['own'] = 1;
+    expect(r.redact(inherited)).toEqual({ own: 1 });
+  });
+
+  it('long strings, long lists and many keys are cut, saying how much was left out', () => {
+    const r = new SecretRegistry();
+    const long = 'x'.repeat(LOG_LIMITS.string + 5);
+    expect(r.redact(long)).toBe(`${'x'.repeat(LOG_LIMITS.string)}…[+5 chars]`);
+    expect(r.redact('x'.repeat(LOG_LIMITS.string))).toBe('x'.repeat(LOG_LIMITS.string));
+    const list = Array.from({ length: LOG_LIMITS.items + 2 }, (_, i) => i);
+    expect(r.redact(list)).toEqual([...list.slice(0, LOG_LIMITS.items), '…[+2 items]']);
+    expect(r.redact(list.slice(0, LOG_LIMITS.items))).toEqual(list.slice(0, LOG_LIMITS.items));
+    expect(r.redact([[['x']]])).toEqual([[['x']]]);
+    const many = Object.fromEntries(Array.from({ length: LOG_LIMITS.keys + 1 }, (_, i) => [`k${i}`, i]));
+    const cut = r.redact(many) as Record<string, unknown>;
+    expect(Object.keys(cut)).toHaveLength(LOG_LIMITS.keys + 1);
+    expect(cut['…']).toBe('more keys left out');
+    expect(cut[`k${LOG_LIMITS.keys - 1}`]).toBe(LOG_LIMITS.keys - 1);
+    expect(Object.keys(r.redact(Object.fromEntries(Array.from({ length: LOG_LIMITS.keys }, (_, i) => [`k${i}`, i]))) as object)).toHaveLength(LOG_LIMITS.keys);
+  });
+
+  it('levels: info by default, each method writes its own level, data only when given', () => {
+    const { sink, entries } = memorySink();
+    const log = new Logger({ sinks: [sink] });
+    log.debug('hidden');
+    log.info('i');
+    log.warn('w', { a: 1 });
+    log.error('e');
+    expect(entries.map((e) => [e.level, e.scope, e.message, 'data' in e])).toEqual([
+      ['info', 'app', 'i', false],
+      ['warn', 'app', 'w', true],
+      ['error', 'app', 'e', false],
+    ]);
+    const debug = memorySink();
+    new Logger({ sinks: [debug.sink], level: 'debug' }).debug('seen');
+    expect(debug.entries.map((e) => e.level)).toEqual(['debug']);
+    new Logger().info('no sinks: nothing to do, nothing thrown');
+  });
+
+  it('the memory sink keeps the newest entries up to its limit', () => {
+    const { sink, entries } = memorySink(3);
+    const log = new Logger({ sinks: [sink] });
+    for (const m of ['a', 'b', 'c', 'd', 'e']) log.info(m);
+    expect(entries.map((e) => e.message)).toEqual(['c', 'd', 'e']);
+  });
+
+  it('the console sink: warnings and errors to stderr, the rest to the other stream', () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (const level of ['debug', 'info', 'warn', 'error'] as const) consoleSink({ time: 't', level, scope: 's', message: level });
+    expect(err.mock.calls.map((c) => JSON.parse(c[0] as string).message)).toEqual(['warn', 'error']);
+    expect(warn.mock.calls.map((c) => JSON.parse(c[0] as string).message)).toEqual(['debug', 'info']);
+  });
+
+  it('a log file that cannot be rotated does not stop the app; the default limit is 5 MB', () => {
+    expect(rotateLogFile(path.join(dir(), 'missing-dir', 'x.log'), 0)).toBe(false);
+    // The rotated name is taken by a folder: the rename fails, and rotation just says no.
+    mkdirSync(path.join(dir(), 'y.1.log', 'inside'), { recursive: true });
+    writeFileSync(path.join(dir(), 'y.log'), 'log');
+    expect(rotateLogFile(path.join(dir(), 'y.log'), 0)).toBe(false);
+    const file = path.join(dir(), 'big.log');
+    writeFileSync(file, 'x'.repeat(5 * 1024 * 1024 - 1));
+    expect(rotateLogFile(file)).toBe(false);
+    writeFileSync(file, 'x'.repeat(5 * 1024 * 1024));
+    expect(rotateLogFile(file)).toBe(true);
   });
 });
