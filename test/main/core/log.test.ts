@@ -174,8 +174,8 @@ describe('log redaction and bounds, exactly', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const level of ['debug', 'info', 'warn', 'error'] as const) consoleSink({ time: 't', level, scope: 's', message: level });
-    expect(err.mock.calls.map((c) => JSON.parse(c[0] as string).message)).toEqual(['warn', 'error']);
-    expect(warn.mock.calls.map((c) => JSON.parse(c[0] as string).message)).toEqual(['debug', 'info']);
+    expect(err.mock.calls.map((c) => (JSON.parse(c[0] as string) as { message: string }).message)).toEqual(['warn', 'error']);
+    expect(warn.mock.calls.map((c) => (JSON.parse(c[0] as string) as { message: string }).message)).toEqual(['debug', 'info']);
   });
 
   it('a log file that cannot be rotated does not stop the app; the default limit is 5 MB', () => {
