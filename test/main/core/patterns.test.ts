@@ -69,8 +69,34 @@ describe('compilePattern', () => {
     }
   });
 
-  it('a value longer than the cap does not match', () => {
+  it('a value longer than the cap does not match; one of exactly the cap does', () => {
     expect(compilePattern('a')!.test('a'.repeat(MAX_PATTERN_INPUT + 1))).toBe(false);
+    expect(compilePattern('a')!.test('a'.repeat(MAX_PATTERN_INPUT))).toBe(true);
+  });
+
+  it('no pattern is no pattern; a good one is not reported; a bad one is reported cut to 200 characters', () => {
+    const reported: string[] = [];
+    expect(compilePattern('', (x) => reported.push(x))).toBeNull();
+    expect(compilePattern(undefined)).toBeNull();
+    expect(compilePattern('^fine$', (x) => reported.push(x))!.test('fine')).toBe(true);
+    const long = `(${'x'.repeat(300)}`;
+    expect(compilePattern(long, (x) => reported.push(x))).toBeNull();
+    expect(compilePattern('(also-bad')).toBeNull(); // no one to tell: no throw
+    expect(reported).toEqual([long.slice(0, 200)]);
+  });
+
+  it('keeps at most 256 compiled patterns, forgetting the oldest first', () => {
+    const reported: string[] = [];
+    const bad = (i: number) => `(bad-${i}`;
+    for (let i = 0; i < 300; i++) compilePattern(bad(i), (x) => reported.push(x));
+    expect(reported).toHaveLength(300);
+    compilePattern(bad(299), (x) => reported.push(x)); // still cached: not reported again
+    expect(reported).toHaveLength(300);
+    compilePattern(bad(0), (x) => reported.push(x)); // forgotten long ago: compiled and reported again
+    expect(reported).toHaveLength(301);
+    for (let i = 0; i < 256; i++) compilePattern(`^ok-${i}$`);
+    compilePattern(bad(299), (x) => reported.push(x)); // pushed out by 256 newer ones
+    expect(reported).toHaveLength(302);
   });
 
   it('a pattern RE2 cannot compile counts as none, and is reported once', () => {
