@@ -1,7 +1,7 @@
 /** main/core/ipc/registry.ts: how the IPC registry answers a handler's result, its errors, and bad payloads. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IpcRegistry, MAX_ERROR_MESSAGE, type SenderInfo } from '../../../../main/core/ipc/registry.ts';
+import { IpcRegistry, MAX_ERROR_MESSAGE, withinSizeLimits, type SenderInfo } from '../../../../main/core/ipc/registry.ts';
 import { formatLine, Logger, memorySink } from '../../../../main/core/log.ts';
 import { INVOKE } from '../../../../preload/contract/channels.ts';
 
@@ -96,5 +96,66 @@ describe('IpcRegistry against random payloads', () => {
     const envelope = await r.invoke('sessions.submitInput', { sessionID: 's', fields }, sender);
     expect(envelope).toMatchObject({ ok: false, error: { message: 'Invalid request (too large).' } });
     expect(reached).toEqual([]);
+  });
+});
+
+describe('IpcRegistry, exactly', () => {
+  const trusted: SenderInfo = { transport: 'electron', id: '1', url: 'app://bundle/index.html' };
+  const stranger: SenderInfo = { transport: 'websocket', id: 'evil', url: 'https://evil.example' };
+
+  it('a stranger gets a refusal and no handler runs; the refusal is logged with where it came from', async () => {
+    const { sink, entries } = memorySink();
+    const r = new IpcRegistry({ log: new Logger({ sinks: [sink] }), isTrustedSender: (s) => s.id === '1' });
+    let ran = false;
+    r.handle('auth.cancelSignIn', () => ((ran = true), null));
+    expect(await r.invoke('auth.cancelSignIn', undefined, stranger)).toEqual({ ok: false, error: { kind: 'invalid_request', message: 'This window may not talk to Beeper Account Manager.', code: 'UNTRUSTED_SENDER' } });
+    expect(ran).toBe(false);
+    expect(entries.map((e) => [e.message, e.data])).toEqual([['IPC request from an untrusted sender refused', { channel: 'auth.cancelSignIn', transport: 'websocket', url: 'https://evil.example' }]]);
+    expect(await r.invoke('auth.cancelSignIn', undefined, trusted)).toEqual({ ok: true, value: null });
+    expect(ran).toBe(true);
+  });
+
+  it('a channel with no handler, or none in the contract, is unknown; the channel name is cut in the log', async () => {
+    const { sink, entries } = memorySink();
+    const r = new IpcRegistry({ log: new Logger({ sinks: [sink] }), isTrustedSender: () => true });
+    r.handle('auth.cancelSignIn', () => null);
+    expect(r.channels()).toEqual(['auth.cancelSignIn']);
+    const unknown = { ok: false, error: { kind: 'invalid_request', message: 'Unknown request.', code: 'UNKNOWN_CHANNEL' } };
+    expect(await r.invoke('auth.signOut', undefined, trusted)).toEqual(unknown); // in the contract, no handler here
+    expect(await r.invoke('x'.repeat(300), undefined, trusted)).toEqual(unknown);
+    expect(entries.map((e) => e.message)).toEqual(['IPC request on an unknown channel', 'IPC request on an unknown channel']);
+    expect(entries[1]!.data).toEqual({ channel: 'x'.repeat(100) });
+    expect(() => r.handle('auth.cancelSignIn', () => null)).toThrow(/already has a handler/);
+  });
+
+  it('size limits: 256 items, 64 keys of at most 512 characters, counted two levels down, own keys only', () => {
+    expect(withinSizeLimits(Array(256).fill(1))).toBe(true);
+    expect(withinSizeLimits(Array(257).fill(1))).toBe(false);
+    const keys = (n: number, len = 1) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${'k'.repeat(len)}${i}`, i]));
+    expect(withinSizeLimits(keys(64))).toBe(true);
+    expect(withinSizeLimits(keys(65))).toBe(false);
+    expect(withinSizeLimits({ ['k'.repeat(512)]: 1 })).toBe(true);
+    expect(withinSizeLimits({ ['k'.repeat(513)]: 1 })).toBe(false);
+    expect(withinSizeLimits({ a: keys(65) })).toBe(false); // one level down
+    expect(withinSizeLimits({ a: { b: keys(65) } })).toBe(false); // two levels down
+    expect(withinSizeLimits({ a: { b: { c: keys(65) } } })).toBe(true); // deeper: the schema's job
+    expect(withinSizeLimits([Array(257).fill(1)])).toBe(false);
+    expect(withinSizeLimits([[[Array(257).fill(1)]]])).toBe(true);
+    expect([withinSizeLimits(null), withinSizeLimits('x'.repeat(10_000)), withinSizeLimits(7)]).toEqual([true, true, true]);
+    const inherited = Object.create(keys(100)) as object;
+    expect(withinSizeLimits(inherited)).toBe(true);
+  });
+
+  it('an invalid payload is refused naming at most three problems, the whole reply cut to 200 characters', async () => {
+    const r = new IpcRegistry({ log: new Logger(), isTrustedSender: () => true });
+    r.handle('logins.remove', () => ({ affectedAccountIDs: [] }));
+    const reply = await r.invoke('logins.remove', { bridgeID: 1, loginID: 2, scope: 3, extra: 'x' }, trusted);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid_request', code: 'INVALID_PAYLOAD' } });
+    const message = (reply as { error: { message: string } }).error.message;
+    expect(message.startsWith('Invalid request (bridgeID: ')).toBe(true);
+    expect(message.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+    expect(message.split('; ')).toHaveLength(3);
+    const short = await r.invoke('logins.remove', { bridgeID: 'b', loginID: 'l' }, trusted);
+    expect((short as { error: { message: string } }).error.message).toMatch(/^Invalid request \(scope: .*\)\.$/);
   });
 });
