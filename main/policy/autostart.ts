@@ -4,7 +4,7 @@
  * (the XDG Autostart specification), so the app writes and removes that entry itself. An unpackaged
  * build (development) has no stable program to start: the option is not offered there.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ID } from './app-id.ts';
 
@@ -52,7 +52,9 @@ export function setXdgAutostart(enabled: boolean, e: AutostartEnv): void {
   const file = autostartFile(e);
   if (enabled) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, autostartEntry(e), { mode: 0o644 });
+    writeFileSync(file, autostartEntry(e));
+    // Whatever the umask, and for an entry that already existed with another mode.
+    chmodSync(file, 0o644);
   } else if (existsSync(file)) {
     rmSync(file);
   }

@@ -1,5 +1,5 @@
 /** Start at login: a login item on macOS and Windows, an XDG autostart entry on Linux, nothing where it cannot work. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID } from '../../../main/policy/app-id.ts';
@@ -49,14 +49,12 @@ describe('start at login', () => {
     );
   });
 
-  it('the entry is readable by the desktop but writable only by the user, whatever the umask', () => {
-    const old = process.umask(0);
-    try {
-      const e = { env: { XDG_CONFIG_HOME: path.join(dir(), 'config') }, home: dir(), execPath: '/usr/bin/bam', name: 'n' };
-      setXdgAutostart(true, e);
-      expect(statSync(autostartFile(e)).mode & 0o777).toBe(0o644);
-    } finally {
-      process.umask(old);
-    }
+  it('the entry is readable by the desktop and writable only by the user, even one that existed with another mode', () => {
+    const e = { env: { XDG_CONFIG_HOME: path.join(dir(), 'config') }, home: dir(), execPath: '/usr/bin/bam', name: 'n' };
+    mkdirSync(path.dirname(autostartFile(e)), { recursive: true });
+    writeFileSync(autostartFile(e), 'old', { mode: 0o600 });
+    setXdgAutostart(true, e);
+    expect(statSync(autostartFile(e)).mode & 0o777).toBe(0o644);
+    expect(readFileSync(autostartFile(e), 'utf8')).toContain('Exec="/usr/bin/bam" --hidden');
   });
 });
