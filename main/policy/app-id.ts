@@ -6,4 +6,6 @@
 export const APP_ID = 'com.beeper.account-manager';
 
 /** What Windows needs set at start-up for notifications to appear (nothing elsewhere). */
-export const appUserModelIdFor = (platform: NodeJS.Platform): string | null => (platform === 'win32' ? APP_ID : null);
+export function appUserModelIdFor(platform: NodeJS.Platform): string | null {
+  return platform === 'win32' ? APP_ID : null;
+}
