@@ -97,8 +97,12 @@ export class CookieCapture {
   inScope(url: string | null | undefined): boolean {
     if (!url || !isSecurePageURL(url)) return false;
     const host = hostOf(url)!.toLowerCase();
-    if (siteOf(host) === this.site) return true; // siteOf never answers null, so no site matches nothing
-    return this.domains.some((d) => host === d || host.endsWith(`.${d}`));
+    return this.onSignInSite(host) || this.domains.some((d) => host === d || host.endsWith(`.${d}`));
+  }
+
+  /** A host (or cookie domain) on the sign-in page's own site. siteOf never answers null: with no site, nothing is. */
+  private onSignInSite(host: string): boolean {
+    return siteOf(host) === this.site;
   }
 
   private accept(field: CookieField, raw: string | null | undefined): void {
@@ -132,13 +136,13 @@ export class CookieCapture {
   private cookieInScope(cookie: SeenCookie, source: CookieSource): boolean {
     if (!cookie.domain) return false; // a browser's cookie store always says where a cookie lives
     if (source.cookieDomain) return domainMatches(cookie.domain, source.cookieDomain);
-    return siteOf(cookie.domain) === this.site;
+    return this.onSignInSite(cookie.domain);
   }
 
   onRequest(url: string, headers: Record<string, string>): void {
-    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
     if (!this.inScope(url)) return;
-    const sameSite = siteOf(hostOf(url)!) === this.site;
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const sameSite = this.onSignInSite(hostOf(url)!);
     for (const [f, s] of this.sources('request_header')) {
       const only = this.urlFilters.get(s);
       // A filter the server gave decides; without one (or one that cannot be compiled), only the sign-in page's site.

@@ -128,8 +128,13 @@ export class AuthManager {
    */
   trustIfSame(baseURL: string, info: Info): void {
     if (this.server?.baseURL !== baseURL || this.reason?.code === DESKTOP_CHANGED) return;
+    if (this.mismatch(baseURL, info) === null) this.trusted = true;
+  }
+
+  /** Why the server describing itself as `info` is not the Beeper Desktop the sign-in for `baseURL` came from, or null (also when none is remembered). */
+  private mismatch(baseURL: string, info: Info): string | null {
     const known = this.deps.vault.tokenFor(baseURL)?.server;
-    if (!known || changedDesktop(known, identityOfServer(info)) === null) this.trusted = true;
+    return known ? changedDesktop(known, identityOfServer(info)) : null;
   }
 
   /**
@@ -141,7 +146,7 @@ export class AuthManager {
     const server = this.server!;
     const stored = this.deps.vault.tokenFor(server.baseURL);
     const now = identityOfServer(server.info);
-    const problem = stored?.server ? changedDesktop(stored.server, now) : null;
+    const problem = this.mismatch(server.baseURL, server.info);
     const held = this.reason?.code === DESKTOP_CHANGED;
     if (stored && problem) {
       const message = `The program answering at ${server.baseURL} is not the Beeper Desktop this app connected to (${problem}), so the sign-in is not sent to it. Start Beeper Desktop, or connect again.`;
