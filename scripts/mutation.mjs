@@ -6,15 +6,16 @@
  * a second instead of starting a simulator per suite. Prints one line per module — killed (or timed
  * out) over all mutants, so a mutant no test reaches counts as a survivor — against the goal for its
  * folder. Reports: reports/mutation.json (all modules), reports/mutation/<module>.html. Incremental:
- * a re-run tests again only the mutants and tests that changed (reports/stryker-incremental/).
+ * a re-run reuses a kill whose killing test is unchanged, and tests again every mutant that changed
+ * or was not killed (reports/stryker-incremental/; see forgetSurvivors).
  *
  *   --only <prefix,…>  only the modules whose path starts with one of these (e.g. main/policy/)
  *   --smoke            one small module against its own test file, not incremental: proves the setup
  *                      still works (`npm test` runs this); fails if that module misses its goal
- *   --no-incremental   test every mutant again
+ *   --no-incremental   test every mutant again (the result is kept for the next incremental run)
  */
 import { Stryker } from '@stryker-mutator/core';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -65,6 +66,20 @@ const modules = values.smoke
   : [...listTs('main'), ...listTs('preload/contract')].filter((f) => !SKIP.has(f) && (!values.only || values.only.split(',').filter(Boolean).some((p) => f.startsWith(p)))).sort();
 
 const DETECTED = new Set(['Killed', 'Timeout']);
+
+/**
+ * Stryker reuses a survivor when no test covering it changed, but a static mutant (a module-level
+ * constant) has no per-test coverage, so a new test that kills it would never be tried: the survivor
+ * would stay in the figures. Dropping the survivors from the incremental file makes them run again;
+ * there are few of them, so a re-run stays quick.
+ */
+function forgetSurvivors(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  for (const f of Object.values(report.files ?? {})) f.mutants = f.mutants.filter((m) => DETECTED.has(m.status));
+  writeFileSync(file, JSON.stringify(report));
+}
+
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const rows = [];
 for (const file of modules) {
@@ -75,10 +90,13 @@ for (const file of modules) {
   }
   process.env['BAM_MUTATION_TESTS'] = tests.join(',');
   const slug = file.replace(/[/.]/g, '_');
+  const incrementalFile = `reports/stryker-incremental/${slug}.json`;
+  if (!values.smoke && !values['no-incremental']) forgetSurvivors(incrementalFile);
   const options = {
     mutate: [file],
-    incremental: !values.smoke && !values['no-incremental'],
-    incrementalFile: `reports/stryker-incremental/${slug}.json`,
+    incremental: !values.smoke,
+    force: values['no-incremental'], // test every mutant, and still write the incremental file
+    incrementalFile,
     reporters: values.smoke ? ['clear-text'] : ['clear-text', 'html'],
     htmlReporter: { fileName: `reports/mutation/${slug}.html` },
     logLevel: 'warn',

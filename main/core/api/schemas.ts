@@ -10,6 +10,7 @@
  *   become one `CookieField` with its sources.
  */
 import { z } from 'zod';
+import { lookup } from '../lookup.ts';
 
 /** `null` means absent: drops null-valued properties, at every depth (list items are left to the lists). */
 export function withoutNulls(value: unknown): unknown {
@@ -220,7 +221,7 @@ export const CookieFieldSchema = z
     sources: spare(lenientList(CookieSourceSchema, 'cookie source')),
   })
   .transform((f): CookieField => {
-    const flat: CookieSource = { type: FLAT_SOURCE[f.type ?? ''] ?? 'special', name: f.name ?? f.id, cookieDomain: f.cookieDomain, requestURLRegex: f.requestURLRegex };
+    const flat: CookieSource = { type: lookup(FLAT_SOURCE, f.type) ?? 'special', name: f.name ?? f.id, cookieDomain: f.cookieDomain, requestURLRegex: f.requestURLRegex };
     const sources = f.sources && f.sources.length > 0 ? f.sources : [flat];
     return { id: f.id, name: f.name ?? sources[0]!.name, required: f.required, pattern: f.pattern, sources };
   });
@@ -232,7 +233,7 @@ function byType<M extends Record<string, z.ZodType>>(kind: string, schemas: M) {
   return z.unknown().transform((value): z.output<M[keyof M]> | { type: 'unknown'; rawType: string; stepID: string | undefined; instructions: string | undefined } => {
     const obj = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
     const rawType = typeof obj['type'] === 'string' ? obj['type'] : '(none)';
-    const schema = Object.hasOwn(schemas, rawType) ? schemas[rawType] : undefined;
+    const schema = lookup(schemas, rawType);
     if (schema) {
       const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data as z.output<M[keyof M]>;

@@ -1,6 +1,7 @@
 /** Turns API login steps into the step views the renderer shows (no secrets, nothing remote). */
 import type { CookieFieldView, DisplayView, InputFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
 import { cookieFieldNeed, type CookieSource, type CookiesStep, type DisplayStep, type InputField, type LoginSession, type UnknownStep, type UserInputStep } from '../api/schemas.ts';
+import { lookup } from '../lookup.ts';
 
 const KIND: Record<string, InputFieldView['kind']> = {
   text: 'text',
@@ -26,7 +27,7 @@ function humanize(id: string): string {
 
 export function inputFieldView(f: InputField): InputFieldView {
   const options = f.options ?? [];
-  const hinted = KIND[f.type ?? 'text'] ?? 'text';
+  const hinted = lookup(KIND, f.type) ?? 'text';
   return {
     id: f.id,
     label: f.label?.trim() || humanize(f.id),
@@ -42,6 +43,13 @@ export function inputFieldView(f: InputField): InputFieldView {
 
 const ATTACHMENT_KIND: Record<string, 'image' | 'audio'> = { 'm.image': 'image', 'm.audio': 'audio' };
 
+/** A picture or sound the page may show: only base64 of an image/ or audio/ type, else nothing. */
+function mediaDataURL(mime: string, content: string | undefined): string | null {
+  if (content === undefined || !/^(image|audio)\/[\w.+-]+$/.test(mime) || !/^[A-Za-z0-9+/=\s]+$/.test(content)) return null;
+  // Stryker disable next-line Regex: equivalent, /\s/g and /\s+/g remove the same whitespace
+  return `data:${mime};base64,${content.replace(/\s+/g, '')}`;
+}
+
 export function userInputView(s: UserInputStep): Extract<StepView, { type: 'user_input' }> {
   return {
     type: 'user_input',
@@ -49,10 +57,10 @@ export function userInputView(s: UserInputStep): Extract<StepView, { type: 'user
     instructions: s.instructions ?? null,
     fields: s.fields.map(inputFieldView),
     attachments: (s.attachments ?? []).map((a) => {
+      // Stryker disable next-line StringLiteral: equivalent, any text that is not a MIME type reads as a plain file
       const mime = a.info?.mimetype ?? '';
-      const kind = ATTACHMENT_KIND[a.type ?? ''] ?? (mime.startsWith('image/') ? 'image' : mime.startsWith('audio/') ? 'audio' : 'file');
-      const dataURL = a.content && /^(image|audio)\/[\w.+-]+$/.test(mime) && /^[A-Za-z0-9+/=\s]+$/.test(a.content) ? `data:${mime};base64,${a.content.replace(/\s+/g, '')}` : null;
-      return { kind, name: a.filename ?? 'attachment', dataURL };
+      const kind = lookup(ATTACHMENT_KIND, a.type) ?? (mime.startsWith('image/') ? 'image' : mime.startsWith('audio/') ? 'audio' : 'file');
+      return { kind, name: a.filename ?? 'attachment', dataURL: mediaDataURL(mime, a.content) };
     }),
     retry: /\.incorrect$/.test(s.stepID),
   };
@@ -130,7 +138,7 @@ export function stepView(phase: SessionView['phase'], remote: LoginSession | nul
     case 'display_and_wait':
       return displayView(step, revision, emojiImage);
     case 'unknown':
-      return unsupportedView(step, remote.rawStatus ?? null);
+      return unsupportedView(step, remote.rawStatus);
     case 'complete':
       return null;
   }
