@@ -21,6 +21,7 @@ import {
   LoginFlowSchema,
   LoginSessionSchema,
   lenientList,
+  issuePath,
   parseCollectingSkipped,
   RegistrationSchema,
   RemoveResponseSchema,
@@ -79,7 +80,7 @@ export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, wha
   if (result.success) return result.data as z.infer<S>;
   const where = result.error.issues
     .slice(0, 3)
-    .map((i) => i.path.join('.') || '(root)')
+    .map(issuePath)
     .join(', ');
   const id = typeof data === 'object' && data !== null ? (data as { loginSessionID?: unknown }).loginSessionID : undefined;
   throw new AppError('invalid_response', `Beeper Desktop sent an unexpected ${what} (${where}).`, {

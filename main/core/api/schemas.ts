@@ -42,7 +42,8 @@ export function parseCollectingSkipped<S extends z.ZodType>(schema: S, data: unk
   }
 }
 
-const issuePath = (e: z.ZodError): string => e.issues[0]?.path.join('.') || '(root)';
+/** Where a value went wrong, for logs and error messages: `fields.0.id`, or `root` for the value itself. */
+export const issuePath = (issue: { path: PropertyKey[] } | undefined): string => issue?.path.map(String).join('.') || 'root';
 
 /** A list whose malformed items are skipped and reported, never failing the whole list. */
 export function lenientList<S extends z.ZodType>(item: S, what: string) {
@@ -50,7 +51,7 @@ export function lenientList<S extends z.ZodType>(item: S, what: string) {
     items.flatMap((raw, i): Array<z.output<S>> => {
       const r = item.safeParse(raw);
       if (r.success) return [r.data];
-      reportSkipped(`${what} #${i} (${issuePath(r.error)})`);
+      reportSkipped(`${what} #${i} (${issuePath(r.error.issues[0])})`);
       return [];
     }),
   );
@@ -231,13 +232,13 @@ export const CookieFieldSchema = z
 /** Parses `value` by its `type` with the matching schema; a type it does not know, or a malformed one, is `unknown`. */
 function byType<M extends Record<string, z.ZodType>>(kind: string, schemas: M) {
   return z.unknown().transform((value): z.output<M[keyof M]> | { type: 'unknown'; rawType: string; stepID: string | undefined; instructions: string | undefined } => {
-    const obj = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const obj = Object(value) as Record<string, unknown>; // null and primitives have none of the keys read here
     const rawType = typeof obj['type'] === 'string' ? obj['type'] : '(none)';
     const schema = lookup(schemas, rawType);
     if (schema) {
       const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data as z.output<M[keyof M]>;
-      reportSkipped(`${kind} ${rawType} (${issuePath(parsed.error)})`);
+      reportSkipped(`${kind} ${rawType} (${issuePath(parsed.error.issues[0])})`);
     }
     const str = (k: string): string | undefined => (typeof obj[k] === 'string' ? (obj[k]) : undefined);
     return { type: 'unknown', rawType, stepID: str('stepID'), instructions: str('instructions') };

@@ -211,7 +211,7 @@ describe('BeeperApi routes', () => {
     expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'ls_9', status: 42, bridgeID: 7, extra: 'secret-value' }, 'login session')).toThrow(
       expect.objectContaining({ kind: 'invalid_response', code: 'INVALID_RESPONSE', loginSessionID: 'ls_9', message: expect.stringMatching(/^Beeper Desktop sent an unexpected login session \(bridgeID, status\)\.$/) }),
     );
-    expect(() => parseResponse(LoginSessionSchema, 'nonsense', 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined, message: expect.stringContaining('((root))') }));
+    expect(() => parseResponse(LoginSessionSchema, 'nonsense', 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined, message: expect.stringContaining('(root)') }));
     expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'x'.repeat(201), status: 42 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined }));
   });
 });

@@ -149,7 +149,7 @@ describe('each schema, exactly: what it keeps, what it fills in, what it refuses
   it('a login keeps the remove scopes it knows, and reports account IDs it cannot read', () => {
     const r = ok(BridgeLoginSchema, { bridgeID: 'b', loginID: 'l', removeScopes: ['all-devices', 'galaxy', 'current-device'], status: 'logged_out', accountIDs: ['a', 7], statusText: 'x', user: { id: 'u' } });
     expect(r.data).toEqual({ bridgeID: 'b', loginID: 'l', removeScopes: ['all-devices', 'current-device'], status: 'logged_out', accountIDs: ['a'], statusText: 'x', user: { id: 'u' } });
-    expect(r.skipped).toEqual(['account ID #1 ((root))']);
+    expect(r.skipped).toEqual(['account ID #1 (root)']);
   });
 
   it('IDs are never empty: a flow, a field, a step, a session, a client, a token', () => {
@@ -232,8 +232,35 @@ describe('each schema, exactly: what it keeps, what it fills in, what it refuses
 
   it('skipped parts are collected per parse, and a parse inside another keeps its own list', () => {
     const outer = parseCollectingSkipped(z.object({ a: z.unknown().transform((v) => parseCollectingSkipped(lenientList(z.string(), 'inner'), v).skipped), b: lenientList(z.string(), 'outer') }), { a: [1], b: [2] });
-    expect(outer.result.success && outer.result.data.a).toEqual(['inner #0 ((root))']);
-    expect(outer.skipped).toEqual(['outer #0 ((root))']);
+    expect(outer.result.success && outer.result.data.a).toEqual(['inner #0 (root)']);
+    expect(outer.skipped).toEqual(['outer #0 (root)']);
     expect(parseCollectingSkipped(lenientList(z.string(), 'x'), ['ok']).skipped).toEqual([]);
+  });
+});
+
+describe('what a lenient parse skips is named, for the log', () => {
+  it('each skipped item says its list, its index and the first bad path, or (root) for an item that is not an object', () => {
+    const { result, skipped } = parseCollectingSkipped(StepSchema, {
+      type: 'user_input',
+      stepID: 's',
+      fields: [{ id: 'ok' }, { id: 7 }, 'not a field'],
+      attachments: [{ filename: 3 }],
+    });
+    expect(result.success).toBe(true);
+    expect(skipped).toEqual(['input field #1 (id)', 'input field #2 (root)', 'attachment #0 (filename)']);
+    expect(parseCollectingSkipped(StepSchema, { type: 'cookies', stepID: 'c', url: 'https://x.example', fields: [{ name: 'no id' }] }).skipped).toEqual(['cookie field #0 (id)']);
+  });
+
+  it('a step that is not an object, or null, is unknown with no type, never a crash', () => {
+    for (const value of [null, undefined, 'user_input', 42, ['user_input']]) {
+      expect(StepSchema.parse(value), String(value)).toEqual({ type: 'unknown', rawType: '(none)', stepID: undefined, instructions: undefined });
+    }
+  });
+
+  it('a token type other than Bearer is refused and says why', () => {
+    const r = TokenResponseSchema.safeParse({ access_token: 't', token_type: 'mac' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('token_type must be Bearer');
+    expect(TokenResponseSchema.safeParse({ access_token: 't', token_type: 'BEARER' }).success).toBe(true);
   });
 });
