@@ -10,6 +10,7 @@ import { LoginSessionSchema, type LoginSession } from '../../../../main/core/api
 import { AppError, toAppError } from '../../../../main/core/errors.ts';
 import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { SessionEngine, type SessionEngineDeps } from '../../../../main/core/sessions/engine.ts';
+import { identityOf } from '../../../../main/core/accounts/model.ts';
 import { SessionViewSchema } from '../../../../preload/contract/views.ts';
 import { garbage, loginSession } from '../../../support/sdk-arbitraries.ts';
 
@@ -424,5 +425,246 @@ describe('what never reaches the server', () => {
     await engine.cancelAll();
     expect(calls.filter((c) => c.method === 'cancelSession').map((c) => c.args[1]).sort()).toEqual(['ls_one', 'ls_two']);
     expect(engine.list().map((v) => v.phase).sort()).toEqual(['cancelled', 'cancelled', 'failed']);
+  });
+});
+
+describe('SessionEngine, exactly', () => {
+  const inputStep = (stepID = 'code') => ({ ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID, fields: [{ id: 'code' }] } });
+  const cookieStep = { ...base, status: 'waiting_for_cookies', currentStep: { type: 'cookies', stepID: 'c', url: 'https://x.example/login', fields: [{ id: 'k', type: 'cookie' }], extractJS: 'go()' } };
+  const qrStep = (data: string, stepID = 'q') => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID, display: { type: 'qr', data } } });
+  const never = () => new Promise(() => {});
+  const logged = () => {
+    const { sink, entries } = memorySink();
+    return { log: new Logger({ sinks: [sink] }), entries };
+  };
+
+  it('listeners hear each change and each removal until they unsubscribe', async () => {
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : undefined));
+    const changes: string[] = [];
+    const removals: string[] = [];
+    const offChange = engine.onChange((v) => changes.push(v.phase));
+    const offRemove = engine.onRemove((id) => removals.push(id));
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(changes).toEqual(['starting', 'user_input']);
+    await engine.dismiss(s.id);
+    expect(changes).toEqual(['starting', 'user_input', 'cancelled']);
+    expect(removals).toEqual([s.id]);
+    offChange();
+    offRemove();
+    const t = await engine.start({ bridgeID: 'b' });
+    await engine.dismiss(t.id);
+    expect(changes).toHaveLength(3);
+    expect(removals).toEqual([s.id]);
+  });
+
+  it('a login attempt that is not open says so; dismissing one twice is harmless', async () => {
+    const { engine } = engineWith(() => inputStep());
+    expect(() => engine.get('ses_nope')).toThrow(expect.objectContaining({ kind: 'not_found', message: 'That login attempt is no longer open.' }));
+    await expect(engine.submitInput('ses_nope', {})).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(engine.cancel('ses_nope')).rejects.toMatchObject({ kind: 'not_found' });
+    const s = await engine.start({ bridgeID: 'b' });
+    await engine.dismiss(s.id);
+    await expect(engine.dismiss(s.id)).resolves.toBeUndefined();
+    expect(engine.list()).toEqual([]);
+  });
+
+  it('the raw cookies step is handed out only while a session waits for a browser sign-in', async () => {
+    const { engine } = engineWith((m) => (m === 'createSession' ? cookieStep : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(engine.cookiesStep(s.id)).toMatchObject({ type: 'cookies', stepID: 'c', url: 'https://x.example/login', extractJS: 'go()' });
+    const other = engineWith((m) => (m === 'createSession' ? inputStep() : undefined)).engine;
+    const t = await other.start({ bridgeID: 'b' });
+    expect(() => other.cookiesStep(t.id)).toThrow(expect.objectContaining({ kind: 'invalid_request', message: 'This login is not waiting for a browser sign-in.' }));
+    await engine.cancel(s.id);
+    expect(() => engine.cookiesStep(s.id)).toThrow(expect.objectContaining({ kind: 'invalid_request' }));
+  });
+
+  it('with Beeper Desktop gone the login fails saying so, and ending it is only logged', async () => {
+    const { log, entries } = logged();
+    const { engine } = engineWith(() => inputStep(), { api: () => null, log });
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s).toMatchObject({ phase: 'failed', error: { kind: 'not_running', message: 'Beeper Desktop stopped while connecting. Start again once it is running.' } });
+    expect(entries.find((e) => e.message === 'login session failed')?.data).toMatchObject({ bridgeID: 'b', error: { kind: 'not_running' } });
+  });
+
+  it('the same request again returns the live session; another flow, login or account on that bridge replaces it; other bridges are left alone', async () => {
+    const { engine, calls } = engineWith((m, args) => (m === 'createSession' ? { ...inputStep(), bridgeID: args[0] as string, loginSessionID: `ls_${calls.length}` } : undefined));
+    const a = await engine.start({ bridgeID: 'b', flowID: 'qr', loginID: 'L', accountID: 'A' });
+    expect((await engine.start({ bridgeID: 'b', flowID: 'qr', loginID: 'L', accountID: 'A' })).id).toBe(a.id);
+    const other = await engine.start({ bridgeID: 'c', flowID: 'qr', loginID: 'L', accountID: 'A' });
+    expect(other.id).not.toBe(a.id);
+    let previous = a;
+    for (const req of [
+      { bridgeID: 'b', flowID: 'phone', loginID: 'L', accountID: 'A' },
+      { bridgeID: 'b', flowID: 'phone', loginID: 'M', accountID: 'A' },
+      { bridgeID: 'b', flowID: 'phone', loginID: 'M', accountID: 'B' },
+    ]) {
+      const next = await engine.start(req);
+      expect(next.id, JSON.stringify(req)).not.toBe(previous.id);
+      expect(engine.get(previous.id).phase).toBe('cancelled');
+      previous = next;
+    }
+    expect(engine.get(other.id).phase).toBe('user_input');
+    expect(calls.filter((c) => c.method === 'cancelSession')).toHaveLength(3);
+    // A finished session is not "the same request": a new one starts.
+    await engine.cancel(previous.id);
+    expect((await engine.start({ bridgeID: 'b', flowID: 'phone', loginID: 'M', accountID: 'B' })).id).not.toBe(previous.id);
+  });
+
+  it('asks the server for exactly the flow, login and account given', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? inputStep() : undefined));
+    await engine.start({ bridgeID: 'b' });
+    await engine.start({ bridgeID: 'c', flowID: 'qr' });
+    await engine.start({ bridgeID: 'd', loginID: 'L' });
+    await engine.start({ bridgeID: 'e', accountID: 'A' });
+    expect(calls.filter((c) => c.method === 'createSession').map((c) => [c.args[0], c.args[1]])).toEqual([
+      ['b', {}],
+      ['c', { flowID: 'qr' }],
+      ['d', { loginID: 'L' }],
+      ['e', { accountID: 'A' }],
+    ]);
+  });
+
+  it('a start that fails before the server names a session sends nothing to end; one cancelled meanwhile stays cancelled', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? new AppError('server_error', 'down', { status: 500 }) : undefined));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'failed', error: { kind: 'server_error' } });
+    expect(calls.map((c) => c.method)).toEqual(['createSession']);
+
+    let reject!: (e: Error) => void;
+    const slow = engineWith((m) => (m === 'createSession' ? new Promise((_, r) => (reject = r)) : undefined));
+    const starting = slow.engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(slow.engine.list()).toHaveLength(1));
+    await slow.engine.cancel(slow.engine.list()[0]!.id);
+    reject(new AppError('server_error', 'down', { status: 500 }));
+    expect(await starting).toMatchObject({ phase: 'cancelled', error: null });
+  });
+
+  it('an answer arriving after Cancel changes nothing', async () => {
+    let answer!: (v: unknown) => void;
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new Promise((r) => (answer = r)) : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    const submitting = engine.submitInput(s.id, { code: '1' });
+    await engine.cancel(s.id);
+    answer({ ...base, status: 'complete', loginID: 'L' });
+    expect(await submitting).toMatchObject({ phase: 'cancelled', result: null });
+  });
+
+  it('a session the server says was cancelled ends as cancelled, with nothing more sent', async () => {
+    const { engine, calls } = engineWith(() => ({ ...base, status: 'cancelled' }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'cancelled', finished: true, error: null, step: null });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(calls.map((c) => c.method)).toEqual(['createSession']);
+  });
+
+  it('a failed session with no error says so plainly; its code and trimmed message are kept', async () => {
+    const { engine } = engineWith(() => ({ ...base, status: 'failed' }));
+    expect((await engine.start({ bridgeID: 'b' })).error).toMatchObject({ kind: 'unknown', message: 'The login failed.' });
+    const coded = engineWith(() => ({ ...base, status: 'failed', error: { code: 'FI.MAU.BRIDGE.TOO_MANY_LOGINS', message: '  Too many.  ' } })).engine;
+    expect((await coded.start({ bridgeID: 'b' })).error).toMatchObject({ code: 'FI.MAU.BRIDGE.TOO_MANY_LOGINS', message: 'Too many.' });
+  });
+
+  it('the revision counts displays: the same QR again keeps it, a new one raises it', async () => {
+    const answers = [qrStep('A'), qrStep('A'), qrStep('B'), qrStep('B'), { ...base, status: 'complete', loginID: 'L' }];
+    const revisions: number[] = [];
+    const { engine } = engineWith(() => answers.shift() ?? never(), { pacing: { initialMs: 1, maxMs: 1 } });
+    engine.onChange((v) => {
+      if (v.step?.type === 'display_and_wait') revisions.push(v.step.revision);
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('complete'));
+    expect(revisions).toEqual([1, 1, 2, 2]);
+  });
+
+  it('an emoji with no picture is shown without one and fetches nothing', async () => {
+    const fetched: string[] = [];
+    const { engine } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'e', display: { type: 'emoji', data: '🦊' } } } : never()), {
+      fetchImage: (u) => (fetched.push(u), Promise.resolve(null)),
+    });
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s.step).toMatchObject({ display: { kind: 'emoji', emoji: '🦊', imageURL: null, loading: false } });
+    expect(fetched).toEqual([]);
+    await engine.cancel(s.id);
+  });
+
+  it('a step it cannot show is logged once, naming the status and the step type', async () => {
+    const { log, entries } = logged();
+    let polls = 0;
+    const { engine } = engineWith(() => (polls++, { ...base, status: 'waiting_for_passkey', currentStep: { type: 'webauthn', stepID: 'p' } }), { unsupportedPollMs: 1, log });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(polls).toBeGreaterThanOrEqual(3));
+    await engine.cancel(s.id);
+    const warnings = entries.filter((e) => e.message === 'login session reached a step this app cannot show');
+    expect(warnings.map((e) => e.data)).toEqual([{ bridgeID: 'b', status: 'waiting_for_passkey', stepType: 'webauthn' }]);
+
+    const bare = logged();
+    const noStep = engineWith(() => ({ ...base, status: 'waiting_for_passkey' }), { unsupportedPollMs: 60_000, log: bare.log }).engine;
+    const t = await noStep.start({ bridgeID: 'b' });
+    await noStep.cancel(t.id);
+    expect(bare.entries.find((e) => e.message === 'login session reached a step this app cannot show')?.data).toEqual({ bridgeID: 'b', status: 'waiting_for_passkey' });
+  });
+
+  it('a known step of an unknown status is shown as that step', async () => {
+    const { engine } = engineWith(() => ({ ...base, status: 'waiting_for_magic', currentStep: { type: 'user_input', stepID: 'x', fields: [] } }));
+    expect(await engine.start({ bridgeID: 'b' })).toMatchObject({ phase: 'user_input' });
+  });
+
+  it('checking a session it cannot show: a failed check fails the login and ends it on the server', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? { ...base, status: 'waiting_for_passkey' } : m === 'getSession' ? new AppError('server_error', 'down', { status: 500 }) : undefined), { unsupportedPollMs: 1 });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'failed', error: { kind: 'server_error' } }));
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['createSession', 'getSession', 'cancelSession']));
+  });
+
+  it('a complete session: who was connected, from whichever field the server used', async () => {
+    const user = { id: 'U', fullName: 'Sam', phoneNumber: '+15550100' };
+    const login = { bridgeID: 'b', loginID: 'L', removeScopes: [], status: 'connected', accountIDs: ['b_L', 'b_L2'], user };
+    const account = { accountID: 'b_A', bridge: { id: 'b', provider: 'local', type: 'b' }, user, network: 'WhatsApp', loginID: 'LA' };
+    const cases: Array<[Record<string, unknown>, Record<string, unknown>, Record<string, unknown>]> = [
+      [{ login }, {}, { loginID: 'L', accountIDs: ['b_L', 'b_L2'], network: 'Network' }],
+      [{ connection: login }, {}, { loginID: 'L', accountIDs: ['b_L', 'b_L2'] }],
+      [{ login, connection: { ...login, loginID: 'other' } }, {}, { loginID: 'L' }],
+      [{ currentStep: { type: 'complete', login } }, {}, { loginID: 'L', accountIDs: ['b_L', 'b_L2'] }],
+      [{ account }, {}, { loginID: 'LA', accountIDs: ['b_A'], network: 'WhatsApp' }],
+      [{ currentStep: { type: 'complete', account } }, {}, { loginID: 'LA', accountIDs: ['b_A'] }],
+      [{ loginID: 'R', account }, {}, { loginID: 'R' }],
+      [{ accountID: 'b_X' }, { loginID: 'asked' }, { loginID: 'asked', accountIDs: ['b_X'], identity: null }],
+      [{}, {}, { loginID: '', accountIDs: [], identity: null, network: 'Network' }],
+    ];
+    for (const [extra, req, expected] of cases) {
+      const { engine } = engineWith(() => ({ ...base, status: 'complete', ...extra }));
+      const v = await engine.start({ bridgeID: 'b', ...req });
+      expect(v.result, JSON.stringify(extra)).toMatchObject(expected);
+    }
+    const { engine } = engineWith(() => ({ ...base, status: 'complete', account }));
+    expect((await engine.start({ bridgeID: 'b' })).result?.identity).toEqual(identityOf(user, 'LA'));
+  });
+
+  it('restored: only when the login or account asked for is the one that came back', async () => {
+    const login = (loginID: string, accountIDs: string[]) => ({ login: { bridgeID: 'b', loginID, removeScopes: [], status: 'connected', accountIDs } });
+    const cases: Array<[Record<string, unknown>, Record<string, string>, boolean]> = [
+      [login('L', ['b_L']), { loginID: 'L' }, true],
+      [login('M', ['b_M']), { loginID: 'L' }, false],
+      [login('M', ['b_A']), { accountID: 'b_A' }, true],
+      [login('M', ['b_M']), { accountID: 'b_A' }, false],
+      [login('M', ['b_M']), {}, false],
+      [{}, {}, false], // the login ID is '' and none was asked for
+    ];
+    for (const [extra, req, restored] of cases) {
+      const { engine } = engineWith(() => ({ ...base, status: 'complete', ...extra }));
+      expect((await engine.start({ bridgeID: 'b', ...req })).result?.restored, JSON.stringify([extra, req])).toBe(restored);
+    }
+  });
+
+  it('a completion is logged and reported once, and a complete step under another status is ended on the server', async () => {
+    const { log, entries } = logged();
+    const { engine, calls, completed } = engineWith(() => ({ ...base, status: 'waiting_for_input', currentStep: { type: 'complete', login: { bridgeID: 'b', loginID: 'L', removeScopes: [], status: 'connected' } } }), { log });
+    const v = await engine.start({ bridgeID: 'b', loginID: 'L' });
+    expect(completed).toEqual([v]);
+    expect(entries.find((e) => e.message === 'login session complete')?.data).toEqual({ bridgeID: 'b', loginID: 'L', restored: true });
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['createSession', 'cancelSession']));
+    const done = engineWith(() => ({ ...base, status: 'complete', loginID: 'L' }));
+    await done.engine.start({ bridgeID: 'b' });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(done.calls.map((c) => c.method)).toEqual(['createSession']);
   });
 });
