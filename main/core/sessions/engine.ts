@@ -261,7 +261,7 @@ export class SessionEngine {
     s.phase = 'unsupported';
     this.emit(s);
     s.recheck = setTimeout(() => void this.recheck(s), this.deps.unsupportedPollMs ?? 3_000);
-    s.recheck.unref?.();
+    s.recheck.unref();
   }
 
   private async recheck(s: Live): Promise<void> {
@@ -404,7 +404,7 @@ export class SessionEngine {
         resolve();
       };
       s.pause = { timer: setTimeout(wake, ms), wake };
-      s.pause.timer.unref?.();
+      s.pause.timer.unref();
     });
   }
 
@@ -519,14 +519,14 @@ export class SessionEngine {
   async dismiss(id: string): Promise<void> {
     const s = this.sessions.get(id);
     if (!s) return;
-    if (!s.terminal) await this.cancel(id);
+    await this.cancel(id); // a finished one is left as it is
     this.sessions.delete(id);
     for (const l of this.removed) l(id);
   }
 
   /** Signed out or shutting down: end every live session. */
   async cancelAll(): Promise<void> {
-    await Promise.all([...this.sessions.values()].filter((s) => !s.terminal).map((s) => this.cancel(s.id)));
+    await Promise.all([...this.sessions.keys()].map((id) => this.cancel(id))); // finished ones are left as they are
   }
 
   // ---------------------------------------------------------------- view

@@ -668,3 +668,254 @@ describe('SessionEngine, exactly', () => {
     expect(done.calls.map((c) => c.method)).toEqual(['createSession']);
   });
 });
+
+describe('SessionEngine steps, exactly', () => {
+  const inputStep = (stepID = 'code', fields: unknown[] = [{ id: 'code' }]) => ({ ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID, fields } });
+  const cookieStep = (fields: unknown[] = [{ id: 'k', type: 'cookie', required: true }]) => ({ ...base, status: 'waiting_for_cookies', currentStep: { type: 'cookies', stepID: 'c', url: 'https://x.example/login', fields } });
+  const emojiStep = (imageURL: string) => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'e', display: { type: 'emoji', imageURL } } });
+  const qrStep = (data: string, stepID = 'q') => ({ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID, display: { type: 'qr', data } } });
+  const never = () => new Promise(() => {});
+  const logged = () => {
+    const { sink, entries } = memorySink();
+    return { log: new Logger({ sinks: [sink], level: 'debug' }), entries };
+  };
+  const submits = (calls: Array<{ method: string; args: unknown[] }>) => calls.filter((c) => c.method === 'submitStep').map((c) => c.args[3]);
+
+  it('the emoji picture: fetched once per picture, shown as loading meanwhile, and a late answer for an old picture ignored', async () => {
+    const pending = new Map<string, (v: string | null) => void>();
+    const answers = [emojiStep('https://x.example/a.png'), emojiStep('https://x.example/a.png'), emojiStep('https://x.example/b.png')];
+    let next!: () => void;
+    const { engine } = engineWith((m) => (m === 'createSession' ? answers.shift() : new Promise((r) => (next = () => r(answers.shift() ?? never())))), {
+      fetchImage: (u) => new Promise((r) => pending.set(u, r)),
+      pacing: { initialMs: 1, maxMs: 1 },
+    });
+    const shown: unknown[] = [];
+    engine.onChange((v) => v.step?.type === 'display_and_wait' && shown.push(v.step.display));
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s.step).toMatchObject({ display: { imageURL: null, loading: true } });
+    await vi.waitFor(() => expect(next).toBeTypeOf('function'));
+    next(); // the same picture again: not fetched again
+    await vi.waitFor(() => expect(shown.length).toBeGreaterThanOrEqual(2));
+    expect([...pending.keys()]).toEqual(['https://x.example/a.png']);
+    next(); // a new picture
+    await vi.waitFor(() => expect([...pending.keys()]).toEqual(['https://x.example/a.png', 'https://x.example/b.png']));
+    pending.get('https://x.example/a.png')!('data:image/png;base64,AAAA'); // late: ignored
+    await new Promise((r) => setTimeout(r, 5));
+    expect(engine.get(s.id).step).toMatchObject({ display: { imageURL: null, loading: true } });
+    shown.length = 0;
+    pending.get('https://x.example/b.png')!('data:image/png;base64,BBBB');
+    await vi.waitFor(() => expect(shown).toEqual([expect.objectContaining({ imageURL: 'data:image/png;base64,BBBB', loading: false })]));
+    await engine.cancel(s.id);
+  });
+
+  it('without a way to fetch pictures an http emoji is shown without one, not as loading', async () => {
+    const { engine } = engineWith((m) => (m === 'createSession' ? emojiStep('https://x.example/a.png') : never()));
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(s.step).toMatchObject({ display: { imageURL: null, loading: false } });
+    await engine.cancel(s.id);
+  });
+
+  it('a display shown again after another step is long-polled again', async () => {
+    const answers = [qrStep('A'), inputStep('pw', [{ id: 'pw' }]), qrStep('B', 'q2'), { ...base, status: 'complete', loginID: 'L' }];
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? answers.shift() : answers.shift() ?? never()), { pacing: { initialMs: 1, maxMs: 1 } });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('user_input'));
+    await engine.submitInput(s.id, { pw: 'x' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('complete'));
+    expect(submits(calls)).toEqual([{ type: 'display_and_wait' }, { type: 'user_input', fields: { pw: 'x' } }, { type: 'display_and_wait' }]);
+  });
+
+  it('a new step ID with the same display resets the pace: asked again at once', async () => {
+    const answers = [qrStep('A', 'q2'), { ...base, status: 'complete', loginID: 'L' }];
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? qrStep('A', 'q1') : answers.shift() ?? never()), { pacing: { initialMs: 60_000, maxMs: 60_000 } });
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id).phase).toBe('complete'));
+    expect(calls.filter((c) => c.method === 'submitStep').map((c) => c.args[2])).toEqual(['q1', 'q2']);
+  });
+
+  it('the long-poll: an abort of its own ends it quietly; an error about the login fails it and ends it on the server', async () => {
+    const quiet = engineWith((m) => (m === 'createSession' ? qrStep('A') : new AppError('cancelled', 'aborted')));
+    const s = await quiet.engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(quiet.calls.map((c) => c.method)).toEqual(['createSession', 'submitStep']));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(quiet.engine.get(s.id)).toMatchObject({ phase: 'display_and_wait', error: null });
+
+    const bad = engineWith((m) => (m === 'createSession' ? qrStep('A') : m === 'submitStep' ? new AppError('unknown', 'Nope.', { status: 400, code: 'X' }) : undefined));
+    const t = await bad.engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(bad.engine.get(t.id)).toMatchObject({ phase: 'failed', error: { message: 'Nope.' } }));
+    await vi.waitFor(() => expect(bad.calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'cancelSession']));
+  });
+
+  it('a 429 on the long-poll waits as long as Retry-After says, in seconds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      let polls = 0;
+      const { engine, calls } = engineWith((m) => (m === 'createSession' || m === 'getSession' ? qrStep('A') : ++polls === 1 ? new AppError('rate_limited', 'slow down', { status: 429, retryAfterSec: 3 }) : never()));
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'getSession']);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'getSession', 'submitStep']);
+      await engine.cancel(s.id);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('Cancel during the pause between polls ends it: no timer left, no more requests', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { engine, calls } = engineWith((m) => (m === 'cancelSession' ? undefined : qrStep('A')), { pacing: { initialMs: 10_000, maxMs: 10_000 } });
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(vi.getTimerCount()).toBe(1);
+      await engine.cancel(s.id);
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'cancelSession']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('typed input: refused when the login does not ask for it; a value the pattern rejects is said on the step, with nothing sent', async () => {
+    const { log, entries } = logged();
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? inputStep('code', [{ id: 'x', pattern: '(' }, { id: 'code', pattern: '^\\d{6}$' }]) : inputStep('next')), { log });
+    const s = await engine.start({ bridgeID: 'b' });
+    const changes: unknown[] = [];
+    engine.onChange((v) => changes.push(v.stepError));
+    const v = await engine.submitInput(s.id, { code: '12', x: 'y' });
+    expect(v.stepError).toMatchObject({ kind: 'invalid_input' });
+    expect(changes).toHaveLength(1);
+    expect(submits(calls)).toEqual([]);
+    expect(entries.find((e) => e.message === 'a field pattern from Beeper Desktop cannot be used')?.data).toEqual({ pattern: '(' });
+    await engine.submitInput(s.id, { code: '123456', x: 'y' });
+    expect(submits(calls)).toEqual([{ type: 'user_input', fields: { x: 'y', code: '123456' } }]);
+
+    const cookies = engineWith(() => cookieStep()).engine;
+    const c = await cookies.start({ bridgeID: 'b' });
+    await expect(cookies.submitInput(c.id, {})).rejects.toMatchObject({ kind: 'invalid_request', message: 'This login is not waiting for typed input.' });
+    await expect(engine.submitCookies(s.id, {}, { source: 'api' })).rejects.toMatchObject({ kind: 'invalid_request', message: 'This login is not waiting for sign-in cookies.' });
+  });
+
+  it('cookies: every missing required value named, trimmed values sent, the source and last page only when known', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? cookieStep([{ id: 'a', name: 'sid', type: 'cookie', required: true }, { id: 'b', name: 'csrf', type: 'cookie', required: true }, { id: 'c', type: 'cookie' }]) : cookieStep()));
+    const s = await engine.start({ bridgeID: 'b' });
+    const seen: unknown[] = [];
+    engine.onChange((v) => seen.push(v.stepError));
+    expect((await engine.submitCookies(s.id, { a: ' ', c: 'z' }, { source: 'api' })).stepError).toMatchObject({ kind: 'invalid_input', code: 'MISSING_FIELDS', message: 'Still needed: sid, csrf.' });
+    expect(seen).toHaveLength(1);
+    await engine.submitCookies(s.id, { a: ' 1 ', b: '2' }, { source: 'webview', lastURL: 'https://x.example/home' });
+    await engine.submitCookies(engine.list()[0]!.id, { k: '3' }, { source: 'api', lastURL: '' });
+    expect(submits(calls)).toEqual([
+      { type: 'cookies', fields: { a: '1', b: '2' }, source: 'webview', lastURL: 'https://x.example/home' },
+      { type: 'cookies', fields: { k: '3' }, source: 'api' },
+    ]);
+  });
+
+  it('a submit shows itself busy, then not; a second one meanwhile is refused, saying why', async () => {
+    let answer!: (v: unknown) => void;
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : new Promise((r) => (answer = r))));
+    const s = await engine.start({ bridgeID: 'b' });
+    const busy: boolean[] = [];
+    engine.onChange((v) => busy.push(v.busy));
+    const pending = engine.submitInput(s.id, { code: '1' });
+    await expect(engine.submitInput(s.id, { code: '2' })).rejects.toMatchObject({ kind: 'invalid_request', message: 'This step is already being submitted.' });
+    answer(inputStep('again'));
+    expect((await pending).busy).toBe(false);
+    expect(busy).toEqual([true, false]);
+  });
+
+  it('a submit the network rejects keeps the step with the error, and can be sent again', async () => {
+    let fail = true;
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : fail ? new AppError('invalid_input', 'That number is not valid.', { status: 400 }) : inputStep('next')));
+    const s = await engine.start({ bridgeID: 'b' });
+    const v = await engine.submitInput(s.id, { code: '1' });
+    expect(v).toMatchObject({ phase: 'user_input', busy: false, stepError: { kind: 'invalid_input', message: 'That number is not valid.' }, step: { stepID: 'code' } });
+    fail = false;
+    expect(await engine.submitInput(s.id, { code: '2' })).toMatchObject({ stepError: null, step: { stepID: 'next' } });
+  });
+
+  it('a submit whose fate is unknown (network, 5xx, 429) asks the server: the same step gets the error, a new step or an end does not', async () => {
+    for (const kind of ['network', 'server_error', 'rate_limited'] as const) {
+      for (const [current, expected] of [
+        [inputStep('code'), { phase: 'user_input', stepError: { kind } }],
+        [inputStep('next'), { phase: 'user_input', stepError: null, step: { stepID: 'next' } }],
+        [{ ...base, status: 'complete', loginID: 'L' }, { phase: 'complete', stepError: null }],
+        [{ ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'code', display: { type: 'nothing' } } }, { phase: 'display_and_wait', stepError: { kind } }],
+      ] as const) {
+        const { engine } = engineWith((m) => (m === 'createSession' ? inputStep('code') : m === 'submitStep' ? new AppError(kind, 'hm', { status: 503 }) : m === 'getSession' ? current : never()));
+        const s = await engine.start({ bridgeID: 'b' });
+        expect(await engine.submitInput(s.id, { code: '1' }), `${kind} ${JSON.stringify(current)}`).toMatchObject(expected);
+        await engine.cancel(s.id);
+      }
+    }
+  });
+
+  it('a submit whose fate is unknown and cannot be checked fails the login; any other error fails it at once', async () => {
+    const unchecked = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new AppError('network', 'x') : m === 'getSession' ? new AppError('server_error', 'down', { status: 500 }) : undefined));
+    const s = await unchecked.engine.start({ bridgeID: 'b' });
+    expect(await unchecked.engine.submitInput(s.id, { code: '1' })).toMatchObject({ phase: 'failed', error: { kind: 'server_error' } });
+    const other = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new AppError('unknown', 'No.', { status: 400 }) : undefined));
+    const t = await other.engine.start({ bridgeID: 'b' });
+    expect(await other.engine.submitInput(t.id, { code: '1' })).toMatchObject({ phase: 'failed', error: { message: 'No.' } });
+    expect(other.calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'cancelSession']);
+  });
+
+  it('a submit that fails after Cancel shows the cancel, not the failure', async () => {
+    let reject!: (e: Error) => void;
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new Promise((_, r) => (reject = r)) : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    const pending = engine.submitInput(s.id, { code: '1' });
+    await engine.cancel(s.id);
+    reject(new AppError('unknown', 'No.', { status: 400 }));
+    expect(await pending).toMatchObject({ phase: 'cancelled', error: null, busy: false });
+  });
+
+  it('Cancel: a finished login stays as it was and nothing is sent; a live one is cancelled once, shown at once; a failing DELETE is only logged', async () => {
+    const { log, entries } = logged();
+    let answer!: (v: unknown) => void;
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new Promise((r) => (answer = r)) : new AppError('network', 'gone')), { log });
+    const s = await engine.start({ bridgeID: 'b' });
+    void engine.submitInput(s.id, { code: '1' });
+    const seen: Array<[string, boolean]> = [];
+    engine.onChange((v) => seen.push([v.phase, v.busy]));
+    expect(await engine.cancel(s.id)).toMatchObject({ phase: 'cancelled', busy: false, finished: true });
+    expect(seen).toEqual([['cancelled', false]]);
+    expect(entries.find((e) => e.message === 'cancelling the login session on the server failed')?.data).toMatchObject({ error: { kind: 'network' } });
+    await engine.cancel(s.id);
+    expect(calls.filter((c) => c.method === 'cancelSession')).toHaveLength(1);
+    answer(inputStep());
+
+    const done = engineWith(() => ({ ...base, status: 'complete', loginID: 'L' }));
+    const d = await done.engine.start({ bridgeID: 'b' });
+    expect(await done.engine.cancel(d.id)).toMatchObject({ phase: 'complete' });
+    await done.engine.dismiss(d.id);
+    expect(done.calls.map((c) => c.method)).toEqual(['createSession']);
+  });
+
+  it('Cancel before the server named the session sends no DELETE', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? never() : undefined));
+    void engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.list()).toHaveLength(1));
+    await engine.cancel(engine.list()[0]!.id);
+    expect(calls.map((c) => c.method)).toEqual(['createSession']);
+  });
+
+  it('dismissing an unknown session tells no one', async () => {
+    const { engine } = engineWith(() => inputStep());
+    const removed: string[] = [];
+    engine.onRemove((id) => removed.push(id));
+    await engine.dismiss('ses_nope');
+    expect(removed).toEqual([]);
+  });
+
+  it('a reconnect says which login and account it is for; a new connection says none', async () => {
+    const { engine } = engineWith(() => inputStep());
+    const reconnect = async (req: Record<string, string>) => (await engine.start({ bridgeID: `b${Object.keys(req).join('')}`, ...req })).reconnect;
+    expect(await reconnect({})).toBeNull();
+    expect(await reconnect({ loginID: 'L' })).toEqual({ loginID: 'L', accountID: null });
+    expect(await reconnect({ accountID: 'A' })).toEqual({ loginID: null, accountID: 'A' });
+    expect(await reconnect({ loginID: 'L', accountID: 'A' })).toEqual({ loginID: 'L', accountID: 'A' });
+  });
+});
