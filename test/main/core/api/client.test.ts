@@ -215,3 +215,166 @@ describe('BeeperApi routes', () => {
     expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'x'.repeat(201), status: 42 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined }));
   });
 });
+
+describe('BeeperApi, each call exactly', () => {
+  type Call = [name: string, what: string, context: 'read' | 'session' | 'submit', write: boolean, run: (api: BeeperApi) => Promise<unknown>];
+  const CALLS: Call[] = [
+    ['info', 'server description', 'read', false, (a) => a.info()],
+    ['accounts', 'account list', 'read', false, (a) => a.accounts()],
+    ['bridges', 'bridge list', 'read', false, (a) => a.bridges()],
+    ['loginFlows', 'login flow list', 'read', false, (a) => a.loginFlows('b')],
+    ['logins', 'login list', 'read', false, (a) => a.logins('b')],
+    ['removeLogin', 'removal result', 'read', true, (a) => a.removeLogin('b', 'l', 'current-device')],
+    ['createSession', 'login session', 'submit', true, (a) => a.createSession('b', {})],
+    ['getSession', 'login session', 'session', false, (a) => a.getSession('b', 'ls')],
+    ['cancelSession', 'cancel result', 'session', true, (a) => a.cancelSession('b', 'ls')],
+    ['submitStep', 'login session', 'submit', true, (a) => a.submitStep('b', 'ls', 's', { type: 'user_input', fields: {} })],
+    ['register', 'client registration', 'read', false, (a) => a.register('/oauth/register', {})],
+    ['exchangeCode', 'token response', 'read', false, (a) => a.exchangeCode('/oauth/token', { code: 'c' })],
+    ['userinfo', 'token description', 'read', false, (a) => a.userinfo('/oauth/userinfo', 'tok_check_1234567890')],
+  ];
+  const api = (url: string, more: Partial<ConstructorParameters<typeof BeeperApi>[0]> = {}) => new BeeperApi({ baseURL: url, getToken: () => 'tok_x_1234567890', readRetries: 0, ...more });
+
+  it('an answer it cannot read names what was asked for', async () => {
+    const srv = await recordingServer(() => ({ json: { unexpected: true } }));
+    try {
+      for (const [name, what, , , run] of CALLS) {
+        await expect(run(api(srv.url)), name).rejects.toMatchObject({ kind: 'invalid_response', message: expect.stringContaining(`unexpected ${what} (`) });
+      }
+      expect(await api(srv.url).appState().catch((e: Error) => e.message)).toContain('unexpected app state (');
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('a 404 means "not found" for a read and "expired" for anything about a login session; a 400 on a submit is the input', async () => {
+    for (const status of [404, 400]) {
+      const srv = await recordingServer(() => ({ status, json: { code: 'X', message: 'No.' } }));
+      try {
+        for (const [name, , context, , run] of CALLS) {
+          const expected = status === 404 ? (context === 'read' ? 'not_found' : 'session_expired') : context === 'submit' ? 'invalid_input' : 'unknown';
+          await expect(run(api(srv.url)), `${name} ${status}`).rejects.toMatchObject({ kind: expected });
+        }
+      } finally {
+        await srv.close();
+      }
+    }
+  });
+
+  it('a 403 is a missing scope only for a write with a read-only token; other failures of a write stay what they are', async () => {
+    for (const status of [403, 500]) {
+      const srv = await recordingServer(() => ({ status, json: { code: 'FORBIDDEN', message: 'no' } }));
+      try {
+        for (const [name, , , write, run] of CALLS) {
+          const kind = status === 500 ? 'server_error' : write ? 'missing_scope' : 'forbidden';
+          await expect(run(api(srv.url, { getScopes: () => ['read'] })), `${name} ${status}`).rejects.toMatchObject({ kind });
+        }
+      } finally {
+        await srv.close();
+      }
+    }
+  });
+
+  it('calls that must not repeat are sent once even on a 503; a read is retried as configured, app state once', async () => {
+    const srv = await recordingServer(() => ({ status: 503, json: { code: 'BUSY', message: 'busy' } }));
+    try {
+      const counts: Record<string, number> = {};
+      for (const [name, , , , run] of CALLS) {
+        const before = srv.seen.length;
+        await run(api(srv.url, { readRetries: 1 })).catch(() => undefined);
+        counts[name] = srv.seen.length - before;
+      }
+      const before = srv.seen.length;
+      await api(srv.url, { readRetries: 0 }).appState().catch(() => undefined);
+      counts['appState'] = srv.seen.length - before;
+      expect(counts).toEqual({
+        info: 1, accounts: 2, bridges: 2, loginFlows: 2, logins: 2, removeLogin: 1, createSession: 1, getSession: 2, cancelSession: 1, submitStep: 1, register: 1, exchangeCode: 1, userinfo: 2, appState: 2,
+      });
+    } finally {
+      await srv.close();
+    }
+  }, 30_000);
+
+  it('a revoke that fails says why', async () => {
+    const srv = await recordingServer(() => ({ status: 500, json: { code: 'BOOM', message: 'down' } }));
+    try {
+      await expect(api(srv.url, { readRetries: 0 }).revoke('/oauth/revoke', 'tok')).rejects.toMatchObject({ kind: 'server_error' });
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('an abort signal given to info, createSession, getSession or submitStep stops it', async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_, reject) => {
+        const stop = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+        if (init?.signal?.aborted) stop();
+        init?.signal?.addEventListener('abort', stop);
+      });
+    const a = api('http://127.0.0.1:1', { fetch: hanging, readTimeoutMs: 60_000 });
+    for (const [name, run] of [
+      ['info', (signal: AbortSignal) => a.info({ signal })],
+      ['createSession', (signal: AbortSignal) => a.createSession('b', {}, signal)],
+      ['getSession', (signal: AbortSignal) => a.getSession('b', 'ls', signal)],
+      ['submitStep', (signal: AbortSignal) => a.submitStep('b', 'ls', 's', { type: 'display_and_wait' }, signal)],
+    ] as const) {
+      const ctl = new AbortController();
+      const pending = run(ctl.signal);
+      ctl.abort();
+      await expect(pending, name).rejects.toMatchObject({ kind: 'cancelled' });
+    }
+  });
+
+  it('a long-poll may take long; any other submit times out at its own limit', async () => {
+    const slow = (ms: number): typeof fetch => (_input, init) =>
+      new Promise((resolve, reject) => {
+        const t = setTimeout(() => resolve(new Response(JSON.stringify({ bridgeID: 'b', loginSessionID: 'ls', status: 'waiting_for_input' }), { headers: { 'content-type': 'application/json' } })), ms);
+        init?.signal?.addEventListener('abort', () => (clearTimeout(t), reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      });
+    const a = api('http://127.0.0.1:1', { fetch: slow(200), submitTimeoutMs: 50 });
+    await expect(a.submitStep('b', 'ls', 's', { type: 'user_input', fields: {} })).rejects.toMatchObject({ kind: 'network' });
+    await expect(a.submitStep('b', 'ls', 's', { type: 'display_and_wait' })).resolves.toMatchObject({ loginSessionID: 'ls' });
+    // The default long-poll limit is minutes, not milliseconds.
+    await expect(api('http://127.0.0.1:1', { fetch: slow(50) }).submitStep('b', 'ls', 's', { type: 'display_and_wait' })).resolves.toMatchObject({ loginSessionID: 'ls' });
+    // info's own timeout beats the client's.
+    await expect(api('http://127.0.0.1:1', { fetch: slow(200), readTimeoutMs: 60_000 }).info({ timeoutMs: 20 })).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('a token that appears after a call without one is sent from then on', async () => {
+    const srv = await recordingServer(() => ({ json: { items: [] } }));
+    try {
+      let token: string | null = null;
+      const a = new BeeperApi({ baseURL: srv.url, getToken: () => token, readRetries: 0 });
+      await a.bridges();
+      token = 'tok_later_1234567890';
+      await a.bridges();
+      expect(srv.seen.map((r) => r.auth)).toEqual([expect.not.stringContaining('tok_later'), 'Bearer tok_later_1234567890']);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('skipped parts: reported only when there are some, each once, at most ten listed; without a log nothing breaks', async () => {
+    const bad = Array.from({ length: 12 }, (_, i) => ({ id: i }));
+    const srv = await recordingServer(() => ({ json: { items: [{ id: 'ok', displayName: 'OK', provider: 'local', status: 'available', type: 't' }, ...bad] } }));
+    try {
+      const { sink, entries } = memorySink();
+      const logged = new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0, log: new Logger({ sinks: [sink] }) });
+      await logged.bridges();
+      const warned = entries.filter((e) => e.message === 'skipped parts of an answer this app cannot read');
+      expect((warned[0]!.data as { skipped: string[] }).skipped).toEqual(bad.slice(0, 10).map((_, i) => `bridge #${i + 1} (id)`));
+      await expect(new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0 }).bridges()).resolves.toHaveLength(1);
+    } finally {
+      await srv.close();
+    }
+    const told: string[][] = [];
+    parseResponse(LoginSessionSchema, { bridgeID: 'b', loginSessionID: 'ls', status: 'waiting_for_input' }, 'login session', (s) => told.push(s));
+    expect(told).toEqual([]);
+    expect(() => parseResponse(LoginSessionSchema, { loginSessionID: '', status: 1, bridgeID: 2, currentStep: 3 }, 'login session')).toThrow(
+      expect.objectContaining({ loginSessionID: undefined, message: 'Beeper Desktop sent an unexpected login session (bridgeID, loginSessionID, status).' }),
+    );
+    expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'x'.repeat(200), status: 42 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: 'x'.repeat(200) }));
+    expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 7 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined }));
+    expect(() => parseResponse(LoginSessionSchema, null, 'login session')).toThrow(expect.objectContaining({ kind: 'invalid_response', loginSessionID: undefined }));
+  });
+});
