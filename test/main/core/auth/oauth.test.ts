@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { BeeperApi } from '../../../../main/core/api/client.ts';
 import { InfoSchema, type Info } from '../../../../main/core/api/schemas.ts';
 import { createPkce, signInWithOAuth } from '../../../../main/core/auth/oauth.ts';
@@ -289,6 +290,160 @@ describe('the whole OAuth exchange, against a recording authorization server', (
           await fetch(cb);
         },
       });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('each page the browser shows works in dark mode and says what happened', async () => {
+    const s = await authServer();
+    try {
+      for (const [params, title, body] of [
+        [{ code: 'x' }, 'Connected', 'Beeper Account Manager is now connected to Beeper Desktop. You can close this tab.'],
+        [{ error: 'access_denied' }, 'Not connected', 'You can close this tab and return to Beeper Account Manager.'],
+        [{}, 'Not connected', 'The sign-in answer had no code. Start again from Beeper Account Manager.'],
+      ] as const) {
+        const pages: Parameters<typeof browser>[1] = [];
+        await signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', openExternal: browser((state) => ({ ...params, state }), pages, []) }).catch(() => undefined);
+        expect(pages[0]!.text).toContain(`<title>${title}</title>`);
+        expect(pages[0]!.text).toContain(`<h1>${title}</h1><p>${body}</p>`);
+        expect(pages[0]!.text).toContain('color-scheme:light dark');
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a request target that does not parse gets a plain 400', async () => {
+    const s = await authServer();
+    try {
+      await signInWithOAuth({
+        api: s.api,
+        info: s.info,
+        baseURL: s.url,
+        clientID: 'c',
+        openExternal: async (url) => {
+          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          const answer = await new Promise<string>((resolve) => {
+            let text = '';
+            const socket = connect(Number(cb.port), '127.0.0.1', () => socket.write('GET //[::1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
+            socket.on('data', (d: Buffer) => (text += d.toString()));
+            socket.on('close', () => resolve(text));
+          });
+          expect(answer).toMatch(/^HTTP\/1\.1 400/);
+          expect(answer.toLowerCase()).toContain('content-type: text/plain');
+          expect(answer).toContain('\r\nBad request\r\n');
+          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
+          await fetch(cb);
+        },
+      });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the time limit says so, with its code', async () => {
+    const s = await authServer();
+    try {
+      await expect(signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', timeoutMs: 30, openExternal: () => Promise.resolve() })).rejects.toMatchObject({
+        kind: 'sign_in_failed',
+        code: 'TIMEOUT',
+        message: 'Signing in took too long. Try again.',
+      });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when it ends, nothing is left: no timer, no abort listener, no open browser connection', async () => {
+    const s = await authServer();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    try {
+      const ctl = new AbortController();
+      const removed = vi.spyOn(ctl.signal, 'removeEventListener');
+      let socketClosed!: Promise<void>;
+      const before = timers();
+      await signInWithOAuth({
+        api: s.api,
+        info: s.info,
+        baseURL: s.url,
+        clientID: 'c',
+        signal: ctl.signal,
+        openExternal: async (url) => {
+          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
+          // A browser keeps its connection open after the page: the server must close it.
+          await new Promise<void>((resolve) => {
+            const socket = connect(Number(cb.port), '127.0.0.1', () => socket.write(`GET ${cb.pathname}${cb.search} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`));
+            socket.once('data', () => resolve());
+            socketClosed = new Promise((r) => socket.on('close', () => r()));
+          });
+        },
+      });
+      expect(timers()).toBe(before);
+      expect(removed).toHaveBeenCalledWith('abort', expect.any(Function));
+      await socketClosed;
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('listens on 127.0.0.1 only, not on every address of the machine', async () => {
+    const ipv6 = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false));
+      probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+    });
+    if (!ipv6) return void expect.soft(ipv6, 'no IPv6 loopback here: cannot check').toBe(false);
+    const s = await authServer();
+    try {
+      await signInWithOAuth({
+        api: s.api,
+        info: s.info,
+        baseURL: s.url,
+        clientID: 'c',
+        openExternal: async (url) => {
+          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          await expect(fetch(`http://[::1]:${cb.port}/callback`)).rejects.toThrow();
+          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
+          await fetch(cb);
+        },
+      });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('logs a new registration by its client ID', async () => {
+    const s = await authServer();
+    const { sink, entries } = memorySink();
+    try {
+      await signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: null, log: new Logger({ sinks: [sink] }), openExternal: browser((state) => ({ code: 'x', state }), [], []) });
+      expect(entries.find((e) => e.message === 'registered OAuth client')?.data).toEqual({ clientID: 'cli_new' });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a server description without OAuth addresses: the standard paths on its own origin', async () => {
+    const s = await authServer();
+    const asked: URL[] = [];
+    try {
+      const bare = { ...s.info, endpoints: { ...s.info.endpoints, oauth: {} as Info['endpoints']['oauth'] } };
+      await signInWithOAuth({ api: s.api, info: bare, baseURL: s.url, clientID: 'c', openExternal: browser((state) => ({ code: 'x', state }), [], asked) });
+      expect(asked[0]!.pathname).toBe('/oauth/authorize');
+      expect(s.seen.map((r) => r.path)).toEqual(['/oauth/token']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a browser that cannot be opened: a sign-in failure that keeps the cause', async () => {
+    const s = await authServer();
+    try {
+      const broken = new Error('no browser');
+      const failure = await signInWithOAuth({ api: s.api, info: s.info, baseURL: s.url, clientID: 'c', openExternal: () => Promise.reject(broken) }).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ kind: 'sign_in_failed', code: 'OAUTH_FAILED', message: 'Signing in to Beeper Desktop did not complete. Try again.' });
+      expect(((failure as Error).cause as Error).cause).toBe(broken);
     } finally {
       await s.close();
     }
