@@ -98,25 +98,25 @@ export class CredentialVault {
     return this.available;
   }
 
-  private secureBackend(): string | null {
+  /** The cipher's backend once it said it can encrypt; null before, or when it cannot say. */
+  private backendInUse(): string | null {
     if (!this.cipher || !this.availableNow) return null;
     try {
-      const backend = this.cipher.backend();
-      return INSECURE_BACKENDS.has(backend) ? null : backend;
+      return this.cipher.backend();
     } catch {
+      // Stryker disable next-line BlockStatement: equivalent, undefined is as falsy as null to every caller
       return null;
     }
   }
 
+  private secureBackend(): string | null {
+    const backend = this.backendInUse();
+    return backend && !INSECURE_BACKENDS.has(backend) ? backend : null;
+  }
+
   private insecureReason(): string {
     if (!this.cipher) return 'This system offers no encrypted storage for the sign-in.';
-    let backend = 'unknown';
-    try {
-      backend = this.availableNow ? this.cipher.backend() : 'none';
-    } catch {
-      // keep 'unknown'
-    }
-    return backend === 'basic_text'
+    return this.backendInUse() === 'basic_text'
       ? 'No keyring (such as GNOME Keyring or KWallet) is available, so the sign-in could only be stored unencrypted.'
       : 'Encrypted storage is not available on this system, so the sign-in could only be stored unencrypted.';
   }
@@ -145,7 +145,10 @@ export class CredentialVault {
   /** Loads (decrypting) the saved token for `baseURL`, unless this run already has it. */
   async open(baseURL: string): Promise<StoredAuth | null> {
     if (this.current?.baseURL === baseURL) return this.current;
+    // A save or clear from here on wins over what is read from disk (it may not be written yet).
+    const generation = this.generation;
     await this.ready();
+    if (generation !== this.generation) return this.tokenFor(baseURL);
     const raw = this.store.get('token');
     const parsed = RecordSchema.safeParse(raw);
     if (!parsed.success) {
@@ -157,7 +160,6 @@ export class CredentialVault {
     }
     const record = parsed.data;
     if (record.baseURL !== baseURL) return null;
-    const generation = this.generation;
     const decrypted = await this.decrypt(record);
     if (generation !== this.generation) return this.tokenFor(baseURL); // saved or cleared meanwhile
     if (!decrypted) {
@@ -196,6 +198,7 @@ export class CredentialVault {
   /** Keeps the token for this run at once, then persists it when that is safe or allowed. */
   async save(baseURL: string, auth: StoredAuth): Promise<StorageStatus> {
     this.current = { baseURL, ...auth };
+    // Stryker disable next-line UpdateOperator: equivalent, any change of generation makes older writes give up
     this.generation++;
     await this.ready();
     await this.persist();
@@ -222,7 +225,7 @@ export class CredentialVault {
       if (generation !== this.generation) return; // cleared or replaced while encrypting
     } else if (this.allowPlaintext()) {
       backend = 'plaintext';
-      data = Buffer.from(c.accessToken, 'utf8').toString('base64');
+      data = Buffer.from(c.accessToken).toString('base64'); // UTF-8
     } else {
       this.store.delete('token');
       return;
@@ -241,6 +244,7 @@ export class CredentialVault {
 
   clear(): void {
     this.current = null;
+    // Stryker disable next-line UpdateOperator: equivalent, any change of generation makes older writes give up
     this.generation++;
     this.store.delete('token');
     this.store.deleteCopiesKeptAside();

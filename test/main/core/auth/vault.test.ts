@@ -172,4 +172,144 @@ describe('CredentialVault', () => {
     expect(onDisk()['token']).toMatchObject({ server: { name: 'Beeper', bundleID: 'b', version: '2' } });
     expect((await vaultWith(cipher).open('http://x'))?.server).toEqual({ name: 'Beeper', bundleID: 'b', version: '2' });
   });
+
+  it('every backend that does not protect the token counts as none', async () => {
+    for (const backend of ['basic_text', 'unknown', 'none']) {
+      const v = vaultWith(testCipher({ backend }));
+      await v.ready();
+      expect(v.status(), backend).toMatchObject({ persistent: false, backend: 'memory', needsConsent: true });
+    }
+  });
+
+  it('before the keyring has answered, nothing is promised', () => {
+    expect(vaultWith(testCipher({ backend: 'keychain' })).status()).toMatchObject({ persistent: false, backend: 'memory' });
+  });
+
+  it('a keyring that fails when asked, without a log, is none all the same; the failure is logged with its error', async () => {
+    const throwing = { ...testCipher(), isAsyncEncryptionAvailable: () => Promise.reject(new Error('dbus down')) };
+    expect(await vaultWith(throwing).ready()).toBe(false);
+    const { sink, entries } = memorySink();
+    await vaultWith(throwing, false, new Logger({ sinks: [sink] })).ready();
+    expect(entries[0]?.data).toEqual({ error: { name: 'Error', message: 'dbus down' } });
+  });
+
+  it('a pasted (manual) sign-in round-trips; the token is only ever for its own server', async () => {
+    const cipher = testCipher();
+    const v = vaultWith(cipher);
+    await v.save('http://x', { ...auth, source: 'manual' });
+    expect(v.tokenFor('http://other')).toBeNull();
+    expect((await vaultWith(cipher).open('http://x'))?.source).toBe('manual');
+  });
+
+  it('this run’s sign-in is answered from memory, even if the file changed under it', async () => {
+    const v = vaultWith(testCipher());
+    await v.save('http://x', auth);
+    v['store'].delete('token');
+    expect((await v.open('http://x'))?.accessToken).toBe(auth.accessToken);
+  });
+
+  it('no saved sign-in: nothing logged, nothing deleted', async () => {
+    const { sink, entries } = memorySink();
+    expect(await vaultWith(testCipher(), false, new Logger({ sinks: [sink] })).open('http://x')).toBeNull();
+    expect(entries).toEqual([]);
+    const unlogged = vaultWith(testCipher());
+    unlogged['store'].set('token', { version: 2 });
+    expect(await unlogged.open('http://x')).toBeNull(); // malformed, without a log: still dropped
+    expect(onDisk()).not.toHaveProperty('token');
+  });
+
+  it('a save or sign-out while a saved sign-in is being decrypted wins over it', async () => {
+    const cipher = testCipher();
+    await vaultWith(cipher).save('http://x', auth);
+    const v = vaultWith(cipher);
+    const opening = v.open('http://x');
+    await v.save('http://x', { ...auth, accessToken: 'tok_newer_abcdefghij' });
+    expect((await opening)?.accessToken).toBe('tok_newer_abcdefghij');
+    const w = vaultWith(cipher);
+    const opening2 = w.open('http://x');
+    w.clear();
+    expect(await opening2).toBeNull();
+    // Nothing on disk yet, and a save while the keyring is asked: the save is the answer.
+    w.clear();
+    const fresh = vaultWith(cipher);
+    const opening3 = fresh.open('http://x');
+    await fresh.save('http://x', auth);
+    expect((await opening3)?.accessToken).toBe(auth.accessToken);
+  });
+
+  it('a saved sign-in is written again only when its key rotated or a keyring appeared', async () => {
+    const cipher = testCipher();
+    await vaultWith(cipher).save('http://x', auth);
+    const savedAt = (onDisk()['token'] as { savedAt: number }).savedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    await vaultWith(cipher).open('http://x');
+    expect((onDisk()['token'] as { savedAt: number }).savedAt).toBe(savedAt);
+    await vaultWith(null, true).save('http://y', auth);
+    const plainAt = (onDisk()['token'] as { savedAt: number }).savedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await vaultWith(null, true).open('http://y'))?.accessToken).toBe(auth.accessToken);
+    expect(onDisk()['token']).toMatchObject({ backend: 'plaintext', savedAt: plainAt });
+  });
+
+  it('another keyring, or a key that cannot decrypt: refused without a log too; a decryption failure is logged', async () => {
+    await vaultWith(testCipher({ backend: 'gnome_libsecret' })).save('http://x', auth);
+    expect(await vaultWith(testCipher({ backend: 'kwallet5' })).open('http://x')).toBeNull();
+    await vaultWith(testCipher()).save('http://x', auth);
+    const { sink, entries } = memorySink();
+    expect(await vaultWith(testCipher(), false, new Logger({ sinks: [sink] })).open('http://x')).toBeNull();
+    expect(entries.map((e) => e.message)).toEqual(['stored sign-in could not be decrypted']);
+    expect(entries[0]?.data).toMatchObject({ error: { name: expect.any(String) } });
+  });
+
+  it('never writes the token in the clear without consent, and removes one written before consent was withdrawn', async () => {
+    await vaultWith(null, false).save('http://x', auth);
+    expect(existsSync(path.join(dir(), 'credentials.json')) ? onDisk() : {}).not.toHaveProperty('token');
+    await vaultWith(null, true).save('http://x', auth);
+    expect(onDisk()).toHaveProperty('token');
+    await vaultWith(null, false).save('http://x', auth);
+    expect(onDisk()).not.toHaveProperty('token');
+  });
+
+  it('a sign-out right after a save, before anything was written, leaves nothing on disk and no error', async () => {
+    const v = vaultWith(testCipher());
+    const saving = v.save('http://x', auth);
+    v.clear();
+    await expect(saving).resolves.toMatchObject({ persistent: true });
+    expect(existsSync(path.join(dir(), 'credentials.json')) ? onDisk() : {}).not.toHaveProperty('token');
+  });
+
+  it('a sign-out while the token is being encrypted leaves nothing on disk', async () => {
+    const cipher = testCipher();
+    const v = vaultWith(cipher);
+    await v.ready();
+    const encrypt = cipher.encryptStringAsync.bind(cipher);
+    cipher.encryptStringAsync = async (plain) => {
+      const sealed = await encrypt(plain);
+      v.clear();
+      return sealed;
+    };
+    await v.save('http://x', auth);
+    expect(existsSync(path.join(dir(), 'credentials.json')) ? onDisk() : {}).not.toHaveProperty('token');
+  });
+
+  it('signing out removes the saved sign-in from disk', async () => {
+    const v = vaultWith(testCipher());
+    await v.save('http://x', auth);
+    expect(onDisk()).toHaveProperty('token');
+    v.clear();
+    expect(onDisk()).not.toHaveProperty('token');
+    expect(v.tokenFor('http://x')).toBeNull();
+  });
+
+  it('noteServer with nothing loaded, or a record on disk for another server, writes nothing', async () => {
+    const v = vaultWith(null, false);
+    expect(() => v.noteServer('http://x', { name: 'B', bundleID: null, version: '2' })).not.toThrow();
+    await v.save('http://x', auth); // kept in memory only
+    v.noteServer('http://x', { name: 'B', bundleID: null, version: '2' });
+    expect(existsSync(path.join(dir(), 'credentials.json')) ? onDisk() : {}).not.toHaveProperty('token');
+    await vaultWith(null, true).save('http://y', auth);
+    const before = onDisk()['token'];
+    v.noteServer('http://x', { name: 'B', bundleID: null, version: '3' });
+    expect(onDisk()['token']).toEqual(before);
+  });
 });
