@@ -19,8 +19,10 @@ export const identityOfServer = (info: Info): ServerIdentity => ({ name: info.ap
  * Anything after the numbers (a prerelease tag) is not compared.
  */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string): number[] => (/^\D*(\d+(?:\.\d+)*)/.exec(v)?.[1] ?? '').split('.').filter(Boolean).map(Number);
+  // No version at all reads as [0]: a missing part counts as 0 anyway.
+  const parts = (v: string): number[] => (/\D*(\d+(?:\.\d+)*)/.exec(v)?.[1] ?? '').split('.').map(Number);
   const [x, y] = [parts(a), parts(b)];
+  // Stryker disable next-line EqualityOperator: equivalent, one more step compares 0 with 0
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0);
     if (d !== 0) return Math.sign(d);

@@ -40,10 +40,7 @@ export class SettingsStore {
 
   all(): Settings {
     const raw: Record<string, unknown> = {};
-    for (const k of KEYS) {
-      const v = this.store.get(k);
-      raw[k] = v === undefined ? DEFAULT_SETTINGS[k] : v;
-    }
+    for (const k of KEYS) raw[k] = this.store.get(k); // a missing one falls back to its default in the schema
     return SettingsSchema.parse(raw);
   }
 

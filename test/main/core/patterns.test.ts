@@ -119,3 +119,19 @@ describe('where server patterns meet page-controlled values', () => {
     expect(results!.typed).toEqual([{ kind: 'invalid_input', code: 'PATTERN_MISMATCH' }, { code: 'aaa' }]);
   });
 });
+
+describe('the compiled-pattern cache at its edge', () => {
+  it('holds exactly 256: the 256 newest stay, the one before them goes', () => {
+    const reported: string[] = [];
+    const tag = `edge-${Date.now()}`;
+    for (let i = 0; i < 256; i++) compilePattern(`^${tag}-fill-${i}$`); // the cache now holds only these
+    const bad = `(${tag}-bad`;
+    compilePattern(bad, (x) => reported.push(x));
+    for (let i = 0; i < 255; i++) compilePattern(`^${tag}-more-${i}$`);
+    compilePattern(bad, (x) => reported.push(x)); // one of the 256 newest: still known
+    expect(reported).toHaveLength(1);
+    compilePattern(`^${tag}-last$`);
+    compilePattern(bad, (x) => reported.push(x)); // now the 257th newest: forgotten, reported again
+    expect(reported).toHaveLength(2);
+  });
+});

@@ -1,6 +1,6 @@
 /** main/core/auth/server-identity.ts: is the server at Beeper Desktop's address still that Beeper Desktop? */
 import { describe, expect, it } from 'vitest';
-import { changedDesktop, compareVersions, identityOfServer } from '../../../../main/core/auth/server-identity.ts';
+import { changedDesktop, compareVersions, identityOfServer, ServerIdentitySchema } from '../../../../main/core/auth/server-identity.ts';
 import { InfoSchema } from '../../../../main/core/api/schemas.ts';
 
 const known = { name: 'Beeper', bundleID: 'com.automattic.beeper.desktop', version: '4.2.812' };
@@ -39,5 +39,17 @@ describe('changedDesktop', () => {
   it('reads the identity from /v1/info', () => {
     const info = InfoSchema.parse({ app: { name: 'Beeper', version: '4.2.812' }, server: { status: 'running' }, endpoints: { oauth: { authorization_endpoint: '/a', token_endpoint: '/t' } } });
     expect(identityOfServer(info)).toEqual({ name: 'Beeper', bundleID: null, version: '4.2.812' });
+  });
+});
+
+describe('server identity, exactly', () => {
+  it('a number of several digits is one part', () => {
+    expect(compareVersions('10.0.0', '9.9.9')).toBe(1);
+    expect(compareVersions('4.2.100', '4.2.99')).toBe(1);
+  });
+
+  it('the remembered identity keeps every field', () => {
+    expect(ServerIdentitySchema.parse(known)).toEqual(known);
+    expect(ServerIdentitySchema.parse({ ...known, bundleID: null })).toEqual({ ...known, bundleID: null });
   });
 });

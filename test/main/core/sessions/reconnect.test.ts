@@ -39,3 +39,10 @@ describe('reconnectRequest', () => {
     );
   });
 });
+
+describe('reconnectRequest, exactly', () => {
+  it('names only what it has: no empty flow, login or account keys', () => {
+    expect(reconnectRequest({ bridgeID: 'slackgo', loginID: 'L1', accountID: null }, accounts)).toStrictEqual({ bridgeID: 'slackgo', loginID: 'L1' });
+    expect(reconnectRequest({ bridgeID: 'slackgo', loginID: null, accountID: null }, accounts)).toStrictEqual({ bridgeID: 'slackgo' });
+  });
+});

@@ -23,3 +23,31 @@ describe('SettingsStore', () => {
     expect(seen).toEqual([true]);
   });
 });
+
+describe('SettingsStore, exactly', () => {
+  it('the unencrypted-token consent is only ever a real true', () => {
+    writeFileSync(path.join(dir(), 'settings.json'), JSON.stringify({ allowPlaintextToken: 'yes' }));
+    expect(new SettingsStore(confStore(dir(), 'settings')).get('allowPlaintextToken')).toBe(false);
+  });
+
+  it('window bounds: at least 200 by 200, whole numbers, not maximized unless said', () => {
+    const s = new SettingsStore(confStore(dir(), 'settings'));
+    expect(s.update({ windowBounds: { x: 0, y: 0, width: 200, height: 300, maximized: false } }).windowBounds).toEqual({ x: 0, y: 0, width: 200, height: 300, maximized: false });
+    writeFileSync(path.join(dir(), 'settings.json'), JSON.stringify({ windowBounds: { x: 0, y: 0, width: 800, height: 600 } }));
+    expect(s.get('windowBounds')).toEqual({ x: 0, y: 0, width: 800, height: 600, maximized: false });
+    for (const bad of [{ width: 199, height: 600 }, { width: 800, height: 199 }]) {
+      writeFileSync(path.join(dir(), 'settings.json'), JSON.stringify({ windowBounds: { x: 0, y: 0, ...bad } }));
+      expect(s.get('windowBounds'), JSON.stringify(bad)).toBeNull();
+    }
+  });
+
+  it('a listener stops hearing once it unsubscribes', () => {
+    const s = new SettingsStore(confStore(dir(), 'settings'));
+    const seen: boolean[] = [];
+    const off = s.onChange((v) => seen.push(v.notifications));
+    s.update({ notifications: false });
+    off();
+    s.update({ notifications: true });
+    expect(seen).toEqual([false]);
+  });
+});
