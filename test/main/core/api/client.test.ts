@@ -17,7 +17,8 @@ beforeEach(async () => {
   server = createServer((req, res) => {
     seen.push(req.headers.authorization);
     const status = answers.shift() ?? 200;
-    res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"items":[]}' : '{"code":"BUSY","message":"busy"}');
+    // retry-after-ms: the SDK's retries come at once, so the suite (and each mutant) stays quick
+    res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '1' }).end(status === 200 ? '{"items":[]}' : '{"code":"BUSY","message":"busy"}');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +71,7 @@ async function recordingServer(answer: (method: string, path: string) => { statu
     req.on('end', () => {
       seen.push({ method: req.method!, path: req.url!, auth: req.headers.authorization, type: req.headers['content-type']?.split(';')[0], body });
       const a = answer(req.method!, req.url!.split('?')[0]!);
-      res.writeHead(a.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(a.json));
+      res.writeHead(a.status ?? 200, { 'content-type': 'application/json', 'retry-after-ms': '1' }).end(JSON.stringify(a.json));
     });
   });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
