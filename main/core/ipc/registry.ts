@@ -27,6 +27,7 @@ export const MAX_ERROR_MESSAGE = 200;
  * keys, and no list more items, than any channel accepts. Stops counting at the limit.
  */
 export function withinSizeLimits(value: unknown, depth = 0): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent, `null` passes the key count below with no keys
   if (value === null || typeof value !== 'object' || depth > 2) return true;
   if (Array.isArray(value)) return value.length <= 256 && value.every((v) => withinSizeLimits(v, depth + 1));
   let n = 0;
@@ -38,7 +39,8 @@ export function withinSizeLimits(value: unknown, depth = 0): boolean {
   return true;
 }
 
-const bounded = (text: string): string => (text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…` : text);
+/** A text cut to MAX_ERROR_MESSAGE characters, the last one an ellipsis when cut. */
+export const bounded = (text: string): string => (text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…` : text);
 
 export type Handler<C extends InvokeChannel> = (request: RequestOf<C>, sender: SenderInfo) => Promise<ResponseOf<C>> | ResponseOf<C>;
 

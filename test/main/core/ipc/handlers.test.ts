@@ -8,6 +8,7 @@ import type { AccountManager } from '../../../../main/core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../../../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../../../main/core/ipc/registry.ts';
 import { Logger } from '../../../../main/core/log.ts';
+import { AppError } from '../../../../main/core/errors.ts';
 
 const sender: SenderInfo = { transport: 'websocket', id: 't', url: 'http://t' };
 
@@ -43,5 +44,47 @@ describe('core handlers', () => {
     stop();
     f.emit('state.sessionRemoved', { sessionID: 'ses_2' });
     expect(published).toHaveLength(1);
+  });
+});
+
+describe('every core handler', () => {
+  /** A core whose every method answers with an error naming the call, so the reply shows what was called and with what. */
+  function recordingCore(): AccountManager {
+    const said = (name: string) => (...args: unknown[]) => {
+      throw new AppError('unknown', 'called', { code: `${name} ${JSON.stringify(args)}` });
+    };
+    const methods = ['snapshot', 'findDesktop', 'setServerAddress', 'signIn', 'useToken', 'setPlaintextConsent', 'signOut', 'refreshAccounts', 'loginFlows', 'reconnect', 'removeLogin', 'updateSettings', 'checkForUpdates', 'restartToUpdate'];
+    return {
+      ...Object.fromEntries(methods.map((m) => [m, said(m)])),
+      sessions: Object.fromEntries(['start', 'submitInput', 'submitCookies', 'cancel'].map((m) => [m, said(`sessions.${m}`)])),
+    } as unknown as AccountManager;
+  }
+
+  it('reaches the core method it names, with the request it was given', async () => {
+    const registry = new IpcRegistry({ log: new Logger(), isTrustedSender: () => true });
+    registerCoreHandlers(registry, recordingCore());
+    const cases: Array<[string, unknown, string]> = [
+      ['app.getState', undefined, 'snapshot []'],
+      ['connection.retry', undefined, 'findDesktop []'],
+      ['connection.setAddress', { baseURL: 'http://127.0.0.1:23373' }, 'setServerAddress ["http://127.0.0.1:23373"]'],
+      ['auth.signIn', undefined, 'signIn []'],
+      ['auth.useToken', { token: 'tok' }, 'useToken ["tok"]'],
+      ['auth.setPlaintextConsent', { allow: true }, 'setPlaintextConsent [true]'],
+      ['auth.signOut', undefined, 'signOut []'],
+      ['accounts.refresh', undefined, 'refreshAccounts []'],
+      ['bridges.getFlows', { bridgeID: 'b' }, 'loginFlows ["b"]'],
+      ['sessions.start', { bridgeID: 'b' }, 'sessions.start [{"bridgeID":"b"}]'],
+      ['sessions.reconnect', { bridgeID: 'b', loginID: 'L', accountID: null }, 'reconnect [{"bridgeID":"b","loginID":"L","accountID":null}]'],
+      ['sessions.submitInput', { sessionID: 'ses_1', fields: { a: '1' } }, 'sessions.submitInput ["ses_1",{"a":"1"}]'],
+      ['sessions.submitCookies', { sessionID: 'ses_1', fields: { a: '1' }, lastURL: 'https://x.example/' }, 'sessions.submitCookies ["ses_1",{"a":"1"},{"source":"api","lastURL":"https://x.example/"}]'],
+      ['sessions.cancel', { sessionID: 'ses_1' }, 'sessions.cancel ["ses_1"]'],
+      ['logins.remove', { bridgeID: 'b', loginID: 'L', scope: 'current-device' }, 'removeLogin ["b","L","current-device"]'],
+      ['settings.update', { notifications: false }, 'updateSettings [{"notifications":false}]'],
+      ['updates.check', undefined, 'checkForUpdates []'],
+      ['updates.restart', undefined, 'restartToUpdate []'],
+    ];
+    for (const [channel, payload, call] of cases) {
+      expect(await registry.invoke(channel, payload, sender), channel).toMatchObject({ ok: false, error: { code: call } });
+    }
   });
 });

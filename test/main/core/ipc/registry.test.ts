@@ -1,9 +1,10 @@
 /** main/core/ipc/registry.ts: how the IPC registry answers a handler's result, its errors, and bad payloads. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IpcRegistry, MAX_ERROR_MESSAGE, withinSizeLimits, type SenderInfo } from '../../../../main/core/ipc/registry.ts';
+import { bounded, IpcRegistry, MAX_ERROR_MESSAGE, withinSizeLimits, type SenderInfo } from '../../../../main/core/ipc/registry.ts';
 import { formatLine, Logger, memorySink } from '../../../../main/core/log.ts';
 import { INVOKE } from '../../../../preload/contract/channels.ts';
+import { AppError } from '../../../../main/core/errors.ts';
 
 describe('IpcRegistry', () => {
   it('strips fields the contract does not name from answers, and refuses off-contract answers', async () => {
@@ -157,5 +158,89 @@ describe('IpcRegistry, exactly', () => {
     expect(message.split('; ')).toHaveLength(3);
     const short = await r.invoke('logins.remove', { bridgeID: 'b', loginID: 'l' }, trusted);
     expect((short as { error: { message: string } }).error.message).toMatch(/^Invalid request \(scope: .*\)\.$/);
+  });
+});
+
+describe('IpcRegistry, what it logs and answers, exactly', () => {
+  const setup = () => {
+    const { sink, entries } = memorySink();
+    const r = new IpcRegistry({ log: new Logger({ sinks: [sink] }), isTrustedSender: () => true });
+    const logged = (message: string) => entries.find((e) => e.message === message)?.data;
+    return { r, entries, logged };
+  };
+
+  it('a text is cut only past the limit, ending in an ellipsis', () => {
+    expect(bounded('x'.repeat(MAX_ERROR_MESSAGE))).toBe('x'.repeat(MAX_ERROR_MESSAGE));
+    expect(bounded('x'.repeat(MAX_ERROR_MESSAGE + 1))).toBe(`${'x'.repeat(MAX_ERROR_MESSAGE - 1)}…`);
+  });
+
+  it('every item of a list is counted: one oversized list among small ones refuses the payload', () => {
+    expect(withinSizeLimits([1, Array(257).fill(1)])).toBe(false);
+    expect(withinSizeLimits([Array(257).fill(1), 1])).toBe(false);
+  });
+
+  it('an oversized payload: logged with its channel', async () => {
+    const { r, logged } = setup();
+    r.handle('accounts.refresh', () => ({}) as never);
+    await r.invoke('accounts.refresh', Array(300).fill(1), sender);
+    expect(logged('IPC request with an oversized payload refused')).toEqual({ channel: 'accounts.refresh' });
+  });
+
+  it('an invalid payload: at most three problems, each as path (or "payload"): message, paths and messages cut', async () => {
+    const { r, logged } = setup();
+    r.handle('logins.remove', () => ({ affectedAccountIDs: [] }));
+    r.handle('auth.useToken', () => ({}) as never);
+    const longKey = 'k'.repeat(100);
+    const reply = await r.invoke('logins.remove', { bridgeID: 'b', loginID: 'l', scope: 'current-device', [longKey]: 1 }, sender);
+    const issues = logged('IPC request with an invalid payload refused') as { channel: string; issues: string };
+    expect(issues.channel).toBe('logins.remove');
+    const [where, message] = issues.issues.split(': ');
+    expect(where).toBe('payload');
+    expect(message!.length).toBeLessThanOrEqual(80);
+    expect((reply as { error: { message: string } }).error.message).toBe(`Invalid request (${issues.issues}).`);
+    const four = await r.invoke('logins.remove', { bridgeID: 1, loginID: 2, scope: 3, [longKey.slice(0, 70)]: 4 }, sender);
+    const text = (four as { error: { message: string } }).error.message;
+    expect(text.split('; ')).toHaveLength(3);
+    const deep = await r.invoke('auth.useToken', 'not an object', sender);
+    expect((deep as { error: { message: string } }).error.message).toMatch(/^Invalid request \(payload: /);
+  });
+
+  it('a long path is cut to 60 characters', async () => {
+    const { r, logged } = setup();
+    r.handle('settings.update', () => ({}) as never);
+    const key = 'p'.repeat(100);
+    await r.invoke('settings.update', { windowBounds: { [key]: 1 } }, sender);
+    const issues = (logged('IPC request with an invalid payload refused') as { issues: string }).issues;
+    for (const part of issues.split('; ')) expect(part.split(': ')[0]!.length).toBeLessThanOrEqual(60);
+  });
+
+  it('an answer outside the contract: logged with its first three paths, answered in general terms', async () => {
+    const { r, logged } = setup();
+    r.handle('bridges.getFlows', () => [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }] as never);
+    expect(await r.invoke('bridges.getFlows', { bridgeID: 'b' }, sender)).toEqual({ ok: false, error: { kind: 'unknown', message: 'Something went wrong.', code: 'CONTRACT_VIOLATION' } });
+    const data = logged('IPC handler answered outside the contract') as { channel: string; issues: string[] };
+    expect(data.channel).toBe('bridges.getFlows');
+    expect(data.issues.length).toBeLessThanOrEqual(3);
+    expect(data.issues[0]).toMatch(/^0\./);
+  });
+
+  it('an AppError from a handler is the answer as it is, and is not logged as a failure; anything else is', async () => {
+    const { r, entries, logged } = setup();
+    r.handle('accounts.refresh', () => {
+      throw new AppError('rate_limited', 'Slow down.', { code: 'RATE' });
+    });
+    r.handle('auth.signOut', () => {
+      throw new TypeError('boom');
+    });
+    expect(await r.invoke('accounts.refresh', undefined, sender)).toEqual({ ok: false, error: { kind: 'rate_limited', message: 'Slow down.', code: 'RATE' } });
+    expect(entries).toEqual([]);
+    await r.invoke('auth.signOut', undefined, sender);
+    expect(logged('IPC handler failed')).toEqual({ channel: 'auth.signOut', error: { name: 'TypeError', message: 'boom' } });
+  });
+
+  it('an event outside the contract: dropped and logged with its first three paths', () => {
+    const { r, logged } = setup();
+    expect(r.event('state.sessionRemoved', { sessionID: 7 } as never)).toBeNull();
+    expect(logged('event outside the contract dropped')).toEqual({ event: 'state.sessionRemoved', issues: ['sessionID'] });
   });
 });
