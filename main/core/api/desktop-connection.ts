@@ -112,13 +112,16 @@ export class DesktopConnection {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.stopTimer();
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer ?? undefined);
     this.timer = null;
   }
 
   private async search(): Promise<ConnectionView> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.stopTimer();
     const configured = this.deps.configuredURL();
     if (!this.isRunning()) this.set({ ...this.view, status: 'searching', configuredURL: configured });
     const { discovery, fetch } = this.deps;
@@ -148,10 +151,10 @@ export class DesktopConnection {
 
   private scheduleSearch(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
+    this.stopTimer();
     const ms = this.visible ? (this.deps.rediscoverMs?.visible ?? 5_000) : (this.deps.rediscoverMs?.hidden ?? 60_000);
     this.timer = setTimeout(() => void this.find(), ms);
-    this.timer.unref?.();
+    this.timer.unref();
   }
 
   private set(c: ConnectionView): void {

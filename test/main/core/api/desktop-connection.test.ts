@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectionView } from '../../../../preload/contract/views.ts';
 import { BeeperApi } from '../../../../main/core/api/client.ts';
 import { DesktopConnection, type DesktopConnectionDeps } from '../../../../main/core/api/desktop-connection.ts';
-import { Logger } from '../../../../main/core/log.ts';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { startSimulator, type Simulator } from '../../../simulator/index.ts';
 
 let sim: Simulator;
@@ -174,6 +174,58 @@ describe('DesktopConnection', () => {
     c.setVisible(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(heard).toEqual([]);
+    c.stop();
+  });
+});
+
+describe('DesktopConnection, exactly', () => {
+  it('a search works without start(); a loss is logged', async () => {
+    const { sink, entries } = memorySink();
+    const { c } = connection(() => [sim.port], { log: new Logger({ sinks: [sink] }) });
+    expect(await c.find()).toMatchObject({ status: 'running' });
+    c.lost();
+    expect(entries.map((e) => [e.level, e.message])).toContainEqual(['warn', 'Beeper Desktop stopped answering']);
+    c.stop();
+  });
+
+  it('looks again after 5 s while the window is visible and 60 s while hidden, by default; one timer at a time, none once stopped', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { c, heard } = connection(() => [NOTHING], { rediscoverMs: undefined });
+      await c.start();
+      const searches = () => heard.filter((h) => h === 'window: searching').length;
+      expect(searches()).toBe(1);
+      expect(vi.getTimerCount()).toBe(1);
+      c.watch(); // asked again: still one timer
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(searches()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(() => expect(searches()).toBe(2));
+      c.setVisible(false);
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+      c.watch();
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect(searches()).toBe(2);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(() => expect(searches()).toBe(3));
+      c.stop();
+      expect(vi.getTimerCount()).toBe(0);
+      c.watch(); // stopped: nothing is scheduled
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a search that finds Beeper Desktop cancels the look-again it replaced', async () => {
+    let ports = [NOTHING];
+    const { c, heard } = connection(() => ports, { rediscoverMs: { visible: 50, hidden: 50 } });
+    await c.start(); // not found: looks again in 50 ms
+    ports = [sim.port];
+    await c.find(); // found now
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard.filter((h) => h.startsWith('preparing'))).toHaveLength(1);
     c.stop();
   });
 });
