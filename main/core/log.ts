@@ -34,7 +34,7 @@ const cut = (text: string): string => (text.length > LOG_LIMITS.string ? `${text
  * (GATEWAY_TIMEOUT, FI.MAU.…), which support needs; a typed code only ever travels under `fields` or
  * `values`, and an OAuth code is a registered secret.
  */
-const SENSITIVE_KEY = /^(access_?token|accesstoken|token|refresh_?token|authorization|password|passphrase|secret|cookie|cookies|fields|code_?verifier|verifier|values|ciphertext)$/i;
+const SENSITIVE_KEY = /^(access_?token|token|refresh_?token|authorization|password|passphrase|secret|cookie|cookies|fields|code_?verifier|verifier|values|ciphertext)$/i;
 
 export class SecretRegistry {
   private readonly secrets = new Set<string>();
@@ -44,13 +44,9 @@ export class SecretRegistry {
     if (secret && secret.length >= 8) this.secrets.add(secret);
   }
 
-  delete(secret: string | null | undefined): void {
-    if (secret) this.secrets.delete(secret);
-  }
-
   redactText(text: string): string {
     let out = text;
-    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    for (const s of this.secrets) out = out.split(s).join(REDACTED);
     return out
       .replace(/(bearer\s+)[^\s"',]+/gi, `$1${REDACTED}`)
       .replace(/((?:access_token|token|code_verifier|code|password)=)[^&\s"']+/gi, `$1${REDACTED}`);
@@ -159,7 +155,7 @@ export function memorySink(limit = 2000): { sink: LogSink; entries: LogEntry[] }
     entries,
     sink: (e) => {
       entries.push(e);
-      if (entries.length > limit) entries.splice(0, entries.length - limit);
+      entries.splice(0, entries.length - limit); // a negative count removes nothing
     },
   };
 }

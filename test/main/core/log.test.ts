@@ -1,8 +1,9 @@
 /** main/core/log.ts: rotation, redaction of secrets, and size bounds. */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { consoleSink, fileSink, LOG_LIMITS, Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../../main/core/log.ts';
+import { consoleSink, fileSink, formatLine, LOG_LIMITS, Logger, memorySink, REDACTED, rotateLogFile, SecretRegistry } from '../../../main/core/log.ts';
 import { useTempDir } from '../../support/temp-dir.ts';
 
 const dir = useTempDir('bam-store-');
@@ -98,15 +99,12 @@ describe('log bounds', () => {
 });
 
 describe('log redaction and bounds, exactly', () => {
-  it('a secret can be forgotten; secrets of eight characters count, shorter ones do not; every occurrence goes', () => {
+  it('secrets of eight characters count, shorter ones do not; every occurrence goes', () => {
     const r = new SecretRegistry();
     r.add('12345678');
     r.add('1234567');
     r.add(null);
     expect(r.redactText('a 12345678 b 12345678 c 1234567')).toBe(`a ${REDACTED} b ${REDACTED} c 1234567`);
-    r.delete('12345678');
-    r.delete(undefined);
-    expect(r.redactText('a 12345678')).toBe('a 12345678');
   });
 
   it('masks bearer values after any space and token-like parameters whole, keeping the rest', () => {
@@ -189,5 +187,67 @@ describe('log redaction and bounds, exactly', () => {
     expect(rotateLogFile(file)).toBe(false);
     writeFileSync(file, 'x'.repeat(5 * 1024 * 1024));
     expect(rotateLogFile(file)).toBe(true);
+  });
+});
+
+describe('log details that are easy to get wrong', () => {
+  it('what a redacted value reads as', () => {
+    expect(REDACTED).toBe('[redacted]');
+  });
+
+  it('sensitive keys in every spelling are dropped; keys that only contain such a word are kept', () => {
+    const r = new SecretRegistry();
+    const sensitive = ['access_token', 'accessToken', 'ACCESSTOKEN', 'token', 'refresh_token', 'refreshToken', 'authorization', 'password', 'passphrase', 'secret', 'cookie', 'cookies', 'fields', 'code_verifier', 'codeVerifier', 'verifier', 'values', 'ciphertext'];
+    for (const k of sensitive) expect(r.redact({ [k]: 'v' }), k).toEqual({ [k]: REDACTED });
+    for (const k of ['tokenCount', 'hasPassword', 'cookieDomain', 'code', 'field']) expect(r.redact({ [k]: 'v' }), k).toEqual({ [k]: 'v' });
+  });
+
+  it('nesting in lists counts toward the depth limit too', () => {
+    const r = new SecretRegistry();
+    expect(JSON.stringify(r.redact([[[[[[[['deep']]]]]]]]))).toBe('[[[[[[["[…]"]]]]]]]');
+  });
+
+  it('a logger without sinks writes nowhere and does not fail', () => {
+    expect(() => new Logger().warn('nothing listens')).not.toThrow();
+  });
+
+  it('rotating a log in a folder whose name contains ".log": only the ending is replaced', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'bam-x.logs-'));
+    try {
+      const file = path.join(folder, 'app.log');
+      writeFileSync(file, 'x'.repeat(20));
+      expect(rotateLogFile(file, 10)).toBe(true);
+      expect(readFileSync(path.join(folder, 'app.1.log'), 'utf8')).toBe('x'.repeat(20));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a file sink: rotates at start from 5 MB by default, writes one line per entry, and rotates only once a line would pass the limit', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'bam-logs-'));
+    try {
+      const file = path.join(folder, 'app.log');
+      writeFileSync(file, Buffer.alloc(5 * 1024 * 1024 - 1, 0x61));
+      fileSink(file);
+      expect(existsSync(path.join(folder, 'app.1.log'))).toBe(false);
+      writeFileSync(file, Buffer.alloc(5 * 1024 * 1024, 0x61));
+      fileSink(file);
+      expect(existsSync(path.join(folder, 'app.1.log'))).toBe(true);
+      rmSync(path.join(folder, 'app.1.log'));
+      rmSync(file, { force: true });
+
+      const entry = { time: '2026-11-30T00:00:00.000Z', level: 'info' as const, scope: 'app', message: 'same length' };
+      const line = `${formatLine(entry)}\n`;
+      const sink = fileSink(file, 2 * line.length);
+      sink(entry);
+      sink(entry);
+      expect(readFileSync(file, 'utf8')).toBe(line + line); // exactly at the limit: not rotated
+      expect(existsSync(path.join(folder, 'app.1.log'))).toBe(false);
+      sink(entry);
+      expect(readFileSync(path.join(folder, 'app.1.log'), 'utf8')).toBe(line + line);
+      expect(readFileSync(file, 'utf8')).toBe(line);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

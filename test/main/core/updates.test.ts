@@ -65,3 +65,29 @@ describe('updates', () => {
     expect(seen).toEqual(['idle', 'ready']);
   });
 });
+
+describe('updates, exactly', () => {
+  it('the sentence for each state', () => {
+    expect(STATES.map(updaterSummary)).toEqual([
+      'Updates are checked automatically.',
+      'Checking for updates…',
+      'Version 1.2.0 is available and downloading.',
+      'Downloading version 1.2.0… 42%',
+      'Version 1.2.0 is ready to install.',
+      'You have the latest version.',
+      'The feed could not be read.',
+      'Installed by a package manager: update it there.',
+    ]);
+    expect(updaterSummary({ status: 'unsupported', reason: '  Use the store.  ', downloadURL: '' })).toBe('Use the store.');
+  });
+
+  it('a download link only when updating here is unsupported and there is one', () => {
+    expect(updaterView({ status: 'unsupported', reason: 'x', downloadURL: '' }, '1.0.0').downloadURL).toBeNull();
+  });
+
+  it('without an updater: the whole view, and restarting says nothing is ready', () => {
+    const u = new Updates('1.0.0');
+    expect(u.view()).toEqual({ status: 'unsupported', currentVersion: '1.0.0', version: null, percent: null, summary: NO_UPDATER, downloadURL: null, checkedAt: null });
+    expect(() => u.restartToUpdate()).toThrow(expect.objectContaining({ kind: 'invalid_request', message: 'No update is ready to install yet.' }));
+  });
+});
