@@ -92,7 +92,11 @@ export class AccountsRefresher {
 
   stop(): void {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
+    this.stopTimer();
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer ?? undefined);
     this.timer = null;
   }
 
@@ -176,15 +180,15 @@ export class AccountsRefresher {
   }
 
   private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.stopTimer();
     if (!this.running) return;
     const delay = this.delay();
     this.timer = setTimeout(() => void this.refresh('timer'), delay);
-    this.timer.unref?.();
+    this.timer.unref();
   }
 
   delay(): number {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, what needs attention does not depend on these
     const attention = this.data ? buildAccountsView(this.data, { lastRefreshedAt: null, refreshing: false, error: null }).needsAttention.length > 0 : false;
     return nextDelay(this.policy, { visible: this.visible, attention, consecutiveErrors: this.consecutiveErrors, retryAfterSec: this.error?.retryAfterSec });
   }

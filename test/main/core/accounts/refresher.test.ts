@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AccountsRefresher, DEFAULT_POLICY, nextDelay } from '../../../../main/core/accounts/refresher.ts';
 import type { BeeperApi } from '../../../../main/core/api/client.ts';
 import { AppError } from '../../../../main/core/errors.ts';
-import { Logger } from '../../../../main/core/log.ts';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { account, bridge, login } from '../../../support/api-models.ts';
 
 describe('refresh policy', () => {
@@ -141,6 +141,44 @@ describe('AccountsRefresher in detail', () => {
       const w = new AccountsRefresher({ api: () => whole.api, log: new Logger() });
       await w.refresh('manual');
       expect([w.view().error?.kind, w.current()]).toEqual([kind, null]);
+    }
+  });
+
+  it('logs each refresh with why it ran, each failure with how many in a row, and each bridge whose logins failed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { sink, entries } = memorySink();
+      let fail = false;
+      const { api } = scripted({ bridges: [bridge('a', { activeAccountCount: 1 })], logins: { a: new AppError('server_error', 'x') } });
+      const failing = { ...api, bridges: () => (fail ? Promise.reject(new AppError('server_error', 'down')) : api.bridges()) } as unknown as BeeperApi;
+      const r = new AccountsRefresher({ api: () => failing, log: new Logger({ sinks: [sink], level: 'debug' }) });
+      const reasons = () => entries.filter((e) => e.message === 'accounts refreshed').map((e) => (e.data as { reason: string }).reason);
+      r.start();
+      await vi.waitFor(() => expect(reasons()).toEqual(['start']));
+      expect(entries.find((e) => e.message === 'accounts refreshed')?.data).toEqual({ reason: 'start', bridges: 1, accounts: 0 });
+      expect(entries.find((e) => e.message === 'could not list logins of a bridge')?.data).toMatchObject({ bridgeID: 'a', error: { kind: 'server_error' } });
+      r.focused(Date.now() + DEFAULT_POLICY.focusGapMs);
+      await vi.waitFor(() => expect(reasons()).toEqual(['start', 'focus']));
+      r.setVisible(false);
+      r.setVisible(true);
+      await vi.waitFor(() => expect(reasons()).toEqual(['start', 'focus', 'focus']));
+      await vi.advanceTimersByTimeAsync(r.delay());
+      await vi.waitFor(() => expect(reasons()).toEqual(['start', 'focus', 'focus', 'timer']));
+      const slow = r.refresh('manual');
+      void r.refresh('manual'); // folded into one more, run as 'manual'
+      await slow;
+      await vi.waitFor(() => expect(reasons()).toEqual(['start', 'focus', 'focus', 'timer', 'manual', 'manual']));
+      fail = true;
+      await r.refresh('manual');
+      await r.refresh('manual');
+      expect(entries.filter((e) => e.message === 'accounts refresh failed').map((e) => e.data)).toEqual([
+        { reason: 'manual', error: expect.objectContaining({ kind: 'server_error' }), consecutive: 1 },
+        { reason: 'manual', error: expect.objectContaining({ kind: 'server_error' }), consecutive: 2 },
+      ]);
+      r.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
     }
   });
 

@@ -80,3 +80,18 @@ describe('discovery', () => {
     }
   });
 });
+
+describe('discover, its defaults', () => {
+  it('a probe waits half a second by default, through the fetch it is given', async () => {
+    const seen: string[] = [];
+    const slow: typeof fetch = (input, init) =>
+      new Promise((resolve, reject) => {
+        seen.push(String(input instanceof Request ? input.url : input));
+        const t = setTimeout(() => resolve(new Response('{}', { headers: { 'content-type': 'application/json' } })), 1_500);
+        init?.signal?.addEventListener('abort', () => (clearTimeout(t), reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      });
+    const result = await discover({ ports: [1], fetch: slow });
+    expect(result).toMatchObject({ status: 'not-running', error: { kind: 'not_running' } });
+    expect(seen.length).toBeGreaterThan(0);
+  });
+});
