@@ -296,14 +296,14 @@ describe('AuthManager, exactly', () => {
 
   it('says only what it knows: signed out with no server; signed in with source, expiry and scopes; none of them once signed out', async () => {
     const m = manager();
-    expect(m.state()).toEqual({ status: 'signed-out', storage: m.vault.status() });
+    expect(m.state()).toStrictEqual({ status: 'signed-out', storage: m.vault.status() });
     await m.setServer(sim.url, info);
-    expect(m.state()).toEqual({ status: 'signed-out', storage: m.vault.status() });
+    expect(m.state()).toStrictEqual({ status: 'signed-out', storage: m.vault.status() });
     await m.signIn();
     const stored = m.vault.tokenFor(sim.url)!;
-    expect(m.state()).toEqual({ status: 'signed-in', source: 'oauth', expiresAt: new Date(stored.expiresAt!).toISOString(), scopes: stored.scope!.split(' '), storage: m.vault.status() });
+    expect(m.state()).toStrictEqual({ status: 'signed-in', source: 'oauth', expiresAt: new Date(stored.expiresAt!).toISOString(), scopes: stored.scope!.split(' '), storage: m.vault.status() });
     await m.signOut();
-    expect(m.state()).toEqual({ status: 'signed-out', storage: m.vault.status() });
+    expect(m.state()).toStrictEqual({ status: 'signed-out', storage: m.vault.status() });
   });
 
   it('scopes are read from any spacing; a token without an expiry has none, one without scopes has none', async () => {
@@ -311,11 +311,11 @@ describe('AuthManager, exactly', () => {
     const spaced = manager({ fetch: userinfoSays({ scope: ' read   write ' }) });
     await spaced.setServer(sim.url, info);
     await spaced.useToken(token);
-    expect(spaced.state()).toEqual({ status: 'signed-in', source: 'manual', scopes: ['read', 'write'], storage: spaced.vault.status() });
+    expect(spaced.state()).toStrictEqual({ status: 'signed-in', source: 'manual', scopes: ['read', 'write'], storage: spaced.vault.status() });
     const bare = manager({ fetch: userinfoSays({}) });
     await bare.setServer(sim.url, info);
     await bare.useToken(token);
-    expect(bare.state()).toEqual({ status: 'signed-in', source: 'manual', storage: bare.vault.status() });
+    expect(bare.state()).toStrictEqual({ status: 'signed-in', source: 'manual', storage: bare.vault.status() });
   });
 
   it('a listener hears each change until it unsubscribes', async () => {
@@ -668,5 +668,84 @@ describe('AuthManager expiry timer', () => {
     await b.setServer(sim.url, info);
     b.handleUnauthorized(new AppError('unauthorized', 'no'));
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('AuthManager, the token it hands out', () => {
+  const origin = () => new URL(sim.url).origin;
+
+  it('only for the origin that issued it, never while signing in again, and not at all once the vault lost it', async () => {
+    let release!: () => void;
+    let hold = false;
+    const m = manager({ openExternal: async (url) => (hold ? await new Promise<void>((r) => (release = r)) : undefined, approvingBrowser(url)) });
+    await m.setServer(sim.url, info);
+    await m.signIn();
+    expect(m.token(origin())).not.toBeNull();
+    expect(m.token('http://127.0.0.1:1')).toBeNull();
+    hold = true;
+    const again = m.signIn();
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    expect(m.token(origin())).toBeNull();
+    release();
+    await again;
+    m.vault.clear();
+    expect(m.token(origin())).toBeNull();
+  });
+
+  it('a held sign-in says only why it is held: no source, expiry or scopes', async () => {
+    const m = manager();
+    await m.setServer(sim.url, info);
+    await m.signIn();
+    await m.setServer(sim.url, { ...info, app: { ...info.app, bundle_id: 'com.evil' } });
+    expect(Object.keys(m.state()).sort()).toEqual(['reason', 'status', 'storage']);
+  });
+
+  it('a saved pasted token without an expiry is signed in again at start, and no expiry timer runs for it', async () => {
+    const token = await issuedToken();
+    const cipher = testCipher();
+    const first = manager({ fetch: fetchWith({ '/oauth/userinfo': () => json(200, { sub: 'u', scope: 'read write' }) }) }, cipher);
+    await first.setServer(sim.url, info);
+    await first.useToken(token);
+    first.dispose();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const later = manager({}, cipher);
+      await later.setServer(sim.url, info);
+      expect(later.state().status).toBe('signed-in');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('signing in again replaces the expiry timer; signing out stops it', async () => {
+    const token = await issuedToken();
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const m = manager({ fetch: fetchWith({ '/oauth/userinfo': () => json(200, { sub: 'u', scope: 'read write', exp }) }) });
+      await m.setServer(sim.url, info);
+      await m.useToken(token);
+      await m.useToken(token);
+      expect(vi.getTimerCount()).toBe(1);
+      await m.signOut();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the address changing while a pasted token is checked: refused, and not kept', async () => {
+    const token = await issuedToken();
+    let answer!: () => void;
+    const m = manager({ fetch: (input, init) => (new URL(input instanceof Request ? input.url : String(input)).pathname === '/oauth/userinfo' ? new Promise<Response>((r) => (answer = () => r(json(200, { sub: 'u', scope: 'read write' })))) : fetch(input, init)) });
+    await m.setServer(sim.url, info);
+    const checking = m.useToken(token);
+    await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+    await m.setServer('http://127.0.0.1:9', info);
+    answer();
+    await expect(checking).rejects.toMatchObject({ kind: 'sign_in_failed', code: 'SERVER_CHANGED', message: 'The Beeper Desktop address changed while signing in. Connect again.' });
+    expect(m.vault.tokenFor(sim.url)).toBeNull();
+    expect(m.vault.tokenFor('http://127.0.0.1:9')).toBeNull();
   });
 });
