@@ -27,7 +27,7 @@ function engineWith(script: Script, deps: Partial<SessionEngineDeps> = {}) {
   const api = { createSession: call('createSession'), submitStep: call('submitStep'), getSession: call('getSession'), cancelSession: call('cancelSession') } as unknown as BeeperApi;
   const completed: unknown[] = [];
   const engine = new SessionEngine({ api: () => api, log: new Logger(), bridgeName: () => 'Network', onComplete: (s) => completed.push(s), ...deps });
-  return { engine, calls, completed };
+  return { engine, calls, completed, api };
 }
 
 const base = { bridgeID: 'b', loginSessionID: 'ls_1' };
@@ -517,7 +517,7 @@ describe('SessionEngine, exactly', () => {
     await engine.start({ bridgeID: 'c', flowID: 'qr' });
     await engine.start({ bridgeID: 'd', loginID: 'L' });
     await engine.start({ bridgeID: 'e', accountID: 'A' });
-    expect(calls.filter((c) => c.method === 'createSession').map((c) => [c.args[0], c.args[1]])).toEqual([
+    expect(calls.filter((c) => c.method === 'createSession').map((c) => [c.args[0], c.args[1]])).toStrictEqual([
       ['b', {}],
       ['c', { flowID: 'qr' }],
       ['d', { loginID: 'L' }],
@@ -683,10 +683,11 @@ describe('SessionEngine steps, exactly', () => {
 
   it('the emoji picture: fetched once per picture, shown as loading meanwhile, and a late answer for an old picture ignored', async () => {
     const pending = new Map<string, (v: string | null) => void>();
+    const fetchedURLs: string[] = [];
     const answers = [emojiStep('https://x.example/a.png'), emojiStep('https://x.example/a.png'), emojiStep('https://x.example/b.png')];
     let next!: () => void;
     const { engine } = engineWith((m) => (m === 'createSession' ? answers.shift() : new Promise((r) => (next = () => r(answers.shift() ?? never())))), {
-      fetchImage: (u) => new Promise((r) => pending.set(u, r)),
+      fetchImage: (u) => (fetchedURLs.push(u), new Promise((r) => pending.set(u, r))),
       pacing: { initialMs: 1, maxMs: 1 },
     });
     const shown: unknown[] = [];
@@ -699,6 +700,7 @@ describe('SessionEngine steps, exactly', () => {
     expect([...pending.keys()]).toEqual(['https://x.example/a.png']);
     next(); // a new picture
     await vi.waitFor(() => expect([...pending.keys()]).toEqual(['https://x.example/a.png', 'https://x.example/b.png']));
+    expect(fetchedURLs).toEqual(['https://x.example/a.png', 'https://x.example/b.png']);
     pending.get('https://x.example/a.png')!('data:image/png;base64,AAAA'); // late: ignored
     await new Promise((r) => setTimeout(r, 5));
     expect(engine.get(s.id).step).toMatchObject({ display: { imageURL: null, loading: true } });
@@ -868,8 +870,8 @@ describe('SessionEngine steps, exactly', () => {
     const s = await engine.start({ bridgeID: 'b' });
     const pending = engine.submitInput(s.id, { code: '1' });
     await engine.cancel(s.id);
-    reject(new AppError('unknown', 'No.', { status: 400 }));
-    expect(await pending).toMatchObject({ phase: 'cancelled', error: null, busy: false });
+    reject(new AppError('invalid_input', 'No.', { status: 400 }));
+    expect(await pending).toMatchObject({ phase: 'cancelled', error: null, busy: false, stepError: null });
   });
 
   it('Cancel: a finished login stays as it was and nothing is sent; a live one is cancelled once, shown at once; a failing DELETE is only logged', async () => {
@@ -917,5 +919,97 @@ describe('SessionEngine steps, exactly', () => {
     expect(await reconnect({ loginID: 'L' })).toEqual({ loginID: 'L', accountID: null });
     expect(await reconnect({ accountID: 'A' })).toEqual({ loginID: null, accountID: 'A' });
     expect(await reconnect({ loginID: 'L', accountID: 'A' })).toEqual({ loginID: 'L', accountID: 'A' });
+  });
+});
+
+describe('SessionEngine, what a raw answer means where it came from', () => {
+  const inputStep = (stepID = 'code') => ({ ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID, fields: [{ id: 'code' }] } });
+  const qrStep = { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data: 'A' } } };
+  const sdk400 = () => new BeeperDesktop.APIError(400, { code: 'BAD', message: 'Not that.' }, undefined, new Headers());
+  const never = () => new Promise(() => {});
+
+  it('a 400 is the input being refused: on creating, on a submit (the step stays), and on the long-poll', async () => {
+    const create = engineWith((m) => (m === 'createSession' ? sdk400() : undefined)).engine;
+    expect((await create.start({ bridgeID: 'b' })).error).toMatchObject({ kind: 'invalid_input', message: 'Not that.' });
+    const submit = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? sdk400() : undefined)).engine;
+    const s = await submit.start({ bridgeID: 'b' });
+    expect(await submit.submitInput(s.id, { code: '1' })).toMatchObject({ phase: 'user_input', stepError: { kind: 'invalid_input' } });
+    const poll = engineWith((m) => (m === 'createSession' ? qrStep : m === 'submitStep' ? sdk400() : undefined)).engine;
+    const p = await poll.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(poll.get(p.id)).toMatchObject({ phase: 'failed', error: { kind: 'invalid_input' } }));
+  });
+
+  it('a submit to a login already ended is refused, however its last step looked', async () => {
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    await engine.cancel(s.id);
+    await expect(engine.submitInput(s.id, { code: '1' })).rejects.toMatchObject({ kind: 'invalid_request' });
+    const cookies = engineWith(() => ({ ...base, status: 'waiting_for_cookies', currentStep: { type: 'cookies', stepID: 'c', url: 'https://x.example', fields: [] } })).engine;
+    const c = await cookies.start({ bridgeID: 'b' });
+    await cookies.cancel(c.id);
+    await expect(cookies.submitCookies(c.id, {}, { source: 'api' })).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+
+  it('ending a login after Beeper Desktop went away is only logged, saying it is not connected', async () => {
+    const { sink, entries } = memorySink();
+    let connected = true;
+    const { api } = engineWith((m) => (m === 'createSession' ? inputStep() : undefined));
+    const { engine } = engineWith(() => inputStep(), { api: () => (connected ? api : null), log: new Logger({ sinks: [sink], level: 'debug' }) });
+    const s = await engine.start({ bridgeID: 'b' });
+    connected = false;
+    await engine.cancel(s.id);
+    expect(entries.find((e) => e.message === 'cancelling the login session on the server failed')?.data).toMatchObject({ error: { kind: 'not_running', message: 'Beeper Desktop is not connected.' } });
+  });
+
+  it('a login reaching a step it cannot show is told to listeners', async () => {
+    const { engine } = engineWith(() => ({ ...base, status: 'waiting_for_passkey' }), { unsupportedPollMs: 60_000 });
+    const phases: string[] = [];
+    engine.onChange((v) => phases.push(v.phase));
+    const s = await engine.start({ bridgeID: 'b' });
+    expect(phases).toEqual(['starting', 'unsupported']);
+    await engine.cancel(s.id);
+  });
+
+  it('Cancel while a long-poll is out: its late answer leaves no pause and no timer behind', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      let answer!: (v: unknown) => void;
+      const { engine } = engineWith((m) => (m === 'createSession' ? qrStep : m === 'submitStep' ? new Promise((r) => (answer = r)) : undefined), { pacing: { initialMs: 10_000, maxMs: 10_000 } });
+      const s = await engine.start({ bridgeID: 'b' });
+      await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+      await engine.cancel(s.id);
+      answer(qrStep);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a long-poll error about nothing in particular, and then a failed check: the login fails and is ended', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? qrStep : m === 'submitStep' ? new AppError('network', 'x') : m === 'getSession' ? new AppError('server_error', 'down', { status: 500 }) : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    await vi.waitFor(() => expect(engine.get(s.id)).toMatchObject({ phase: 'failed', error: { kind: 'server_error' } }));
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['createSession', 'submitStep', 'getSession', 'cancelSession']));
+  });
+
+  it('a step error is told to listeners, and a check that finds the login complete (even on a step of that ID) shows none', async () => {
+    const rejected = engineWith((m) => (m === 'createSession' ? inputStep() : new AppError('invalid_input', 'Wrong.', { status: 400 })));
+    const s = await rejected.engine.start({ bridgeID: 'b' });
+    const errors: unknown[] = [];
+    rejected.engine.onChange((v) => errors.push(v.stepError?.kind ?? null));
+    await rejected.engine.submitInput(s.id, { code: '1' });
+    expect(errors).toEqual([null, 'invalid_input']);
+
+    const unknown = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new AppError('network', 'x') : m === 'getSession' ? inputStep() : never()));
+    const u = await unknown.engine.start({ bridgeID: 'b' });
+    const heard: unknown[] = [];
+    unknown.engine.onChange((v) => heard.push(v.stepError?.kind ?? null));
+    await unknown.engine.submitInput(u.id, { code: '1' });
+    expect(heard.at(-1)).toBe('network');
+
+    const done = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'submitStep' ? new AppError('network', 'x') : m === 'getSession' ? { ...base, status: 'complete', currentStep: { type: 'complete', stepID: 'code' } } : never()));
+    const d = await done.engine.start({ bridgeID: 'b' });
+    expect(await done.engine.submitInput(d.id, { code: '1' })).toMatchObject({ phase: 'complete', stepError: null });
   });
 });
