@@ -201,3 +201,139 @@ describe('AccountManager wiring', () => {
     expect(await cold.core['fetchImage'](`${sim.url}/nothing.png`)).toBeNull();
   });
 });
+
+describe('AccountManager, what one part means for another', () => {
+  const logins = (c: TestCore) => c.core.snapshot().accounts.networks.flatMap((n) => n.logins);
+
+  it('the address: the user’s own first, then the environment’s; an empty one forgets it', async () => {
+    t = await core({ start: false, envBaseURL: 'http://127.0.0.1:9' });
+    expect(t.core.connection['deps'].configuredURL()).toBe('http://127.0.0.1:9');
+    const found = await call<{ baseURL: string }>(t, 'connection.setAddress', { baseURL: sim.url });
+    expect(t.core.settings.get('baseURL')).toBe(sim.url);
+    expect(found.baseURL).toBe(sim.url);
+    expect(t.core.connection['deps'].configuredURL()).toBe(sim.url);
+    await call(t, 'connection.setAddress', { baseURL: null });
+    expect(t.core.settings.get('baseURL')).toBeNull();
+    const none = await core({ start: false, envBaseURL: null });
+    expect(none.core.connection['deps'].configuredURL()).toBeNull();
+  });
+
+  it('the plaintext consent is kept and reaches the vault', async () => {
+    t = await core({ cipher: null });
+    expect(t.core.vault.status().backend).not.toBe('plaintext');
+    expect(await call<{ storage: { backend: string } }>(t, 'auth.setPlaintextConsent', { allow: true })).toMatchObject({ storage: { backend: 'plaintext' } });
+    expect(t.core.settings.get('allowPlaintextToken')).toBe(true);
+  });
+
+  it('a 401 from Beeper Desktop drops the sign-in; accounts need it, and are refreshed and started only with it', async () => {
+    t = await signedIn();
+    for (const tok of sim.core.state.tokens.values()) tok.revoked = true;
+    await call(t, 'accounts.refresh');
+    await until(() => t.core.snapshot().auth.status === 'signed-out', 'signed out');
+    expect(t.core.snapshot().accounts.networks).toEqual([]);
+    await expect(call(t, 'accounts.refresh')).rejects.toMatchObject({ kind: 'unauthorized', message: 'Connect to Beeper Desktop first.' });
+    await expect(call(t, 'bridges.getFlows', { bridgeID: 'local-whatsapp' })).rejects.toMatchObject({ kind: 'unauthorized' });
+    const refreshes = t.logs.filter((e) => e.message === 'accounts refreshed').length;
+    await t.core.connection.find(); // found again, still signed out: nothing to refresh
+    await new Promise((r) => setTimeout(r, 50));
+    expect(t.logs.filter((e) => e.message === 'accounts refreshed').length).toBe(refreshes);
+  });
+
+  it('found again after a restart while signed in: accounts refresh at once', async () => {
+    t = await signedIn();
+    const again = await t.restart();
+    cores.push(again);
+    await until(() => again.logs.some((e) => e.message === 'accounts refreshed' && (e.data as { reason: string }).reason === 'start'), 'the first refresh');
+  });
+
+  it('a refresh asked for by the window runs as "manual" and answers the accounts', async () => {
+    t = await signedIn();
+    const view = await call<{ networks: unknown[] }>(t, 'accounts.refresh');
+    expect(view.networks.length).toBeGreaterThan(0);
+    expect(t.logs.filter((e) => e.message === 'accounts refreshed').at(-1)?.data).toMatchObject({ reason: 'manual' });
+  });
+
+  it('after a loss the token is withheld until Beeper Desktop is checked again', async () => {
+    t = await signedIn();
+    const origin = new URL(sim.url).origin;
+    t.core.connection.lost();
+    expect(t.core.auth.token(origin)).toBeNull();
+    await t.core.connection.find();
+    expect(t.core.auth.token(origin)).not.toBeNull();
+  });
+
+  it('a sign-in held back from another program keeps looking for Beeper Desktop', async () => {
+    t = await signedIn();
+    const watch = vi.spyOn(t.core.connection, 'watch');
+    sim.reset('default', { oauthAutoApprove: true, desktopVersion: '1.0.0' }); // older than the one signed in to
+    t.core.connection.lost();
+    await t.core.connection.find();
+    expect(t.core.snapshot().auth).toMatchObject({ status: 'signed-out' });
+    expect(watch).toHaveBeenCalled();
+  });
+
+  it('a login failing because Beeper Desktop stopped marks it lost', async () => {
+    t = await signedIn();
+    const lost = vi.spyOn(t.core.connection, 'lost');
+    await sim.stopAPI();
+    const s = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-whatsapp', flowID: 'qr' });
+    expect(s.error?.kind).toBe('not_running');
+    expect(lost).toHaveBeenCalled();
+  });
+
+  it('a new address: the accounts shown were another Beeper Desktop’s and are cleared', async () => {
+    t = await signedIn();
+    const clear = vi.spyOn(t.core.accounts, 'clear');
+    const other = await startSimulator({ port: 0 });
+    try {
+      await call(t, 'connection.setAddress', { baseURL: other.url });
+      expect(clear).toHaveBeenCalled();
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('settings and updater changes are pushed to the window', async () => {
+    t = await core({ start: false });
+    await call(t, 'settings.update', { notifications: false });
+    expect(t.events.at(-1)).toMatchObject({ event: 'state.settings', payload: { notifications: false } });
+    let listener: ((s: never) => void) | null = null;
+    t.core.setUpdater({ current: () => ({ status: 'idle' }), onChange: (l) => ((listener = l as never), () => undefined), check: () => Promise.resolve(), restartToUpdate: () => false });
+    const pushed = () => t.events.filter((e) => e.event === 'state.updater').length;
+    const before = pushed();
+    listener!({ status: 'checking' } as never);
+    expect(pushed()).toBe(before + 1);
+    expect(await call<{ status: string }>(t, 'updates.check')).toMatchObject({ status: 'idle' });
+    await expect(call(t, 'updates.restart')).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+
+  it('removing: a scope the login does not offer is refused before asking; a removal is logged and refreshes the accounts', async () => {
+    t = await signedIn();
+    const login = logins(t).find((l) => l.removeScopes.length === 1)!;
+    const other = login.removeScopes[0] === 'all-devices' ? 'current-device' : 'all-devices';
+    await expect(call(t, 'logins.remove', { bridgeID: login.bridgeID, loginID: login.loginID, scope: other })).rejects.toMatchObject({
+      kind: 'invalid_request',
+      message: other === 'all-devices' ? 'This account can only be removed from this device.' : 'This account can only be removed from all devices.',
+    });
+    const result = await call<{ affectedAccountIDs: string[] }>(t, 'logins.remove', { bridgeID: login.bridgeID, loginID: login.loginID, scope: login.removeScopes[0] });
+    expect(t.logs.find((e) => e.message === 'login removed')?.data).toEqual({ bridgeID: login.bridgeID, loginID: login.loginID, scope: login.removeScopes[0], accounts: result.affectedAccountIDs.length });
+    await until(() => t.logs.some((e) => e.message === 'accounts refreshed' && (e.data as { reason: string }).reason === 'login-removed'), 'a refresh after the removal');
+    // A login this app has not listed is asked for as it is.
+    await expect(call(t, 'logins.remove', { bridgeID: login.bridgeID, loginID: 'unlisted', scope: login.removeScopes[0] })).rejects.not.toMatchObject({ kind: 'invalid_request' });
+  });
+
+  it('the fetch the core is given is what the sign-in and the API use', async () => {
+    const paths: string[] = [];
+    t = await core({ fetch: (input, init) => (paths.push(new URL(String(input instanceof Request ? input.url : input)).pathname), fetch(input, init)) });
+    await call(t, 'auth.signIn');
+    await until(() => t.core.snapshot().accounts.lastRefreshedAt, 'first refresh');
+    expect(paths).toEqual(expect.arrayContaining(['/v1/info', '/oauth/token', '/v1/bridges', '/v1/accounts']));
+  });
+
+  it('a login in a step it cannot show is checked as often as the core was told', async () => {
+    const quick = await core({ start: false, unsupportedPollMs: 10 });
+    expect(quick.core.sessions['deps'].unsupportedPollMs).toBe(10);
+    t = await core({ start: false });
+    expect(t.core.sessions['deps'].unsupportedPollMs).toBeUndefined();
+  });
+});
