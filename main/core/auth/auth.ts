@@ -275,8 +275,8 @@ export class AuthManager {
       this.reason = err.kind === 'cancelled' ? undefined : err.toJSON();
       this.emit();
       throw err;
-    } finally {
       // Stryker disable next-line BlockStatement: equivalent, aborting a finished sign-in's controller does nothing
+    } finally {
       this.signInAbort = null;
     }
   }

@@ -400,8 +400,8 @@ export class SessionEngine {
         this.fail(s, toAppError(e2, 'session'));
         return null;
       }
-    } finally {
       // Stryker disable next-line BlockStatement: equivalent, the next request or the end replaces or drops it
+    } finally {
       s.abort = null;
     }
   }
