@@ -106,10 +106,10 @@ describe('AccountManager wiring', () => {
   it('stop() ends looking, refreshing, every login and the sign-in timers', async () => {
     t = await signedIn();
     const s = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-whatsapp', flowID: 'qr' });
-    const accountsStop = vi.spyOn(t.core.accounts, 'stop');
-    const authDispose = vi.spyOn(t.core.auth, 'dispose');
     await sim.stopAPI();
     t.core.connection.lost(); // now looking again every 100 ms
+    const accountsStop = vi.spyOn(t.core.accounts, 'stop');
+    const authDispose = vi.spyOn(t.core.auth, 'dispose');
     await t.core.stop();
     expect(t.core.sessions.get(s.id).phase).toBe('cancelled');
     expect(accountsStop).toHaveBeenCalled();
@@ -335,5 +335,37 @@ describe('AccountManager, what one part means for another', () => {
     expect(quick.core.sessions['deps'].unsupportedPollMs).toBe(10);
     t = await core({ start: false });
     expect(t.core.sessions['deps'].unsupportedPollMs).toBeUndefined();
+  });
+});
+
+describe('AccountManager, requests from the window', () => {
+  it('reconnect: the login that holds an account is asked for', async () => {
+    t = await signedIn();
+    const login = t.core.snapshot().accounts.networks.flatMap((n) => n.logins).find((l) => l.bridgeID === 'local-whatsapp' || l.accounts.length > 0)!;
+    const s = await call<SessionView>(t, 'sessions.reconnect', { bridgeID: login.bridgeID, loginID: login.loginID, accountID: null });
+    expect(s.reconnect).toEqual({ loginID: login.loginID, accountID: null });
+    await call(t, 'sessions.cancel', { sessionID: s.id });
+  });
+
+  it('a login removable only from all devices says so when asked for this device', async () => {
+    t = await signedIn();
+    const bridgeID = [...sim.core.state.logins.values()].map((l) => l.bridgeID).find((id) => id !== 'matrix')!;
+    const bridges = sim.core.state.bridges;
+    bridges.set(bridgeID, { ...bridges.get(bridgeID)!, removeScopes: ['all-devices'] });
+    await call(t, 'accounts.refresh');
+    const login = t.core.snapshot().accounts.networks.flatMap((n) => n.logins).find((l) => l.bridgeID === bridgeID)!;
+    await expect(call(t, 'logins.remove', { bridgeID, loginID: login.loginID, scope: 'current-device' })).rejects.toMatchObject({ kind: 'invalid_request', message: 'This account can only be removed from all devices.' });
+  });
+
+  it('with no accounts listed yet, a removal is asked for as it is', async () => {
+    t = await signedIn();
+    const login = t.core.snapshot().accounts.networks.flatMap((n) => n.logins).find((l) => l.removeScopes.length > 0)!;
+    t.core.accounts.clear();
+    await expect(call(t, 'logins.remove', { bridgeID: login.bridgeID, loginID: login.loginID, scope: login.removeScopes[0] })).resolves.toMatchObject({ affectedAccountIDs: expect.any(Array) });
+  });
+
+  it('before Beeper Desktop is found, a refresh has nothing to ask and does not fail', async () => {
+    t = await core({ start: false });
+    await expect(t.core.accounts.refresh('manual')).resolves.toBeUndefined();
   });
 });
