@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -22,6 +23,47 @@ export default tseslint.config(
       // Electron (and every other dependency) marks what is going away; the app must not use it.
       '@typescript-eslint/no-deprecated': 'error',
     },
+  },
+  {
+    // The layers (docs/architecture.md): main/core is plain Node and knows only itself and the
+    // contract; main/policy decides with the core; main/electron adapts Electron to both; the
+    // preload and the renderer know only the contract. eslint-plugin-boundaries fails the lint when
+    // an import crosses a layer the wrong way.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        { type: 'contract', pattern: 'preload/contract' },
+        { type: 'preload', pattern: 'preload' },
+        { type: 'core', pattern: 'main/core' },
+        { type: 'policy', pattern: 'main/policy' },
+        { type: 'electron', pattern: 'main/electron' },
+        { type: 'main', pattern: 'main' },
+        { type: 'renderer', pattern: 'renderer' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { from: { element: { type: 'contract' } }, allow: { to: { element: { type: 'contract' } } } },
+            { from: { element: { type: 'core' } }, allow: { to: { element: { types: { anyOf: ['core', 'contract'] } } } } },
+            { from: { element: { type: 'policy' } }, allow: { to: { element: { types: { anyOf: ['policy', 'core', 'contract'] } } } } },
+            { from: { element: { type: 'electron' } }, allow: { to: { element: { types: { anyOf: ['electron', 'policy', 'core', 'contract'] } } } } },
+            { from: { element: { type: 'main' } }, allow: { to: { element: { types: { anyOf: ['main', 'electron', 'policy', 'core', 'contract'] } } } } },
+            { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'contract'] } } } } },
+            { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'contract'] } } } } },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Electron itself only in the adapters, the entry point and the preload script.
+    files: ['main/core/**/*.ts', 'main/policy/**/*.ts', 'preload/contract/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/, main/index.ts and preload/ may use Electron: this layer runs in plain Node or a browser.' }] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -3,8 +3,21 @@
  * over; without one (the browser preview, tests) this build does not update itself.
  */
 import type { UpdaterView } from '../../preload/contract/views.ts';
-import type { UpdaterState } from '../policy/updater.ts';
 import { AppError } from './errors.ts';
+
+/**
+ * The updater's state, as the shell's updater (main/policy/updater.ts) reports it. Defined here, by
+ * the layer that reads it, so the core never imports the shell.
+ */
+export type UpdaterState =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'available'; version: string }
+  | { status: 'downloading'; version: string; percent: number }
+  | { status: 'ready'; version: string }
+  | { status: 'up-to-date'; checkedAt: string }
+  | { status: 'error'; message: string; checkedAt: string }
+  | { status: 'unsupported'; reason: string; downloadURL: string };
 
 /** Said when this run has no updater. */
 export const NO_UPDATER = 'This build does not update itself.';

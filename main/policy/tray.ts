@@ -4,7 +4,7 @@
  * click events, so everything must be reachable from the menu itself.
  */
 import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
-import type { UpdaterState } from './updater.ts';
+import type { UpdaterState } from '../core/updates.ts';
 import { statusLook, type StatusTone } from '../../preload/contract/statuses.ts';
 
 export type TrayAction =

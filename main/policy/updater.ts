@@ -5,16 +5,7 @@
  * update"; never crashes on feed or network errors; never lets a channel allow downgrades.
  * Where the install cannot update itself, it says so and points to the download page.
  */
-
-export type UpdaterState =
-  | { status: 'idle' }
-  | { status: 'checking' }
-  | { status: 'available'; version: string }
-  | { status: 'downloading'; version: string; percent: number }
-  | { status: 'ready'; version: string }
-  | { status: 'up-to-date'; checkedAt: string }
-  | { status: 'error'; message: string; checkedAt: string }
-  | { status: 'unsupported'; reason: string; downloadURL: string };
+import type { UpdaterState } from '../core/updates.ts';
 
 /** The part of electron-updater's AppUpdater this policy uses. */
 export interface UpdaterLike {

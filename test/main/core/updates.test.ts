@@ -1,7 +1,6 @@
 /** main/core/updates.ts: the updater as the window sees it, one sentence per state. */
 import { describe, expect, it } from 'vitest';
-import { NO_UPDATER, Updates, updaterSummary, updaterView, type UpdaterSource } from '../../../main/core/updates.ts';
-import type { UpdaterState } from '../../../main/policy/updater.ts';
+import { NO_UPDATER, Updates, updaterSummary, updaterView, type UpdaterSource, type UpdaterState } from '../../../main/core/updates.ts';
 
 const STATES: UpdaterState[] = [
   { status: 'idle' },

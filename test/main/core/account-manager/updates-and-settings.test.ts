@@ -1,7 +1,7 @@
 /** The shell's updater and settings as the core exposes them over IPC. */
 import { describe, expect, it } from 'vitest';
 import type { UpdaterView } from '../../../../preload/contract/views.ts';
-import type { UpdaterState } from '../../../../main/policy/updater.ts';
+import type { UpdaterState } from '../../../../main/core/updates.ts';
 import { call, useCore } from '../../../support/core.ts';
 
 const fx = useCore({ deps: { appVersion: '0.9.0' } });
