@@ -1,6 +1,6 @@
 /**
  * Electron main-process entry. Everything it does is composed in ./electron/compose.ts; every decision
- * it makes lives in ./shell (shell policy) and ./core (the account manager), both plain Node.
+ * it makes lives in ./policy (the shell's decisions) and ./core (the account manager), both plain Node.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -63,16 +63,16 @@ function unavailableReason(b: Bridge): string | null {
   }
 }
 
-/**
- * The bridge an account belongs to. Accounts from Desktop before 4.2.785 have no `bridge`: the
- * bridge that lists the account, else the bridge whose ID starts the account ID
- * (`local-whatsapp_ba_…`, `slackgo.T…`, `discordgo`), else a group named after its network.
- */
 /** The prefix of a group of accounts whose bridge the server did not name: nothing can be started on it. */
 const UNNAMED_BRIDGE = 'network:';
 /** Beeper's own bridge: the Matrix login of the Beeper account itself. */
 const BEEPER_BRIDGE = 'matrix';
 
+/**
+ * The bridge an account belongs to. Accounts from Desktop before 4.2.785 have no `bridge`: the
+ * bridge that lists the account, else the bridge whose ID starts the account ID
+ * (`local-whatsapp_ba_…`, `slackgo.T…`, `discordgo`), else a group named after its network.
+ */
 export function bridgeIDOf(a: Account, bridges: readonly Bridge[]): string {
   if (a.bridge) return a.bridge.id;
   const listing = bridges.find((b) => b.accounts.some((x) => x.accountID === a.accountID));

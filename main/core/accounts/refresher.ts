@@ -80,7 +80,7 @@ export class AccountsRefresher {
     return this.data ? buildAccountsView(this.data, meta) : { ...emptyAccountsView(), ...meta };
   }
 
-  /** The raw data of the last good refresh (for the tray and notifications). */
+  /** The raw data of the last good refresh: which bridge a login is on, which login holds an account, which removal scopes it offers. */
   current(): AccountsData | null {
     return this.data;
   }

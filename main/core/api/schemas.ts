@@ -22,8 +22,8 @@ export function withoutNulls(value: unknown): unknown {
 }
 
 /**
- * Where skipped items are reported. Parsing is synchronous, so `parseResponse` sets this for the
- * duration of one parse and reads what was pushed.
+ * Where skipped items are reported. Parsing is synchronous, so `parseCollectingSkipped` sets this
+ * for the duration of one parse and reads what was pushed.
  */
 let skippedSink: string[] | null = null;
 const reportSkipped = (what: string): void => {
