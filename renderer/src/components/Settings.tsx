@@ -36,35 +36,112 @@ function UpdatesSection() {
   );
 }
 
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
-  const settings = useApp((s) => s.settings);
-  const auth = useApp((s) => s.auth);
-  const connection = useApp((s) => s.connection);
+type PendingKey = ToggleKey | 'allowPlaintextToken';
+type Save = (key: PendingKey, value: boolean, call: () => Promise<unknown>) => void;
+
+/**
+ * A checkbox shows what was clicked while the change travels to main and back, instead of snapping
+ * back to the old value until the pushed settings arrive.
+ */
+function usePending(): { pending: Partial<Record<PendingKey, boolean>>; save: Save } {
+  const [pending, setPending] = useState<Partial<Record<PendingKey, boolean>>>({});
+  const save: Save = (key, value, call) => {
+    setPending((p) => ({ ...p, [key]: value }));
+    void call().finally(() =>
+      setPending((p) => {
+        const next = { ...p };
+        delete next[key];
+        return next;
+      }),
+    );
+  };
+  return { pending, save };
+}
+
+function AppSection({ settings, pending, save }: { settings: SettingsView; pending: Partial<Record<PendingKey, boolean>>; save: Save }) {
   const capabilities = useApp((s) => s.capabilities);
   const run = useApp((s) => s.run);
-  const [address, setAddress] = useState(settings?.baseURL ?? '');
-  // A checkbox shows what was clicked while the change travels to main and back, instead of
-  // snapping back to the old value until the pushed settings arrive.
-  const [pending, setPending] = useState<Partial<Record<ToggleKey | 'allowPlaintextToken', boolean>>>({});
-  if (!settings) return null;
-  const save = async (key: ToggleKey | 'allowPlaintextToken', value: boolean, call: () => Promise<unknown>): Promise<void> => {
-    setPending((p) => ({ ...p, [key]: value }));
-    await call();
-    setPending((p) => {
-      const next = { ...p };
-      delete next[key];
-      return next;
-    });
-  };
+  if (!capabilities.desktopShell) return null;
   const toggle = (key: ToggleKey, value: boolean): void => {
     const patch: Partial<Pick<SettingsView, ToggleKey>> = { [key]: value };
-    void save(key, value, () => run('save the setting', (api) => api.updateSettings(patch)));
+    save(key, value, () => run('save the setting', (api) => api.updateSettings(patch)));
   };
+  return (
+    <section aria-labelledby="app-title" className="settings-section">
+      <h3 id="app-title">App</h3>
+      {/* A switch that could do nothing here (a development build, a browser) is not shown. */}
+      {TOGGLE_KEYS.filter((key) => capabilities[TOGGLE_SETTINGS[key].needs]).map((key) => (
+        <label key={key} className="toggle">
+          <input type="checkbox" checked={pending[key] ?? settings[key]} onChange={(e) => toggle(key, e.target.checked)} />
+          <span>
+            {TOGGLE_SETTINGS[key].label}
+            {TOGGLE_SETTINGS[key].hint && <span className="muted small">{TOGGLE_SETTINGS[key].hint}</span>}
+          </span>
+        </label>
+      ))}
+    </section>
+  );
+}
+
+function DesktopSection({ settings }: { settings: SettingsView }) {
+  const connection = useApp((s) => s.connection);
+  const run = useApp((s) => s.run);
+  const [address, setAddress] = useState(settings.baseURL ?? '');
   const saveAddress = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     void run('use that address', (api) => api.setServerAddress({ baseURL: address.trim() || null }));
   };
+  return (
+    <section aria-labelledby="desktop-title" className="settings-section">
+      <h3 id="desktop-title">Beeper Desktop</h3>
+      <form className="inline-form" onSubmit={saveAddress}>
+        <label htmlFor="settings-address">API address</label>
+        <div className="inline-row">
+          <input id="settings-address" type="url" inputMode="url" placeholder="Find it automatically" value={address} onChange={(e) => setAddress(e.target.value)} />
+          <Button type="submit">Save</Button>
+        </div>
+        <p className="muted small">{connection?.baseURL ? `Connected to ${connection.baseURL}.` : 'Not connected.'} Leave empty to find Beeper Desktop automatically.</p>
+      </form>
+    </section>
+  );
+}
+
+/** Where the sign-in is kept, in one sentence. */
+function storageSentence(backend: string): string {
+  if (backend === 'memory') return 'It is kept only until you quit.';
+  if (backend === 'plaintext') return 'It is stored unencrypted, as you allowed.';
+  return `It is stored encrypted (${backend}).`;
+}
+
+function SignInSection({ settings, pending, save }: { settings: SettingsView; pending: Partial<Record<PendingKey, boolean>>; save: Save }) {
+  const auth = useApp((s) => s.auth);
+  const run = useApp((s) => s.run);
   const storage = auth?.storage;
+  if (auth?.status !== 'signed-in' || !storage) return null;
+  const consent = (allow: boolean): void => save('allowPlaintextToken', allow, () => run('save the setting', (api) => api.setPlaintextConsent({ allow })));
+  return (
+    <section aria-labelledby="signin-title" className="settings-section">
+      <h3 id="signin-title">Sign-in</h3>
+      <p className="small">
+        {auth.source === 'manual' ? 'Connected with an access token.' : 'Connected through Beeper Desktop’s approval page.'} {storageSentence(storage.backend)}
+      </p>
+      {(storage.needsConsent || storage.backend === 'plaintext') && (
+        <label className="toggle">
+          <input type="checkbox" checked={pending.allowPlaintextToken ?? settings.allowPlaintextToken} onChange={(e) => consent(e.target.checked)} />
+          <span>
+            Keep me signed in without encryption
+            <span className="muted small">{storage.reason}</span>
+          </span>
+        </label>
+      )}
+    </section>
+  );
+}
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const settings = useApp((s) => s.settings);
+  const { pending, save } = usePending();
+  if (!settings) return null;
   return (
     <Dialog
       title="Settings"
@@ -76,61 +153,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </Button>
       }
     >
-      {capabilities.desktopShell && (
-        <section aria-labelledby="app-title" className="settings-section">
-          <h3 id="app-title">App</h3>
-          {/* A switch that could do nothing here (a development build, a browser) is not shown. */}
-          {TOGGLE_KEYS.filter((key) => capabilities[TOGGLE_SETTINGS[key].needs]).map((key) => (
-            <label key={key} className="toggle">
-              <input type="checkbox" checked={pending[key] ?? settings[key]} onChange={(e) => toggle(key, e.target.checked)} />
-              <span>
-                {TOGGLE_SETTINGS[key].label}
-                {TOGGLE_SETTINGS[key].hint && <span className="muted small">{TOGGLE_SETTINGS[key].hint}</span>}
-              </span>
-            </label>
-          ))}
-        </section>
-      )}
-      <section aria-labelledby="desktop-title" className="settings-section">
-        <h3 id="desktop-title">Beeper Desktop</h3>
-        <form className="inline-form" onSubmit={saveAddress}>
-          <label htmlFor="settings-address">API address</label>
-          <div className="inline-row">
-            <input id="settings-address" type="url" inputMode="url" placeholder="Find it automatically" value={address} onChange={(e) => setAddress(e.target.value)} />
-            <Button type="submit">Save</Button>
-          </div>
-          <p className="muted small">{connection?.baseURL ? `Connected to ${connection.baseURL}.` : 'Not connected.'} Leave empty to find Beeper Desktop automatically.</p>
-        </form>
-      </section>
-      {auth?.status === 'signed-in' && storage && (
-        <section aria-labelledby="signin-title" className="settings-section">
-          <h3 id="signin-title">Sign-in</h3>
-          <p className="small">
-            {auth.source === 'manual' ? 'Connected with an access token.' : 'Connected through Beeper Desktop’s approval page.'}{' '}
-            {storage.backend === 'memory'
-              ? 'It is kept only until you quit.'
-              : storage.backend === 'plaintext'
-                ? 'It is stored unencrypted, as you allowed.'
-                : `It is stored encrypted (${storage.backend}).`}
-          </p>
-          {(storage.needsConsent || storage.backend === 'plaintext') && (
-            <label className="toggle">
-              <input
-                type="checkbox"
-                checked={pending.allowPlaintextToken ?? settings.allowPlaintextToken}
-                onChange={(e) => {
-                  const allow = e.target.checked;
-                  void save('allowPlaintextToken', allow, () => run('save the setting', (api) => api.setPlaintextConsent({ allow })));
-                }}
-              />
-              <span>
-                Keep me signed in without encryption
-                <span className="muted small">{storage.reason}</span>
-              </span>
-            </label>
-          )}
-        </section>
-      )}
+      <AppSection settings={settings} pending={pending} save={save} />
+      <DesktopSection settings={settings} />
+      <SignInSection settings={settings} pending={pending} save={save} />
       <UpdatesSection />
     </Dialog>
   );
