@@ -97,17 +97,13 @@ export function DesktopNeedsLogin() {
   );
 }
 
-export function ConnectScreen() {
-  const auth = useApp((s) => s.auth)!;
-  const connection = useApp((s) => s.connection)!;
-  const run = useApp((s) => s.run);
+/** Pasting a token made in Beeper Desktop, for when the browser approval cannot be used. */
+function TokenForm() {
   const api = useApp((s) => s.api);
-  const externalLink = useApp((s) => s.externalLink);
   const [token, setToken] = useState('');
   const [reveal, setReveal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [tokenError, setTokenError] = useState<string | null>(null);
-  const signingIn = auth.status === 'signing-in';
 
   const submitToken = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
@@ -124,11 +120,84 @@ export function ConnectScreen() {
       setBusy(false);
     }
   };
+
+  return (
+    <details className="disclosure">
+      <summary>Paste an access token instead</summary>
+      <form className="inline-form" onSubmit={(e) => void submitToken(e)}>
+        <p className="muted small">
+          In Beeper Desktop, open Settings → Developers, choose + next to Approved connections, and copy the token it shows.
+        </p>
+        <label htmlFor="access-token">Access token</label>
+        <div className="inline-row">
+          <input
+            id="access-token"
+            type={reveal ? 'text' : 'password'}
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            required
+            aria-invalid={tokenError ? true : undefined}
+            aria-describedby={tokenError ? 'token-error' : undefined}
+          />
+          <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name="access token" />
+          <Button type="submit" busy={busy} disabled={!token.trim()}>
+            Use token
+          </Button>
+        </div>
+        {tokenError && (
+          <p id="token-error" className="callout callout-error" role="alert">
+            {tokenError}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}
+
+/** Connect, or while the browser approval is pending: waiting, a link to the page again, and Cancel. */
+function SignInActions({ signingIn }: { signingIn: boolean }) {
+  const run = useApp((s) => s.run);
+  const api = useApp((s) => s.api);
+  const externalLink = useApp((s) => s.externalLink);
   // A failed sign-in is shown by `auth.reason` above; no second notice.
   const signIn = (): void => {
     void api?.signIn().catch(() => undefined);
   };
+  if (!signingIn) {
+    return (
+      <div className="actions">
+        <Button variant="primary" onClick={signIn}>
+          Connect
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="actions">
+      <Spinner label="Waiting for approval" />
+      <span className="muted">
+        Waiting for you to approve in your browser…
+        {externalLink && (
+          <>
+            {' '}
+            <a href={externalLink} target="_blank" rel="noopener noreferrer">
+              Open the approval page
+            </a>
+          </>
+        )}
+      </span>
+      <Button variant="ghost" onClick={() => void run('cancel', (api) => api.cancelSignIn())}>
+        Cancel
+      </Button>
+    </div>
+  );
+}
 
+export function ConnectScreen() {
+  const auth = useApp((s) => s.auth)!;
+  const connection = useApp((s) => s.connection)!;
   return (
     <Panel title={auth.connectAgain ? 'Connect to Beeper Desktop again' : 'Connect to Beeper Desktop'}>
       {auth.reason && (
@@ -140,62 +209,8 @@ export function ConnectScreen() {
         Beeper Account Manager needs your permission to see and manage the accounts in Beeper Desktop
         {connection.desktopVersion ? ` ${connection.desktopVersion}` : ''}. Your browser opens Beeper Desktop’s approval page; approve it there.
       </p>
-      <div className="actions">
-        {signingIn ? (
-          <>
-            <Spinner label="Waiting for approval" />
-            <span className="muted">
-              Waiting for you to approve in your browser…
-              {externalLink && (
-                <>
-                  {' '}
-                  <a href={externalLink} target="_blank" rel="noopener noreferrer">
-                    Open the approval page
-                  </a>
-                </>
-              )}
-            </span>
-            <Button variant="ghost" onClick={() => void run('cancel', (api) => api.cancelSignIn())}>
-              Cancel
-            </Button>
-          </>
-        ) : (
-          <Button variant="primary" onClick={signIn}>
-            Connect
-          </Button>
-        )}
-      </div>
-      <details className="disclosure">
-        <summary>Paste an access token instead</summary>
-        <form className="inline-form" onSubmit={(e) => void submitToken(e)}>
-          <p className="muted small">
-            In Beeper Desktop, open Settings → Developers, choose + next to Approved connections, and copy the token it shows.
-          </p>
-          <label htmlFor="access-token">Access token</label>
-          <div className="inline-row">
-            <input
-              id="access-token"
-              type={reveal ? 'text' : 'password'}
-              autoComplete="off"
-              spellCheck={false}
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-              required
-              aria-invalid={tokenError ? true : undefined}
-              aria-describedby={tokenError ? 'token-error' : undefined}
-            />
-            <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name="access token" />
-            <Button type="submit" busy={busy} disabled={!token.trim()}>
-              Use token
-            </Button>
-          </div>
-          {tokenError && (
-            <p id="token-error" className="callout callout-error" role="alert">
-              {tokenError}
-            </p>
-          )}
-        </form>
-      </details>
+      <SignInActions signingIn={auth.status === 'signing-in'} />
+      <TokenForm />
     </Panel>
   );
 }
