@@ -69,6 +69,51 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
   );
 }
 
+/** One card per network: what adding there means now (connect, add another, or why not). */
+function NetworkCard({ network: n, loading, onChoose }: { network: NetworkView; loading: string | null; onChoose: (n: NetworkView) => void }) {
+  return (
+    <button
+      type="button"
+      className="network-card"
+      disabled={!n.canAddAccount || loading !== null}
+      onClick={() => onChoose(n)}
+      aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : undefined}
+    >
+      <span className="network-card-name">
+        <NetworkIcon type={n.type} name={n.displayName} />
+        {n.displayName}
+      </span>
+      {loading === n.bridgeID ? (
+        <Spinner label={`Opening ${n.displayName}`} />
+      ) : n.unavailableReason ? (
+        <span id={`why-${n.bridgeID}`} className="small muted">
+          {n.unavailableReason}
+        </span>
+      ) : (
+        <span className="small muted">{n.logins.length > 0 ? `${n.logins.length} connected · add another` : 'Connect'}</span>
+      )}
+    </button>
+  );
+}
+
+function NetworkGroup({ group, networks, loading, onChoose }: { group: (typeof GROUPS)[number]; networks: NetworkView[]; loading: string | null; onChoose: (n: NetworkView) => void }) {
+  if (networks.length === 0) return null;
+  return (
+    <section aria-labelledby={`group-${group.provider}`}>
+      <h2 id={`group-${group.provider}`} className="section-title">
+        {group.title}
+      </h2>
+      <ul className="network-grid">
+        {networks.map((n) => (
+          <li key={n.bridgeID}>
+            <NetworkCard network={n} loading={loading} onChoose={onChoose} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function AddAccountScreen() {
   const accounts = useApp((s) => s.accounts);
   const run = useApp((s) => s.run);
@@ -117,44 +162,9 @@ export function AddAccountScreen() {
           Back to accounts
         </Button>
       </div>
-      {GROUPS.map((g) => {
-        const list = networks.filter((n) => (GROUPS.some((k) => k.provider === n.provider) ? n.provider : 'other') === g.provider);
-        if (list.length === 0) return null;
-        return (
-          <section key={g.provider} aria-labelledby={`group-${g.provider}`}>
-            <h2 id={`group-${g.provider}`} className="section-title">
-              {g.title}
-            </h2>
-            <ul className="network-grid">
-              {list.map((n) => (
-                <li key={n.bridgeID}>
-                  <button
-                    type="button"
-                    className="network-card"
-                    disabled={!n.canAddAccount || loading !== null}
-                    onClick={() => void choose(n)}
-                    aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : undefined}
-                  >
-                    <span className="network-card-name">
-                      <NetworkIcon type={n.type} name={n.displayName} />
-                      {n.displayName}
-                    </span>
-                    {loading === n.bridgeID ? (
-                      <Spinner label={`Opening ${n.displayName}`} />
-                    ) : n.unavailableReason ? (
-                      <span id={`why-${n.bridgeID}`} className="small muted">
-                        {n.unavailableReason}
-                      </span>
-                    ) : (
-                      <span className="small muted">{n.logins.length > 0 ? `${n.logins.length} connected · add another` : 'Connect'}</span>
-                    )}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {GROUPS.map((g) => (
+        <NetworkGroup key={g.provider} group={g} networks={networks.filter((n) => (GROUPS.some((k) => k.provider === n.provider) ? n.provider : 'other') === g.provider)} loading={loading} onChoose={(n) => void choose(n)} />
+      ))}
     </div>
   );
 }
