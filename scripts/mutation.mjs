@@ -13,8 +13,8 @@
  *   --smoke            one small module against its own test file, not incremental: proves the setup
  *                      still works (`npm test` runs this); fails if that module misses its goal
  *   --no-incremental   test every mutant again (the result is kept for the next incremental run)
+ *   --table            print the last full run (reports/mutation.json) as the README's Markdown table
  */
-import { Stryker } from '@stryker-mutator/core';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,19 @@ import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-incremental': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-incremental': { type: 'boolean', default: false }, table: { type: 'boolean', default: false } } });
+
+if (values.table) {
+  const report = JSON.parse(readFileSync(path.join(root, 'reports', 'mutation.json'), 'utf8'));
+  console.log('| module | score | killed / mutants | goal |\n| --- | --- | --- | --- |');
+  for (const r of report.rows) {
+    const goal = r.goal === null ? '—' : `${r.goal}% ${r.met ? '✔' : '✘'}`;
+    console.log(`| ${r.file} | ${r.total === 0 ? '—' : `${r.score.toFixed(1)}%`} | ${r.killed} / ${r.total} | ${goal} |`);
+  }
+  const t = report.total;
+  console.log(`| **all** | ${((100 * t.killed) / t.total).toFixed(1)}% | ${t.killed} / ${t.total} | |`);
+  process.exit(0);
+}
 
 /** Security-critical modules: a higher bar. */
 const STRICT = [/^main\/policy\/security\.ts$/, /^main\/policy\/cookie-capture\.ts$/, /^main\/core\/api\/origin\.ts$/, /^main\/core\/auth\//, /^main\/core\/patterns\.ts$/];
@@ -65,6 +77,7 @@ const modules = values.smoke
   ? [SMOKE]
   : [...listTs('main'), ...listTs('preload/contract')].filter((f) => !SKIP.has(f) && (!values.only || values.only.split(',').filter(Boolean).some((p) => f.startsWith(p)))).sort();
 
+const { Stryker } = await import('@stryker-mutator/core'); // not needed by --table
 const DETECTED = new Set(['Killed', 'Timeout']);
 
 /**
