@@ -1,0 +1,90 @@
+/** renderer/src/store.ts: what main pushes lands in the store; notices, routes and failed calls as the screens see them. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
+import type { SessionView } from '../../../preload/contract/views.ts';
+import { liveSessions, useApp } from '../../../renderer/src/store.ts';
+import { snapshot } from '../../support/views.ts';
+
+/** An API whose events the test fires by hand, answering getState with a snapshot. */
+function fakeApi(getState = () => Promise.resolve(snapshot())) {
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const api = { getState, on: (event: string, l: (p: unknown) => void) => (listeners.set(event, l), () => listeners.delete(event)) } as unknown as BeeperAccountManagerAPI;
+  return { api, fire: (event: string, payload: unknown) => listeners.get(event)!(payload) };
+}
+
+const initial = useApp.getState();
+beforeEach(() => useApp.setState(initial, true));
+afterEach(() => vi.useRealTimers());
+
+const session = (id: string, startedAt: string, finished = false) => ({ id, startedAt, finished }) as SessionView;
+
+describe('the renderer store', () => {
+  it('before anything arrives: not ready, nothing offered, the accounts screen', () => {
+    expect(useApp.getState()).toMatchObject({ api: null, ready: false, capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false }, route: { name: 'accounts' }, notices: [] });
+  });
+
+  it('init loads the snapshot, and each pushed event replaces its part', async () => {
+    const { api, fire } = fakeApi();
+    await useApp.getState().init(api);
+    const s = snapshot();
+    expect(useApp.getState()).toMatchObject({ ready: true, connection: s.connection, auth: s.auth, settings: s.settings, updater: s.updater });
+    fire('state.connection', { ...s.connection, status: 'not-running' });
+    fire('state.auth', { ...s.auth, status: 'signed-out' });
+    fire('state.settings', { ...s.settings, notifications: false });
+    fire('state.updater', { ...s.updater, status: 'checking' });
+    fire('state.session', session('ses_1', '2026-01-01'));
+    expect(useApp.getState()).toMatchObject({ connection: { status: 'not-running' }, auth: { status: 'signed-out' }, settings: { notifications: false }, updater: { status: 'checking' }, sessions: { ses_1: { id: 'ses_1' } } });
+  });
+
+  it('a removed session leaves the list, and its screen if that is open', async () => {
+    const { api, fire } = fakeApi();
+    await useApp.getState().init(api);
+    fire('state.session', session('ses_1', '2026-01-01'));
+    fire('state.session', session('ses_2', '2026-01-02'));
+    useApp.getState().navigate({ name: 'session', sessionID: 'ses_1' });
+    fire('state.sessionRemoved', { sessionID: 'ses_2' });
+    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 'ses_1' });
+    fire('state.sessionRemoved', { sessionID: 'ses_1' });
+    expect(useApp.getState()).toMatchObject({ sessions: {}, route: { name: 'accounts' } });
+  });
+
+  it('the shell’s navigation requests become routes', async () => {
+    const { api, fire } = fakeApi();
+    await useApp.getState().init(api);
+    const route = (to: unknown) => (fire('ui.navigate', to), useApp.getState().route);
+    expect(route({ to: 'add-account', bridgeID: 'b' })).toEqual({ name: 'add', bridgeID: 'b' });
+    expect(route({ to: 'session', sessionID: 'ses_1' })).toEqual({ name: 'session', sessionID: 'ses_1' });
+    expect(route({ to: 'confirm-reconnect', bridgeID: 'b', loginID: 'L', accountID: null })).toEqual({ name: 'confirm-reconnect', bridgeID: 'b', loginID: 'L', accountID: null });
+    expect(route({ to: 'accounts' })).toEqual({ name: 'accounts' });
+  });
+
+  it('a failed call says why and answers null; without an API nothing is called', async () => {
+    expect(await useApp.getState().run('load', () => Promise.resolve(1))).toBeNull();
+    useApp.setState({ api: fakeApi().api });
+    expect(await useApp.getState().run('load', () => Promise.resolve(1))).toBe(1);
+    expect(await useApp.getState().run('load', () => Promise.reject(new Error('Beeper Desktop is not reachable.')))).toBeNull();
+    expect(await useApp.getState().run('load', () => Promise.reject('?'))).toBeNull();
+    expect(useApp.getState().notices.map((n) => [n.tone, n.text])).toEqual([
+      ['error', 'Beeper Desktop is not reachable.'],
+      ['error', 'Could not load.'],
+    ]);
+  });
+
+  it('notices: the four newest kept; good news goes by itself after six seconds, errors stay', () => {
+    vi.useFakeTimers();
+    const { notify } = useApp.getState();
+    for (const n of [1, 2, 3, 4, 5]) notify('error', `e${n}`);
+    expect(useApp.getState().notices.map((n) => n.text)).toEqual(['e2', 'e3', 'e4', 'e5']);
+    notify('success', 'saved');
+    vi.advanceTimersByTime(5_999);
+    expect(useApp.getState().notices.map((n) => n.text)).toContain('saved');
+    vi.advanceTimersByTime(1);
+    expect(useApp.getState().notices.map((n) => n.text)).toEqual(['e3', 'e4', 'e5']);
+    useApp.getState().dismissNotice(useApp.getState().notices[0]!.id);
+    expect(useApp.getState().notices.map((n) => n.text)).toEqual(['e4', 'e5']);
+  });
+
+  it('live sessions: unfinished ones, newest first', () => {
+    expect(liveSessions({ a: session('a', '2026-01-01'), b: session('b', '2026-01-03'), c: session('c', '2026-01-02', true), d: session('d', '2026-01-02') }).map((s) => s.id)).toEqual(['b', 'd', 'a']);
+  });
+});
