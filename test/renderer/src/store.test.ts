@@ -63,6 +63,7 @@ describe('the renderer store', () => {
     useApp.setState({ api: fakeApi().api });
     expect(await useApp.getState().run('load', () => Promise.resolve(1))).toBe(1);
     expect(await useApp.getState().run('load', () => Promise.reject(new Error('Beeper Desktop is not reachable.')))).toBeNull();
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a rejection that is no Error is the case under test
     expect(await useApp.getState().run('load', () => Promise.reject('?'))).toBeNull();
     expect(useApp.getState().notices.map((n) => [n.tone, n.text])).toEqual([
       ['error', 'Beeper Desktop is not reachable.'],
