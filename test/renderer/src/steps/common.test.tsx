@@ -23,7 +23,7 @@ describe('step form pieces', () => {
     const { rerender } = render(<StepFormFooter session={session(null)} />);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Continue' }).className).toContain('btn-primary');
-    rerender(<StepFormFooter session={session(null, { busy: true, stepError: { kind: 'invalid_input', message: 'Wrong code.' } as never })} primary={false} />);
+    rerender(<StepFormFooter session={session(null, { busy: true, stepError: { kind: 'invalid_input', message: 'Wrong code.' } })} primary={false} />);
     expect(screen.getByRole('alert').textContent).toBe('Wrong code.');
     const busy = screen.getByRole('button', { name: 'Checking…' });
     expect([busy.className.includes('btn-secondary'), busy.getAttribute('aria-busy')]).toEqual([true, 'true']);
