@@ -20,12 +20,12 @@ function Header() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
   const run = useApp((s) => s.run);
-  const live = liveSessions(sessions).filter((s) => !(route.name === 'session' && route.sessionID === s.id));
+  const live = liveSessions(sessions).filter((s) => !(route.to === 'session' && route.sessionID === s.id));
   const running = connection?.status === 'running';
   const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="topbar">
-      <button type="button" className="brand" onClick={() => navigate({ name: 'accounts' })}>
+      <button type="button" className="brand" onClick={() => navigate({ to: 'accounts' })}>
         <span className="brand-mark" aria-hidden="true">
           B
         </span>
@@ -33,7 +33,7 @@ function Header() {
       </button>
       <div className="topbar-right">
         {live.length > 0 && (
-          <Button variant="ghost" onClick={() => navigate({ name: 'session', sessionID: live[0]!.id })}>
+          <Button variant="ghost" onClick={() => navigate({ to: 'session', sessionID: live[0]!.id })}>
             {live.length === 1 ? `Connecting ${live[0]!.bridgeName}…` : `${live.length} logins in progress`}
           </Button>
         )}
@@ -101,9 +101,9 @@ function Main() {
     if (!signedIn) return <ConnectScreen />;
     return <Spinner label="Loading your accounts" large />;
   }
-  if (route.name === 'add') return <AddAccountScreen />;
-  if (route.name === 'session') return <SessionScreen sessionID={route.sessionID} />;
-  if (route.name === 'confirm-reconnect') return <ConfirmReconnectScreen bridgeID={route.bridgeID} loginID={route.loginID} accountID={route.accountID} />;
+  if (route.to === 'add-account') return <AddAccountScreen />;
+  if (route.to === 'session') return <SessionScreen sessionID={route.sessionID} />;
+  if (route.to === 'confirm-reconnect') return <ConfirmReconnectScreen bridgeID={route.bridgeID} loginID={route.loginID} accountID={route.accountID} />;
   return <AccountsScreen />;
 }
 
@@ -116,7 +116,7 @@ export function App() {
 
   // Screen changes move focus to the new screen's title (sessions handle their own steps).
   useEffect(() => {
-    if (route.name !== 'session') document.getElementById('screen-title')?.focus();
+    if (route.to !== 'session') document.getElementById('screen-title')?.focus();
   }, [route]);
 
   if (!ready) {

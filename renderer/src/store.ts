@@ -5,15 +5,12 @@
  */
 import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
+import type { EventPayload } from '../../preload/contract/schemas.ts';
 import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 import { keepUnchanged } from './keep-unchanged.ts';
 
-export type Route =
-  | { name: 'accounts' }
-  | { name: 'add'; bridgeID?: string | undefined }
-  | { name: 'session'; sessionID: string }
-  /** A reconnect asked for by a link: confirmed by the user before anything starts. */
-  | { name: 'confirm-reconnect'; bridgeID: string; loginID: string | null; accountID: string | null };
+/** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
+export type Route = EventPayload<'ui.navigate'>;
 
 export interface Notice {
   id: number;
@@ -63,7 +60,7 @@ export const useApp = create<AppState>()((set, get) => ({
   sessions: {},
   settings: null,
   updater: null,
-  route: { name: 'accounts' },
+  route: { to: 'accounts' },
   notices: [],
   externalLink: null,
 
@@ -79,16 +76,11 @@ export const useApp = create<AppState>()((set, get) => ({
       set((st) => {
         const sessions = { ...st.sessions };
         delete sessions[sessionID];
-        const route = st.route.name === 'session' && st.route.sessionID === sessionID ? ({ name: 'accounts' } as const) : st.route;
+        const route = st.route.to === 'session' && st.route.sessionID === sessionID ? ({ to: 'accounts' } as const) : st.route;
         return { sessions, route };
       }),
     );
-    api.on('ui.navigate', (to) => {
-      if (to.to === 'accounts') set({ route: { name: 'accounts' } });
-      else if (to.to === 'add-account') set({ route: { name: 'add', bridgeID: to.bridgeID } });
-      else if (to.to === 'session') set({ route: { name: 'session', sessionID: to.sessionID } });
-      else set({ route: { name: 'confirm-reconnect', bridgeID: to.bridgeID, loginID: to.loginID, accountID: to.accountID } });
-    });
+    api.on('ui.navigate', (route) => set({ route }));
     const snapshot = await get().run('load', (a) => a.getState());
     if (snapshot) get().applySnapshot(snapshot);
   },

@@ -198,7 +198,7 @@ export function AccountsScreen() {
           <Button variant="ghost" busy={accounts.refreshing} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>
             <Icon name="refresh" /> Refresh
           </Button>
-          <Button variant="primary" onClick={() => navigate({ name: 'add' })}>
+          <Button variant="primary" onClick={() => navigate({ to: 'add-account' })}>
             <Icon name="plus" /> Add account
           </Button>
         </div>
@@ -217,7 +217,7 @@ export function AccountsScreen() {
         <div className="empty">
           <h2>No chat accounts yet</h2>
           <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
-          <Button variant="primary" onClick={() => navigate({ name: 'add' })}>
+          <Button variant="primary" onClick={() => navigate({ to: 'add-account' })}>
             <Icon name="plus" /> Add your first account
           </Button>
         </div>

@@ -25,7 +25,7 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
     setBusy(true);
     const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: choice }));
     setBusy(false);
-    if (s) navigate({ name: 'session', sessionID: s.id });
+    if (s) navigate({ to: 'session', sessionID: s.id });
   };
   return (
     <form className="screen" onSubmit={(e) => void start(e)}>
@@ -51,7 +51,7 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
           <Icon name="alert" />
           <p>
             A login to {network.displayName} is already in progress; continuing here stops it.{' '}
-            <button type="button" className="link-button" onClick={() => navigate({ name: 'session', sessionID: inProgress.id })}>
+            <button type="button" className="link-button" onClick={() => navigate({ to: 'session', sessionID: inProgress.id })}>
               Show the login in progress
             </button>
           </p>
@@ -121,7 +121,7 @@ export function AddAccountScreen() {
   const [picked, setPicked] = useState<{ network: NetworkView; flows: LoginFlowView[] } | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   // A link or the command line may name the network (`beeper-account-manager://add/<bridge>`).
-  const wanted = useApp((s) => (s.route.name === 'add' ? (s.route.bridgeID ?? null) : null));
+  const wanted = useApp((s) => (s.route.to === 'add-account' ? (s.route.bridgeID ?? null) : null));
   const opened = useRef<string | null>(null);
 
   /** `fromLink`: a link only ever opens a screen; nothing starts until the user acts here. */
@@ -130,7 +130,7 @@ export function AddAccountScreen() {
     const flows = await run('load the login methods', (api) => api.getLoginFlows({ bridgeID: network.bridgeID }));
     if (flows && flows.length === 1 && !fromLink) {
       const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: flows[0]!.id }));
-      if (s) navigate({ name: 'session', sessionID: s.id });
+      if (s) navigate({ to: 'session', sessionID: s.id });
     } else if (flows && flows.length > 0) {
       setPicked({ network, flows });
     } else if (flows) {
@@ -158,7 +158,7 @@ export function AddAccountScreen() {
         <h1 tabIndex={-1} id="screen-title">
           Add an account
         </h1>
-        <Button variant="ghost" onClick={() => navigate({ name: 'accounts' })}>
+        <Button variant="ghost" onClick={() => navigate({ to: 'accounts' })}>
           Back to accounts
         </Button>
       </div>

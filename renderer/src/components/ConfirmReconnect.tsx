@@ -17,7 +17,7 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
   const account = login ? null : network?.otherAccounts.find((a) => a.accountID === accountID);
   const identity = login?.identity ?? account?.identity;
   const inProgress = liveSessions(sessions).find((s) => s.bridgeID === bridgeID);
-  const back = (): void => navigate({ name: 'accounts' });
+  const back = (): void => navigate({ to: 'accounts' });
 
   if (!network || !identity || !network.canReconnect) {
     return (

@@ -89,14 +89,14 @@ function Footer({ session }: { session: SessionView }) {
       const flow = session.flowID ? { flowID: session.flowID } : {};
       const { bridgeID, reconnect } = session;
       const next = await run('start again', (api) => (reconnect ? api.reconnect({ bridgeID, ...reconnect, ...flow }) : api.startSession({ bridgeID, ...flow })));
-      if (next) navigate({ name: 'session', sessionID: next.id });
+      if (next) navigate({ to: 'session', sessionID: next.id });
     });
   if (!session.finished) {
     // The user said what they want: the login ends (on the server too) and they are back where
     // they came from, told so by a notice that needs no click.
     const cancel = (): Promise<void> =>
       dismissThen(() => {
-        navigate(session.reconnect ? { name: 'accounts' } : { name: 'add' });
+        navigate(session.reconnect ? { to: 'accounts' } : { to: 'add-account' });
         notify('info', `${session.reconnect ? 'Reconnecting' : 'Adding'} ${session.bridgeName} was cancelled.`);
       });
     return (
@@ -108,8 +108,8 @@ function Footer({ session }: { session: SessionView }) {
   if (session.phase === 'complete') {
     return (
       <>
-        <Button onClick={() => void dismissThen(() => navigate({ name: 'add' }))}>Add another</Button>
-        <Button variant="primary" onClick={() => void dismissThen(() => navigate({ name: 'accounts' }))}>
+        <Button onClick={() => void dismissThen(() => navigate({ to: 'add-account' }))}>Add another</Button>
+        <Button variant="primary" onClick={() => void dismissThen(() => navigate({ to: 'accounts' }))}>
           Done
         </Button>
       </>
@@ -117,7 +117,7 @@ function Footer({ session }: { session: SessionView }) {
   }
   return (
     <>
-      <Button variant="ghost" onClick={() => void dismissThen(() => navigate({ name: 'accounts' }))}>
+      <Button variant="ghost" onClick={() => void dismissThen(() => navigate({ to: 'accounts' }))}>
         Close
       </Button>
       {session.phase === 'failed' && (
@@ -161,7 +161,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
     return (
       <div className="screen">
         <p>This login is no longer open.</p>
-        <Button onClick={() => navigate({ name: 'accounts' })}>Back to accounts</Button>
+        <Button onClick={() => navigate({ to: 'accounts' })}>Back to accounts</Button>
       </div>
     );
   }

@@ -10,6 +10,6 @@ export function useReconnect(): (bridgeID: string, loginID: string | null, accou
   const navigate = useApp((s) => s.navigate);
   return async (bridgeID, loginID, accountID) => {
     const session = await run('start reconnecting', (api) => api.reconnect({ bridgeID, loginID, accountID }));
-    if (session) navigate({ name: 'session', sessionID: session.id });
+    if (session) navigate({ to: 'session', sessionID: session.id });
   };
 }

@@ -37,7 +37,7 @@ describe('App', () => {
   it('a login in progress elsewhere: the header leads back to it', async () => {
     await renderApp(snapshot({ accounts: accounts(someNetworks()), sessions: [session(null, { id: 's1', bridgeName: 'Telegram' })] }));
     fireEvent.click(screen.getByRole('button', { name: 'Connecting Telegram…' }));
-    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's1' });
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's1' });
   });
 
   it('follows main’s navigation: a tray item, a notification click', async () => {
@@ -51,9 +51,9 @@ describe('App', () => {
   });
 
   it('a session main removes closes its screen', async () => {
-    const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()), sessions: [session(null, { id: 's1' })] }), { name: 'session', sessionID: 's1' });
+    const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()), sessions: [session(null, { id: 's1' })] }), { to: 'session', sessionID: 's1' });
     act(() => main.push('state.sessionRemoved', { sessionID: 's1' }));
-    expect(useApp.getState().route).toEqual({ name: 'accounts' });
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
   });
 
   it('Sign out asks main; errors stay until dismissed', async () => {

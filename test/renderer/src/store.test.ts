@@ -20,7 +20,7 @@ const session = (id: string, startedAt: string, finished = false) => ({ id, star
 
 describe('the renderer store', () => {
   it('before anything arrives: not ready, nothing offered, the accounts screen', () => {
-    expect(useApp.getState()).toMatchObject({ api: null, ready: false, capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false }, route: { name: 'accounts' }, notices: [] });
+    expect(useApp.getState()).toMatchObject({ api: null, ready: false, capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false }, route: { to: 'accounts' }, notices: [] });
   });
 
   it('init loads the snapshot, and each pushed event replaces its part', async () => {
@@ -41,21 +41,21 @@ describe('the renderer store', () => {
     await useApp.getState().init(api);
     fire('state.session', session('ses_1', '2026-01-01'));
     fire('state.session', session('ses_2', '2026-01-02'));
-    useApp.getState().navigate({ name: 'session', sessionID: 'ses_1' });
+    useApp.getState().navigate({ to: 'session', sessionID: 'ses_1' });
     fire('state.sessionRemoved', { sessionID: 'ses_2' });
-    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 'ses_1' });
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 'ses_1' });
     fire('state.sessionRemoved', { sessionID: 'ses_1' });
-    expect(useApp.getState()).toMatchObject({ sessions: {}, route: { name: 'accounts' } });
+    expect(useApp.getState()).toMatchObject({ sessions: {}, route: { to: 'accounts' } });
   });
 
   it('the shell’s navigation requests become routes', async () => {
     const { api, fire } = fakeApi();
     await useApp.getState().init(api);
     const route = (to: unknown) => (fire('ui.navigate', to), useApp.getState().route);
-    expect(route({ to: 'add-account', bridgeID: 'b' })).toEqual({ name: 'add', bridgeID: 'b' });
-    expect(route({ to: 'session', sessionID: 'ses_1' })).toEqual({ name: 'session', sessionID: 'ses_1' });
-    expect(route({ to: 'confirm-reconnect', bridgeID: 'b', loginID: 'L', accountID: null })).toEqual({ name: 'confirm-reconnect', bridgeID: 'b', loginID: 'L', accountID: null });
-    expect(route({ to: 'accounts' })).toEqual({ name: 'accounts' });
+    expect(route({ to: 'add-account', bridgeID: 'b' })).toEqual({ to: 'add-account', bridgeID: 'b' });
+    expect(route({ to: 'session', sessionID: 'ses_1' })).toEqual({ to: 'session', sessionID: 'ses_1' });
+    expect(route({ to: 'confirm-reconnect', bridgeID: 'b', loginID: 'L', accountID: null })).toEqual({ to: 'confirm-reconnect', bridgeID: 'b', loginID: 'L', accountID: null });
+    expect(route({ to: 'accounts' })).toEqual({ to: 'accounts' });
   });
 
   it('a failed call says why and answers null; without an API nothing is called', async () => {

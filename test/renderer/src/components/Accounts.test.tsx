@@ -19,7 +19,7 @@ describe('AccountsScreen', () => {
     await renderApp(snapshot({ accounts: accounts([beeper!]) }));
     expect(screen.getByRole('heading', { name: 'No chat accounts yet' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add your first account' }));
-    expect(useApp.getState().route).toEqual({ name: 'add' });
+    expect(useApp.getState().route).toEqual({ to: 'add-account' });
   });
 
   it('lists each network with its logins; Beeper itself can be neither reconnected nor removed', async () => {
@@ -39,7 +39,7 @@ describe('AccountsScreen', () => {
     expect(within(attention).getByText('Logged out from your phone')).toBeTruthy();
     main.answer('sessions.reconnect', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null } }));
     fireEvent.click(within(attention).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp' }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's9' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's9' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', accountID: null }]);
   });
 

@@ -12,7 +12,7 @@ const withFuture = () => accounts([...someNetworks(), network({ bridgeID: 'blues
 
 describe('AddAccountScreen', () => {
   it('groups networks by where they run, keeps newer providers, and never offers Beeper itself', async () => {
-    await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
     const groups = screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'));
     expect(groups).toEqual(['group-local', 'group-cloud', 'group-other']);
     expect(within(screen.getByRole('region', { name: 'Other networks' })).getByRole('button', { name: /Bluesky/ })).toBeTruthy();
@@ -22,7 +22,7 @@ describe('AddAccountScreen', () => {
   });
 
   it('a network that cannot be added now says why and cannot be chosen', async () => {
-    await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
     const signal = screen.getByRole('button', { name: /Signal/ });
     expect(signal.hasAttribute('disabled')).toBe(true);
     expect(signal.getAttribute('aria-describedby')).toBe('why-signal');
@@ -30,16 +30,16 @@ describe('AddAccountScreen', () => {
   });
 
   it('one way to log in: starts it at once', async () => {
-    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
     main.answer('bridges.getFlows', () => [{ id: 'phone', name: 'Phone number', description: null }]);
     main.answer('sessions.start', () => session(null, { id: 's5' }));
     fireEvent.click(screen.getByRole('button', { name: /Telegram/ }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's5' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's5' }));
     expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'telegram', flowID: 'phone' }]);
   });
 
   it('several ways: asks which, then starts the one chosen', async () => {
-    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
     main.answer('bridges.getFlows', () => [
       { id: 'qr', name: 'QR code', description: 'Scan with your phone' },
       { id: 'phone', name: 'Pairing code', description: null },
@@ -49,12 +49,12 @@ describe('AddAccountScreen', () => {
     expect(await screen.findByRole('heading', { name: 'How do you want to connect WhatsApp?' })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: /Pairing code/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's6' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's6' }));
     expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'whatsapp', flowID: 'phone' }]);
   });
 
   it('no way to log in from here: says so', async () => {
-    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { name: 'add' });
+    const { main } = await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
     main.answer('bridges.getFlows', () => []);
     fireEvent.click(screen.getByRole('button', { name: /Bluesky/ }));
     expect((await screen.findByRole('alert')).textContent).toContain('Bluesky offers no way to log in from here.');
@@ -71,7 +71,7 @@ describe('AddAccountScreen', () => {
     expect(main.callsTo('bridges.getFlows')).toEqual([{ bridgeID: 'telegram' }]);
     expect(main.callsTo('sessions.start')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's7' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's7' }));
     expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'telegram', flowID: 'phone' }]);
   });
 
@@ -82,7 +82,7 @@ describe('AddAccountScreen', () => {
     main.push('ui.navigate', { to: 'add-account', bridgeID: 'telegram' });
     expect(await screen.findByText(/A login to Telegram is already in progress/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show the login in progress' }));
-    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 'live' });
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 'live' });
     expect(main.callsTo('sessions.start')).toEqual([]);
     expect(main.callsTo('sessions.cancel')).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { accounts, session, snapshot, someNetworks } from '../../../support/view
 
 afterEach(cleanup);
 
-const ask = (bridgeID: string, loginID: string | null): Route => ({ name: 'confirm-reconnect', bridgeID, loginID, accountID: null });
+const ask = (bridgeID: string, loginID: string | null): Route => ({ to: 'confirm-reconnect', bridgeID, loginID, accountID: null });
 
 describe('ConfirmReconnectScreen', () => {
   it('names the account and starts nothing until confirmed', async () => {
@@ -17,7 +17,7 @@ describe('ConfirmReconnectScreen', () => {
     expect(main.callsTo('sessions.reconnect')).toEqual([]);
     main.answer('sessions.reconnect', () => session(null, { id: 's3' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's3' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's3' }));
     // Which IDs reach Beeper Desktop is the core's rule: the window says which account.
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'telegram', loginID: 'tg1', accountID: null }]);
   });
@@ -30,7 +30,7 @@ describe('ConfirmReconnectScreen', () => {
   it('Cancel goes back without starting anything', async () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }), ask('telegram', 'tg1'));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(useApp.getState().route).toEqual({ name: 'accounts' });
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
     expect(main.callsTo('sessions.reconnect')).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ const cookiesStep: StepView = { type: 'cookies', stepID: 'fi.mau.slack.login.coo
 const unknownStep: StepView = { type: 'unsupported', stepID: 'passkey', instructions: 'Use your passkey.', rawType: 'webauthn' };
 
 async function show(s: SessionView, capabilities = snapshot().capabilities) {
-  return renderApp(snapshot({ sessions: [s], capabilities }), { name: 'session', sessionID: s.id });
+  return renderApp(snapshot({ sessions: [s], capabilities }), { to: 'session', sessionID: s.id });
 }
 
 describe('SessionScreen', () => {
@@ -83,8 +83,8 @@ describe('SessionScreen', () => {
 
   it('Cancel ends the login in main and goes straight back to where it was started, with a notice that needs no click', async () => {
     for (const [reconnect, back, text] of [
-      [null, { name: 'add' }, 'Adding Telegram was cancelled.'],
-      [{ loginID: 'l1', accountID: null }, { name: 'accounts' }, 'Reconnecting Telegram was cancelled.'],
+      [null, { to: 'add-account' }, 'Adding Telegram was cancelled.'],
+      [{ loginID: 'l1', accountID: null }, { to: 'accounts' }, 'Reconnecting Telegram was cancelled.'],
     ] as const) {
       const { main } = await show(session(unknownStep, { reconnect }));
       main.answer('sessions.dismiss', () => null);
@@ -106,7 +106,7 @@ describe('SessionScreen', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     main.answer('sessions.dismiss', () => null);
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'accounts' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'accounts' }));
     expect(main.callsTo('sessions.dismiss')).toEqual([{ sessionID: 's1' }]);
   });
 
@@ -118,15 +118,15 @@ describe('SessionScreen', () => {
     main.answer('sessions.dismiss', () => null);
     main.answer('sessions.reconnect', () => session(null, { id: 's2' }));
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's2' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's2' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'telegram', flowID: 'qr', loginID: 'l1', accountID: null }]);
   });
 
   it('a session main has forgotten: says so, with a way back', async () => {
-    await renderApp(snapshot(), { name: 'session', sessionID: 'gone' });
+    await renderApp(snapshot(), { to: 'session', sessionID: 'gone' });
     expect(screen.getByText('This login is no longer open.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back to accounts' }));
-    expect(useApp.getState().route).toEqual({ name: 'accounts' });
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
   });
 
   it('a refused call shows main’s message, and the screen stays', async () => {
@@ -134,6 +134,6 @@ describe('SessionScreen', () => {
     main.refuse('sessions.dismiss', { kind: 'not_running', message: 'Beeper Desktop is not reachable.' });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Beeper Desktop is not reachable.');
-    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 's1' });
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's1' });
   });
 });

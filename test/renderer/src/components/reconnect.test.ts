@@ -16,14 +16,14 @@ describe('useReconnect', () => {
     const { result } = renderHook(() => useReconnect());
     await act(() => result.current('b', 'L', null));
     expect(asked).toEqual([{ bridgeID: 'b', loginID: 'L', accountID: null }]);
-    expect(useApp.getState().route).toEqual({ name: 'session', sessionID: 'ses_9' });
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 'ses_9' });
   });
 
   it('a reconnect that fails stays on the screen it came from, saying why', async () => {
     useApp.setState({ api: { reconnect: () => Promise.reject(new Error('Beeper Desktop is not reachable.')) } as unknown as BeeperAccountManagerAPI });
     const { result } = renderHook(() => useReconnect());
     await act(() => result.current('b', null, 'A'));
-    expect(useApp.getState().route).toEqual({ name: 'accounts' });
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
     expect(useApp.getState().notices.map((n) => n.text)).toEqual(['Beeper Desktop is not reachable.']);
   });
 });
