@@ -10,6 +10,7 @@
  *   become one `CookieField` with its sources.
  */
 import { z } from 'zod';
+import { PROVIDERS } from '../../../preload/contract/providers.ts';
 import { lookup } from '../lookup.ts';
 
 /** `null` means absent: drops null-valued properties, at every depth (list items are left to the lists). */
@@ -96,7 +97,7 @@ export const AccountSchema = z.object({
   bridge: z
     .object({
       id: z.string(),
-      provider: lenientEnum(['cloud', 'self-hosted', 'local', 'platform-sdk'], 'unknown'),
+      provider: lenientEnum(PROVIDERS, 'unknown'),
       type: z.string(),
     })
     .optional(),
@@ -116,7 +117,7 @@ export const BridgeSchema = z.object({
   accounts: lenientList(AccountSchema, 'account of a bridge').default([]),
   activeAccountCount: z.number().int().nonnegative().default(0),
   displayName: z.string(),
-  provider: lenientEnum(['cloud', 'self-hosted', 'local', 'platform-sdk'], 'unknown'),
+  provider: lenientEnum(PROVIDERS, 'unknown'),
   status: lenientEnum(BRIDGE_STATUSES, 'unknown'),
   supportsMultipleAccounts: z.boolean().default(false),
   type: z.string(),

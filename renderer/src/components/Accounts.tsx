@@ -1,5 +1,6 @@
 /** The account list: what needs attention first, then every network with its logins and accounts. */
 import { memo, useState } from 'react';
+import { providerLabel } from '../../../preload/contract/providers.ts';
 import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
@@ -99,8 +100,6 @@ function Attention({ items }: { items: AttentionItem[] }) {
   );
 }
 
-/** Where a network's accounts run; a provider newer than this app is not named. */
-const PROVIDER_LABEL: Record<string, string> = { cloud: 'Beeper Cloud', local: 'On this device', 'self-hosted': 'Self-hosted', 'platform-sdk': 'Platform' };
 
 type Removing = { network: NetworkView; login: LoginView };
 
@@ -152,7 +151,7 @@ const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { 
       <h2 id={`net-${n.bridgeID}`} className="network-title">
         <NetworkIcon type={n.type} name={n.displayName} />
         {n.displayName}
-        {PROVIDER_LABEL[n.provider] && <span className="muted small"> · {PROVIDER_LABEL[n.provider]}</span>}
+        {providerLabel(n.provider) && <span className="muted small"> · {providerLabel(n.provider)}</span>}
       </h2>
       <ul className="logins">
         {n.logins.map((l) => (

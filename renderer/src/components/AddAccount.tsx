@@ -1,15 +1,13 @@
 /** Choosing a network, then a way to log in, then the login steps. */
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { PROVIDERS, providerLabel } from '../../../preload/contract/providers.ts';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
 import { liveSessions, useApp } from '../store.ts';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { Button, Icon, Spinner } from './ui.tsx';
 
 const GROUPS: Array<{ provider: string; title: string }> = [
-  { provider: 'local', title: 'On this device' },
-  { provider: 'cloud', title: 'Beeper Cloud' },
-  { provider: 'self-hosted', title: 'Self-hosted' },
-  { provider: 'platform-sdk', title: 'Platform' },
+  ...PROVIDERS.map((provider) => ({ provider, title: providerLabel(provider)! })),
   // Providers newer than this app: still offered, never hidden.
   { provider: 'other', title: 'Other networks' },
 ];
