@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { PROVIDERS } from '../../../preload/contract/providers.ts';
+import { RemoveScopeSchema } from '../../../preload/contract/views.ts';
 import { lookup } from '../lookup.ts';
 
 /** `null` means absent: drops null-valued properties, at every depth (list items are left to the lists). */
@@ -126,7 +127,8 @@ export const BridgeSchema = z.object({
 });
 export type Bridge = z.infer<typeof BridgeSchema>;
 
-export const REMOVE_SCOPES = ['current-device', 'all-devices'] as const;
+/** The removal scopes this app knows: the contract's (one list for the API and the window). */
+const REMOVE_SCOPES = RemoveScopeSchema.options;
 export type RemoveScope = (typeof REMOVE_SCOPES)[number];
 
 export const LOGIN_STATUSES = ['connected', 'connecting', 'needs_login', 'logged_out', 'unknown'] as const;
