@@ -5,7 +5,7 @@
  */
 import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
-import type { AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import { NO_CAPABILITIES, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
@@ -165,7 +165,7 @@ export class AccountManager {
 
   snapshot(): AppSnapshot {
     return {
-      capabilities: this.deps.capabilities ?? { captureWindow: false, desktopShell: false, startAtLogin: false },
+      capabilities: this.deps.capabilities ?? NO_CAPABILITIES,
       connection: this.connection.current(),
       auth: authView(this.auth.state()),
       accounts: this.accounts.view(),

@@ -270,6 +270,8 @@ export const CapabilitiesSchema = z.object({
   startAtLogin: z.boolean(),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+/** A host that offers none of them (the browser preview, or before the first snapshot). */
+export const NO_CAPABILITIES: Capabilities = Object.freeze({ captureWindow: false, desktopShell: false, startAtLogin: false });
 
 export const AppSnapshotSchema = z.object({
   capabilities: CapabilitiesSchema,

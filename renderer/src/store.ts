@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
 import type { EventPayload } from '../../preload/contract/schemas.ts';
-import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import { NO_CAPABILITIES, type AccountsView, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { keepUnchanged } from './keep-unchanged.ts';
 
 /** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
@@ -53,7 +53,7 @@ export const useApp = create<AppState>()((set, get) => ({
   api: null,
   ready: false,
   hostConnected: true,
-  capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false },
+  capabilities: NO_CAPABILITIES,
   connection: null,
   auth: null,
   accounts: null,
