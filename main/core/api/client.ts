@@ -153,12 +153,17 @@ export class BeeperApi {
     };
   }
 
-  private async call<S extends z.ZodType>(schema: S, what: string, context: Context, request: (c: BeeperDesktop) => Promise<unknown>, write = false): Promise<z.infer<S>> {
+  /**
+   * One API call: its answer parsed with `schema` (`what` names it in errors), its failure read in
+   * `context`. `access: 'write'` marks a call that changes something, so a 403 with a read-only token
+   * is reported as the missing scope.
+   */
+  private async call<S extends z.ZodType>(schema: S, what: string, context: Context, request: (c: BeeperDesktop) => Promise<unknown>, access: 'read' | 'write' = 'read'): Promise<z.infer<S>> {
     let data: unknown;
     try {
       data = await request(this.client());
     } catch (e) {
-      const err = this.readOnlyRefusal(toAppError(e, context), write);
+      const err = this.readOnlyRefusal(toAppError(e, context), access === 'write');
       if (endsSignIn(err)) this.opts.onUnauthorized?.(err);
       throw err;
     }
@@ -219,7 +224,7 @@ export class BeeperApi {
   removeLogin(bridgeID: string, loginID: string, scope: RemoveScope): Promise<RemoveResponse> {
     return this.call(RemoveResponseSchema, 'removal result', 'read', (c) =>
       c.post(`/v1/bridges/${enc(bridgeID)}/logins/${enc(loginID)}/remove`, { body: { scope }, maxRetries: 0 }),
-      true,
+      'write',
     );
   }
 
@@ -229,7 +234,7 @@ export class BeeperApi {
     return this.call(LoginSessionSchema, 'login session', 'submit', (c) =>
       // Creating may take several seconds (WhatsApp waits up to 15 s for its first QR).
       c.post(`/v1/bridges/${enc(bridgeID)}/login-sessions`, { body, maxRetries: 0, timeout: this.opts.submitTimeoutMs, signal: signal ?? null }),
-      true,
+      'write',
     );
   }
 
@@ -242,7 +247,7 @@ export class BeeperApi {
   async cancelSession(bridgeID: string, sessionID: string): Promise<void> {
     await this.call(CancelResponseSchema, 'cancel result', 'session', (c) =>
       c.delete(`/v1/bridges/${enc(bridgeID)}/login-sessions/${enc(sessionID)}`, { maxRetries: 0 }),
-      true,
+      'write',
     );
   }
 
@@ -256,7 +261,7 @@ export class BeeperApi {
         timeout,
         signal: signal ?? null,
       }),
-      true,
+      'write',
     );
   }
 
