@@ -65,7 +65,6 @@ const SUITES = {
   'main/electron/updater.ts': ['test/main/electron/compose.test.ts'],
   'preload/contract/schemas.ts': ['test/main/core/ipc/registry.test.ts', ...core('ipc-and-secrets')],
   'preload/contract/views.ts': ['test/main/core/ipc/registry.test.ts', 'test/main/core/sessions/engine.test.ts'],
-  'preload/contract/api.ts': ['test/main/core/ipc/registry.test.ts'],
 };
 const SKIP = new Set(['main/index.ts', 'preload/contract/channels.ts']); // wiring and constants only
 
@@ -115,7 +114,15 @@ for (const file of modules) {
     logLevel: 'warn',
   };
   console.log(`\n▶ ${file}  (${tests.join(', ')})`);
-  const results = await new Stryker(options).runMutationTest();
+  let results;
+  try {
+    results = await new Stryker(options).runMutationTest();
+  } catch (e) {
+    // One module that cannot be run (its suites no longer reach it) fails the run, not the others.
+    console.error(`✘ ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    rows.push({ file, score: 0, killed: 0, survived: 0, noCoverage: 0, total: 0, goal: goalFor(file), met: false, tests, error: true });
+    continue;
+  }
   const f = { killed: 0, survived: 0, noCoverage: 0, total: 0 };
   for (const r of results) {
     if (!COUNTED.has(r.status)) continue;
@@ -132,12 +139,13 @@ for (const file of modules) {
 console.log('\nMutation score per module (no-coverage mutants count as survivors)');
 for (const r of rows) {
   const mark = r.met === null ? ' ' : r.met ? '✔' : '✘';
-  const what = r.tests.length === 0 ? 'no test file' : `${String(r.killed).padStart(4)}/${String(r.total).padEnd(4)} survived ${r.survived}, no coverage ${r.noCoverage}`;
+  const what = r.error ? 'could not run (see above)' : r.tests.length === 0 ? 'no test file' : `${String(r.killed).padStart(4)}/${String(r.total).padEnd(4)} survived ${r.survived}, no coverage ${r.noCoverage}`;
   console.log(`  ${mark} ${r.file.padEnd(44)} ${r.score.toFixed(1).padStart(5)}%  ${what}${r.goal === null ? '' : `  (goal ${r.goal}%)`}`);
 }
 const all = rows.reduce((t, r) => ({ killed: t.killed + r.killed, total: t.total + r.total }), { killed: 0, total: 0 });
 const missed = rows.filter((r) => r.met === false);
-console.log(`  total ${all.total === 0 ? '—' : ((100 * all.killed) / all.total).toFixed(1)}% (${all.killed}/${all.total}); ${missed.length} module(s) below their goal`);
+const broken = rows.filter((r) => r.error);
+console.log(`  total ${all.total === 0 ? '—' : ((100 * all.killed) / all.total).toFixed(1)}% (${all.killed}/${all.total}); ${missed.length} module(s) below their goal${broken.length > 0 ? `, ${broken.length} could not be run` : ''}`);
 mkdirSync(path.join(root, 'reports'), { recursive: true });
 writeFileSync(path.join(root, 'reports', values.smoke ? 'mutation-smoke.json' : 'mutation.json'), JSON.stringify({ at: new Date().toISOString(), rows, total: all }, null, 2));
 
@@ -147,3 +155,5 @@ if (values.smoke) {
   console.log(ok ? `mutation smoke: ${SMOKE} ${row.score}% ✔` : `mutation smoke failed: ${row ? `${row.score}% of ${row.total}` : 'no mutants tested'}`);
   process.exit(ok ? 0 : 1);
 }
+// A module below its goal, or one that could not be run, fails the run (as a check would).
+if (missed.length > 0 || broken.length > 0) process.exitCode = 1;
