@@ -2,6 +2,7 @@
  * What a launch (or a second launch, passed on by the single-instance lock) asks for, from its
  * command line or a `beeper-account-manager://` link; and window bounds that fit the screens.
  */
+import type { EventPayload } from '../../preload/contract/schemas.ts';
 
 export const PROTOCOL = 'beeper-account-manager';
 
@@ -73,13 +74,8 @@ export interface LaunchDeps {
   showWindow(): void;
   /** Starts a reconnect session; returns its ID, or null when it could not start. */
   startReconnect(bridgeID: string, loginID: string | null, accountID: string | null): Promise<string | null>;
-  navigate(
-    to:
-      | { to: 'accounts' }
-      | { to: 'add-account'; bridgeID?: string | undefined }
-      | { to: 'session'; sessionID: string }
-      | { to: 'confirm-reconnect'; bridgeID: string; loginID: string | null; accountID: string | null },
-  ): void;
+  /** Shows a screen: the contract's navigation request, the window's route. */
+  navigate(to: EventPayload<'ui.navigate'>): void;
 }
 
 /** Carries out what a launch asked for (the first one, or a second one passed on by the lock). */
