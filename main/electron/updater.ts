@@ -1,10 +1,10 @@
-/** electron-updater behind the UpdaterPolicy (main/policy/updater.ts). */
+/** electron-updater behind the UpdaterDriver (main/policy/updater.ts). */
 import { app } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountManager } from '../core/account-manager.ts';
 import type { Logger } from '../core/log.ts';
-import { canSelfUpdate, UpdaterPolicy, type InstallFacts, type UpdaterLike } from '../policy/updater.ts';
+import { canSelfUpdate, UpdaterDriver, type InstallFacts, type UpdaterLike } from '../policy/updater.ts';
 
 export function installFacts(): InstallFacts {
   let packageType: string | null = null;
@@ -22,7 +22,7 @@ export function installFacts(): InstallFacts {
   };
 }
 
-export async function createUpdater(log: Logger): Promise<UpdaterPolicy> {
+export async function createUpdater(log: Logger): Promise<UpdaterDriver> {
   const facts = installFacts();
   let updater: UpdaterLike | null = null;
   if (canSelfUpdate(facts).ok) {
@@ -36,16 +36,16 @@ export async function createUpdater(log: Logger): Promise<UpdaterPolicy> {
     };
     updater = autoUpdater;
   }
-  const policy = new UpdaterPolicy(updater, facts);
-  policy.onChange((s) => log.info('update state', { status: s.status }));
-  return policy;
+  const driver = new UpdaterDriver(updater, facts);
+  driver.onChange((s) => log.info('update state', { status: s.status }));
+  return driver;
 }
 
 /**
  * Auto-update, shown in the window and the tray. `quitting` is told when a restart to update
  * begins, so closing the window then quits instead of hiding it.
  */
-export async function setupUpdates(core: AccountManager, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterPolicy> {
+export async function setupUpdates(core: AccountManager, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterDriver> {
   const updater = await createUpdater(log);
   core.setUpdater({
     current: () => updater.current(),

@@ -2,7 +2,7 @@
 import { BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/log.ts';
 import type { SettingsStore } from '../core/storage/settings.ts';
-import { restoreBounds } from '../policy/launch.ts';
+import { restoreBounds } from '../policy/window-bounds.ts';
 import { navigationDecision, permissionDecision, windowOpenDecision } from '../policy/security.ts';
 
 const MIN = { width: 720, height: 520 };

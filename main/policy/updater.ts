@@ -1,5 +1,5 @@
 /**
- * Auto-update policy, independent of Electron. It drives anything shaped like electron-updater's
+ * Auto-update, independent of Electron: `UpdaterDriver` drives anything shaped like electron-updater's
  * AppUpdater: first check shortly after start (not at start-up), then every few hours; downloads in
  * the background; reports a state the UI and tray show; installs on quit, or now on "Restart to
  * update"; never crashes on feed or network errors; never lets a channel allow downgrades.
@@ -70,7 +70,8 @@ export function readableUpdateError(e: Error): string {
   return 'Checking for updates failed. It will be tried again later.';
 }
 
-export class UpdaterPolicy {
+/** Drives an updater through its cycle and keeps its state (main/electron/updater.ts hands it the real one). */
+export class UpdaterDriver {
   private state: UpdaterState = { status: 'idle' };
   private readonly listeners = new Set<(s: UpdaterState) => void>();
   private timer: NodeJS.Timeout | null = null;

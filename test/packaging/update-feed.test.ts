@@ -15,7 +15,7 @@ import { GenericProvider } from 'electron-updater/out/providers/GenericProvider.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../main/policy/updater.ts';
+import { readableUpdateError, UpdaterDriver, type UpdaterLike } from '../../main/policy/updater.ts';
 
 const FILES: Record<string, string> = {
   'latest-linux.yml': `version: 1.4.0
@@ -102,7 +102,7 @@ function configured(channel: string | null): UpdaterLike {
     quitAndInstall: () => undefined,
     on: () => u,
   } as unknown as UpdaterLike;
-  new UpdaterPolicy(u, { platform: 'linux', isPackaged: true, appImagePath: '/x.AppImage', packageType: null }, { firstCheckDelayMs: 1, intervalMs: 1, channel });
+  new UpdaterDriver(u, { platform: 'linux', isPackaged: true, appImagePath: '/x.AppImage', packageType: null }, { firstCheckDelayMs: 1, intervalMs: 1, channel });
   return u;
 }
 

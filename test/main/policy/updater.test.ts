@@ -1,6 +1,6 @@
 /** main/policy/updater.ts: which installs update themselves, and the updater states. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { canSelfUpdate, DEFAULT_POLICY, readableUpdateError, UpdaterPolicy, type UpdaterLike } from '../../../main/policy/updater.ts';
+import { canSelfUpdate, DEFAULT_POLICY, readableUpdateError, UpdaterDriver, type UpdaterLike } from '../../../main/policy/updater.ts';
 
 class FakeUpdater implements UpdaterLike {
   autoDownload = false;
@@ -53,7 +53,7 @@ describe('updater policy', () => {
       expect(canSelfUpdate({ ...packaged, appImagePath: undefined, packageType })).toMatchObject({ ok: false, reason: expect.stringContaining('package manager') });
     }
     expect(canSelfUpdate({ ...packaged, platform: 'darwin', appImagePath: undefined })).toEqual({ ok: true });
-    const p = new UpdaterPolicy(new FakeUpdater(), { ...packaged, isPackaged: false });
+    const p = new UpdaterDriver(new FakeUpdater(), { ...packaged, isPackaged: false });
     expect(p.current()).toMatchObject({ status: 'unsupported', downloadURL: expect.stringMatching(/^https:\/\//) });
   });
 
@@ -77,7 +77,7 @@ describe('updater policy', () => {
     u.checkForUpdates = () => (calls.push('check'), Promise.resolve(null));
     u.quitAndInstall = () => void calls.push('install');
     const withPkexec = { hasPrivilegeHelper: true } as object; // pkexec is installed, as on most desktops
-    const p = new UpdaterPolicy(u, { ...packaged, appImagePath: undefined, packageType: 'deb', ...withPkexec }, { firstCheckDelayMs: 1, intervalMs: 1 });
+    const p = new UpdaterDriver(u, { ...packaged, appImagePath: undefined, packageType: 'deb', ...withPkexec }, { firstCheckDelayMs: 1, intervalMs: 1 });
     p.start();
     await p.check();
     await new Promise((r) => setTimeout(r, 10));
@@ -90,7 +90,7 @@ describe('updater policy', () => {
   it('checks shortly after start (not at start-up), then periodically', async () => {
     vi.useFakeTimers();
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged, { firstCheckDelayMs: 30_000, intervalMs: 3_600_000 });
+    const p = new UpdaterDriver(u, packaged, { firstCheckDelayMs: 30_000, intervalMs: 3_600_000 });
     p.start();
     expect(u.checks).toBe(0);
     await vi.advanceTimersByTimeAsync(30_000);
@@ -104,7 +104,7 @@ describe('updater policy', () => {
 
   it('reports each stage, and installs only when ready', () => {
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged);
+    const p = new UpdaterDriver(u, packaged);
     const seen: string[] = [];
     p.onChange((s) => seen.push(s.status));
     expect(p.restartToUpdate()).toBe(false);
@@ -122,7 +122,7 @@ describe('updater policy', () => {
 
   it('never throws on feed or network errors, and explains them', async () => {
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged);
+    const p = new UpdaterDriver(u, packaged);
     u.failNext = new Error('HttpError: 404 Not Found "method: GET url: https://x/latest-linux.yml"');
     await expect(p.check()).resolves.toBeUndefined();
     expect(p.current()).toMatchObject({ status: 'error', message: 'No update information was found for this version.' });
@@ -136,16 +136,16 @@ describe('updater policy', () => {
 
   it('stable users are never offered prereleases: the latest channel, or none, leaves them off', () => {
     const latest = new FakeUpdater();
-    new UpdaterPolicy(latest, packaged, { firstCheckDelayMs: 1, intervalMs: 1, channel: 'latest' });
+    new UpdaterDriver(latest, packaged, { firstCheckDelayMs: 1, intervalMs: 1, channel: 'latest' });
     expect([latest.channel, latest.allowPrerelease, latest.allowDowngrade]).toEqual(['latest', false, false]);
     const none = new FakeUpdater();
-    new UpdaterPolicy(none, packaged);
+    new UpdaterDriver(none, packaged);
     expect([none.channel, none.allowPrerelease, none.allowDowngrade]).toEqual([null, false, false]);
   });
 
   it('“Check for updates” while checking, downloading or ready does nothing; after an error or up to date it checks', async () => {
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged);
+    const p = new UpdaterDriver(u, packaged);
     u.emit('update-available', { version: '2.0.0' });
     u.emit('download-progress', { percent: 10 });
     await p.check();
@@ -156,7 +156,7 @@ describe('updater policy', () => {
     u.emit('update-downloaded', { version: '2.0.0' });
     await p.check();
     expect(u.checks).toBe(0);
-    const q = new UpdaterPolicy(new FakeUpdater(), packaged);
+    const q = new UpdaterDriver(new FakeUpdater(), packaged);
     const v = (q as unknown as { updater: FakeUpdater }).updater;
     v.emit('update-not-available');
     await q.check();
@@ -167,7 +167,7 @@ describe('updater policy', () => {
 
   it('progress is kept between 0 and 100; a check that fails after the update became ready keeps it ready', async () => {
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged);
+    const p = new UpdaterDriver(u, packaged);
     u.emit('download-progress', { percent: 140 });
     expect(p.current()).toEqual({ status: 'downloading', version: '', percent: 100 });
     u.emit('download-progress', { percent: -3 });
@@ -183,7 +183,7 @@ describe('updater policy', () => {
 
   it('never lets a channel setting allow downgrades', () => {
     const u = new FakeUpdater();
-    new UpdaterPolicy(u, packaged, { firstCheckDelayMs: 1, intervalMs: 1, channel: 'beta' });
+    new UpdaterDriver(u, packaged, { firstCheckDelayMs: 1, intervalMs: 1, channel: 'beta' });
     expect(u.channel).toBe('beta');
     expect(u.allowPrerelease).toBe(true);
     expect(u.allowDowngrade).toBe(false);
@@ -192,19 +192,19 @@ describe('updater policy', () => {
   it('its states, exactly: idle at first, then up to date or an error with the time of the check', () => {
     const at = Date.parse('2026-11-30T10:00:00.000Z');
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged, { ...DEFAULT_POLICY, now: () => at });
+    const p = new UpdaterDriver(u, packaged, { ...DEFAULT_POLICY, now: () => at });
     expect(p.current()).toEqual({ status: 'idle' });
     u.emit('update-not-available');
     expect(p.current()).toEqual({ status: 'up-to-date', checkedAt: '2026-11-30T10:00:00.000Z' });
     u.emit('error', new Error('ENOSPC: no space left'));
     expect(p.current()).toEqual({ status: 'error', message: 'Not enough disk space to download the update.', checkedAt: '2026-11-30T10:00:00.000Z' });
-    expect(new UpdaterPolicy(null, packaged).current()).toEqual({ status: 'unsupported', reason: 'Updates are not available in this build.', downloadURL: expect.stringMatching(/^https:/) });
+    expect(new UpdaterDriver(null, packaged).current()).toEqual({ status: 'unsupported', reason: 'Updates are not available in this build.', downloadURL: expect.stringMatching(/^https:/) });
     expect(readableUpdateError(new Error('Cannot find latest-linux.yml in the latest release artifacts'))).toBe('No update information was found for this version.');
   });
 
   it('a listener that unsubscribed hears nothing more', () => {
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged);
+    const p = new UpdaterDriver(u, packaged);
     const heard: string[] = [];
     const off = p.onChange((s) => heard.push(s.status));
     u.emit('checking-for-update');
@@ -216,7 +216,7 @@ describe('updater policy', () => {
   it('stop() cancels the next check; starting again does not add a second timer', async () => {
     vi.useFakeTimers();
     const u = new FakeUpdater();
-    const p = new UpdaterPolicy(u, packaged, { firstCheckDelayMs: 1_000, intervalMs: 10_000 });
+    const p = new UpdaterDriver(u, packaged, { firstCheckDelayMs: 1_000, intervalMs: 10_000 });
     p.start();
     p.stop();
     await vi.advanceTimersByTimeAsync(5_000);
