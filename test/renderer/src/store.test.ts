@@ -12,8 +12,7 @@ function fakeApi(getState = () => Promise.resolve(snapshot())) {
   return { api, fire: (event: string, payload: unknown) => listeners.get(event)!(payload) };
 }
 
-const initial = useApp.getState();
-beforeEach(() => useApp.setState(initial, true));
+beforeEach(() => useApp.setState(useApp.getInitialState(), true));
 afterEach(() => vi.useRealTimers());
 
 const session = (id: string, startedAt: string, finished = false) => ({ id, startedAt, finished }) as SessionView;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BeeperApi, parseResponse } from '../../../../main/core/api/client.ts';
 import { LoginSessionSchema } from '../../../../main/core/api/schemas.ts';
 import { Logger, memorySink } from '../../../../main/core/log.ts';
+import { answeringAfter } from '../../../support/fetch-stubs.ts';
 
 let server: Server;
 let baseURL: string;
@@ -306,13 +307,7 @@ describe('BeeperApi, each call exactly', () => {
   });
 
   it('an abort signal given to info, createSession, getSession or submitStep stops it', async () => {
-    const hanging: typeof fetch = (_input, init) =>
-      new Promise((_, reject) => {
-        const stop = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-        if (init?.signal?.aborted) stop();
-        init?.signal?.addEventListener('abort', stop);
-      });
-    const a = api('http://127.0.0.1:1', { fetch: hanging, readTimeoutMs: 60_000 });
+    const a = api('http://127.0.0.1:1', { fetch: answeringAfter(Infinity), readTimeoutMs: 60_000 });
     for (const [name, run] of [
       ['info', (signal: AbortSignal) => a.info({ signal })],
       ['createSession', (signal: AbortSignal) => a.createSession('b', {}, signal)],
@@ -327,11 +322,7 @@ describe('BeeperApi, each call exactly', () => {
   });
 
   it('a long-poll may take long; any other submit times out at its own limit', async () => {
-    const slow = (ms: number): typeof fetch => (_input, init) =>
-      new Promise((resolve, reject) => {
-        const t = setTimeout(() => resolve(new Response(JSON.stringify({ bridgeID: 'b', loginSessionID: 'ls', status: 'waiting_for_input' }), { headers: { 'content-type': 'application/json' } })), ms);
-        init?.signal?.addEventListener('abort', () => (clearTimeout(t), reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
-      });
+    const slow = (ms: number) => answeringAfter(ms, { bridgeID: 'b', loginSessionID: 'ls', status: 'waiting_for_input' });
     const a = api('http://127.0.0.1:1', { fetch: slow(200), submitTimeoutMs: 50 });
     await expect(a.submitStep('b', 'ls', 's', { type: 'user_input', fields: {} })).rejects.toMatchObject({ kind: 'network' });
     await expect(a.submitStep('b', 'ls', 's', { type: 'display_and_wait' })).resolves.toMatchObject({ loginSessionID: 'ls' });

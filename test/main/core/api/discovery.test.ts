@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { candidateURLs, discover, normalizeBaseURL, PROBE_PORTS } from '../../../../main/core/api/discovery.ts';
 import { startSimulator } from '../../../simulator/index.ts';
+import { answeringAfter } from '../../../support/fetch-stubs.ts';
 
 describe('discovery', () => {
   it('orders candidates: configured first, then each port on 127.0.0.1 and localhost', () => {
@@ -84,12 +85,8 @@ describe('discovery', () => {
 describe('discover, its defaults', () => {
   it('a probe waits half a second by default, through the fetch it is given', async () => {
     const seen: string[] = [];
-    const slow: typeof fetch = (input, init) =>
-      new Promise((resolve, reject) => {
-        seen.push(String(input instanceof Request ? input.url : input));
-        const t = setTimeout(() => resolve(new Response('{}', { headers: { 'content-type': 'application/json' } })), 1_500);
-        init?.signal?.addEventListener('abort', () => (clearTimeout(t), reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
-      });
+    const answer = answeringAfter(1_500);
+    const slow: typeof fetch = (input, init) => (seen.push(String(input instanceof Request ? input.url : input)), answer(input, init));
     const result = await discover({ ports: [1], fetch: slow });
     expect(result).toMatchObject({ status: 'not-running', error: { kind: 'not_running' } });
     expect(seen.length).toBeGreaterThan(0);

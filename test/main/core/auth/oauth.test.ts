@@ -23,6 +23,26 @@ afterAll(async () => {
   await sim.stop();
 });
 
+/** Sends raw bytes to 127.0.0.1:`port` (no client would build such a request) and reads the whole answer, or what came before an error. */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let text = '';
+    socket.setTimeout(2_000, () => socket.destroy());
+    socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+    socket.on('close', () => resolve(text));
+    socket.on('error', () => resolve(text));
+  });
+}
+
+/** The callback URL of the authorization URL `url`, answered with `code` and the state it asked for. */
+function answeredCallback(url: string, code = 'c'): URL {
+  const asked = new URL(url).searchParams;
+  const cb = new URL(asked.get('redirect_uri')!);
+  cb.search = new URLSearchParams({ code, state: asked.get('state')! }).toString();
+  return cb;
+}
+
 describe('PKCE', () => {
   it('makes an RFC 7636 verifier, its S256 challenge, and a random state', () => {
     const a = createPkce();
@@ -57,21 +77,12 @@ describe('loopback callback', () => {
   });
 
   it('answers a request it cannot parse with 400, and the sign-in goes on', async () => {
-    /** Sends raw bytes (no client would build this target) and reads the status line, or '' if none comes. */
-    const raw = (port: number, request: string): Promise<string> =>
-      new Promise((resolve) => {
-        const socket = connect(port, '127.0.0.1', () => socket.write(request));
-        let text = '';
-        socket.setTimeout(2_000, () => socket.destroy());
-        socket.on('data', (d) => (text += d.toString('latin1')));
-        socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
-        socket.on('error', () => resolve(text));
-      });
+    const statusLine = async (port: number, request: string): Promise<string> => (await rawRequest(port, request)).split('\r\n')[0] ?? '';
     const result = await signInWithOAuth(
       opts(async (url) => {
         const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!);
         for (const target of ['http://[', '//[::1', 'http://a b/callback']) {
-          expect(await raw(Number(redirect.port), `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`), target).toMatch(/^HTTP\/1\.1 400 /);
+          expect(await statusLine(Number(redirect.port), `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`), target).toMatch(/^HTTP\/1\.1 400 /);
         }
         const location = (await fetch(url, { redirect: 'manual' })).headers.get('location')!;
         expect((await fetch(location)).status).toBe(200);
@@ -281,12 +292,11 @@ describe('the whole OAuth exchange, against a recording authorization server', (
         baseURL: s.url,
         clientID: 'c',
         openExternal: async (url) => {
-          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          const cb = answeredCallback(url);
           const other = await fetch(new URL('/favicon.ico', cb));
           expect([other.status, other.headers.get('content-type'), await other.text()]).toEqual([404, 'text/plain', 'Not found']);
           const bad = await fetch(new URL('/callback?state=nope&code=x', cb));
           expect([bad.status, await bad.text()]).toEqual([400, expect.stringContaining('<h1>Sign-in link not recognised</h1><p>Start connecting again from Beeper Account Manager.</p>')]);
-          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
           await fetch(cb);
         },
       });
@@ -323,17 +333,11 @@ describe('the whole OAuth exchange, against a recording authorization server', (
         baseURL: s.url,
         clientID: 'c',
         openExternal: async (url) => {
-          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
-          const answer = await new Promise<string>((resolve) => {
-            let text = '';
-            const socket = connect(Number(cb.port), '127.0.0.1', () => socket.write('GET //[::1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
-            socket.on('data', (d: Buffer) => (text += d.toString()));
-            socket.on('close', () => resolve(text));
-          });
+          const cb = answeredCallback(url);
+          const answer = await rawRequest(Number(cb.port), 'GET //[::1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
           expect(answer).toMatch(/^HTTP\/1\.1 400/);
           expect(answer.toLowerCase()).toContain('content-type: text/plain');
           expect(answer).toContain('\r\nBad request\r\n');
-          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
           await fetch(cb);
         },
       });
@@ -370,8 +374,7 @@ describe('the whole OAuth exchange, against a recording authorization server', (
         clientID: 'c',
         signal: ctl.signal,
         openExternal: async (url) => {
-          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
-          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
+          const cb = answeredCallback(url);
           // A browser keeps its connection open after the page: the server must close it.
           await new Promise<void>((resolve) => {
             const socket = connect(Number(cb.port), '127.0.0.1', () => socket.write(`GET ${cb.pathname}${cb.search} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`));
@@ -402,9 +405,8 @@ describe('the whole OAuth exchange, against a recording authorization server', (
         baseURL: s.url,
         clientID: 'c',
         openExternal: async (url) => {
-          const cb = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          const cb = answeredCallback(url);
           await expect(fetch(`http://[::1]:${cb.port}/callback`)).rejects.toThrow();
-          cb.search = new URLSearchParams({ code: 'c', state: new URL(url).searchParams.get('state')! }).toString();
           await fetch(cb);
         },
       });

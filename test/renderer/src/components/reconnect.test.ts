@@ -6,8 +6,7 @@ import type { BeeperAccountManagerAPI } from '../../../../preload/contract/api.t
 import { useReconnect } from '../../../../renderer/src/components/reconnect.ts';
 import { useApp } from '../../../../renderer/src/store.ts';
 
-const initial = useApp.getState();
-beforeEach(() => useApp.setState(initial, true));
+beforeEach(() => useApp.setState(useApp.getInitialState(), true));
 
 describe('useReconnect', () => {
   it('sends the IDs it was given as they are, and opens the login that starts', async () => {
