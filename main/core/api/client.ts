@@ -11,6 +11,7 @@ import BeeperDesktop from '@beeper/desktop-api';
 import { z } from 'zod';
 import { AppError, endsSignIn, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { RequestOf } from '../../../preload/contract/schemas.ts';
 import {
   AccountSchema,
   AppSetupSchema,
@@ -53,6 +54,17 @@ export interface ApiClientOptions {
   readRetries?: number;
   submitTimeoutMs?: number;
   longPollTimeoutMs?: number;
+}
+
+/**
+ * What starts a login session (docs/beeper-desktop-api.md §3.2): the window's `sessions.start` (a bridge
+ * and maybe a flow), plus the login or account a reconnect names (sessions/reconnect.ts decides which).
+ */
+export type StartRequest = RequestOf<'sessions.start'> & { loginID?: string | undefined; accountID?: string | undefined };
+
+/** The body of a session-start request: the IDs that were given, and no others. */
+export function startBody({ flowID, loginID, accountID }: StartRequest): { flowID?: string; loginID?: string; accountID?: string } {
+  return { ...(flowID && { flowID }), ...(loginID && { loginID }), ...(accountID && { accountID }) };
 }
 
 export interface SubmitBody {
@@ -230,7 +242,7 @@ export class BeeperApi {
 
   // ---------------------------------------------------------------- login sessions
 
-  createSession(bridgeID: string, body: { flowID?: string; loginID?: string; accountID?: string }, signal?: AbortSignal): Promise<LoginSession> {
+  createSession(bridgeID: string, body: ReturnType<typeof startBody>, signal?: AbortSignal): Promise<LoginSession> {
     return this.call(LoginSessionSchema, 'login session', 'submit', (c) =>
       // Creating may take several seconds (WhatsApp waits up to 15 s for its first QR).
       c.post(`/v1/bridges/${enc(bridgeID)}/login-sessions`, { body, maxRetries: 0, timeout: this.opts.submitTimeoutMs, signal: signal ?? null }),

@@ -1,37 +1,30 @@
 /**
- * Login sessions (docs/beeper-desktop-api.md §3): one state machine per session, several at once on different
- * bridges.
+ * Login sessions (docs/beeper-desktop-api.md §3), several at once on different bridges. Each one is
+ * the state machine of session-machine.ts; this engine runs what its state needs and nothing more:
  *
- *   start ──► user_input | cookies | display_and_wait ──submit──► next step … ──► complete | failed | cancelled
+ *   starting          the create request
+ *   display_and_wait  the long-poll: submit, show what comes back (a new QR or code replaces the
+ *                     shown one), pause while nothing changes, submit again
+ *   unsupported       a timer to check whether the session moved on to a step this app knows
+ *   user_input, cookies  the user's submit, while it is out
  *
- * A `display_and_wait` step runs a long-poll loop: submit, render what comes back (a new QR or
- * code replaces the shown one), submit again, until the step changes or the session ends. Cancel
- * aborts the in-flight request first, then DELETEs the session. Failures arrive on two channels —
- * an HTTP error, or a 200 session with `status: failed` — and both end up as the same `failed`
- * view. A step or session status this app does not know (a newer Beeper Desktop) is shown as
- * "finish this in Beeper Desktop" with Cancel, while the engine keeps checking whether the session
- * moves on to something it knows. Whenever a session fails on this side, it is cancelled on the
- * server too: no session is left running there.
+ * Every transition stops what the state before it ran (aborts its request, clears its timer), so
+ * nothing outlives the state it served; an answer that arrives afterwards is stale, and only says
+ * which server session to end if this side never knew of it. Failures arrive on two channels — an
+ * HTTP error, or a 200 session with `status: failed` — and both end up as the same `failed` view.
  *
  * Values the user typed, cookies and codes pass straight through to the API and are never kept.
  */
 import { randomBytes } from 'node:crypto';
 import type { SessionView } from '../../../preload/contract/views.ts';
-import type { BeeperApi, SubmitBody } from '../api/client.ts';
-import { cookieFieldNeed, type CookiesStep, type DisplayStep, type LoginSession } from '../api/schemas.ts';
-import { identityOf } from '../accounts/model.ts';
-import { AppError, kindOfCode, toAppError } from '../errors.ts';
+import { startBody, type BeeperApi, type StartRequest, type SubmitBody } from '../api/client.ts';
+import { cookieFieldNeed, type CookiesStep, type LoginSession } from '../api/schemas.ts';
+import { AppError, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { isFetchableImageURL, safeImageDataURL } from '../api/images.ts';
 import { displayKey, stepView } from './session-view.ts';
+import { isEnded, STARTING, transition, type OpenState, type SessionContext, type SessionEvent, type SessionState } from './session-machine.ts';
 import { prepareInput } from './typed-input.ts';
-
-export interface StartRequest {
-  bridgeID: string;
-  flowID?: string | undefined;
-  loginID?: string | undefined;
-  accountID?: string | undefined;
-}
 
 export interface SessionEngineDeps {
   api: () => BeeperApi | null;
@@ -61,41 +54,44 @@ export const DEFAULT_PACING: Pacing = { initialMs: 500, maxMs: 5_000 };
 
 export const nextInterval = (interval: number, changed: boolean, p: Pacing): number => (changed ? 0 : interval === 0 ? p.initialMs : Math.min(p.maxMs, interval * 2));
 
-/** Errors on the long-poll that say nothing about the session: check it, then keep waiting. */
+/** Errors that say nothing about the session (its fate is unknown): check it rather than guess. */
 const TRANSIENT: ReadonlySet<AppError['kind']> = new Set(['network', 'server_error', 'rate_limited']);
 
-type Phase = SessionView['phase'];
-const TERMINAL: ReadonlySet<Phase> = new Set(['complete', 'failed', 'cancelled']);
+/** The one thing a session runs at a time; every transition stops it. */
+type Work =
+  | { kind: 'idle' }
+  | { kind: 'request'; abort: AbortController }
+  /** `stop` ends a pause early (its waiter hears `false`). */
+  | { kind: 'timer'; timer: NodeJS.Timeout; stop: () => void };
+const IDLE: Work = { kind: 'idle' };
+
+/** A request's outcome for the state that made it; null when the state it served is gone. */
+type Answer = { session: LoginSession } | { error: AppError } | null;
 
 class Live {
   readonly id = `ses_${randomBytes(9).toString('base64url')}`;
   readonly startedAt = new Date().toISOString();
   updatedAt = this.startedAt;
-  remote: LoginSession | null = null;
-  phase: Phase = 'starting';
-  busy = false;
-  stepError: AppError | null = null;
-  error: AppError | null = null;
-  result: SessionView['result'] = null;
-  revision = 0;
+  state: SessionState = STARTING;
+  work: Work = IDLE;
+  /** The display last shown, and how many different ones were: a new QR re-renders, the same one does not. */
   shownDisplay: string | null = null;
+  revision = 0;
   emojiImage: { url: string; dataURL: string | null; loading: boolean } | null = null;
-  abort: AbortController | null = null;
-  waiting = false;
-  closing = false;
-  recheck: NodeJS.Timeout | null = null;
-  /** The long-poll's pause between polls: cleared, and the loop woken, when the session ends. */
-  pause: { timer: NodeJS.Timeout; wake: () => void } | null = null;
-  readonly request: StartRequest;
-  readonly bridgeName: string;
+  readonly context: SessionContext;
 
   constructor(request: StartRequest, bridgeName: string) {
-    this.request = request;
-    this.bridgeName = bridgeName;
+    this.context = { request, bridgeName };
   }
 
-  get terminal(): boolean {
-    return TERMINAL.has(this.phase);
+  get request(): StartRequest {
+    return this.context.request;
+  }
+
+  /** The current step, when it is of this type. */
+  step<T extends NonNullable<LoginSession['currentStep']>['type']>(type: T): Extract<LoginSession['currentStep'], { type: T }> | undefined {
+    const step = this.state.phase === 'starting' || isEnded(this.state) ? undefined : this.state.remote.currentStep;
+    return step?.type === type ? (step as Extract<LoginSession['currentStep'], { type: T }>) : undefined;
   }
 }
 
@@ -129,9 +125,8 @@ export class SessionEngine {
 
   /** The raw cookies step of a session, for the shell's capture window (it needs url, extractJS, userAgent). */
   cookiesStep(id: string): CookiesStep {
-    const s = this.live(id);
-    const step = s.phase === 'cookies' ? s.remote!.currentStep : undefined;
-    if (step?.type !== 'cookies') throw new AppError('invalid_request', 'This login is not waiting for a browser sign-in.');
+    const step = this.live(id).step('cookies');
+    if (!step) throw new AppError('invalid_request', 'This login is not waiting for a browser sign-in.');
     return step;
   }
 
@@ -141,16 +136,102 @@ export class SessionEngine {
     return s;
   }
 
-  private api(): BeeperApi {
-    const api = this.deps.api();
-    if (!api) throw new AppError('not_running', 'Beeper Desktop is not connected.');
-    return api;
-  }
-
   private emit(s: Live): void {
     s.updatedAt = new Date().toISOString();
     const v = this.view(s);
     for (const l of this.changed) l(v);
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  /**
+   * The one way a session changes state: the machine decides, then what the old state ran is
+   * stopped, the new state's work is started, listeners hear of it, and a session the transition
+   * ended is ended on the server (the returned promise settles when that is done).
+   */
+  private dispatch(s: Live, event: SessionEvent): Promise<void> {
+    const before = s.state;
+    const { state, endOnServer } = transition(before, event, s.context);
+    if (state !== before) {
+      this.stop(s);
+      s.state = state;
+      this.enter(s, before);
+      this.emit(s);
+      this.report(s, before);
+    }
+    return endOnServer ? this.deleteRemote(s, endOnServer) : Promise.resolve();
+  }
+
+  /** Starts what the new state needs. */
+  private enter(s: Live, before: SessionState): void {
+    switch (s.state.phase) {
+      case 'display_and_wait':
+        this.showDisplay(s);
+        // The long-poll loop goes on by itself once started; another state starts it anew.
+        if (before.phase !== 'display_and_wait') void this.longPoll(s);
+        return;
+      case 'unsupported':
+        this.scheduleRecheck(s, s.state.remote.loginSessionID);
+        return;
+      case 'starting':
+      case 'user_input':
+      case 'cookies':
+      case 'complete':
+      case 'failed':
+      case 'cancelled':
+        return;
+    }
+  }
+
+  /** What the log and the owner hear of a transition. */
+  private report(s: Live, before: SessionState): void {
+    const bridgeID = s.request.bridgeID;
+    const state = s.state;
+    if (state.phase === 'unsupported' && before.phase !== 'unsupported') {
+      const step = state.remote.currentStep;
+      this.deps.log.warn('login session reached a step this app cannot show', { bridgeID, status: state.remote.rawStatus, stepType: step?.type === 'unknown' ? step.rawType : step?.type });
+    } else if (state.phase === 'failed') {
+      this.deps.log.warn('login session failed', { bridgeID, error: state.error.toJSON() });
+    } else if (state.phase === 'complete') {
+      this.deps.log.info('login session complete', { bridgeID, loginID: state.result.loginID, restored: state.result.restored });
+      this.deps.onComplete(this.view(s));
+    }
+  }
+
+  /** Stops what the session runs: its request is aborted, its timer cleared. */
+  private stop(s: Live): void {
+    const work = s.work;
+    s.work = IDLE;
+    if (work.kind === 'request') work.abort.abort();
+    if (work.kind === 'timer') work.stop();
+  }
+
+  /**
+   * One request on the session's behalf, as its work. Its answer is null when the state that made it
+   * is gone; an answer naming a server session is then handed to the machine as late.
+   */
+  private async ask(s: Live, send: (api: BeeperApi, signal: AbortSignal) => Promise<LoginSession>, context: 'submit' | 'session'): Promise<Answer> {
+    const work: Work = { kind: 'request', abort: new AbortController() };
+    s.work = work;
+    let answer: NonNullable<Answer>;
+    try {
+      answer = { session: await send(this.api(), work.abort.signal) };
+    } catch (e) {
+      answer = { error: toAppError(e, context) };
+    }
+    if (s.work !== work) {
+      const remoteID = 'session' in answer ? answer.session.loginSessionID : answer.error.loginSessionID;
+      if (remoteID) void this.dispatch(s, { type: 'late', remoteID });
+      return null;
+    }
+    s.work = IDLE;
+    return answer;
+  }
+
+  private api(): BeeperApi {
+    const api = this.deps.api();
+    if (!api) throw new AppError('not_running', 'Beeper Desktop is not connected.');
+    return api;
   }
 
   // ---------------------------------------------------------------- start
@@ -159,7 +240,7 @@ export class SessionEngine {
     // One live session per bridge: the same request again returns it (a double click); a different
     // one replaces it (the user went back and chose another flow or account).
     for (const other of this.sessions.values()) {
-      if (other.request.bridgeID !== req.bridgeID || other.terminal) continue;
+      if (other.request.bridgeID !== req.bridgeID || isEnded(other.state)) continue;
       const same = other.request.flowID === req.flowID && other.request.loginID === req.loginID && other.request.accountID === req.accountID;
       if (same) return this.view(other);
       await this.cancel(other.id);
@@ -167,178 +248,28 @@ export class SessionEngine {
     const s = new Live(req, this.deps.bridgeName(req.bridgeID));
     this.sessions.set(s.id, s);
     this.emit(s);
-    const body: { flowID?: string; loginID?: string; accountID?: string } = {};
-    if (req.flowID) body.flowID = req.flowID;
-    if (req.loginID) body.loginID = req.loginID;
-    if (req.accountID) body.accountID = req.accountID;
-    s.abort = new AbortController();
-    try {
-      const remote = await this.api().createSession(req.bridgeID, body, s.abort.signal);
-      s.abort = null;
-      if (s.closing) {
-        // Cancelled while being created: end it on the server too.
-        void this.deleteRemote(s, remote.loginSessionID);
-        return this.view(s);
-      }
-      this.apply(s, remote);
-    } catch (e) {
-      s.abort = null;
-      const err = toAppError(e, 'submit');
-      // Created, but its answer could not be read: it exists on the server all the same.
-      if (err.loginSessionID) void this.deleteRemote(s, err.loginSessionID);
-      this.fail(s, err); // nothing, if it was cancelled meanwhile
-    }
+    const answer = await this.ask(s, (api, signal) => api.createSession(req.bridgeID, startBody(req), signal), 'submit');
+    if (answer) await this.settleAnswer(s, answer);
     return this.view(s);
   }
 
-  // ---------------------------------------------------------------- applying server state
-
-  private apply(s: Live, remote: LoginSession): void {
-    if (s.closing) return;
-    s.remote = remote;
-    s.stepError = null;
-    switch (remote.status) {
-      case 'complete':
-        this.complete(s, remote);
-        return;
-      case 'cancelled':
-        this.settle(s, 'cancelled');
-        return;
-      case 'failed': {
-        const e = remote.error;
-        this.fail(s, new AppError(kindOfCode(e?.code) ?? 'unknown', e?.message.trim() || 'The login failed.', { code: e?.code }), 'ended-on-server');
-        return;
-      }
-    }
-    const step = remote.currentStep;
-    if (!step) {
-      if (remote.status === 'unknown') this.unsupported(s, remote);
-      else this.fail(s, new AppError('invalid_response', 'Beeper Desktop did not say what the next login step is.'));
-      return;
-    }
-    switch (step.type) {
-      case 'user_input':
-        s.phase = 'user_input';
-        break;
-      case 'cookies':
-        s.phase = 'cookies';
-        break;
-      case 'display_and_wait': {
-        s.phase = 'display_and_wait';
-        const key = displayKey(step);
-        if (key !== s.shownDisplay) {
-          s.shownDisplay = key;
-          s.revision++;
-        }
-        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a display without a picture URL loads none either way
-        if (step.display.type === 'emoji' && step.display.imageURL) this.loadEmoji(s, step.display.imageURL);
-        void this.waitLoop(s);
-        break;
-      }
-      case 'complete':
-        this.complete(s, remote);
-        return;
-      case 'unknown':
-        this.unsupported(s, remote);
-        return;
-    }
-    this.emit(s);
+  private settleAnswer(s: Live, answer: NonNullable<Answer>): Promise<void> {
+    return this.dispatch(s, 'session' in answer ? { type: 'answered', remote: answer.session } : { type: 'failed', error: answer.error });
   }
 
-  /**
-   * A step or status this app does not know: the screen says to finish in Beeper Desktop (or
-   * cancel), and the session is checked now and then in case it moves on to something known.
-   */
-  private unsupported(s: Live, remote: LoginSession): void {
-    if (s.phase !== 'unsupported') {
-      const step = remote.currentStep;
-      this.deps.log.warn('login session reached a step this app cannot show', {
-        bridgeID: s.request.bridgeID,
-        status: remote.rawStatus,
-        stepType: step?.type === 'unknown' ? step.rawType : step?.type,
-      });
-    }
-    s.phase = 'unsupported';
-    this.emit(s);
-    s.recheck = setTimeout(() => void this.recheck(s, remote.loginSessionID), this.deps.unsupportedPollMs ?? 3_000);
-    // Stryker disable next-line CallExpression: not observable in a test; keeps the timer from holding the process open
-    s.recheck.unref();
-  }
-
-  /** Runs only while the session shows an unknown step: Cancel and every end stop its timer first. */
-  private async recheck(s: Live, remoteID: string): Promise<void> {
-    s.recheck = null;
-    try {
-      this.apply(s, await this.api().getSession(s.request.bridgeID, remoteID));
-    } catch (e) {
-      // Stryker disable next-line StringLiteral: equivalent, 'session' differs from the default only in a 404, which '' reads the same way
-      this.fail(s, toAppError(e, 'session'));
-    }
-  }
-
-  private stopRecheck(s: Live): void {
-    clearTimeout(s.recheck ?? undefined);
-    s.recheck = null;
-  }
-
-  private complete(s: Live, remote: LoginSession): void {
-    // Stryker disable next-line ConditionalExpression: equivalent, only a complete step carries a login or an account
-    const step = remote.currentStep?.type === 'complete' ? remote.currentStep : undefined;
-    const login = remote.login ?? remote.connection ?? step?.login;
-    const account = remote.account ?? step?.account;
-    const loginID = login?.loginID ?? remote.loginID ?? account?.loginID ?? s.request.loginID ?? '';
-    const accountIDs = login?.accountIDs ?? (account ? [account.accountID] : remote.accountID ? [remote.accountID] : []);
-    s.result = {
-      loginID,
-      accountIDs,
-      // Stryker disable next-line OptionalChaining: equivalent, account is read only when there is no login user, so then it has one
-      identity: login?.user || account?.user ? identityOf(login?.user ?? account?.user, loginID) : null,
-      network: account?.network ?? s.bridgeName,
-      restored: Boolean(s.request.loginID && s.request.loginID === loginID) || Boolean(s.request.accountID && accountIDs.includes(s.request.accountID)),
-    };
-    this.settle(s, 'complete');
-    // A complete step under a status that is not `complete`: the server did not say it ended.
-    if (remote.status !== 'complete') void this.deleteRemote(s, remote.loginSessionID);
-    this.deps.log.info('login session complete', { bridgeID: s.request.bridgeID, loginID, restored: s.result.restored });
-    this.deps.onComplete(this.view(s));
-  }
-
-  /**
-   * Ends the session here. Nothing else of it runs by then: a submit has finished, the long-poll
-   * loop is not paused while its own answer is applied, and a recheck has already fired (Cancel
-   * stops those itself).
-   */
-  private settle(s: Live, phase: 'complete' | 'cancelled' | 'failed'): void {
-    s.phase = phase;
-    s.abort?.abort();
-    s.abort = null;
-    this.emit(s);
-  }
-
-  /**
-   * Ends the session as failed (or cancelled, when the bridge says so). It is ended on the server too
-   * unless there is evidence about this very session that the server already ended it: its own
-   * answer said `failed`, or a route for it answered 404/410. An error kind guessed from a code is no
-   * such evidence; when in doubt the DELETE is sent: a second one costs nothing, a leaked session does.
-   */
-  private fail(s: Live, error: AppError, origin: 'here' | 'ended-on-server' = 'here'): void {
-    if (s.terminal) return;
-    if (error.kind === 'cancelled') {
-      // Cancelled elsewhere (in Beeper Desktop, or the bridge gave up on it).
-      this.settle(s, 'cancelled');
-    } else {
-      // Stryker disable next-line ObjectLiteral: the cause is for a debugger; the view and the log leave it out
-      s.error = error.kind === 'not_running' ? new AppError('not_running', 'Beeper Desktop stopped while connecting. Start again once it is running.', { cause: error }) : error;
-      this.deps.log.warn('login session failed', { bridgeID: s.request.bridgeID, error: s.error.toJSON() });
-      this.settle(s, 'failed');
-    }
-    const remoteID = s.remote?.loginSessionID;
-    if (remoteID && origin === 'here' && !goneOnServer(error)) void this.deleteRemote(s, remoteID);
-  }
+  // ---------------------------------------------------------------- what the states run
 
   /** The emoji picture: a data: URL is shown as it is, http(s) or a path is fetched by main (api/images.ts), anything else cannot be shown. */
-  private loadEmoji(s: Live, url: string): void {
-    if (s.emojiImage?.url === url) return;
+  private showDisplay(s: Live): void {
+    const step = s.step('display_and_wait')!;
+    const key = displayKey(step);
+    if (key !== s.shownDisplay) {
+      s.shownDisplay = key;
+      s.revision++;
+    }
+    const url = step.display.type === 'emoji' ? step.display.imageURL : undefined;
+    // Stryker disable next-line ConditionalExpression: equivalent, a display without a picture URL loads none either way
+    if (!url || s.emojiImage?.url === url) return;
     const inline = safeImageDataURL(url);
     const fetchable = isFetchableImageURL(url) && this.deps.fetchImage !== undefined;
     s.emojiImage = { url, dataURL: inline, loading: !inline && fetchable };
@@ -351,88 +282,91 @@ export class SessionEngine {
     });
   }
 
-  // ---------------------------------------------------------------- display_and_wait long-poll
-
-  private async waitLoop(s: Live): Promise<void> {
-    if (s.waiting) return;
-    s.waiting = true;
+  /** The display_and_wait long-poll, for as long as the session shows a display. */
+  private async longPoll(s: Live): Promise<void> {
     const pacing = { ...DEFAULT_PACING, ...this.deps.pacing };
     let interval = 0;
-    try {
-      while (!s.closing && s.phase === 'display_and_wait') {
-        const asked = Date.now();
-        const shown = s.shownDisplay;
-        const step = s.remote?.currentStep as DisplayStep;
-        const next = await this.poll(s, step);
-        if (!next) return;
-        this.apply(s, next.session);
-        const changed = s.shownDisplay !== shown || (s.remote?.currentStep as DisplayStep | undefined)?.stepID !== step.stepID;
-        interval = Math.max(nextInterval(interval, changed, pacing), next.retryAfterMs);
-        const wait = interval - (Date.now() - asked);
-        if (wait > 0 && !s.closing && s.phase === 'display_and_wait') await this.pauseFor(s, wait);
-      }
-    } finally {
-      s.waiting = false;
+    while (s.state.phase === 'display_and_wait') {
+      const asked = Date.now();
+      const shown = s.shownDisplay;
+      const { remote } = s.state;
+      const step = s.step('display_and_wait')!;
+      const next = await this.poll(s, remote.loginSessionID, step.stepID);
+      if (!next) return;
+      await this.dispatch(s, { type: 'answered', remote: next.session });
+      const changed = s.shownDisplay !== shown || s.step('display_and_wait')?.stepID !== step.stepID;
+      interval = Math.max(nextInterval(interval, changed, pacing), next.retryAfterMs);
+      const wait = interval - (Date.now() - asked);
+      if (wait > 0 && s.state.phase === 'display_and_wait' && !(await this.pause(s, wait))) return;
     }
   }
 
   /**
-   * One long-poll: the session as it is now, or null when the loop should stop (cancelled here, or
-   * failed). An error that says nothing about the session (a timeout, a 5xx, a 429) is answered by
-   * checking the session.
+   * One long-poll: the session as it is now, or null when the loop should stop (the state is gone,
+   * an abort of its own, or the login failed). An error that says nothing about the session (a
+   * timeout, a 5xx, a 429) is answered by checking the session.
    */
-  private async poll(s: Live, step: DisplayStep): Promise<{ session: LoginSession; retryAfterMs: number } | null> {
-    const remoteID = s.remote!.loginSessionID;
-    s.abort = new AbortController();
-    try {
-      return { session: await this.api().submitStep(s.request.bridgeID, remoteID, step.stepID, { type: 'display_and_wait' }, s.abort.signal), retryAfterMs: 0 };
-    } catch (e) {
-      const err = toAppError(e, 'submit');
-      if (s.closing || (err.kind === 'cancelled' && err.status === undefined)) return null;
-      if (!TRANSIENT.has(err.kind)) {
-        this.fail(s, err);
-        return null;
-      }
-      try {
-        return { session: await this.api().getSession(s.request.bridgeID, remoteID), retryAfterMs: (err.retryAfterSec ?? 0) * 1000 };
-      } catch (e2) {
-        // Stryker disable next-line StringLiteral: equivalent, 'session' differs from the default only in a 404, which '' reads the same way
-        this.fail(s, toAppError(e2, 'session'));
-        return null;
-      }
-      // Stryker disable next-line BlockStatement: equivalent, the next request or the end replaces or drops it
-    } finally {
-      s.abort = null;
+  private async poll(s: Live, remoteID: string, stepID: string): Promise<{ session: LoginSession; retryAfterMs: number } | null> {
+    const answer = await this.ask(s, (api, signal) => api.submitStep(s.request.bridgeID, remoteID, stepID, { type: 'display_and_wait' }, signal), 'submit');
+    if (!answer) return null;
+    if ('session' in answer) return { session: answer.session, retryAfterMs: 0 };
+    const err = answer.error;
+    if (err.kind === 'cancelled' && err.status === undefined) return null;
+    if (!TRANSIENT.has(err.kind)) {
+      await this.dispatch(s, { type: 'failed', error: err });
+      return null;
     }
+    const checked = await this.check(s, remoteID);
+    return checked && { session: checked, retryAfterMs: (err.retryAfterSec ?? 0) * 1000 };
   }
 
-  private pauseFor(s: Live, ms: number): Promise<void> {
+  /** The session as the server holds it now; a failed check fails the login. Null when it failed or the state is gone. */
+  private async check(s: Live, remoteID: string): Promise<LoginSession | null> {
+    const answer = await this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remoteID, signal), 'session');
+    if (!answer) return null;
+    if ('session' in answer) return answer.session;
+    await this.dispatch(s, { type: 'failed', error: answer.error });
+    return null;
+  }
+
+  /** Waits `ms` as the session's work: true when the time is up, false when a transition stopped it first. */
+  private pause(s: Live, ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(s.pause?.timer);
-        s.pause = null;
-        resolve();
-      };
-      s.pause = { timer: setTimeout(wake, ms), wake };
+      const timer = setTimeout(() => {
+        s.work = IDLE;
+        resolve(true);
+      }, ms);
       // Stryker disable next-line CallExpression: not observable in a test; keeps the timer from holding the process open
-      s.pause.timer.unref();
+      timer.unref();
+      s.work = {
+        kind: 'timer',
+        timer,
+        stop: () => {
+          clearTimeout(timer);
+          resolve(false);
+        },
+      };
     });
   }
 
-  private wake(s: Live): void {
-    s.pause?.wake();
+  /** A step or status this app does not know: checked now and then in case it moves on to something known. */
+  private scheduleRecheck(s: Live, remoteID: string): void {
+    void this.pause(s, this.deps.unsupportedPollMs ?? 3_000).then(async (due) => {
+      if (!due) return;
+      const answer = await this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remoteID, signal), 'session');
+      if (answer) await this.settleAnswer(s, answer);
+    });
   }
 
   // ---------------------------------------------------------------- submits
 
   async submitInput(id: string, values: Record<string, string>): Promise<SessionView> {
     const s = this.live(id);
-    const step = s.phase === 'user_input' ? s.remote!.currentStep : undefined;
-    if (step?.type !== 'user_input') throw new AppError('invalid_request', 'This login is not waiting for typed input.');
+    const step = s.step('user_input');
+    if (!step) throw new AppError('invalid_request', 'This login is not waiting for typed input.');
     const fields = prepareInput(step, values, (source) => this.deps.log.warn('a field pattern from Beeper Desktop cannot be used', { pattern: source }));
     if (fields instanceof AppError) {
-      s.stepError = fields;
-      this.emit(s);
+      await this.dispatch(s, { type: 'refused', error: fields });
       return this.view(s);
     }
     return this.submit(s, step.stepID, { type: 'user_input', fields });
@@ -440,8 +374,8 @@ export class SessionEngine {
 
   async submitCookies(id: string, values: Record<string, string>, meta: { source: 'api' | 'webview'; lastURL?: string | undefined }): Promise<SessionView> {
     const s = this.live(id);
-    const step = s.phase === 'cookies' ? s.remote!.currentStep : undefined;
-    if (step?.type !== 'cookies') throw new AppError('invalid_request', 'This login is not waiting for sign-in cookies.');
+    const step = s.step('cookies');
+    if (!step) throw new AppError('invalid_request', 'This login is not waiting for sign-in cookies.');
     const fields: Record<string, string> = {};
     const missing: string[] = [];
     for (const f of step.fields) {
@@ -450,8 +384,7 @@ export class SessionEngine {
       else if (cookieFieldNeed(f) === 'always') missing.push(f.name);
     }
     if (missing.length > 0) {
-      s.stepError = new AppError('invalid_input', `Still needed: ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
-      this.emit(s);
+      await this.dispatch(s, { type: 'refused', error: new AppError('invalid_input', `Still needed: ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' }) });
       return this.view(s);
     }
     const body: SubmitBody = { type: 'cookies', fields, source: meta.source };
@@ -460,61 +393,38 @@ export class SessionEngine {
   }
 
   private async submit(s: Live, stepID: string, body: SubmitBody): Promise<SessionView> {
-    if (s.busy) throw new AppError('invalid_request', 'This step is already being submitted.');
-    const remoteID = s.remote!.loginSessionID;
-    s.busy = true;
-    s.stepError = null;
-    this.emit(s);
-    s.abort = new AbortController();
-    try {
-      const next = await this.api().submitStep(s.request.bridgeID, remoteID, stepID, body, s.abort.signal);
-      s.abort = null;
-      s.busy = false;
-      this.apply(s, next);
-    } catch (e) {
-      s.abort = null;
-      s.busy = false;
-      if (s.closing) return this.view(s);
-      const err = toAppError(e, 'submit');
-      if (err.kind === 'invalid_input') {
-        // The network rejected the value (bad phone number, wrong format): the step stays.
-        s.stepError = err;
-        this.emit(s);
-      } else if (err.kind === 'network' || err.kind === 'server_error' || err.kind === 'rate_limited') {
-        // Did the submit land? Ask for the session's state rather than guessing.
-        try {
-          const current = await this.api().getSession(s.request.bridgeID, remoteID);
-          this.apply(s, current);
-          if (!s.terminal && current.currentStep && 'stepID' in current.currentStep && current.currentStep.stepID === stepID) {
-            s.stepError = err;
-            this.emit(s);
-          }
-        } catch (e2) {
-          // Stryker disable next-line StringLiteral: equivalent, 'session' differs from the default only in a 404, which '' reads the same way
-          this.fail(s, toAppError(e2, 'session'));
-        }
-      } else {
-        this.fail(s, err);
-      }
+    const state = s.state as OpenState;
+    if (state.submitting) throw new AppError('invalid_request', 'This step is already being submitted.');
+    const remoteID = state.remote.loginSessionID;
+    await this.dispatch(s, { type: 'submitted' });
+    const answer = await this.ask(s, (api, signal) => api.submitStep(s.request.bridgeID, remoteID, stepID, body, signal), 'submit');
+    if (!answer || 'session' in answer) {
+      if (answer) await this.dispatch(s, { type: 'answered', remote: answer.session });
+      return this.view(s);
     }
+    const err = answer.error;
+    // The network rejected the value (bad phone number, wrong format): the step stays.
+    if (err.kind === 'invalid_input') await this.dispatch(s, { type: 'refused', error: err });
+    // Did the submit land? Ask for the session's state rather than guessing.
+    else if (TRANSIENT.has(err.kind)) await this.checkSubmit(s, remoteID, stepID, err);
+    else await this.dispatch(s, { type: 'failed', error: err });
     return this.view(s);
+  }
+
+  /** After a submit of unknown fate: the server's state is shown, and if it still asks for the same step, the error with it. */
+  private async checkSubmit(s: Live, remoteID: string, stepID: string, err: AppError): Promise<void> {
+    const current = await this.check(s, remoteID);
+    if (!current) return;
+    await this.dispatch(s, { type: 'answered', remote: current });
+    const step = current.currentStep;
+    if (!isEnded(s.state) && step && 'stepID' in step && step.stepID === stepID) await this.dispatch(s, { type: 'refused', error: err });
   }
 
   // ---------------------------------------------------------------- cancel, dismiss
 
   async cancel(id: string): Promise<SessionView> {
     const s = this.live(id);
-    if (s.terminal) return this.view(s);
-    s.closing = true;
-    s.abort?.abort();
-    s.abort = null;
-    this.stopRecheck(s);
-    this.wake(s);
-    s.phase = 'cancelled';
-    s.busy = false;
-    this.emit(s);
-    const remoteID = s.remote?.loginSessionID;
-    if (remoteID) await this.deleteRemote(s, remoteID);
+    await this.dispatch(s, { type: 'cancelled' }); // a finished one is left as it is
     return this.view(s);
   }
 
@@ -532,7 +442,7 @@ export class SessionEngine {
   async dismiss(id: string): Promise<void> {
     const s = this.sessions.get(id);
     if (!s) return;
-    await this.cancel(id); // a finished one is left as it is
+    await this.cancel(id);
     this.sessions.delete(id);
     for (const l of this.removed) l(id);
   }
@@ -545,24 +455,24 @@ export class SessionEngine {
   // ---------------------------------------------------------------- view
 
   private view(s: Live): SessionView {
+    const { state, request } = s;
+    const ended = isEnded(state);
+    const open = ended || state.phase === 'starting' ? null : state;
     return {
       id: s.id,
-      bridgeID: s.request.bridgeID,
-      bridgeName: s.bridgeName,
-      flowID: s.request.flowID ?? null,
-      reconnect: s.request.loginID || s.request.accountID ? { loginID: s.request.loginID ?? null, accountID: s.request.accountID ?? null } : null,
-      phase: s.phase,
-      finished: s.terminal,
-      busy: s.busy,
-      step: s.terminal ? null : stepView(s.phase, s.remote, s.revision, s.emojiImage),
-      stepError: s.stepError ? s.stepError.toJSON() : null,
-      error: s.error ? s.error.toJSON() : null,
-      result: s.result,
+      bridgeID: request.bridgeID,
+      bridgeName: s.context.bridgeName,
+      flowID: request.flowID ?? null,
+      reconnect: request.loginID || request.accountID ? { loginID: request.loginID ?? null, accountID: request.accountID ?? null } : null,
+      phase: state.phase,
+      finished: ended,
+      busy: open?.submitting ?? false,
+      step: ended ? null : stepView(state.phase, state.remote, s.revision, s.emojiImage),
+      stepError: open?.stepError ? open.stepError.toJSON() : null,
+      error: state.phase === 'failed' ? state.error.toJSON() : null,
+      result: state.phase === 'complete' ? state.result : null,
       startedAt: s.startedAt,
       updatedAt: s.updatedAt,
     };
   }
 }
-
-/** Evidence about the session itself that the server no longer holds it: a route for it answered 404 or 410. */
-const goneOnServer = (e: AppError): boolean => e.status === 404 || e.status === 410;

@@ -10,7 +10,7 @@
  */
 import type { RequestOf } from '../../../preload/contract/schemas.ts';
 import type { AccountsData } from '../accounts/model.ts';
-import type { StartRequest } from './engine.ts';
+import type { StartRequest } from '../api/client.ts';
 
 export type ReconnectTarget = RequestOf<'sessions.reconnect'>;
 
