@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { perToggle } from './settings.ts';
+import { AccountStatusSchema, BridgeStatusSchema, LoginStatusSchema } from './statuses.ts';
 
 export const AppErrorViewSchema = z.object({
   kind: z.string(),
@@ -61,7 +62,7 @@ export const AccountViewSchema = z.object({
   accountID: z.string(),
   network: z.string(),
   /** null with the older API shape that has no status. */
-  status: z.string().nullable(),
+  status: AccountStatusSchema.nullable(),
   statusText: z.string().nullable(),
   identity: IdentityViewSchema,
   needsAttention: z.boolean(),
@@ -74,11 +75,13 @@ export type RemoveScope = z.infer<typeof RemoveScopeSchema>;
 export const LoginViewSchema = z.object({
   bridgeID: z.string(),
   loginID: z.string(),
-  status: z.string(),
+  status: LoginStatusSchema,
   statusText: z.string().nullable(),
   identity: IdentityViewSchema,
   removeScopes: z.array(RemoveScopeSchema),
   accounts: z.array(AccountViewSchema),
+  /** Its accounts are worth listing under it: more than one, or one on another network than the bridge's. */
+  listsAccounts: z.boolean(),
   needsAttention: z.boolean(),
 });
 export type LoginView = z.infer<typeof LoginViewSchema>;
@@ -89,7 +92,7 @@ export const NetworkViewSchema = z.object({
   network: z.string(),
   provider: z.string(),
   type: z.string(),
-  status: z.string(),
+  status: BridgeStatusSchema,
   statusText: z.string().nullable(),
   supportsMultipleAccounts: z.boolean(),
   /** A new account can be connected now; otherwise `unavailableReason` says why not. */
@@ -102,6 +105,8 @@ export const NetworkViewSchema = z.object({
   logins: z.array(LoginViewSchema),
   /** Accounts whose login is not listed (older servers, or a login the bridge does not report). */
   otherAccounts: z.array(AccountViewSchema),
+  /** Shown in the account list: it has a login or an account. */
+  listed: z.boolean(),
 });
 export type NetworkView = z.infer<typeof NetworkViewSchema>;
 
@@ -111,7 +116,8 @@ export const AttentionItemSchema = z.object({
   loginID: z.string().nullable(),
   accountID: z.string().nullable(),
   identity: IdentityViewSchema,
-  status: z.string(),
+  /** The login's status when it needs a login, else its account's. */
+  status: z.union([LoginStatusSchema, AccountStatusSchema]),
   message: z.string(),
 });
 export type AttentionItem = z.infer<typeof AttentionItemSchema>;
@@ -119,6 +125,8 @@ export type AttentionItem = z.infer<typeof AttentionItemSchema>;
 export const AccountsViewSchema = z.object({
   networks: z.array(NetworkViewSchema),
   needsAttention: z.array(AttentionItemSchema),
+  /** Some network other than Beeper itself has an account: else the list invites adding the first. */
+  hasChatAccounts: z.boolean(),
   lastRefreshedAt: z.string().nullable(),
   refreshing: z.boolean(),
   /** The last refresh failed; the data shown is from `lastRefreshedAt`. */

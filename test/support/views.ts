@@ -16,11 +16,12 @@ import {
   type StepView,
 } from '../../preload/contract/views.ts';
 import { toggleDefaults } from '../../preload/contract/settings.ts';
+import type { LoginStatus } from '../../preload/contract/statuses.ts';
 
 export const identity = (name: string, detail: string | null = null): IdentityView => ({ name, detail, avatarURL: null });
 
 export function login(overrides: Partial<LoginView> & Pick<LoginView, 'bridgeID' | 'loginID'>): LoginView {
-  return { status: 'connected', statusText: null, identity: identity('Alex Doe', '+1 555 0100'), removeScopes: ['current-device', 'all-devices'], accounts: [], needsAttention: false, ...overrides };
+  return { status: 'connected', statusText: null, identity: identity('Alex Doe', '+1 555 0100'), removeScopes: ['current-device', 'all-devices'], accounts: [], listsAccounts: (overrides.accounts?.length ?? 0) > 1, needsAttention: false, ...overrides };
 }
 
 export function network(overrides: Partial<NetworkView> & Pick<NetworkView, 'bridgeID' | 'displayName'>): NetworkView {
@@ -37,12 +38,13 @@ export function network(overrides: Partial<NetworkView> & Pick<NetworkView, 'bri
     unavailableReason: null,
     logins: [],
     otherAccounts: [],
+    listed: (overrides.logins?.length ?? 0) + (overrides.otherAccounts?.length ?? 0) > 0,
     ...overrides,
   });
 }
 
 export function accounts(networks: NetworkView[], overrides: Partial<AccountsView> = {}): AccountsView {
-  return AccountsViewSchema.parse({ networks, needsAttention: [], lastRefreshedAt: '2026-11-29T09:00:00.000Z', refreshing: false, error: null, ...overrides });
+  return AccountsViewSchema.parse({ networks, needsAttention: [], hasChatAccounts: networks.some((n) => n.listed && !n.isBeeper), lastRefreshedAt: '2026-11-29T09:00:00.000Z', refreshing: false, error: null, ...overrides });
 }
 
 export function session(step: StepView | null, overrides: Partial<SessionView> = {}): SessionView {
@@ -86,7 +88,7 @@ export function someNetworks(): NetworkView[] {
     network({
       bridgeID: 'whatsapp',
       displayName: 'WhatsApp',
-      logins: [login({ bridgeID: 'whatsapp', loginID: 'wa1', status: 'bad_credentials', statusText: 'Logged out from your phone', needsAttention: true, removeScopes: ['current-device'] })],
+      logins: [login({ bridgeID: 'whatsapp', loginID: 'wa1', status: 'logged_out', statusText: 'Logged out from your phone', needsAttention: true, removeScopes: ['current-device'] })],
     }),
     network({ bridgeID: 'matrix', displayName: 'Beeper', isBeeper: true, canReconnect: false, canAddAccount: false, logins: [login({ bridgeID: 'matrix', loginID: 'me', identity: identity('alex', '@alex:beeper.com'), removeScopes: [] })] }),
     network({ bridgeID: 'signal', displayName: 'Signal', provider: 'local', canAddAccount: false, unavailableReason: 'Signal is turned off in Beeper Desktop.' }),
@@ -94,7 +96,7 @@ export function someNetworks(): NetworkView[] {
 }
 
 /** An accounts view from a flat list of logins: `matrix` is Beeper itself; `needs_login` needs attention. */
-export function accountsOf(logins: Array<{ bridge: string; id: string; status: string; name: string }>): AccountsView {
+export function accountsOf(logins: Array<{ bridge: string; id: string; status: LoginStatus; name: string }>): AccountsView {
   const networks = [...new Set(logins.map((l) => l.bridge))].map((b) =>
     network({
       bridgeID: b,
@@ -109,6 +111,6 @@ export function accountsOf(logins: Array<{ bridge: string; id: string; status: s
   );
   const needsAttention = logins
     .filter((l) => l.status === 'needs_login')
-    .map((l) => ({ bridgeID: l.bridge, bridgeName: l.bridge, loginID: l.id, accountID: null, identity: identity(l.name), status: 'needs_login', message: 'Logged out' }));
+    .map((l) => ({ bridgeID: l.bridge, bridgeName: l.bridge, loginID: l.id, accountID: null, identity: identity(l.name), status: 'needs_login' as const, message: 'Logged out' }));
   return accounts(networks, { needsAttention, lastRefreshedAt: '2026-11-28T00:00:00Z' });
 }

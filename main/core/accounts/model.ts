@@ -7,6 +7,7 @@
 import type { AccountsView, AccountView, AttentionItem, IdentityView, LoginView, NetworkView } from '../../../preload/contract/views.ts';
 import { safeImageDataURL } from '../api/images.ts';
 import type { Account, Bridge, BridgeLogin, User } from '../api/schemas.ts';
+import { lookup } from '../lookup.ts';
 
 export interface AccountsData {
   bridges: Bridge[];
@@ -24,7 +25,6 @@ const ATTENTION_MESSAGE: Record<string, string> = {
   reconnect_required: 'Needs you to reconnect',
   connection_required: 'Not connected',
 };
-
 
 export function identityOf(user: User | undefined, fallback: string): IdentityView {
   if (!user) return { name: fallback, detail: null, avatarURL: null };
@@ -81,112 +81,114 @@ export function bridgeIDOf(a: Account, bridges: readonly Bridge[]): string {
   return prefix?.id ?? `${UNNAMED_BRIDGE}${a.network ?? 'other'}`;
 }
 
-export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, 'lastRefreshedAt' | 'refreshing' | 'error'>): AccountsView {
-  const networks: NetworkView[] = [];
-  const attention: AttentionItem[] = [];
+/** Which bridge each account belongs to; a bridge's own list counts even when /v1/accounts leaves an account out. */
+function accountsByBridge(data: AccountsData): Map<string, Account[]> {
   const byBridge = new Map<string, Account[]>();
   for (const a of data.accounts) {
     const id = bridgeIDOf(a, data.bridges);
     byBridge.set(id, [...(byBridge.get(id) ?? []), a]);
   }
-  // Accounts listed on a bridge but not in /v1/accounts still count (the bridge's list is authoritative for it).
   for (const b of data.bridges) {
     const list = byBridge.get(b.id) ?? [];
     for (const a of b.accounts) if (!list.some((x) => x.accountID === a.accountID)) list.push(a);
     byBridge.set(b.id, list);
   }
-
-  const bridgeIDs = new Set(data.bridges.map((b) => b.id));
-  // Accounts of bridges /v1/bridges does not list (e.g. an older server): a network of their own.
-  const extraBridges: Bridge[] = [...byBridge.keys()]
-    .filter((id) => !bridgeIDs.has(id))
-    .map((id) => {
-      const first = byBridge.get(id)![0]!;
-      return {
-        id,
-        accounts: [],
-        activeAccountCount: 0,
-        displayName: first.network ?? 'Other accounts',
-        provider: first.bridge?.provider ?? 'unknown',
-        status: 'unknown' as const,
-        supportsMultipleAccounts: false,
-        type: first.bridge?.type ?? 'unknown',
-        network: first.network,
-        statusText: undefined,
-      };
-    });
-
-  for (const b of [...data.bridges, ...extraBridges]) {
-    const accounts = byBridge.get(b.id) ?? [];
-    // Own keys only: a bridge called "toString" must not read Object.prototype.
-    const logins = Object.hasOwn(data.logins, b.id) ? (data.logins[b.id] ?? []) : [];
-    const bridgeName = b.displayName;
-    const claimed = new Set<string>();
-    const loginViews: LoginView[] = logins.map((l) => {
-      const mine = accounts.filter((a) => l.accountIDs?.includes(a.accountID) || a.loginID === l.loginID);
-      for (const a of mine) claimed.add(a.accountID);
-      const accountViews = mine.map((a) => accountView(a, b.network ?? bridgeName));
-      const loginAttention = LOGIN_ATTENTION.has(l.status);
-      const needsAttention = loginAttention || accountViews.some((a) => a.needsAttention);
-      const identity = identityOf(l.user ?? mine[0]?.user, l.loginID);
-      if (needsAttention) {
-        const worst = loginAttention ? l.status : (accountViews.find((a) => a.needsAttention)?.status ?? l.status);
-        attention.push({
-          bridgeID: b.id,
-          bridgeName,
-          loginID: l.loginID,
-          accountID: mine[0]?.accountID ?? null,
-          identity,
-          status: worst,
-          message: l.statusText ?? accountViews.find((a) => a.needsAttention)?.statusText ?? ATTENTION_MESSAGE[worst] ?? 'Needs attention',
-        });
-      }
-      return {
-        bridgeID: b.id,
-        loginID: l.loginID,
-        status: l.status,
-        statusText: l.statusText ?? null,
-        identity,
-        removeScopes: l.removeScopes,
-        accounts: accountViews,
-        needsAttention,
-      };
-    });
-    const otherAccounts = accounts.filter((a) => !claimed.has(a.accountID)).map((a) => accountView(a, b.network ?? bridgeName));
-    for (const a of otherAccounts) {
-      if (!a.needsAttention) continue;
-      const raw = accounts.find((x) => x.accountID === a.accountID)!;
-      attention.push({
-        bridgeID: b.id,
-        bridgeName,
-        loginID: raw.loginID ?? null,
-        accountID: a.accountID,
-        identity: a.identity,
-        status: a.status ?? 'unknown',
-        message: a.statusText ?? ATTENTION_MESSAGE[a.status ?? ''] ?? 'Needs attention',
-      });
-    }
-    const reason = unavailableReason(b);
-    networks.push({
-      bridgeID: b.id,
-      displayName: bridgeName,
-      network: b.network ?? bridgeName,
-      provider: b.provider,
-      type: b.type,
-      status: b.status,
-      statusText: b.statusText ?? null,
-      supportsMultipleAccounts: b.supportsMultipleAccounts,
-      canAddAccount: reason === null,
-      // Beeper itself cannot be reconnected here, nor accounts whose bridge is not known.
-      canReconnect: b.id !== BEEPER_BRIDGE && !b.id.startsWith(UNNAMED_BRIDGE),
-      isBeeper: b.id === BEEPER_BRIDGE,
-      unavailableReason: reason,
-      logins: loginViews,
-      otherAccounts,
-    });
-  }
-
-  return { networks, needsAttention: attention, ...meta };
+  return byBridge;
 }
 
-export const emptyAccountsView = (): AccountsView => ({ networks: [], needsAttention: [], lastRefreshedAt: null, refreshing: false, error: null });
+/** Accounts of bridges /v1/bridges does not list (e.g. an older server): a network of their own. */
+function unlistedBridges(byBridge: Map<string, Account[]>, bridges: readonly Bridge[]): Bridge[] {
+  const listed = new Set(bridges.map((b) => b.id));
+  return [...byBridge.entries()]
+    .filter(([id]) => !listed.has(id))
+    .map(([id, [first]]) => ({
+      id,
+      accounts: [],
+      activeAccountCount: 0,
+      displayName: first!.network ?? 'Other accounts',
+      provider: first!.bridge?.provider ?? 'unknown',
+      status: 'unknown' as const,
+      supportsMultipleAccounts: false,
+      type: first!.bridge?.type ?? 'unknown',
+      network: first!.network,
+      statusText: undefined,
+    }));
+}
+
+const attentionMessage = (statusText: string | null | undefined, status: string): string => statusText ?? lookup(ATTENTION_MESSAGE, status) ?? 'Needs attention';
+
+/** One login with the accounts it holds, and its attention item when it or one of them needs the user. */
+function loginEntry(b: Bridge, l: BridgeLogin, accounts: readonly Account[]): { view: LoginView; attention: AttentionItem | null } {
+  const mine = accounts.filter((a) => l.accountIDs?.includes(a.accountID) || a.loginID === l.loginID);
+  const network = b.network ?? b.displayName;
+  const accountViews = mine.map((a) => accountView(a, network));
+  const troubled = accountViews.find((a) => a.needsAttention);
+  const loginAttention = LOGIN_ATTENTION.has(l.status);
+  const needsAttention = loginAttention || troubled !== undefined;
+  const identity = identityOf(l.user ?? mine[0]?.user, l.loginID);
+  const view: LoginView = {
+    bridgeID: b.id,
+    loginID: l.loginID,
+    status: l.status,
+    statusText: l.statusText ?? null,
+    identity,
+    removeScopes: l.removeScopes,
+    accounts: accountViews,
+    // Worth listing under the login: more than one, or one on a network other than the bridge's.
+    listsAccounts: accountViews.length > 1 || accountViews.some((a) => a.network !== b.displayName && a.network !== network),
+    needsAttention,
+  };
+  if (!needsAttention) return { view, attention: null };
+  const status = loginAttention ? l.status : (troubled?.status ?? l.status);
+  const message = attentionMessage(l.statusText ?? troubled?.statusText, status);
+  return { view, attention: { bridgeID: b.id, bridgeName: b.displayName, loginID: l.loginID, accountID: mine[0]?.accountID ?? null, identity, status, message } };
+}
+
+/** An account no listed login claims, as an attention item when it needs the user. */
+function orphanAttention(b: Bridge, raw: Account, a: AccountView): AttentionItem | null {
+  if (!a.needsAttention) return null;
+  const status = a.status ?? 'unknown';
+  return { bridgeID: b.id, bridgeName: b.displayName, loginID: raw.loginID ?? null, accountID: a.accountID, identity: a.identity, status, message: attentionMessage(a.statusText, status) };
+}
+
+function networkEntry(b: Bridge, accounts: readonly Account[], logins: readonly BridgeLogin[]): { view: NetworkView; attention: AttentionItem[] } {
+  const entries = logins.map((l) => loginEntry(b, l, accounts));
+  const claimed = new Set(entries.flatMap((e) => e.view.accounts.map((a) => a.accountID)));
+  const others = accounts.filter((a) => !claimed.has(a.accountID));
+  const otherAccounts = others.map((a) => accountView(a, b.network ?? b.displayName));
+  const attention = [...entries.map((e) => e.attention), ...others.map((raw, i) => orphanAttention(b, raw, otherAccounts[i]!))].filter((x): x is AttentionItem => x !== null);
+  const reason = unavailableReason(b);
+  const view: NetworkView = {
+    bridgeID: b.id,
+    displayName: b.displayName,
+    network: b.network ?? b.displayName,
+    provider: b.provider,
+    type: b.type,
+    status: b.status,
+    statusText: b.statusText ?? null,
+    supportsMultipleAccounts: b.supportsMultipleAccounts,
+    canAddAccount: reason === null,
+    // Beeper itself cannot be reconnected here, nor accounts whose bridge is not known.
+    canReconnect: b.id !== BEEPER_BRIDGE && !b.id.startsWith(UNNAMED_BRIDGE),
+    isBeeper: b.id === BEEPER_BRIDGE,
+    unavailableReason: reason,
+    logins: entries.map((e) => e.view),
+    otherAccounts,
+    listed: entries.length > 0 || otherAccounts.length > 0,
+  };
+  return { view, attention };
+}
+
+export function buildAccountsView(data: AccountsData, meta: Pick<AccountsView, 'lastRefreshedAt' | 'refreshing' | 'error'>): AccountsView {
+  const byBridge = accountsByBridge(data);
+  const entries = [...data.bridges, ...unlistedBridges(byBridge, data.bridges)].map((b) => networkEntry(b, byBridge.get(b.id) ?? [], lookup(data.logins, b.id) ?? []));
+  const networks = entries.map((e) => e.view);
+  return {
+    networks,
+    needsAttention: entries.flatMap((e) => e.attention),
+    hasChatAccounts: networks.some((n) => n.listed && !n.isBeeper),
+    ...meta,
+  };
+}
+
+export const emptyAccountsView = (): AccountsView => ({ networks: [], needsAttention: [], hasChatAccounts: false, lastRefreshedAt: null, refreshing: false, error: null });

@@ -11,6 +11,9 @@
  */
 import { z } from 'zod';
 import { PROVIDERS } from '../../../preload/contract/providers.ts';
+import { ACCOUNT_STATUSES, BRIDGE_STATUSES, LOGIN_STATUSES } from '../../../preload/contract/statuses.ts';
+
+export { BRIDGE_STATUSES };
 import { RemoveScopeSchema } from '../../../preload/contract/views.ts';
 import { lookup } from '../lookup.ts';
 
@@ -80,17 +83,6 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const ACCOUNT_STATUSES = [
-  'connected',
-  'connecting',
-  'backfilling',
-  'connection_required',
-  'reconnect_required',
-  'attention_required',
-  'disconnected',
-  'disabled',
-] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number] | 'unknown';
 
 export const AccountSchema = z.object({
   accountID: z.string(),
@@ -111,8 +103,6 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-export const BRIDGE_STATUSES = ['available', 'connected', 'limit_reached', 'temporarily_unavailable', 'disabled'] as const;
-
 export const BridgeSchema = z.object({
   id: z.string(),
   accounts: lenientList(AccountSchema, 'account of a bridge').default([]),
@@ -130,8 +120,6 @@ export type Bridge = z.infer<typeof BridgeSchema>;
 /** The removal scopes this app knows: the contract's (one list for the API and the window). */
 const REMOVE_SCOPES = RemoveScopeSchema.options;
 export type RemoveScope = (typeof REMOVE_SCOPES)[number];
-
-export const LOGIN_STATUSES = ['connected', 'connecting', 'needs_login', 'logged_out', 'unknown'] as const;
 
 export const BridgeLoginSchema = z.object({
   bridgeID: z.string(),

@@ -92,6 +92,11 @@ function answered(remote: LoginSession, ctx: SessionContext): Transition {
       return failed(remote, new AppError(kindOfCode(e?.code) ?? 'unknown', e?.message.trim() || 'The login failed.', { code: e?.code }), true);
     }
   }
+  return atStep(remote, ctx);
+}
+
+/** A session the server has not ended: where its current step leads. */
+function atStep(remote: LoginSession, ctx: SessionContext): Transition {
   const step = remote.currentStep;
   if (!step) {
     if (remote.status === 'unknown') return open('unsupported', remote);
@@ -118,16 +123,27 @@ function completed(remote: LoginSession, ctx: SessionContext): Transition {
 
 /**
  * Who was connected. Beeper Desktop has named the login in several places over its versions: the
- * session's `login` (or the older `connection`), else the complete step's; the account likewise;
- * bare IDs last, and the login asked to reconnect when nothing names one.
+ * session's `login` (or the older `connection`), else the complete step's; the account likewise.
  */
-function resultOf(remote: LoginSession, ctx: SessionContext): NonNullable<SessionView['result']> {
+function connected(remote: LoginSession): { login: LoginOf | undefined; account: AccountOf | undefined } {
   // Stryker disable next-line ConditionalExpression: equivalent, only a complete step carries a login or an account
   const step = remote.currentStep?.type === 'complete' ? remote.currentStep : undefined;
-  const login = remote.login ?? remote.connection ?? step?.login;
-  const account = remote.account ?? step?.account;
+  return { login: remote.login ?? remote.connection ?? step?.login, account: remote.account ?? step?.account };
+}
+type LoginOf = LoginSession['login'];
+type AccountOf = LoginSession['account'];
+
+/** The login and accounts that came back: named in full, else by bare IDs, else the login asked to reconnect. */
+function idsOf(remote: LoginSession, ctx: SessionContext): { loginID: string; accountIDs: string[] } {
+  const { login, account } = connected(remote);
   const loginID = login?.loginID ?? remote.loginID ?? account?.loginID ?? ctx.request.loginID ?? '';
   const accountIDs = login?.accountIDs ?? (account ? [account.accountID] : remote.accountID ? [remote.accountID] : []);
+  return { loginID, accountIDs };
+}
+
+function resultOf(remote: LoginSession, ctx: SessionContext): NonNullable<SessionView['result']> {
+  const { login, account } = connected(remote);
+  const { loginID, accountIDs } = idsOf(remote, ctx);
   const user = login?.user ?? account?.user;
   const { loginID: askedLogin, accountID: askedAccount } = ctx.request;
   return {

@@ -108,7 +108,6 @@ const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network:
   const reconnect = useReconnect();
   const who = `${login.identity.name} on ${network.displayName}`;
   const canReconnect = network.canReconnect;
-  const showAccounts = login.accounts.length > 1 || login.accounts.some((a) => a.network !== network.displayName && a.network !== network.network);
   return (
     <li className={`login ${login.needsAttention ? 'login-attention' : ''}`}>
       <div className="login-main">
@@ -132,7 +131,7 @@ const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network:
           )}
         </div>
       </div>
-      {showAccounts && (
+      {login.listsAccounts && (
         <ul className="sub-accounts" aria-label={`Accounts of ${login.identity.name}`}>
           {login.accounts.map((a) => (
             <li key={a.accountID}>
@@ -181,8 +180,6 @@ export function AccountsScreen() {
   const [removing, setRemoving] = useState<Removing | null>(null);
   const now = useTick();
   if (!accounts) return null;
-  const withLogins = accounts.networks.filter((n) => n.logins.length > 0 || n.otherAccounts.length > 0);
-  const connected = withLogins.filter((n) => !n.isBeeper);
 
   return (
     <div className="screen">
@@ -212,7 +209,7 @@ export function AccountsScreen() {
 
       <Attention items={accounts.needsAttention} />
 
-      {connected.length === 0 && accounts.lastRefreshedAt && (
+      {!accounts.hasChatAccounts && accounts.lastRefreshedAt && (
         <div className="empty">
           <h2>No chat accounts yet</h2>
           <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
@@ -222,7 +219,7 @@ export function AccountsScreen() {
         </div>
       )}
 
-      {withLogins.map((n) => (
+      {accounts.networks.map((n) => n.listed && (
         <NetworkSection key={n.bridgeID} network={n} onRemove={setRemoving} />
       ))}
 

@@ -20,7 +20,7 @@ beforeEach(() => fake.resetFakes());
 describe('IPC binding', () => {
   it('refuses messages that are not from the main window\'s top frame; passes the rest to the registry', async () => {
     const registry = new IpcRegistry({ log, isTrustedSender: () => true });
-    registry.handle('accounts.refresh', () => ({ networks: [], needsAttention: [], lastRefreshedAt: null, refreshing: false, error: null }));
+    registry.handle('accounts.refresh', () => ({ networks: [], needsAttention: [], hasChatAccounts: false, lastRefreshedAt: null, refreshing: false, error: null }));
     const win = new fake.BrowserWindow({});
     bindIpc(registry, () => win as never, origins, log);
     const handler = fake.ipcMain.handlers.get('accounts.refresh')!;

@@ -31,7 +31,8 @@ describe('tray', () => {
     auth: { status: 'signed-in' as const, source: null, expiresAt: null, scopes: [], reason: null, connectAgain: false, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null } },
     accounts: {
       networks: [],
-      needsAttention: [{ bridgeID: 'local-telegram', bridgeName: 'Telegram', loginID: 'ba_1', accountID: null, identity: { name: 'Alex', detail: null, avatarURL: null }, status: 'needs_login', message: 'x' }],
+      hasChatAccounts: false,
+      needsAttention: [{ bridgeID: 'local-telegram', bridgeName: 'Telegram', loginID: 'ba_1', accountID: null, identity: { name: 'Alex', detail: null, avatarURL: null }, status: 'needs_login' as const, message: 'x' }],
       lastRefreshedAt: 'now',
       refreshing: false,
       error: null,

@@ -1,11 +1,12 @@
 /** main/policy/notifications.ts: one notification per account that needs attention. */
+import type { LoginStatus } from '../../../preload/contract/statuses.ts';
 import { describe, expect, it } from 'vitest';
 import { accountsOf as accounts } from '../../support/views.ts';
 import type { AccountsView } from '../../../preload/contract/views.ts';
 import { AttentionTracker } from '../../../main/policy/notifications.ts';
 
 describe('attention notifications', () => {
-  const view = (statuses: Record<string, string>, extra: Partial<AccountsView> = {}): AccountsView => ({
+  const view = (statuses: Record<string, LoginStatus>, extra: Partial<AccountsView> = {}): AccountsView => ({
     ...accounts(Object.entries(statuses).map(([id, status]) => ({ bridge: 'Telegram', id, status, name: `User ${id}` }))),
     ...extra,
   });

@@ -142,7 +142,7 @@ describe('tray menu actions and states', () => {
           { bridge: 'B', id: 'b', status: 'connecting', name: 'N' },
           { bridge: 'C', id: 'c', status: 'needs_login', name: 'N' },
           { bridge: 'D', id: 'd', status: 'logged_out', name: 'N' },
-          { bridge: 'E', id: 'e', status: 'something_new', name: 'N' },
+          { bridge: 'E', id: 'e', status: 'unknown', name: 'N' },
         ]),
         updater: { status: 'idle' },
       }),

@@ -1,6 +1,6 @@
 /** preload/contract/statuses.ts: one reading of each status for the window's badges and the tray's marks. */
 import { describe, expect, it } from 'vitest';
-import { STATUSES, statusLook } from '../../../preload/contract/statuses.ts';
+import { LOGIN_STATUSES, STATUSES, statusLook } from '../../../preload/contract/statuses.ts';
 import { buildTrayMenu } from '../../../main/policy/tray.ts';
 import { accountsOf, snapshot } from '../../support/views.ts';
 
@@ -12,13 +12,15 @@ describe('statuses', () => {
     expect(statusLook('__proto__').tone).toBe('off'); // not the table's prototype
   });
 
-  it('the tray marks accounts by the same tones the window shows', () => {
+  it('the tray marks logins by the same tones the window shows, one mark per tone', () => {
     const { connection, auth } = snapshot();
-    const logins = Object.keys(STATUSES).map((status, i) => ({ bridge: 'Telegram', id: `l${i}`, status, name: status }));
+    // The login statuses span every tone.
+    expect(new Set(LOGIN_STATUSES.map((s) => statusLook(s).tone))).toEqual(new Set(Object.values(STATUSES).map((l) => l.tone)));
+    const logins = LOGIN_STATUSES.map((status, i) => ({ bridge: 'Telegram', id: `l${i}`, status, name: status }));
     const labels = buildTrayMenu({ connection, auth, accounts: accountsOf(logins), updater: { status: 'idle' } }).flatMap((i) => (i.kind === 'label' ? [i.label] : []));
     const markOf = (status: string) => labels.find((l) => l.endsWith(`: ${status}`))?.[0];
     const byTone = new Map<string, Set<string | undefined>>();
-    for (const status of Object.keys(STATUSES)) {
+    for (const status of LOGIN_STATUSES) {
       const tone = statusLook(status).tone;
       byTone.set(tone, (byTone.get(tone) ?? new Set()).add(markOf(status)));
     }

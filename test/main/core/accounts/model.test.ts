@@ -224,6 +224,35 @@ describe('buildAccountsView, whole views', () => {
   });
 
   it('the empty view', () => {
-    expect(emptyAccountsView()).toEqual({ networks: [], needsAttention: [], lastRefreshedAt: null, refreshing: false, error: null });
+    expect(emptyAccountsView()).toEqual({ networks: [], needsAttention: [], hasChatAccounts: false, lastRefreshedAt: null, refreshing: false, error: null });
+  });
+
+  it('decides what the window lists: networks with a login or an account, accounts worth naming under a login, and whether any chat account exists', () => {
+    const data: AccountsData = {
+      bridges: [bridge('matrix', { displayName: 'Beeper' }), bridge('slack', { displayName: 'Slack' }), bridge('wa', { displayName: 'WhatsApp', network: 'WhatsApp' }), bridge('tg', { displayName: 'Telegram' })],
+      accounts: [
+        account('slack.A', 'slack', { loginID: 'S', network: 'Slack' }),
+        account('slack.B', 'slack', { loginID: 'S', network: 'Slack' }),
+        account('wa_1', 'wa', { loginID: 'W', network: 'WhatsApp' }),
+        account('tg_1', 'tg', { network: 'Telegram' }),
+      ],
+      logins: { matrix: [login('matrix', 'me')], slack: [login('slack', 'S', { accountIDs: ['slack.A', 'slack.B'] })], wa: [login('wa', 'W', { accountIDs: ['wa_1'] })] },
+    };
+    const v = buildAccountsView(data, meta);
+    const net = (id: string) => v.networks.find((n) => n.bridgeID === id)!;
+    expect(v.networks.map((n) => [n.bridgeID, n.listed])).toEqual([['matrix', true], ['slack', true], ['wa', true], ['tg', true]]);
+    expect(net('slack').logins[0]!.listsAccounts).toBe(true); // two accounts
+    expect(net('wa').logins[0]!.listsAccounts).toBe(false); // one, on the bridge's own network
+    expect(v.hasChatAccounts).toBe(true);
+
+    const onlyBeeper = buildAccountsView({ ...data, accounts: [], logins: { matrix: [login('matrix', 'me')] } }, meta);
+    expect(onlyBeeper.networks.map((n) => [n.bridgeID, n.listed])).toEqual([['matrix', true], ['slack', false], ['wa', false], ['tg', false]]);
+    expect(onlyBeeper.hasChatAccounts).toBe(false);
+
+    // One account on another network than the bridge's (a bridge serving several networks) is named.
+    const other = buildAccountsView({ bridges: [bridge('meta', { displayName: 'Meta' })], accounts: [account('meta_1', 'meta', { loginID: 'M', network: 'Instagram' })], logins: { meta: [login('meta', 'M', { accountIDs: ['meta_1'] })] } }, meta);
+    expect(other.networks[0]!.logins[0]!.listsAccounts).toBe(true);
+    const same = buildAccountsView({ bridges: [bridge('meta', { displayName: 'Meta', network: 'Instagram' })], accounts: [account('meta_1', 'meta', { loginID: 'M', network: 'Instagram' })], logins: { meta: [login('meta', 'M', { accountIDs: ['meta_1'] })] } }, meta);
+    expect(same.networks[0]!.logins[0]!.listsAccounts).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 const withAttention = () =>
   accounts(someNetworks(), {
-    needsAttention: [{ bridgeID: 'whatsapp', bridgeName: 'WhatsApp', loginID: 'wa1', accountID: null, identity: identity('Alex Doe', '+1 555 0100'), status: 'bad_credentials', message: 'Logged out from your phone' }],
+    needsAttention: [{ bridgeID: 'whatsapp', bridgeName: 'WhatsApp', loginID: 'wa1', accountID: null, identity: identity('Alex Doe', '+1 555 0100'), status: 'logged_out', message: 'Logged out from your phone' }],
   });
 
 describe('AccountsScreen', () => {
