@@ -67,7 +67,6 @@ export default tseslint.config(
   },
   {
     // Size and branching as a check: a function that outgrows these is split along its seams.
-    // (main/ joins once its last long functions are split: issue 21.)
     files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],

@@ -155,31 +155,50 @@ export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 
   if (e instanceof AppError) return e;
   if (e instanceof BeeperDesktop.APIUserAbortError) return new AppError('cancelled', MESSAGES.cancelled, { cause: e });
   if (e instanceof BeeperDesktop.APIConnectionTimeoutError) return new AppError('network', TIMED_OUT_MESSAGE, { cause: e });
-  if (e instanceof BeeperDesktop.APIConnectionError) {
-    // A refused or reset connection: Beeper Desktop quit or its API is off.
-    return new AppError('not_running', MESSAGES.not_running, { cause: e });
-  }
-  if (e instanceof BeeperDesktop.APIError) {
-    const api = e as SdkAPIError;
-    const status = api.status;
-    const { code, message } = bodyOf(api);
-    const opts = { code, status, cause: e };
-    if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
-    // The HTTP status decides first: a 408 or a 5xx says nothing about the login itself (a proxy's
-    // GATEWAY_TIMEOUT is not a login that timed out). Connector codes only refine the other 4xx.
-    if (status === 408) return new AppError('network', TIMED_OUT_MESSAGE, opts);
-    if (status !== undefined && status >= 500) return new AppError('server_error', MESSAGES.server_error, opts);
-    const byCode = kindOfCode(code);
-    if (status === 403 && byCode !== 'bridge_unavailable') return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
-    if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
-    if (byCode === 'bridge_unavailable') return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
-    if (byCode === 'cancelled') return new AppError('cancelled', MESSAGES.cancelled, opts);
-    if (byCode === 'session_expired') return new AppError('session_expired', TIMED_OUT.test(code ?? '') ? 'The login timed out. Start again.' : MESSAGES.session_expired, opts);
-    if (status === 410) return new AppError('session_expired', message ?? MESSAGES.session_expired, opts);
-    if (status === 404) return context === 'read' ? new AppError('not_found', message ?? MESSAGES.not_found, opts) : new AppError('session_expired', MESSAGES.session_expired, opts);
-    if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? MESSAGES.invalid_input, opts);
-    return new AppError('unknown', message ?? MESSAGES.unknown, opts);
-  }
+  // A refused or reset connection: Beeper Desktop quit or its API is off.
+  if (e instanceof BeeperDesktop.APIConnectionError) return new AppError('not_running', MESSAGES.not_running, { cause: e });
+  if (e instanceof BeeperDesktop.APIError) return fromErrorAnswer(e as SdkAPIError, context);
   if (e instanceof SyntaxError) return new AppError('invalid_response', MESSAGES.invalid_response, { cause: e });
   return new AppError('unknown', MESSAGES.unknown, { cause: e });
+}
+
+type ErrorAnswer = { api: SdkAPIError; status: number | undefined; code: string | undefined; message: string | undefined; opts: { code: string | undefined; status: number | undefined; cause: unknown } };
+
+/** An HTTP error answer. The status decides first; a connector code only refines the other 4xx. */
+function fromErrorAnswer(api: SdkAPIError, context: 'read' | 'session' | 'submit'): AppError {
+  const status = api.status;
+  const { code, message } = bodyOf(api);
+  const a: ErrorAnswer = { api, status, code, message, opts: { code, status, cause: api } };
+  return byStatus(a) ?? byCode(a) ?? byClientStatus(a, context);
+}
+
+/** What the status alone says: a 408 or a 5xx says nothing about the login itself (a proxy's GATEWAY_TIMEOUT is not a login that timed out). */
+function byStatus({ api, status, code, message, opts }: ErrorAnswer): AppError | null {
+  if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
+  if (status === 408) return new AppError('network', TIMED_OUT_MESSAGE, opts);
+  if (status !== undefined && status >= 500) return new AppError('server_error', MESSAGES.server_error, opts);
+  if (status === 403 && kindOfCode(code) !== 'bridge_unavailable') return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
+  if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
+  return null;
+}
+
+function byCode({ code, message, opts }: ErrorAnswer): AppError | null {
+  switch (kindOfCode(code)) {
+    case 'bridge_unavailable':
+      return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
+    case 'cancelled':
+      return new AppError('cancelled', MESSAGES.cancelled, opts);
+    case 'session_expired':
+      return new AppError('session_expired', TIMED_OUT.test(code ?? '') ? 'The login timed out. Start again.' : MESSAGES.session_expired, opts);
+    default:
+      return null;
+  }
+}
+
+/** A 4xx without a code this app knows: what it means depends on the route. */
+function byClientStatus({ status, message, opts }: ErrorAnswer, context: 'read' | 'session' | 'submit'): AppError {
+  if (status === 410) return new AppError('session_expired', message ?? MESSAGES.session_expired, opts);
+  if (status === 404) return context === 'read' ? new AppError('not_found', message ?? MESSAGES.not_found, opts) : new AppError('session_expired', MESSAGES.session_expired, opts);
+  if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? MESSAGES.invalid_input, opts);
+  return new AppError('unknown', message ?? MESSAGES.unknown, opts);
 }

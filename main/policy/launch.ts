@@ -29,24 +29,35 @@ const ID = /^[A-Za-z0-9._:@+=-]{1,256}$/;
  */
 export function parseLaunch(argv: readonly string[]): LaunchAction {
   for (const arg of argv) {
-    if (arg === '--hidden') return { type: 'hidden' };
-    if (arg === '--add-account') return { type: 'add-account' };
-    let m = /^--add-account=(.+)$/.exec(arg);
-    if (m && ID.test(m[1]!)) return { type: 'add-account', bridgeID: m[1] };
-    m = /^--reconnect=([^/]+)\/(.+)$/.exec(arg);
-    if (m && ID.test(m[1]!) && ID.test(m[2]!)) return { type: 'reconnect', bridgeID: m[1]!, loginID: m[2]!, accountID: null, confirm: true };
-    if (arg.startsWith(`${PROTOCOL}://`)) {
-      try {
-        const u = new URL(arg);
-        const parts = [u.host, ...u.pathname.split('/').filter(Boolean)].map((p) => decodeURIComponent(p));
-        if (parts[0] === 'reconnect' && parts.length === 3 && parts.every((p) => ID.test(p))) return { type: 'reconnect', bridgeID: parts[1]!, loginID: parts[2]!, accountID: null, confirm: true };
-        if (parts[0] === 'add' && (parts.length === 1 || (parts.length === 2 && ID.test(parts[1]!)))) return { type: 'add-account', bridgeID: parts[1] };
-      } catch {
-        // a malformed link just shows the window
-      }
-    }
+    const action = arg.startsWith(`${PROTOCOL}://`) ? parseLink(arg) : parseFlag(arg);
+    if (action) return action;
   }
   return { type: 'show' };
+}
+
+const reconnect = (bridgeID: string, loginID: string): LaunchAction => ({ type: 'reconnect', bridgeID, loginID, accountID: null, confirm: true });
+
+function parseFlag(arg: string): LaunchAction | null {
+  if (arg === '--hidden') return { type: 'hidden' };
+  if (arg === '--add-account') return { type: 'add-account' };
+  const add = /^--add-account=(.+)$/.exec(arg);
+  if (add && ID.test(add[1]!)) return { type: 'add-account', bridgeID: add[1] };
+  const re = /^--reconnect=([^/]+)\/(.+)$/.exec(arg);
+  if (re && ID.test(re[1]!) && ID.test(re[2]!)) return reconnect(re[1]!, re[2]!);
+  return null;
+}
+
+function parseLink(arg: string): LaunchAction | null {
+  let parts: string[];
+  try {
+    const u = new URL(arg);
+    parts = [u.host, ...u.pathname.split('/').filter(Boolean)].map((p) => decodeURIComponent(p));
+  } catch {
+    return null; // a malformed link just shows the window
+  }
+  if (parts[0] === 'reconnect' && parts.length === 3 && parts.every((p) => ID.test(p))) return reconnect(parts[1]!, parts[2]!);
+  if (parts[0] === 'add' && (parts.length === 1 || (parts.length === 2 && ID.test(parts[1]!)))) return { type: 'add-account', bridgeID: parts[1] };
+  return null;
 }
 
 export interface LaunchDeps {

@@ -3,7 +3,7 @@
  * it into a Menu and calls setContextMenu again whenever it changes: Linux app indicators ignore
  * click events, so everything must be reachable from the menu itself.
  */
-import type { AccountsView, AuthView, ConnectionView } from '../../preload/contract/views.ts';
+import type { AccountsView, AttentionItem, AuthView, ConnectionView, LoginView, NetworkView } from '../../preload/contract/views.ts';
 import type { UpdaterState } from '../core/updates.ts';
 import { statusLook, type StatusTone } from '../../preload/contract/statuses.ts';
 
@@ -56,48 +56,49 @@ function updaterItem(u: UpdaterState): TrayItem {
   }
 }
 
+type LoginEntry = { n: NetworkView; l: LoginView };
+
 export function buildTrayMenu(s: TrayState): TrayItem[] {
-  const items: TrayItem[] = [{ kind: 'label', label: trayStatusLine(s) }];
   const signedIn = s.auth?.status === 'signed-in' && s.connection?.status === 'running';
-  const networks = s.accounts?.networks ?? [];
-  const logins = networks.flatMap((n) => n.logins.map((l) => ({ n, l })));
+  const logins = (s.accounts?.networks ?? []).flatMap((n) => n.logins.map((l) => ({ n, l })));
+  const reconnectItems = reconnectMenu(logins, s.accounts?.needsAttention ?? []);
+  return [
+    { kind: 'label', label: trayStatusLine(s) },
+    ...(signedIn ? loginLines(logins) : []),
+    { kind: 'separator' },
+    {
+      kind: 'submenu',
+      label: 'Reconnect account',
+      enabled: signedIn && reconnectItems.length > 0,
+      items: reconnectItems.length > 0 ? reconnectItems : [{ kind: 'label', label: 'No accounts to reconnect' }],
+    },
+    { kind: 'action', label: 'Add account…', action: { type: 'add-account' }, enabled: signedIn },
+    { kind: 'action', label: 'Open Account Manager', action: { type: 'open' } },
+    { kind: 'separator' },
+    updaterItem(s.updater),
+    { kind: 'action', label: 'Quit', action: { type: 'quit' } },
+  ];
+}
 
-  if (signedIn && logins.length > 0) {
-    items.push({ kind: 'separator' });
-    for (const { n, l } of logins) {
-      const detail = l.identity.detail ? ` (${l.identity.detail})` : '';
-      items.push({ kind: 'label', label: `${MARK[statusLook(l.status).tone]} ${n.displayName}: ${l.identity.name}${detail}` });
-    }
-  }
+/** One line per login, marked by its status's tone. */
+function loginLines(logins: readonly LoginEntry[]): TrayItem[] {
+  if (logins.length === 0) return [];
+  return [
+    { kind: 'separator' },
+    ...logins.map(({ n, l }): TrayItem => ({ kind: 'label', label: `${MARK[statusLook(l.status).tone]} ${n.displayName}: ${l.identity.name}${l.identity.detail ? ` (${l.identity.detail})` : ''}` })),
+  ];
+}
 
-  items.push({ kind: 'separator' });
-  // Reconnect: what needs it first, then every other account that can be reconnected.
-  const reconnectable = logins.filter(({ n }) => n.canReconnect);
-  // Stryker disable next-line ArrayDeclaration: with no accounts view there are no logins to compare the keys with
-  const attentionKeys = new Set((s.accounts?.needsAttention ?? []).map((a) => `${a.bridgeID}/${a.loginID ?? a.accountID}`));
-  const first = (s.accounts?.needsAttention ?? []).map(
-    (a): TrayItem => ({
-      kind: 'action',
-      label: `⚠ ${a.bridgeName}: ${a.identity.name}`,
-      action: { type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID },
-    }),
+/** Reconnect: what needs it first, then every other account that can be reconnected. */
+function reconnectMenu(logins: readonly LoginEntry[], attention: readonly AttentionItem[]): TrayItem[] {
+  const attentionKeys = new Set(attention.map((a) => `${a.bridgeID}/${a.loginID ?? a.accountID}`));
+  const first = attention.map(
+    (a): TrayItem => ({ kind: 'action', label: `⚠ ${a.bridgeName}: ${a.identity.name}`, action: { type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID } }),
   );
-  const rest = reconnectable
-    .filter(({ n, l }) => !attentionKeys.has(`${n.bridgeID}/${l.loginID}`))
+  const rest = logins
+    .filter(({ n, l }) => n.canReconnect && !attentionKeys.has(`${n.bridgeID}/${l.loginID}`))
     .map(({ n, l }): TrayItem => ({ kind: 'action', label: `${n.displayName}: ${l.identity.name}`, action: { type: 'reconnect', bridgeID: n.bridgeID, loginID: l.loginID, accountID: null } }));
-  const reconnectItems = first.length > 0 && rest.length > 0 ? [...first, { kind: 'separator' } as TrayItem, ...rest] : [...first, ...rest];
-  items.push({
-    kind: 'submenu',
-    label: 'Reconnect account',
-    enabled: signedIn && reconnectItems.length > 0,
-    items: reconnectItems.length > 0 ? reconnectItems : [{ kind: 'label', label: 'No accounts to reconnect' }],
-  });
-  items.push({ kind: 'action', label: 'Add account…', action: { type: 'add-account' }, enabled: signedIn });
-  items.push({ kind: 'action', label: 'Open Account Manager', action: { type: 'open' } });
-  items.push({ kind: 'separator' });
-  items.push(updaterItem(s.updater));
-  items.push({ kind: 'action', label: 'Quit', action: { type: 'quit' } });
-  return items;
+  return first.length > 0 && rest.length > 0 ? [...first, { kind: 'separator' }, ...rest] : [...first, ...rest];
 }
 
 /** The tray icon variant: attention shows a badge; the panel theme picks dark or light artwork. */

@@ -27,33 +27,39 @@ export async function fetchImage(
   opts: { baseURL: string; fetch?: typeof fetch; maxBytes?: number; timeoutMs?: number; maxRedirects?: number },
 ): Promise<string | null> {
   if (url.startsWith('data:')) return safeImageDataURL(url);
-  const maxBytes = opts.maxBytes ?? 256 * 1024;
-  const origin = new URL(opts.baseURL).origin;
-  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5_000);
   try {
-    let target = new URL(url, opts.baseURL);
-    for (let hop = 0; hop <= (opts.maxRedirects ?? 3); hop++) {
-      if (target.origin !== origin) return null;
-      const res = await (opts.fetch ?? fetch)(target, { signal, redirect: 'manual' });
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location) {
-        await res.body?.cancel();
-        target = new URL(location, target);
-        continue;
-      }
-      const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-      const declared = Number(res.headers.get('content-length') ?? '0');
-      if (!res.ok || !IMAGE_TYPE.test(type) || declared > maxBytes || !res.body) {
-        await res.body?.cancel();
-        return null;
-      }
-      const body = await readAtMost(res.body, maxBytes);
-      return body ? `data:${type};base64,${body.toString('base64')}` : null;
-    }
-    return null;
+    const res = await fetchSameOrigin(new URL(url, opts.baseURL), opts);
+    return res && (await asImageDataURL(res, opts.maxBytes ?? 256 * 1024));
   } catch {
     return null;
   }
+}
+
+/** The answer at `target`, following redirects only within Beeper Desktop's origin; null when one leaves it or they go on too long. */
+async function fetchSameOrigin(target: URL, opts: { baseURL: string; fetch?: typeof fetch; timeoutMs?: number; maxRedirects?: number }): Promise<Response | null> {
+  const origin = new URL(opts.baseURL).origin;
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5_000);
+  for (let hop = 0; hop <= (opts.maxRedirects ?? 3); hop++) {
+    if (target.origin !== origin) return null;
+    const res = await (opts.fetch ?? fetch)(target, { signal, redirect: 'manual' });
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status >= 400 || !location) return res;
+    await res.body?.cancel();
+    target = new URL(location, target);
+  }
+  return null;
+}
+
+/** An image answer of a kind the renderer may show and at most `maxBytes`, as a data: URL; anything else is dropped unread. */
+async function asImageDataURL(res: Response, maxBytes: number): Promise<string | null> {
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  const declared = Number(res.headers.get('content-length') ?? '0');
+  if (!res.ok || !IMAGE_TYPE.test(type) || declared > maxBytes || !res.body) {
+    await res.body?.cancel();
+    return null;
+  }
+  const body = await readAtMost(res.body, maxBytes);
+  return body ? `data:${type};base64,${body.toString('base64')}` : null;
 }
 
 /** The whole stream if it fits in `max` bytes; otherwise stops reading and returns null. */

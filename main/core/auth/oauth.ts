@@ -133,37 +133,14 @@ async function listenForCallback(expectedState: string, timeoutMs: number, signa
 }
 
 export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> {
-  const now = opts.now ?? Date.now;
   const pkce = createPkce();
   opts.registerSecret?.(pkce.verifier);
   const callback = await listenForCallback(pkce.state, opts.timeoutMs ?? 120_000, opts.signal);
   try {
-    const endpoints = opts.info.endpoints.oauth;
-    // Every endpoint must be on the API's own origin (origin.ts): checked before anything is sent.
-    const onOrigin = (endpoint: string | undefined, fallback: string): string => sameOriginEndpoint(opts.baseURL, endpoint, fallback);
-    let clientID = opts.clientID;
-    let authorizationEndpoint = onOrigin(endpoints.authorization_endpoint, '/oauth/authorize');
-    let tokenEndpoint = onOrigin(endpoints.token_endpoint, '/oauth/token');
-    if (!clientID) {
-      const registration = await opts.api.register(onOrigin(endpoints.registration_endpoint, '/oauth/register'), {
-        client_name: CLIENT_NAME,
-        redirect_uris: [callback.redirectURI],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        scope: SCOPES,
-        token_endpoint_auth_method: 'none',
-      });
-      clientID = registration.client_id;
-      // Stryker disable next-line StringLiteral: equivalent, the endpoint is never missing here
-      authorizationEndpoint = onOrigin(registration.authorization_endpoint ?? authorizationEndpoint, '/oauth/authorize');
-      // Stryker disable next-line StringLiteral: equivalent, the endpoint is never missing here
-      tokenEndpoint = onOrigin(registration.token_endpoint ?? tokenEndpoint, '/oauth/token');
-      opts.log?.info('registered OAuth client', { clientID });
-    }
-
-    const url = new URL(authorizationEndpoint);
+    const client = await oauthClient(opts, callback.redirectURI);
+    const url = new URL(client.authorizationEndpoint);
     url.search = new URLSearchParams({
-      client_id: clientID,
+      client_id: client.clientID,
       redirect_uri: callback.redirectURI,
       response_type: 'code',
       scope: SCOPES,
@@ -176,30 +153,63 @@ export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> 
     const { code } = await callback.result;
     opts.registerSecret?.(code);
 
-    const token = await opts.api.exchangeCode(tokenEndpoint, {
+    const token = await opts.api.exchangeCode(client.tokenEndpoint, {
       grant_type: 'authorization_code',
-      client_id: clientID,
+      client_id: client.clientID,
       code,
       code_verifier: pkce.verifier,
       redirect_uri: callback.redirectURI,
     });
     opts.registerSecret?.(token.access_token);
     return {
-      clientID,
+      clientID: client.clientID,
       accessToken: token.access_token,
-      expiresAt: token.expires_in ? now() + token.expires_in * 1000 : null,
+      expiresAt: token.expires_in ? (opts.now ?? Date.now)() + token.expires_in * 1000 : null,
       scope: token.scope ?? null,
     };
   } catch (e) {
-    if (e instanceof AppError && (e.kind === 'sign_in_failed' || e.kind === 'cancelled')) throw e;
-    const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in to Beeper Desktop did not complete.', { cause: e });
-    // The token endpoint answers OAuth errors as 400 {error}: a forgotten client must register again.
-    throw new AppError('sign_in_failed', err.kind === 'not_running' ? err.message : 'Signing in to Beeper Desktop did not complete. Try again.', {
-      code: err.code ?? 'OAUTH_FAILED',
-      status: err.status,
-      cause: err,
-    });
+    throw asSignInFailure(e);
   } finally {
     callback.close();
   }
+}
+
+/**
+ * The OAuth client to sign in with, and its endpoints: the one registered before, else a new
+ * registration. Every endpoint must be on the API's own origin (origin.ts): checked before anything is sent.
+ */
+async function oauthClient(opts: OAuthOptions, redirectURI: string): Promise<{ clientID: string; authorizationEndpoint: string; tokenEndpoint: string }> {
+  const endpoints = opts.info.endpoints.oauth;
+  const onOrigin = (endpoint: string | undefined, fallback: string): string => sameOriginEndpoint(opts.baseURL, endpoint, fallback);
+  const authorizationEndpoint = onOrigin(endpoints.authorization_endpoint, '/oauth/authorize');
+  const tokenEndpoint = onOrigin(endpoints.token_endpoint, '/oauth/token');
+  if (opts.clientID) return { clientID: opts.clientID, authorizationEndpoint, tokenEndpoint };
+  const registration = await opts.api.register(onOrigin(endpoints.registration_endpoint, '/oauth/register'), {
+    client_name: CLIENT_NAME,
+    redirect_uris: [redirectURI],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    scope: SCOPES,
+    token_endpoint_auth_method: 'none',
+  });
+  opts.log?.info('registered OAuth client', { clientID: registration.client_id });
+  return {
+    clientID: registration.client_id,
+    // Stryker disable next-line StringLiteral: equivalent, the endpoint is never missing here
+    authorizationEndpoint: onOrigin(registration.authorization_endpoint ?? authorizationEndpoint, '/oauth/authorize'),
+    // Stryker disable next-line StringLiteral: equivalent, the endpoint is never missing here
+    tokenEndpoint: onOrigin(registration.token_endpoint ?? tokenEndpoint, '/oauth/token'),
+  };
+}
+
+/** Whatever stopped the sign-in, as the one error kind the sign-in screen explains (a cancel stays a cancel). */
+function asSignInFailure(e: unknown): AppError {
+  if (e instanceof AppError && (e.kind === 'sign_in_failed' || e.kind === 'cancelled')) return e;
+  const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in to Beeper Desktop did not complete.', { cause: e });
+  // The token endpoint answers OAuth errors as 400 {error}: a forgotten client must register again.
+  return new AppError('sign_in_failed', err.kind === 'not_running' ? err.message : 'Signing in to Beeper Desktop did not complete. Try again.', {
+    code: err.code ?? 'OAUTH_FAILED',
+    status: err.status,
+    cause: err,
+  });
 }
