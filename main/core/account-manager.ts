@@ -3,7 +3,7 @@
  * accounts, the login sessions, settings and updates. Plain Node, no Electron: the shell and the
  * WebSocket host both drive it through the IPC handler registry.
  */
-import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
+import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
 import { NO_CAPABILITIES, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
@@ -11,7 +11,7 @@ import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
 import { fetchImage } from './api/images.ts';
 import { checkServerAddress, originOf } from './api/origin.ts';
-import type { LoginFlow, RemoveScope } from './api/schemas.ts';
+import type { CookiesStep, LoginFlow, RemoveScope } from './api/schemas.ts';
 import { AuthManager, DESKTOP_CHANGED, type AuthState } from './auth/auth.ts';
 import { authView } from './auth/auth-view.ts';
 import { CredentialVault, type Cipher } from './auth/vault.ts';
@@ -47,6 +47,44 @@ export interface CoreDeps {
 }
 
 type Listener = <E extends keyof EventSchemas>(event: E, payload: EventPayload<E>) => void;
+
+/**
+ * What the shell and the IPC handlers use of the core: a few operations, the settings registry and
+ * typed events. The subsystems behind them stay the core's own business.
+ */
+export type Core = Pick<
+  AccountManager,
+  | 'settings'
+  | 'start'
+  | 'stop'
+  | 'windowFocused'
+  | 'setVisible'
+  | 'snapshot'
+  | 'subscribe'
+  | 'on'
+  | 'findDesktop'
+  | 'setServerAddress'
+  | 'signIn'
+  | 'cancelSignIn'
+  | 'useToken'
+  | 'setPlaintextConsent'
+  | 'signOut'
+  | 'refreshAccounts'
+  | 'loginFlows'
+  | 'removeLogin'
+  | 'reconnect'
+  | 'startSession'
+  | 'session'
+  | 'cookiesStep'
+  | 'submitInput'
+  | 'submitCookies'
+  | 'cancelSession'
+  | 'dismissSession'
+  | 'updateSettings'
+  | 'setUpdater'
+  | 'checkForUpdates'
+  | 'restartToUpdate'
+>;
 
 export class AccountManager {
   readonly log: Logger;
@@ -128,9 +166,19 @@ export class AccountManager {
     this.updates.onChange((v) => this.emit('state.updater', v));
   }
 
+  /** Every event, for a transport that forwards them all. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** One event, with its payload typed. */
+  on<E extends keyof EventSchemas>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    const wanted: keyof EventSchemas = event;
+    return this.subscribe((e, payload) => {
+      // The payload is E's whenever the names match; TypeScript cannot correlate the two type parameters.
+      if (e === wanted) listener(payload as unknown as EventPayload<E>);
+    });
   }
 
   private emit<E extends keyof EventSchemas>(event: E, payload: EventPayload<E>): void {
@@ -238,6 +286,10 @@ export class AccountManager {
     return authView(this.auth.state());
   }
 
+  cancelSignIn(): void {
+    this.auth.cancelSignIn();
+  }
+
   async useToken(token: string): Promise<AuthView> {
     this.connection.require();
     await this.auth.useToken(token);
@@ -278,6 +330,38 @@ export class AccountManager {
   /** Reconnect an account, asked for by the window, the tray, a notification or a link: one rule for the request. */
   reconnect(target: ReconnectTarget): Promise<SessionView> {
     return this.sessions.start(reconnectRequest(target, this.accounts.current()));
+  }
+
+  // ---------------------------------------------------------------- login sessions
+
+  /** A login of a new account. */
+  startSession(req: RequestOf<'sessions.start'>): Promise<SessionView> {
+    return this.sessions.start(req);
+  }
+
+  session(id: string): SessionView {
+    return this.sessions.get(id);
+  }
+
+  /** The raw cookies step, for the shell's capture window. */
+  cookiesStep(id: string): CookiesStep {
+    return this.sessions.cookiesStep(id);
+  }
+
+  submitInput(id: string, values: Record<string, string>): Promise<SessionView> {
+    return this.sessions.submitInput(id, values);
+  }
+
+  submitCookies(id: string, values: Record<string, string>, meta: { source: 'api' | 'webview'; lastURL?: string | undefined }): Promise<SessionView> {
+    return this.sessions.submitCookies(id, values, meta);
+  }
+
+  cancelSession(id: string): Promise<SessionView> {
+    return this.sessions.cancel(id);
+  }
+
+  dismissSession(id: string): Promise<void> {
+    return this.sessions.dismiss(id);
   }
 
   async removeLogin(bridgeID: string, loginID: string, scope: RemoveScope): Promise<{ affectedAccountIDs: string[] }> {

@@ -8,7 +8,7 @@ import { app, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EVENTS } from '../../preload/contract/channels.ts';
-import { AccountManager } from '../core/account-manager.ts';
+import { AccountManager, type Core } from '../core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
 import { IpcRegistry } from '../core/ipc/registry.ts';
 import { consoleSink, fileSink, Logger } from '../core/log.ts';
@@ -141,7 +141,7 @@ function setupLog(): Logger {
   return log;
 }
 
-function createCore(log: Logger, startAtLogin: boolean): AccountManager {
+function createCore(log: Logger, startAtLogin: boolean): Core {
   return new AccountManager({
     settingsStore: electronStore('settings', log),
     credentialsStore: electronStore('credentials', log),
@@ -157,7 +157,7 @@ function createCore(log: Logger, startAtLogin: boolean): AccountManager {
 }
 
 /** The contract's handlers, reachable only from the main window's own top frame. */
-function setupIpc(core: AccountManager, window: BrowserWindow, origins: string[], log: Logger): IpcRegistry {
+function setupIpc(core: Core, window: BrowserWindow, origins: string[], log: Logger): IpcRegistry {
   const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && s.id === String(window.webContents.id) });
   registerCoreHandlers(registry, core);
   bindIpc(registry, () => window, origins, log);
@@ -166,7 +166,7 @@ function setupIpc(core: AccountManager, window: BrowserWindow, origins: string[]
 }
 
 /** The core refreshes faster while the window is in view, and at once when it is focused. */
-function followVisibility(window: BrowserWindow, core: AccountManager): void {
+function followVisibility(window: BrowserWindow, core: Core): void {
   const visible = (): void => core.setVisible(window.isVisible() && !window.isMinimized());
   for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) window.on(ev as 'show', visible);
   window.on('focus', () => core.windowFocused());
@@ -180,7 +180,7 @@ function showWindow(window: BrowserWindow): void {
 }
 
 /** Carries out a launch (links, tray items, notifications): show the window, maybe start a reconnect, navigate. */
-function launcher(window: BrowserWindow, core: AccountManager, registry: IpcRegistry, log: Logger): LaunchRunner {
+function launcher(window: BrowserWindow, core: Core, registry: IpcRegistry, log: Logger): LaunchRunner {
   return (action, first) =>
     performLaunch(
       action,
@@ -204,7 +204,7 @@ function launcher(window: BrowserWindow, core: AccountManager, registry: IpcRegi
 }
 
 /** For the Playwright _electron smoke test only: the tray menu as the tray shows it. */
-function exposeTrayMenuForE2E(core: AccountManager, updater: Parameters<typeof trayStateOf>[1]): void {
+function exposeTrayMenuForE2E(core: Core, updater: Parameters<typeof trayStateOf>[1]): void {
   if (testOnlyEnv('BAM_E2E', process.env, app.isPackaged) !== '1') return;
   (globalThis as Record<string, unknown>)['__bamTrayMenu'] = () => buildTrayMenu(trayStateOf(core, updater));
 }

@@ -1,7 +1,6 @@
 /** Desktop notifications for accounts that need login; clicking one opens its reconnect flow. */
 import { Notification } from 'electron';
-import type { AccountsView } from '../../preload/contract/views.ts';
-import type { AccountManager } from '../core/account-manager.ts';
+import type { Core } from '../core/account-manager.ts';
 import { AttentionTracker, type AttentionNotice } from '../policy/notifications.ts';
 
 const live = new Set<Notification>(); // keep references until closed, or clicks are lost to GC
@@ -19,10 +18,7 @@ export function showAttentionNotices(notices: AttentionNotice[], onClick: (n: At
 }
 
 /** One notification per account that goes into "needs login"; clicking it opens its reconnect. */
-export function setupNotifications(core: AccountManager, onClick: (n: AttentionNotice) => void): void {
+export function setupNotifications(core: Core, onClick: (n: AttentionNotice) => void): void {
   const attention = new AttentionTracker();
-  core.subscribe((event, payload) => {
-    if (event !== 'state.accounts') return;
-    showAttentionNotices(attention.update(payload as AccountsView, core.settings.get('notifications')), onClick);
-  });
+  core.on('state.accounts', (accounts) => showAttentionNotices(attention.update(accounts, core.settings.get('notifications')), onClick));
 }

@@ -4,7 +4,7 @@
  */
 import { Menu, Tray, nativeImage, nativeTheme, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import type { AccountManager } from '../core/account-manager.ts';
+import type { Core } from '../core/account-manager.ts';
 import type { Logger } from '../core/log.ts';
 import { buildTrayMenu, trayIconName, trayStatusLine, type TrayAction, type TrayItem, type TrayState } from '../policy/tray.ts';
 import type { UpdaterDriver } from '../policy/updater.ts';
@@ -88,7 +88,7 @@ export function runTrayAction(a: TrayAction, h: TrayHandlers): void {
 }
 
 /** The tray's state, from the core and the updater: the one place it is put together. */
-export function trayStateOf(core: AccountManager, updater: UpdaterDriver): TrayState {
+export function trayStateOf(core: Core, updater: UpdaterDriver): TrayState {
   const snap = core.snapshot();
   return { connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: updater.current() };
 }
@@ -100,7 +100,7 @@ const TRAY_EVENTS: ReadonlySet<string> = new Set(['state.connection', 'state.aut
  * The tray icon, kept current with the core. Without a tray (some Linux desktops) closing the
  * window must quit, so close-to-tray is turned off. Returns whether there is a tray.
  */
-export function setupTray(o: { iconsDir: string; core: AccountManager; updater: UpdaterDriver; handlers: TrayHandlers; log: Logger }): boolean {
+export function setupTray(o: { iconsDir: string; core: Core; updater: UpdaterDriver; handlers: TrayHandlers; log: Logger }): boolean {
   let tray: TrayController;
   try {
     tray = new TrayController(o.iconsDir, (a) => runTrayAction(a, o.handlers));

@@ -2,7 +2,7 @@
 import { app } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AccountManager } from '../core/account-manager.ts';
+import type { Core } from '../core/account-manager.ts';
 import type { Logger } from '../core/log.ts';
 import { canSelfUpdate, UpdaterDriver, type InstallFacts, type UpdaterLike } from '../policy/updater.ts';
 
@@ -45,7 +45,7 @@ export async function createUpdater(log: Logger): Promise<UpdaterDriver> {
  * Auto-update, shown in the window and the tray. `quitting` is told when a restart to update
  * begins, so closing the window then quits instead of hiding it.
  */
-export async function setupUpdates(core: AccountManager, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterDriver> {
+export async function setupUpdates(core: Core, log: Logger, quitting: (yes: boolean) => void): Promise<UpdaterDriver> {
   const updater = await createUpdater(log);
   core.setUpdater({
     current: () => updater.current(),

@@ -2,16 +2,16 @@
  * The core's handlers, one per contract channel. The shell adds its own (e.g. the cookie-capture
  * window) on the same registry; a channel without a handler answers "unknown request".
  */
-import type { AccountManager } from '../account-manager.ts';
+import type { Core } from '../account-manager.ts';
 import type { IpcRegistry } from './registry.ts';
 
-export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager): void {
+export function registerCoreHandlers(registry: IpcRegistry, core: Core): void {
   registry.handle('app.getState', () => core.snapshot());
   registry.handle('connection.retry', () => core.findDesktop());
   registry.handle('connection.setAddress', ({ baseURL }) => core.setServerAddress(baseURL));
   registry.handle('auth.signIn', () => core.signIn());
   registry.handle('auth.cancelSignIn', () => {
-    core.auth.cancelSignIn();
+    core.cancelSignIn();
     return null;
   });
   registry.handle('auth.useToken', ({ token }) => core.useToken(token));
@@ -19,13 +19,13 @@ export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager
   registry.handle('auth.signOut', () => core.signOut());
   registry.handle('accounts.refresh', () => core.refreshAccounts());
   registry.handle('bridges.getFlows', ({ bridgeID }) => core.loginFlows(bridgeID));
-  registry.handle('sessions.start', (req) => core.sessions.start(req));
+  registry.handle('sessions.start', (req) => core.startSession(req));
   registry.handle('sessions.reconnect', (target) => core.reconnect(target));
-  registry.handle('sessions.submitInput', ({ sessionID, fields }) => core.sessions.submitInput(sessionID, fields));
-  registry.handle('sessions.submitCookies', ({ sessionID, fields, lastURL }) => core.sessions.submitCookies(sessionID, fields, { source: 'api', lastURL }));
-  registry.handle('sessions.cancel', ({ sessionID }) => core.sessions.cancel(sessionID));
+  registry.handle('sessions.submitInput', ({ sessionID, fields }) => core.submitInput(sessionID, fields));
+  registry.handle('sessions.submitCookies', ({ sessionID, fields, lastURL }) => core.submitCookies(sessionID, fields, { source: 'api', lastURL }));
+  registry.handle('sessions.cancel', ({ sessionID }) => core.cancelSession(sessionID));
   registry.handle('sessions.dismiss', async ({ sessionID }) => {
-    await core.sessions.dismiss(sessionID);
+    await core.dismissSession(sessionID);
     return null;
   });
   registry.handle('logins.remove', ({ bridgeID, loginID, scope }) => core.removeLogin(bridgeID, loginID, scope));
@@ -35,7 +35,7 @@ export function registerCoreHandlers(registry: IpcRegistry, core: AccountManager
 }
 
 /** Forwards the core's events through the registry's validation to a transport's publisher. */
-export function forwardCoreEvents(core: AccountManager, registry: IpcRegistry, publish: (channel: string, payload: unknown) => void): () => void {
+export function forwardCoreEvents(core: Core, registry: IpcRegistry, publish: (channel: string, payload: unknown) => void): () => void {
   return core.subscribe((event, payload) => {
     const checked = registry.event(event, payload);
     if (checked !== null) publish(event, checked);

@@ -82,6 +82,31 @@ describe('AccountManager wiring', () => {
     expect(heard).toEqual([]);
   });
 
+  it('on(): one event with its payload, nothing else; off stops it', async () => {
+    t = await core({ start: false });
+    const heard: unknown[] = [];
+    const off = t.core.on('state.settings', (settings) => heard.push(settings.notifications));
+    t.core.updateSettings({ notifications: false });
+    t.core.setVisible(true); // another kind of change: not heard
+    off();
+    t.core.updateSettings({ notifications: true });
+    expect(heard).toEqual([false]);
+  });
+
+  it('the login-session operations reach the engine: start, read, submit, cancel, dismiss', async () => {
+    t = await signedIn();
+    const s = await t.core.startSession({ bridgeID: 'local-telegram', flowID: 'phone' });
+    expect(t.core.session(s.id)).toMatchObject({ id: s.id, phase: 'user_input' });
+    expect(() => t.core.cookiesStep(s.id)).toThrow(/not waiting for a browser sign-in/);
+    await expect(t.core.submitCookies(s.id, {}, { source: 'api' })).rejects.toMatchObject({ kind: 'invalid_request' });
+    const field = (s.step as { fields: Array<{ id: string }> }).fields[0]!.id;
+    expect((await t.core.submitInput(s.id, { [field]: '+15550100' })).phase).not.toBe('starting');
+    expect((await t.core.cancelSession(s.id)).phase).toBe('cancelled');
+    await t.core.dismissSession(s.id);
+    expect(t.core.snapshot().sessions).toEqual([]);
+    t.core.cancelSignIn(); // nothing to cancel: harmless
+  });
+
   it('a login names its network as the accounts list does, or by its ID before any list', async () => {
     t = await signedIn();
     const named = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-whatsapp', flowID: 'qr' });

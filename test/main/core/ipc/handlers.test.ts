@@ -4,7 +4,7 @@
  * in test/main/core/account-manager/ipc-and-secrets.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { AccountManager } from '../../../../main/core/account-manager.ts';
+import type { Core } from '../../../../main/core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../../../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../../../main/core/ipc/registry.ts';
 import { Logger } from '../../../../main/core/log.ts';
@@ -16,10 +16,10 @@ function fakeCore() {
   const calls: string[] = [];
   let listener: ((event: string, payload: unknown) => void) | null = null;
   const core = {
-    auth: { cancelSignIn: () => void calls.push('auth.cancelSignIn') },
-    sessions: { dismiss: (id: string) => (calls.push(`sessions.dismiss ${id}`), Promise.resolve()) },
+    cancelSignIn: () => void calls.push('cancelSignIn'),
+    dismissSession: (id: string) => (calls.push(`dismissSession ${id}`), Promise.resolve()),
     subscribe: (l: (event: string, payload: unknown) => void) => ((listener = l), () => void (listener = null)),
-  } as unknown as AccountManager;
+  } as unknown as Core;
   return { core, calls, emit: (event: string, payload: unknown) => listener?.(event, payload) };
 }
 
@@ -30,7 +30,7 @@ describe('core handlers', () => {
     registerCoreHandlers(registry, f.core);
     expect(await registry.invoke('auth.cancelSignIn', undefined, sender)).toEqual({ ok: true, value: null });
     expect(await registry.invoke('sessions.dismiss', { sessionID: 'ses_1' }, sender)).toEqual({ ok: true, value: null });
-    expect(f.calls).toEqual(['auth.cancelSignIn', 'sessions.dismiss ses_1']);
+    expect(f.calls).toEqual(['cancelSignIn', 'dismissSession ses_1']);
   });
 
   it('forwards core events that fit the contract, drops the rest, and stops when asked', () => {
@@ -49,15 +49,12 @@ describe('core handlers', () => {
 
 describe('every core handler', () => {
   /** A core whose every method answers with an error naming the call, so the reply shows what was called and with what. */
-  function recordingCore(): AccountManager {
+  function recordingCore(): Core {
     const said = (name: string) => (...args: unknown[]) => {
       throw new AppError('unknown', 'called', { code: `${name} ${JSON.stringify(args)}` });
     };
-    const methods = ['snapshot', 'findDesktop', 'setServerAddress', 'signIn', 'useToken', 'setPlaintextConsent', 'signOut', 'refreshAccounts', 'loginFlows', 'reconnect', 'removeLogin', 'updateSettings', 'checkForUpdates', 'restartToUpdate'];
-    return {
-      ...Object.fromEntries(methods.map((m) => [m, said(m)])),
-      sessions: Object.fromEntries(['start', 'submitInput', 'submitCookies', 'cancel'].map((m) => [m, said(`sessions.${m}`)])),
-    } as unknown as AccountManager;
+    const methods = ['snapshot', 'findDesktop', 'setServerAddress', 'signIn', 'useToken', 'setPlaintextConsent', 'signOut', 'refreshAccounts', 'loginFlows', 'reconnect', 'removeLogin', 'updateSettings', 'checkForUpdates', 'restartToUpdate', 'startSession', 'submitInput', 'submitCookies', 'cancelSession'];
+    return Object.fromEntries(methods.map((m) => [m, said(m)])) as unknown as Core;
   }
 
   it('reaches the core method it names, with the request it was given', async () => {
@@ -73,11 +70,11 @@ describe('every core handler', () => {
       ['auth.signOut', undefined, 'signOut []'],
       ['accounts.refresh', undefined, 'refreshAccounts []'],
       ['bridges.getFlows', { bridgeID: 'b' }, 'loginFlows ["b"]'],
-      ['sessions.start', { bridgeID: 'b' }, 'sessions.start [{"bridgeID":"b"}]'],
+      ['sessions.start', { bridgeID: 'b' }, 'startSession [{"bridgeID":"b"}]'],
       ['sessions.reconnect', { bridgeID: 'b', loginID: 'L', accountID: null }, 'reconnect [{"bridgeID":"b","loginID":"L","accountID":null}]'],
-      ['sessions.submitInput', { sessionID: 'ses_1', fields: { a: '1' } }, 'sessions.submitInput ["ses_1",{"a":"1"}]'],
-      ['sessions.submitCookies', { sessionID: 'ses_1', fields: { a: '1' }, lastURL: 'https://x.example/' }, 'sessions.submitCookies ["ses_1",{"a":"1"},{"source":"api","lastURL":"https://x.example/"}]'],
-      ['sessions.cancel', { sessionID: 'ses_1' }, 'sessions.cancel ["ses_1"]'],
+      ['sessions.submitInput', { sessionID: 'ses_1', fields: { a: '1' } }, 'submitInput ["ses_1",{"a":"1"}]'],
+      ['sessions.submitCookies', { sessionID: 'ses_1', fields: { a: '1' }, lastURL: 'https://x.example/' }, 'submitCookies ["ses_1",{"a":"1"},{"source":"api","lastURL":"https://x.example/"}]'],
+      ['sessions.cancel', { sessionID: 'ses_1' }, 'cancelSession ["ses_1"]'],
       ['logins.remove', { bridgeID: 'b', loginID: 'L', scope: 'current-device' }, 'removeLogin ["b","L","current-device"]'],
       ['settings.update', { notifications: false }, 'updateSettings [{"notifications":false}]'],
       ['updates.check', undefined, 'checkForUpdates []'],
