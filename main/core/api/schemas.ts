@@ -27,24 +27,24 @@ export function withoutNulls(value: unknown): unknown {
 }
 
 /**
- * Where skipped items are reported. Parsing is synchronous, so `parseCollectingSkipped` sets this
- * for the duration of one parse and reads what was pushed.
+ * What a lenient list (or a step read as unknown) skipped, kept on the parsed value itself, not
+ * enumerable, so it is never sent or compared; `parseCollectingSkipped` gathers it.
  */
-let skippedSink: string[] | null = null;
-const reportSkipped = (what: string): void => {
-  skippedSink?.push(what);
-};
+const SKIPPED = Symbol('skipped');
+const markSkipped = <T extends object>(value: T, skipped: string[]): T => (skipped.length > 0 ? Object.defineProperty(value, SKIPPED, { value: skipped }) : value);
 
-/** Parses a value, collecting what the lenient schemas skipped on the way. */
+/** Parses a value, and collects what the lenient lists in it skipped on the way. */
 export function parseCollectingSkipped<S extends z.ZodType>(schema: S, data: unknown): { result: ReturnType<S['safeParse']>; skipped: string[] } {
+  const result = schema.safeParse(withoutNulls(data)) as ReturnType<S['safeParse']>;
   const skipped: string[] = [];
-  const previous = skippedSink;
-  skippedSink = skipped;
-  try {
-    return { result: schema.safeParse(withoutNulls(data)) as ReturnType<S['safeParse']>, skipped };
-  } finally {
-    skippedSink = previous;
-  }
+  if (result.success) collectSkipped(result.data, skipped);
+  return { result, skipped };
+}
+
+function collectSkipped(value: unknown, into: string[]): void {
+  if (value === null || typeof value !== 'object') return;
+  into.push(...((value as { [SKIPPED]?: string[] })[SKIPPED] ?? []));
+  for (const v of Object.values(value)) collectSkipped(v, into);
 }
 
 /** Where a value went wrong, for logs and error messages: `fields.0.id`, or `root` for the value itself. */
@@ -52,14 +52,16 @@ export const issuePath = (issue: { path: PropertyKey[] } | undefined): string =>
 
 /** A list whose malformed items are skipped and reported, never failing the whole list. */
 export function lenientList<S extends z.ZodType>(item: S, what: string) {
-  return z.array(z.unknown()).transform((items) =>
-    items.flatMap((raw, i): Array<z.output<S>> => {
+  return z.array(z.unknown()).transform((items) => {
+    const kept: Array<z.output<S>> = [];
+    const skipped: string[] = [];
+    items.forEach((raw, i) => {
       const r = item.safeParse(raw);
-      if (r.success) return [r.data];
-      reportSkipped(`${what} #${i} (${issuePath(r.error.issues[0])})`);
-      return [];
-    }),
-  );
+      if (r.success) kept.push(r.data);
+      else skipped.push(`${what} #${i} (${issuePath(r.error.issues[0])})`);
+    });
+    return markSkipped(kept, skipped);
+  });
 }
 
 /** A string enum that maps values it does not know to `fallback` instead of rejecting them. */
@@ -226,13 +228,11 @@ function byType<M extends Record<string, z.ZodType>>(kind: string, schemas: M) {
     const obj = Object(value) as Record<string, unknown>; // null and primitives have none of the keys read here
     const rawType = typeof obj['type'] === 'string' ? obj['type'] : '(none)';
     const schema = lookup(schemas, rawType);
-    if (schema) {
-      const parsed = schema.safeParse(value);
-      if (parsed.success) return parsed.data as z.output<M[keyof M]>;
-      reportSkipped(`${kind} ${rawType} (${issuePath(parsed.error.issues[0])})`);
-    }
-    const str = (k: string): string | undefined => (typeof obj[k] === 'string' ? (obj[k]) : undefined);
-    return { type: 'unknown', rawType, stepID: str('stepID'), instructions: str('instructions') };
+    const parsed = schema?.safeParse(value);
+    if (parsed?.success) return parsed.data as z.output<M[keyof M]>;
+    const str = (k: string): string | undefined => (typeof obj[k] === 'string' ? obj[k] : undefined);
+    const skipped = parsed ? [`${kind} ${rawType} (${issuePath(parsed.error.issues[0])})`] : [];
+    return markSkipped({ type: 'unknown' as const, rawType, stepID: str('stepID'), instructions: str('instructions') }, skipped);
   });
 }
 
