@@ -41,8 +41,8 @@ import {
 
 export interface ApiClientOptions {
   baseURL: string;
-  /** The access token for this origin (null when signed out, or issued for another). Read on every request. */
-  getToken: (origin: string) => string | null;
+  /** The access token for this origin (null when signed out, or issued for another). Read on every request; none without it (discovery, the sign-in's own calls). */
+  getToken?: (origin: string) => string | null;
   /** Told about 401s so the sign-in can be dropped. */
   onUnauthorized?: (error: AppError) => void;
   /** The current token's scopes, when known: a 403 on a write call with a read-only token means a missing scope. */
@@ -105,7 +105,7 @@ export class BeeperApi {
   readonly baseURL: string;
   /** The origin the token is asked for: fixed for this client, so worked out once. */
   private readonly origin: string;
-  private readonly opts: Required<Omit<ApiClientOptions, 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>> & Pick<ApiClientOptions, 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>;
+  private readonly opts: Required<Omit<ApiClientOptions, 'getToken' | 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>> & Pick<ApiClientOptions, 'getToken' | 'onUnauthorized' | 'fetch' | 'log' | 'getScopes'>;
   private cached: { token: string | null; client: BeeperDesktop } | null = null;
   /** What was already reported as skipped: each once, not on every refresh. */
   private readonly reported = new Set<string>();
@@ -123,7 +123,7 @@ export class BeeperApi {
   }
 
   private client(): BeeperDesktop {
-    const token = this.opts.getToken(this.origin);
+    const token = this.opts.getToken?.(this.origin) ?? null;
     if (!this.cached || this.cached.token !== token) {
       this.cached = {
         token,
@@ -156,7 +156,7 @@ export class BeeperApi {
       // Stryker disable next-line OptionalChaining: equivalent, the SDK always passes init
       const headers = new Headers(init?.headers);
       if (headers.get('authorization') === `Bearer ${token}`) {
-        const now = this.opts.getToken(this.origin);
+        const now = this.opts.getToken?.(this.origin) ?? null;
         // Stryker disable next-line StringLiteral: the SDK reports any failed fetch as a connection error, without this text
         if (now === null) return Promise.reject(new Error('The sign-in is not sent until Beeper Desktop is confirmed again.'));
         headers.set('authorization', `Bearer ${now}`);

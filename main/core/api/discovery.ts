@@ -50,8 +50,7 @@ export async function discover(opts: DiscoverOptions = {}): Promise<Discovery> {
   const candidates = candidateURLs(opts.configured, opts.ports);
   const timeoutMs = opts.probeTimeoutMs ?? 500;
   const probes = candidates.map(async (baseURL) => {
-    // Stryker disable next-line ArrowFunction: equivalent, the client reads a missing token (undefined or null) as none
-    const api = new BeeperApi({ baseURL, getToken: () => null, readRetries: 0, readTimeoutMs: timeoutMs, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+    const api = new BeeperApi({ baseURL, readRetries: 0, readTimeoutMs: timeoutMs, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
     try {
       // Stryker disable next-line ObjectLiteral: equivalent, the client's read timeout is the same
       return { baseURL, api, info: await api.info({ timeoutMs }), error: null };

@@ -188,8 +188,7 @@ export class AuthManager {
   }
 
   private api(server: { baseURL: string }): BeeperApi {
-    // Stryker disable next-line ArrowFunction: equivalent, the client reads a missing token (undefined or null) as none
-    return new BeeperApi({ baseURL: server.baseURL, getToken: () => null, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+    return new BeeperApi({ baseURL: server.baseURL, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
   }
 
   private stopExpiry(): void {

@@ -55,7 +55,7 @@ describe('BeeperApi and the token', () => {
   });
 
   it('without a token, requests carry none; an explicit header of its own (a pasted token being checked) is left alone', async () => {
-    const api = new BeeperApi({ baseURL, getToken: () => null, readRetries: 0 });
+    const api = new BeeperApi({ baseURL, readRetries: 0 });
     await api.bridges();
     await api.userinfo('/oauth/userinfo', 'tok_pasted_1234567890').catch(() => undefined);
     expect((seen[0] ?? '').replace(/^Bearer\s*/, '')).toBe('');
@@ -162,14 +162,14 @@ describe('BeeperApi routes', () => {
     for (const [status, expected] of [[401, 'unknown'], [403, 'unknown'], [404, 'unknown']] as const) {
       const srv = await recordingServer(() => ({ status, json: { code: 'X', message: 'x' } }));
       try {
-        expect(await new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0 }).appState()).toBe(expected);
+        expect(await new BeeperApi({ baseURL: srv.url, readRetries: 0 }).appState()).toBe(expected);
       } finally {
         await srv.close();
       }
     }
     const broken = await recordingServer(() => ({ status: 400, json: { code: 'BAD', message: 'bad' } }));
     try {
-      await expect(new BeeperApi({ baseURL: broken.url, getToken: () => null, readRetries: 0 }).appState()).rejects.toMatchObject({ status: 400 });
+      await expect(new BeeperApi({ baseURL: broken.url, readRetries: 0 }).appState()).rejects.toMatchObject({ status: 400 });
       // Its one retry: only for reads that failed on the server.
       expect(broken.seen).toHaveLength(1);
     } finally {
@@ -200,7 +200,7 @@ describe('BeeperApi routes', () => {
     const srv = await recordingServer(() => ({ json: { items: [{ id: 'ok', displayName: 'OK', provider: 'local', status: 'available', type: 't' }, { id: 42, secret: 'hunter2' }] } }));
     try {
       const { sink, entries } = memorySink();
-      const api = new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0, log: new Logger({ sinks: [sink] }) });
+      const api = new BeeperApi({ baseURL: srv.url, readRetries: 0, log: new Logger({ sinks: [sink] }) });
       expect((await api.bridges()).map((b) => b.id)).toEqual(['ok']);
       await api.bridges();
       const warned = entries.filter((e) => e.message === 'skipped parts of an answer this app cannot read');
@@ -351,11 +351,11 @@ describe('BeeperApi, each call exactly', () => {
     const srv = await recordingServer(() => ({ json: { items: [{ id: 'ok', displayName: 'OK', provider: 'local', status: 'available', type: 't' }, ...bad] } }));
     try {
       const { sink, entries } = memorySink();
-      const logged = new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0, log: new Logger({ sinks: [sink] }) });
+      const logged = new BeeperApi({ baseURL: srv.url, readRetries: 0, log: new Logger({ sinks: [sink] }) });
       await logged.bridges();
       const warned = entries.filter((e) => e.message === 'skipped parts of an answer this app cannot read');
       expect((warned[0]!.data as { skipped: string[] }).skipped).toEqual(bad.slice(0, 10).map((_, i) => `bridge #${i + 1} (id)`));
-      await expect(new BeeperApi({ baseURL: srv.url, getToken: () => null, readRetries: 0 }).bridges()).resolves.toHaveLength(1);
+      await expect(new BeeperApi({ baseURL: srv.url, readRetries: 0 }).bridges()).resolves.toHaveLength(1);
     } finally {
       await srv.close();
     }

@@ -22,7 +22,7 @@ function connection(ports: () => number[], overrides: Partial<DesktopConnectionD
     configuredURL: () => null,
     hooks: {
       preparing: (found) => (heard.push(`preparing ${found.baseURL}`), Promise.resolve()),
-      clientFor: (baseURL) => (heard.push(`client ${baseURL}`), new BeeperApi({ baseURL, getToken: () => null })),
+      clientFor: (baseURL) => (heard.push(`client ${baseURL}`), new BeeperApi({ baseURL })),
       connected: (found) => (heard.push(`connected ${found.appState}`), Promise.resolve()),
       lost: () => heard.push('lost'),
     },

@@ -21,7 +21,7 @@ let sim: Simulator;
 let info: Info;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, config: { oauthAutoApprove: true } });
-  info = await new BeeperApi({ baseURL: sim.url, getToken: () => null }).info();
+  info = await new BeeperApi({ baseURL: sim.url }).info();
 });
 afterAll(() => sim.stop());
 

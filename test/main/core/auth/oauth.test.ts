@@ -16,7 +16,7 @@ let api: BeeperApi;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, config: { oauthAutoApprove: true } });
-  api = new BeeperApi({ baseURL: sim.url, getToken: () => null });
+  api = new BeeperApi({ baseURL: sim.url });
   info = InfoSchema.parse(await api.info());
 });
 afterAll(async () => {
@@ -165,7 +165,7 @@ describe('the whole OAuth exchange, against a recording authorization server', (
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
     const serverInfo = InfoSchema.parse({ app: { name: 'Beeper', version: '4' }, server: { status: 'running' }, endpoints: { oauth: { authorization_endpoint: '/oauth/authorize', token_endpoint: '/oauth/token' } } });
-    return { url, seen, info: serverInfo, api: new BeeperApi({ baseURL: url, getToken: () => null, readRetries: 0 }), close: () => new Promise((r) => srv.close(r)) };
+    return { url, seen, info: serverInfo, api: new BeeperApi({ baseURL: url, readRetries: 0 }), close: () => new Promise((r) => srv.close(r)) };
   }
 
   /** The browser: reads the authorization URL, then opens the callback with these parameters (state filled in). */
@@ -271,7 +271,7 @@ describe('the whole OAuth exchange, against a recording authorization server', (
   it('Beeper Desktop gone during the exchange: says so rather than a generic failure', async () => {
     const s = await authServer();
     const closed = 'http://127.0.0.1:9';
-    const gone = new BeeperApi({ baseURL: closed, getToken: () => null, readRetries: 0 });
+    const gone = new BeeperApi({ baseURL: closed, readRetries: 0 });
     try {
       await expect(signInWithOAuth({ api: gone, info: s.info, baseURL: closed, clientID: 'c', openExternal: browser((state) => ({ code: 'x', state }), [], []) })).rejects.toMatchObject({
         kind: 'sign_in_failed',
