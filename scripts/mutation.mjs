@@ -57,7 +57,9 @@ const SUITES = {
   'main/core/auth/auth.ts': core('auth'),
   'main/core/accounts/refresher.ts': core('accounts'),
   'main/core/api/client.ts': ['test/main/core/errors.test.ts'],
-  'main/core/sessions/engine.ts': core('newer-server'),
+  'main/core/sessions/engine.ts': [...core('newer-server'), 'test/main/core/sessions/engine-sequences.test.ts'],
+  // The machine's transitions, as the engine's own tests drive them.
+  'main/core/sessions/session-machine.ts': ['test/main/core/sessions/engine.test.ts'],
   'main/core/updates.ts': core('updates-and-settings'),
   'main/core/storage/settings.ts': core('updates-and-settings'),
   'main/electron/capture.ts': ['test/main/electron/compose.test.ts'],
