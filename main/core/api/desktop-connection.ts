@@ -123,7 +123,9 @@ export class DesktopConnection {
   private async search(): Promise<ConnectionView> {
     this.stopTimer();
     const configured = this.deps.configuredURL();
-    if (!this.isRunning()) this.set({ ...this.view, status: 'searching', configuredURL: configured });
+    // Only the very first search shows "searching": looking again keeps what the window shows (running,
+    // or not running with the form the user may be typing in) until the answer changes it.
+    if (this.view.checkedAt === null) this.set({ ...this.view, status: 'searching', configuredURL: configured });
     const { discovery, fetch } = this.deps;
     const result = await discover({
       configured,

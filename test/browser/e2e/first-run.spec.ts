@@ -32,6 +32,27 @@ test.describe('first run', () => {
     await shot('04-accounts');
   });
 
+  test('another address typed while the app keeps looking stays as typed, open and focused, and is used', async ({ app, stack }) => {
+    await expect(app.getByRole('heading', { name: 'Beeper Desktop is not running' })).toBeVisible();
+    await app.getByText('Beeper Desktop uses another address').click();
+    const field = app.getByLabel('API address');
+    await field.clear();
+    await field.pressSequentially('http://127.0.0.1:', { delay: 50 });
+    // The app looks again every 250 ms here: several searches pass while the user types.
+    const searched = stack.core.snapshot().connection.checkedAt;
+    await expect.poll(() => stack.core.snapshot().connection.checkedAt).not.toBe(searched);
+    await app.waitForTimeout(1_000);
+    await field.pressSequentially(String(stack.sim.port), { delay: 50 });
+    await expect(field).toHaveValue(`http://127.0.0.1:${stack.sim.port}`);
+    await expect(field).toBeFocused();
+    await expect(app.locator('details.disclosure')).toHaveAttribute('open', '');
+    await app.getByRole('button', { name: 'Use this address' }).click();
+    await expect.poll(() => stack.core.snapshot().connection.configuredURL).toBe(`http://127.0.0.1:${stack.sim.port}`);
+    await stack.sim.startAPI();
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    expect(stack.core.snapshot().connection.baseURL).toBe(`http://127.0.0.1:${stack.sim.port}`);
+  });
+
   test('says so when the approval is denied, and can connect with a pasted token instead', async ({ app, stack }) => {
     await stack.sim.startAPI();
     const popup = app.context().waitForEvent('page');

@@ -77,9 +77,18 @@ describe('DesktopConnection', () => {
     c.setVisible(false);
     await c.start();
     await new Promise((r) => setTimeout(r, 200));
-    expect(heard.filter((h) => h === 'window: searching')).toHaveLength(1);
+    expect(heard.filter((h) => h === 'window: not-running')).toHaveLength(1);
     c.setVisible(true); // shown again: looks at once
-    await vi.waitFor(() => expect(heard.filter((h) => h === 'window: searching').length).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect(heard.filter((h) => h === 'window: not-running').length).toBeGreaterThanOrEqual(2));
+    c.stop();
+  });
+
+  it('while not running, looking again keeps the window on not-running: the screen the user is typing in stays', async () => {
+    const { c, heard } = connection(() => [NOTHING]);
+    await c.start();
+    await vi.waitFor(() => expect(heard.filter((h) => h === 'window: not-running').length).toBeGreaterThanOrEqual(3));
+    await c.find(); // asked for by the user, too
+    expect(heard.filter((h) => h === 'window: searching')).toEqual(['window: searching']); // only the very first search
     c.stop();
   });
 
@@ -193,7 +202,7 @@ describe('DesktopConnection, exactly', () => {
     try {
       const { c, heard } = connection(() => [NOTHING], { rediscoverMs: undefined });
       await c.start();
-      const searches = () => heard.filter((h) => h === 'window: searching').length;
+      const searches = () => heard.filter((h) => h === 'window: not-running').length;
       expect(searches()).toBe(1);
       expect(vi.getTimerCount()).toBe(1);
       c.watch(); // asked again: still one timer
