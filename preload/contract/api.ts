@@ -1,7 +1,9 @@
 /**
  * The API the renderer sees (`window.beeperAccountManager` in Electron; the same object built over
  * a WebSocket in the browser preview). One named method per invoke channel, plus `on` for events.
- * Methods reject with an Error whose `kind` and `code` come from main's AppError.
+ * Methods reject with an Error carrying main's message (a RemoteError with its `kind` and `code` in the
+ * preview; in Electron the context bridge copies only an error's message, so the window decides
+ * nothing from those).
  */
 import { INVOKE, type Envelope, type EventChannel, type InvokeMethod } from './channels.ts';
 import type { EventPayload, EventSchemas, RequestOf, ResponseOf } from './schemas.ts';

@@ -16,6 +16,12 @@ export interface Notice {
   id: number;
   tone: 'info' | 'error' | 'success';
   text: string;
+  /**
+   * Said while Beeper Desktop was not running: about that, so it goes once Beeper Desktop is back.
+   * (Read from the connection, not from the error: in Electron an error crossing the context bridge
+   * keeps only its message.)
+   */
+  whileGone: boolean;
 }
 
 export interface AppState {
@@ -38,6 +44,8 @@ export interface AppState {
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
+  /** The connection from main; a notice about Beeper Desktop being gone ends when it is back. */
+  receiveConnection: (connection: ConnectionView) => void;
   /** A new accounts view from main; what did not change keeps its objects (see keep-unchanged.ts). */
   receiveAccounts: (view: AccountsView) => void;
   navigate: (route: Route) => void;
@@ -66,7 +74,7 @@ export const useApp = create<AppState>()((set, get) => ({
 
   async init(api) {
     set({ api });
-    api.on('state.connection', (connection) => set({ connection }));
+    api.on('state.connection', (connection) => get().receiveConnection(connection));
     api.on('state.auth', (auth) => set({ auth }));
     api.on('state.accounts', (accounts) => get().receiveAccounts(accounts));
     api.on('state.settings', (settings) => set({ settings }));
@@ -98,6 +106,10 @@ export const useApp = create<AppState>()((set, get) => ({
     });
   },
 
+  receiveConnection(connection) {
+    set((st) => ({ connection, notices: connection.status === 'running' ? st.notices.filter((n) => !n.whileGone) : st.notices }));
+  },
+
   receiveAccounts(view) {
     set((st) => ({ accounts: keepUnchanged(st.accounts, view) }));
   },
@@ -108,7 +120,8 @@ export const useApp = create<AppState>()((set, get) => ({
 
   notify(tone, text) {
     const id = ++noticeID;
-    set((st) => ({ notices: [...st.notices.slice(-3), { id, tone, text }] }));
+    const whileGone = tone === 'error' && get().connection?.status === 'not-running';
+    set((st) => ({ notices: [...st.notices.slice(-3), { id, tone, text, whileGone }] }));
     if (tone !== 'error') setTimeout(() => get().dismissNotice(id), 6_000);
   },
 

@@ -84,6 +84,21 @@ describe('the renderer store', () => {
     expect(useApp.getState().notices.map((n) => n.text)).toEqual(['e4', 'e5']);
   });
 
+  it('errors said while Beeper Desktop was gone go once it is back; others stay', async () => {
+    const { api, fire } = fakeApi();
+    await useApp.getState().init(api);
+    const s = snapshot();
+    // As an error reaches the window through Electron's context bridge: its message only.
+    await useApp.getState().run('remove', () => Promise.reject(new Error('Not allowed.')));
+    fire('state.connection', { ...s.connection, status: 'not-running' });
+    await useApp.getState().run('refresh', () => Promise.reject(new Error('Beeper Desktop is not reachable.')));
+    useApp.getState().notify('success', 'Saved.');
+    fire('state.connection', { ...s.connection, status: 'not-running' }); // still gone: still said
+    expect(useApp.getState().notices.map((n) => n.text)).toEqual(['Not allowed.', 'Beeper Desktop is not reachable.', 'Saved.']);
+    fire('state.connection', { ...s.connection, status: 'running' });
+    expect(useApp.getState().notices.map((n) => n.text)).toEqual(['Not allowed.', 'Saved.']);
+  });
+
   it('live sessions: unfinished ones, newest first', () => {
     expect(liveSessions({ a: session('a', '2026-01-01'), b: session('b', '2026-01-03'), c: session('c', '2026-01-02', true), d: session('d', '2026-01-02') }).map((s) => s.id)).toEqual(['b', 'd', 'a']);
   });
