@@ -250,6 +250,8 @@ export class AccountManager {
 
   private async connected(found: FoundDesktop): Promise<void> {
     await this.auth.setServer(found.baseURL, found.info);
+    // A restart of Beeper Desktop forgets its login sessions: the ones shown as waiting are checked.
+    void this.sessions.recheckWaiting();
     if (this.hasToken()) this.accounts.start();
     // A sign-in held back from a program that is not its Beeper Desktop: look again until it returns.
     else if (this.auth.state().reason?.code === DESKTOP_CHANGED) this.connection.watch();

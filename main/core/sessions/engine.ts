@@ -23,7 +23,7 @@ import { AppError, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { isFetchableImageURL, safeImageDataURL } from '../api/images.ts';
 import { displayKey, stepView } from './session-view.ts';
-import { isEnded, STARTING, transition, type OpenState, type SessionContext, type SessionEvent, type SessionState } from './session-machine.ts';
+import { goneOnServer, isEnded, STARTING, transition, type OpenState, type SessionContext, type SessionEvent, type SessionState } from './session-machine.ts';
 import { prepareInput } from './typed-input.ts';
 
 export interface SessionEngineDeps {
@@ -53,6 +53,11 @@ export interface Pacing {
 export const DEFAULT_PACING: Pacing = { initialMs: 500, maxMs: 5_000 };
 
 export const nextInterval = (interval: number, changed: boolean, p: Pacing): number => (changed ? 0 : interval === 0 ? p.initialMs : Math.min(p.maxMs, interval * 2));
+
+const stepIDOf = (remote: LoginSession): string | null => {
+  const step = remote.currentStep;
+  return step && 'stepID' in step && typeof step.stepID === 'string' ? step.stepID : null;
+};
 
 /** Errors that say nothing about the session (its fate is unknown): check it rather than guess. */
 const TRANSIENT: ReadonlySet<AppError['kind']> = new Set(['network', 'server_error', 'rate_limited']);
@@ -445,6 +450,29 @@ export class SessionEngine {
     await this.cancel(id);
     this.sessions.delete(id);
     for (const l of this.removed) l(id);
+  }
+
+  /**
+   * Beeper Desktop was found (again): a login waiting for the user may have ended with it, since a
+   * restart forgets every login session. Each one waiting, with nothing of its own running, is checked
+   * at once; one the server no longer knows ends here, and one that moved on shows where it is.
+   */
+  async recheckWaiting(): Promise<void> {
+    const waiting = [...this.sessions.values()].filter((s) => (s.state.phase === 'user_input' || s.state.phase === 'cookies') && !s.state.submitting && s.work.kind === 'idle');
+    await Promise.all(waiting.map((s) => this.recheckOne(s)));
+  }
+
+  private async recheckOne(s: Live): Promise<void> {
+    const { remote } = s.state as OpenState;
+    const answer = await this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remote.loginSessionID, signal), 'session');
+    if (!answer) return;
+    // Only the server saying it no longer has the session ends it; a failed check changes nothing.
+    if ('error' in answer) {
+      if (goneOnServer(answer.error)) await this.dispatch(s, { type: 'failed', error: answer.error });
+      return;
+    }
+    // The same step: nothing to show, and what the user sees (an error on the step) stays.
+    if (answer.session.status !== remote.status || stepIDOf(answer.session) !== stepIDOf(remote)) await this.dispatch(s, { type: 'answered', remote: answer.session });
   }
 
   /** Signed out or shutting down: end every live session. */

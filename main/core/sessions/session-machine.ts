@@ -173,4 +173,4 @@ function failed(remote: LoginSession | null, error: AppError, endedOnServer: boo
 }
 
 /** Evidence about the session itself that the server no longer holds it: a route for it answered 404 or 410. */
-const goneOnServer = (e: AppError): boolean => e.status === 404 || e.status === 410;
+export const goneOnServer = (e: AppError): boolean => e.status === 404 || e.status === 410;

@@ -7,7 +7,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { stepEntry, type StepActions } from '../steps/registry.tsx';
 import { useApp } from '../store.ts';
-import { Avatar, Button, Icon, Spinner } from './ui.tsx';
+import { Avatar, Button, ErrorDetails, Icon, Spinner } from './ui.tsx';
 
 /** The step on screen, if the session is showing one. */
 function currentStep(s: SessionView): StepView | null {
@@ -61,11 +61,13 @@ function Outcome({ session }: { session: SessionView }) {
   }
   if (session.phase === 'failed') {
     return (
-      <div className="result result-bad" role="alert">
-        <Icon name="alert" />
-        <p>{session.error?.message ?? 'The login did not complete.'}</p>
-        {session.error?.code && <p className="muted small">Code: {session.error.code}</p>}
-      </div>
+      <>
+        <div className="result result-bad" role="alert">
+          <Icon name="alert" />
+          <p>{session.error?.message ?? 'The login did not complete.'}</p>
+        </div>
+        <ErrorDetails code={session.error?.code} />
+      </>
     );
   }
   return <p className="muted">Nothing was changed.</p>;
@@ -122,7 +124,7 @@ function Footer({ session }: { session: SessionView }) {
       </Button>
       {session.phase === 'failed' && (
         <Button variant="primary" onClick={() => void retry()}>
-          Try again
+          Start again
         </Button>
       )}
     </>

@@ -75,6 +75,46 @@ export function Dialog({ title, open, onClose, children, footer }: { title: stri
 
 const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
+/** Copies `text` to the clipboard, saying it did; a failure is said, not swallowed. */
+export function CopyButton({ text, label, failed }: { text: string; label: string; failed: string }) {
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copyText = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopy('copied');
+      setTimeout(() => setCopy('idle'), 2_000);
+    } catch {
+      setCopy('failed');
+    }
+  };
+  return (
+    <>
+      <Button onClick={() => void copyText()}>
+        <Icon name={copy === 'copied' ? 'check' : 'copy'} /> {copy === 'copied' ? 'Copied' : label}
+      </Button>
+      {copy === 'failed' && (
+        <p role="alert" className="muted small">
+          {failed}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** An error's code, for support: behind "Details", with a way to copy it; not the first thing a person reads. */
+export function ErrorDetails({ code }: { code: string | undefined }) {
+  if (!code) return null;
+  return (
+    <details className="disclosure error-details">
+      <summary>Details</summary>
+      <p className="muted small">
+        Code: <code>{code}</code>
+      </p>
+      <CopyButton text={code} label="Copy code" failed="Could not copy. Select the code above instead." />
+    </details>
+  );
+}
+
 export function timeAgo(iso: string, now = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
   if (Math.abs(seconds) < 45) return 'just now';

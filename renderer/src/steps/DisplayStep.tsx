@@ -2,7 +2,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { StepView } from '../../../preload/contract/views.ts';
-import { Button, Icon, Spinner } from '../components/ui.tsx';
+import { CopyButton, Spinner } from '../components/ui.tsx';
 import { UnsupportedNotice } from './UnsupportedStep.tsx';
 
 type DisplayStepView = Extract<StepView, { type: 'display_and_wait' }>;
@@ -29,25 +29,12 @@ function QR({ data, label }: { data: string; label: string }) {
 }
 
 function PairingCode({ code }: { code: string }) {
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copyCode = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(code.replace(/\s/g, ''));
-      setCopy('copied');
-      setTimeout(() => setCopy('idle'), 2_000);
-    } catch {
-      setCopy('failed'); // said, not swallowed: the user can still type the code from the screen
-    }
-  };
   return (
     <div className="pairing">
       <output className="pairing-code" aria-label={`Pairing code ${code.split('').join(' ')}`}>
         {code}
       </output>
-      <Button onClick={() => void copyCode()}>
-        <Icon name={copy === 'copied' ? 'check' : 'copy'} /> {copy === 'copied' ? 'Copied' : 'Copy code'}
-      </Button>
-      {copy === 'failed' && <p role="alert" className="muted small">Could not copy. Type the code shown above on your phone.</p>}
+      <CopyButton text={code.replace(/\s/g, '')} label="Copy code" failed="Could not copy. Type the code shown above on your phone." />
     </div>
   );
 }

@@ -90,7 +90,7 @@ test('Beeper Desktop stopping mid-flow shows a clear error, and everything recov
 
   await stack.sim.startAPI();
   await expect(app.getByText('Your accounts are shown as they were last seen.')).toHaveCount(0);
-  await app.getByRole('button', { name: 'Try again' }).click();
+  await app.getByRole('button', { name: 'Start again' }).click();
   await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
   await app.getByLabel('Phone number', { exact: true }).fill('+15550001111');
   await app.getByRole('button', { name: 'Continue' }).click();

@@ -213,6 +213,15 @@ describe.each(PROFILES)('%s profile', (profile) => {
       expect(await until(() => session(s.id).phase === 'failed' && session(s.id), 'failure')).toMatchObject({ error: { kind: 'session_expired' } });
     });
 
+    it('a login waiting for input when Beeper Desktop restarts ends as expired once it is back, not at the next submit', async () => {
+      const s = await start('local-telegram', { flowID: 'phone' });
+      expect(s.phase).toBe('user_input');
+      await fx.sim.stopAPI();
+      fx.t.core.connection.lost();
+      await fx.sim.startAPI();
+      expect(await until(() => session(s.id).phase === 'failed' && session(s.id), 'the forgotten login to end')).toMatchObject({ error: { kind: 'session_expired' } });
+    });
+
     it('runs sessions on several bridges at once, and one per bridge', async () => {
       const [wa, sig] = await Promise.all([start('local-whatsapp'), start('local-signal')]);
       const again = await start('local-whatsapp');

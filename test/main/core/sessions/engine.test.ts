@@ -1013,3 +1013,56 @@ describe('SessionEngine, what a raw answer means where it came from', () => {
     expect(await done.engine.submitInput(d.id, { code: '1' })).toMatchObject({ phase: 'complete', stepError: null });
   });
 });
+
+describe('SessionEngine when Beeper Desktop is found again', () => {
+  const inputStep = (stepID = 'code') => ({ ...base, status: 'waiting_for_input', currentStep: { type: 'user_input', stepID, fields: [{ id: 'code', pattern: '^\\d+$' }] } });
+  const qrStep = { ...base, status: 'waiting_for_display', currentStep: { type: 'display_and_wait', stepID: 'q', display: { type: 'qr', data: 'A' } } };
+  const checks = (calls: Array<{ method: string }>) => calls.filter((c) => c.method === 'getSession').length;
+
+  it('a login waiting for the user that the server forgot (a restart) ends here, with nothing sent to end it', async () => {
+    const { engine, calls } = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'getSession' ? httpError(404, undefined, 'session') : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    await engine.recheckWaiting();
+    expect(engine.get(s.id)).toMatchObject({ phase: 'failed', error: { kind: 'session_expired' } });
+    expect(calls.map((c) => c.method)).toEqual(['createSession', 'getSession']);
+  });
+
+  it('one still on the same step stays as the user sees it, its error too; one that moved on shows where it is', async () => {
+    let answer: unknown = inputStep();
+    const { engine } = engineWith((m) => (m === 'createSession' ? inputStep() : m === 'getSession' ? answer : undefined));
+    const s = await engine.start({ bridgeID: 'b' });
+    await engine.submitInput(s.id, { code: 'abc' }); // refused here: the pattern wants digits
+    const before = engine.get(s.id);
+    expect(before.stepError).not.toBeNull();
+    await engine.recheckWaiting();
+    expect(engine.get(s.id)).toEqual(before);
+    answer = inputStep('password');
+    await engine.recheckWaiting();
+    expect(engine.get(s.id)).toMatchObject({ phase: 'user_input', stepError: null, step: { stepID: 'password' } });
+    answer = { ...base, status: 'complete', loginID: 'L' };
+    await engine.recheckWaiting();
+    expect(engine.get(s.id).phase).toBe('complete');
+  });
+
+  it('a check that fails for another reason changes nothing; a long-poll, a submit out, or an ended login is not checked', async () => {
+    let submitted!: (v: unknown) => void;
+    const { engine, calls } = engineWith((m, args) =>
+      m === 'createSession' ? (args[0] === 'qr' ? qrStep : inputStep()) : m === 'getSession' ? httpError(500, undefined, 'session') : m === 'submitStep' ? new Promise((r) => (submitted = r)) : undefined,
+    );
+    const s = await engine.start({ bridgeID: 'b' });
+    await engine.recheckWaiting();
+    expect(engine.get(s.id).phase).toBe('user_input');
+    expect(checks(calls)).toBe(1);
+    expect(calls.filter((c) => c.method === 'cancelSession')).toEqual([]);
+    const qr = await engine.start({ bridgeID: 'qr' });
+    const sending = engine.submitInput(s.id, { code: '1' });
+    await engine.recheckWaiting();
+    expect(checks(calls)).toBe(1);
+    submitted(inputStep('password'));
+    await sending;
+    await engine.cancel(s.id);
+    await engine.recheckWaiting();
+    expect(checks(calls)).toBe(1);
+    await engine.cancel(qr.id);
+  });
+});

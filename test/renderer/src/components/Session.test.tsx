@@ -3,7 +3,7 @@
  * renderer/src/components/Session.tsx: every phase of a login session on screen, driven by the
  * sessions main pushes, and what each button asks main to do.
  */
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionView, StepView } from '../../../../preload/contract/views.ts';
 import { useApp } from '../../../../renderer/src/store.ts';
@@ -110,14 +110,23 @@ describe('SessionScreen', () => {
     expect(main.callsTo('sessions.dismiss')).toEqual([{ sessionID: 's1' }]);
   });
 
-  it('failed: says why with its code; Try again starts the same login again', async () => {
+  it('failed: says why, its code behind Details with a copy button; Start again starts the same login again', async () => {
     const failed = session(null, { phase: 'failed', flowID: 'qr', reconnect: { loginID: 'l1', accountID: null }, error: { kind: 'bridge_unavailable', message: 'Too many logins.', code: 'FI.MAU.BRIDGE.TOO_MANY_LOGINS' } });
     const { main } = await show(failed);
     expect(screen.getByRole('alert').textContent).toContain('Too many logins.');
-    expect(screen.getByText('Code: FI.MAU.BRIDGE.TOO_MANY_LOGINS')).toBeTruthy();
+    // The code is not what a person reads first: it is behind Details, and copied for support.
+    expect(screen.getByRole('alert').textContent).not.toContain('FI.MAU');
+    const details = screen.getByText('Details').closest('details')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('Code: FI.MAU.BRIDGE.TOO_MANY_LOGINS');
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: (t: string) => (copied.push(t), Promise.resolve()) }, configurable: true });
+    fireEvent.click(within(details).getByRole('button', { name: 'Copy code' }));
+    await waitFor(() => expect(within(details).getByRole('button', { name: 'Copied' })).toBeTruthy());
+    expect(copied).toEqual(['FI.MAU.BRIDGE.TOO_MANY_LOGINS']);
     main.answer('sessions.dismiss', () => null);
     main.answer('sessions.reconnect', () => session(null, { id: 's2' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start again' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's2' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'telegram', flowID: 'qr', loginID: 'l1', accountID: null }]);
   });
