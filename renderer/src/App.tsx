@@ -10,7 +10,7 @@ import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent
 import { SessionScreen } from './components/Session.tsx';
 import { SettingsDialog } from './components/Settings.tsx';
 import { Button, Icon, Spinner } from './components/ui.tsx';
-import { liveSessions, useApp } from './store.ts';
+import { DESKTOP_GONE_BANNER, liveSessions, useApp } from './store.ts';
 import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
 
 function Header() {
@@ -52,6 +52,28 @@ function Header() {
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
+  );
+}
+
+/** Signed in, and Beeper Desktop is gone: what is shown is as last seen, and what needs it is off until it is back. */
+function DesktopGone() {
+  const connection = useApp((s) => s.connection);
+  const run = useApp((s) => s.run);
+  const [busy, setBusy] = useState(false);
+  const retry = async (): Promise<void> => {
+    setBusy(true);
+    await run('look again', (api) => api.retryConnection());
+    setBusy(false);
+  };
+  return (
+    <div className="banner banner-bad" role="alert" id={DESKTOP_GONE_BANNER}>
+      <span>
+        {connection?.error?.message ?? 'Beeper Desktop is not reachable.'} Your accounts are shown as they were last seen; what needs Beeper Desktop is off until it is back.
+      </span>
+      <Button busy={busy} onClick={() => void retry()}>
+        <Icon name="refresh" /> Try again
+      </Button>
+    </div>
   );
 }
 
@@ -138,11 +160,7 @@ export function App() {
           Lost the connection to the app. Reconnecting…
         </div>
       )}
-      {lost && (
-        <div className="banner banner-bad" role="alert">
-          <span>{connection?.error?.message ?? 'Beeper Desktop is not reachable.'} Your accounts are shown as they were last seen.</span>
-        </div>
-      )}
+      {lost && <DesktopGone />}
       <StorageConsent />
       <UpdateReady />
       <main id="main" className="main" tabIndex={-1}>

@@ -142,6 +142,18 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 }));
 
+/** The banner that says Beeper Desktop is gone (App.tsx): what actions that need it point at. */
+export const DESKTOP_GONE_BANNER = 'desktop-gone';
+
+/**
+ * Props for a control that needs Beeper Desktop: off while it is gone, pointing at the banner that
+ * says why (so the reason is at hand for a screen reader too).
+ */
+export function useNeedsDesktop(): { disabled: boolean; 'aria-describedby'?: string } {
+  const gone = useApp((s) => s.connection !== null && s.connection.status !== 'running');
+  return gone ? { disabled: true, 'aria-describedby': DESKTOP_GONE_BANNER } : { disabled: false };
+}
+
 /** Sessions that are still going, newest first. */
 export const liveSessions = (sessions: Record<string, SessionView>): SessionView[] =>
   Object.values(sessions)

@@ -2,7 +2,7 @@
 import { memo, useState } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
 import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
-import { useApp } from '../store.ts';
+import { useApp, useNeedsDesktop } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { useReconnect } from './reconnect.ts';
@@ -74,6 +74,7 @@ function RemoveDialog({ network, login, onClose }: { network: NetworkView; login
 
 function Attention({ items }: { items: AttentionItem[] }) {
   const reconnect = useReconnect();
+  const needsDesktop = useNeedsDesktop();
   if (items.length === 0) return null;
   return (
     <section className="attention" aria-labelledby="attention-title">
@@ -90,7 +91,7 @@ function Attention({ items }: { items: AttentionItem[] }) {
               </div>
               <div className="small">{a.message}</div>
             </div>
-            <Button variant="primary" onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}`}>
+            <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}`}>
               Reconnect
             </Button>
           </li>
@@ -106,6 +107,7 @@ type Removing = { network: NetworkView; login: LoginView };
 /** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
 const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network: NetworkView; login: LoginView; onRemove: (r: Removing) => void }) {
   const reconnect = useReconnect();
+  const needsDesktop = useNeedsDesktop();
   const who = `${login.identity.name} on ${network.displayName}`;
   const canReconnect = network.canReconnect;
   return (
@@ -120,12 +122,12 @@ const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network:
         <StatusBadge status={login.status} />
         <div className="row-actions">
           {canReconnect && (
-            <Button variant={login.needsAttention ? 'primary' : 'ghost'} onClick={() => void reconnect(login.bridgeID, login.loginID, null)} aria-label={`Reconnect ${who}`}>
+            <Button variant={login.needsAttention ? 'primary' : 'ghost'} {...needsDesktop} onClick={() => void reconnect(login.bridgeID, login.loginID, null)} aria-label={`Reconnect ${who}`}>
               Reconnect
             </Button>
           )}
           {login.removeScopes.length > 0 && (
-            <Button variant="ghost" onClick={() => onRemove({ network, login })} aria-label={`Remove ${who}`}>
+            <Button variant="ghost" {...needsDesktop} onClick={() => onRemove({ network, login })} aria-label={`Remove ${who}`}>
               Remove
             </Button>
           )}
@@ -174,6 +176,7 @@ const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { 
 });
 
 export function AccountsScreen() {
+  const needsDesktop = useNeedsDesktop();
   const accounts = useApp((s) => s.accounts);
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
@@ -191,10 +194,10 @@ export function AccountsScreen() {
           <span className="muted small" aria-live="polite">
             {accounts.refreshing ? 'Refreshing…' : accounts.lastRefreshedAt ? `Updated ${timeAgo(accounts.lastRefreshedAt, now)}` : ''}
           </span>
-          <Button variant="ghost" busy={accounts.refreshing} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>
+          <Button variant="ghost" busy={accounts.refreshing} {...needsDesktop} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>
             <Icon name="refresh" /> Refresh
           </Button>
-          <Button variant="primary" onClick={() => navigate({ to: 'add-account' })}>
+          <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
             <Icon name="plus" /> Add account
           </Button>
         </div>
@@ -213,7 +216,7 @@ export function AccountsScreen() {
         <div className="empty">
           <h2>No chat accounts yet</h2>
           <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
-          <Button variant="primary" onClick={() => navigate({ to: 'add-account' })}>
+          <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
             <Icon name="plus" /> Add your first account
           </Button>
         </div>

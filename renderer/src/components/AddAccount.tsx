@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { PROVIDERS, providerLabel } from '../../../preload/contract/providers.ts';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
-import { liveSessions, useApp } from '../store.ts';
+import { liveSessions, useApp, useNeedsDesktop } from '../store.ts';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { Button, Icon, Spinner } from './ui.tsx';
 
@@ -69,13 +69,14 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
 
 /** One card per network: what adding there means now (connect, add another, or why not). */
 function NetworkCard({ network: n, loading, onChoose }: { network: NetworkView; loading: string | null; onChoose: (n: NetworkView) => void }) {
+  const needsDesktop = useNeedsDesktop();
   return (
     <button
       type="button"
       className="network-card"
-      disabled={!n.canAddAccount || loading !== null}
+      disabled={!n.canAddAccount || loading !== null || needsDesktop.disabled}
       onClick={() => onChoose(n)}
-      aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : undefined}
+      aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : needsDesktop['aria-describedby']}
     >
       <span className="network-card-name">
         <NetworkIcon type={n.type} name={n.displayName} />

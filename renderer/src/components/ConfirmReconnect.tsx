@@ -3,7 +3,7 @@
  * command line). Links can come from anywhere, so this screen only asks: it names the account, says
  * when a login in progress on that network would be stopped, and starts nothing until confirmed.
  */
-import { useApp, liveSessions } from '../store.ts';
+import { useApp, liveSessions, useNeedsDesktop } from '../store.ts';
 import { useReconnect } from './reconnect.ts';
 import { Button } from './ui.tsx';
 
@@ -12,6 +12,7 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
   const sessions = useApp((s) => s.sessions);
   const navigate = useApp((s) => s.navigate);
   const reconnect = useReconnect();
+  const needsDesktop = useNeedsDesktop();
   const network = accounts?.networks.find((n) => n.bridgeID === bridgeID);
   const login = network?.logins.find((l) => (loginID ? l.loginID === loginID : l.accounts.some((a) => a.accountID === accountID)));
   const account = login ? null : network?.otherAccounts.find((a) => a.accountID === accountID);
@@ -46,7 +47,7 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
           <Button variant="ghost" onClick={back}>
             Cancel
           </Button>
-          <Button variant="primary" onClick={() => void reconnect(bridgeID, loginID, accountID)}>
+          <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(bridgeID, loginID, accountID)}>
             Reconnect
           </Button>
         </div>

@@ -20,7 +20,7 @@ describe('App', () => {
   it('Beeper Desktop lost while signed in: the accounts stay, with a banner saying why', async () => {
     const base = snapshot({ accounts: accounts(someNetworks()) });
     await renderApp({ ...base, connection: { ...base.connection, status: 'not-running', error: { kind: 'not_running', message: 'Beeper Desktop stopped answering. Looking for it again…' } } });
-    expect(screen.getByRole('alert').textContent).toBe('Beeper Desktop stopped answering. Looking for it again… Your accounts are shown as they were last seen.');
+    expect(screen.getByRole('alert').textContent).toBe('Beeper Desktop stopped answering. Looking for it again… Your accounts are shown as they were last seen; what needs Beeper Desktop is off until it is back. Try again');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Accounts');
     expect(screen.getByText('Beeper Desktop not found')).toBeTruthy();
   });

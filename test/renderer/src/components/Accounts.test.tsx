@@ -79,3 +79,36 @@ describe('AccountsScreen', () => {
     await waitFor(() => expect(main.callsTo('accounts.refresh')).toHaveLength(1));
   });
 });
+
+describe('AccountsScreen while Beeper Desktop is gone', () => {
+  const gone = () => {
+    const s = snapshot({ accounts: withAttention() });
+    return { ...s, connection: { ...s.connection, status: 'not-running' as const, error: { kind: 'not_running', message: 'Beeper Desktop stopped answering. Looking for it again…' } } };
+  };
+
+  it('actions that need it are off, each pointing at the banner that says why; the banner offers Try again', async () => {
+    const { main } = await renderApp(gone());
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toContain('Beeper Desktop stopped answering.');
+    const needing = [
+      ...screen.getAllByRole('button', { name: /^Reconnect / }),
+      ...screen.getAllByRole('button', { name: /^Remove / }),
+      screen.getByRole('button', { name: 'Add account' }),
+      screen.getByRole('button', { name: 'Refresh' }),
+    ];
+    for (const b of needing) {
+      expect((b as HTMLButtonElement).disabled, b.textContent ?? '').toBe(true);
+      expect(b.getAttribute('aria-describedby')).toBe(banner.id);
+    }
+    main.answer('connection.retry', () => gone().connection);
+    fireEvent.click(within(banner).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(main.callsTo('connection.retry')).toHaveLength(1));
+  });
+
+  it('back again: everything is on, and the banner is gone', async () => {
+    const s = snapshot({ accounts: withAttention() });
+    await renderApp(s);
+    expect(screen.queryByRole('alert')).toBeNull();
+    for (const b of screen.getAllByRole('button', { name: /^(Reconnect|Remove) / })) expect((b as HTMLButtonElement).disabled).toBe(false);
+  });
+});
