@@ -12,7 +12,7 @@ import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.t
 import { fetchImage } from './api/images.ts';
 import { checkServerAddress, originOf } from './api/origin.ts';
 import type { CookiesStep, LoginFlow, RemoveScope } from './api/schemas.ts';
-import { AuthManager, DESKTOP_CHANGED, type AuthState } from './auth/auth.ts';
+import { AuthManager, type AuthState } from './auth/auth.ts';
 import { authView } from './auth/auth-view.ts';
 import { CredentialVault, type Cipher } from './auth/vault.ts';
 import { AppError } from './errors.ts';
@@ -253,8 +253,9 @@ export class AccountManager {
     // A restart of Beeper Desktop forgets its login sessions: the ones shown as waiting are checked.
     void this.sessions.recheckWaiting();
     if (this.hasToken()) this.accounts.start();
-    // A sign-in held back from a program that is not its Beeper Desktop: look again until it returns.
-    else if (this.auth.state().reason?.code === DESKTOP_CHANGED) this.connection.watch();
+    // Signed out (or a sign-in held back from a program that is not its Beeper Desktop): no refresh
+    // notices Beeper Desktop quitting, so keep looking at it.
+    else this.connection.watch();
   }
 
   /** Signed in to the Beeper Desktop in use (the token is for its origin). */
@@ -276,6 +277,7 @@ export class AccountManager {
     if (s.status === 'signed-in' && this.connection.isRunning()) {
       this.accounts.start();
     } else if (s.status === 'signed-out') {
+      if (this.connection.isRunning()) this.connection.watch();
       this.accounts.stop();
       this.accounts.clear();
       void this.sessions.cancelAll();
@@ -283,6 +285,8 @@ export class AccountManager {
   }
 
   async signIn(): Promise<AuthView> {
+    // Beeper Desktop must answer now, before the browser opens a page it would serve.
+    await this.connection.find();
     this.connection.require();
     await this.auth.signIn();
     return authView(this.auth.state());

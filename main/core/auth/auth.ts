@@ -58,6 +58,8 @@ export class AuthManager {
   // Stryker disable next-line BooleanLiteral: equivalent, every path that hands out a token sets it first
   private trusted = false;
   private signInAbort: AbortController | null = null;
+  /** Why a sign-in was ended from this side other than by the user's Cancel. */
+  private signInEnded: AppError | null = null;
   private expiryTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(s: AuthState) => void>();
 
@@ -120,9 +122,15 @@ export class AuthManager {
     this.emit();
   }
 
-  /** Beeper Desktop stopped answering: whatever answers at its address next is checked before it gets the token. */
+  /**
+   * Beeper Desktop stopped answering: whatever answers at its address next is checked before it gets
+   * the token, and a sign-in waiting for the user's approval ends, saying why.
+   */
   serverLost(): void {
     this.trusted = false;
+    if (!this.signInAbort) return;
+    this.signInEnded = new AppError('not_running', 'Beeper Desktop stopped while you were approving. Start it again, then connect.');
+    this.signInAbort.abort();
   }
 
   /**
@@ -267,7 +275,7 @@ export class AuthManager {
       this.deps.vault.setClientID(server.baseURL, result.clientID);
       await this.keep(server, result.accessToken, result.expiresAt, result.scope, 'oauth');
     } catch (e) {
-      const err = toAppError(e); // signInWithOAuth fails only with an AppError
+      const err = this.signInEnded ?? toAppError(e); // signInWithOAuth fails only with an AppError
       // Beeper Desktop forgot our client (reinstalled, reset): register anew next time.
       if (err.code === 'invalid_client' || err.code === 'unauthorized_client') this.deps.vault.setClientID(server.baseURL, null);
       this.status = 'signed-out';
@@ -277,6 +285,7 @@ export class AuthManager {
       // Stryker disable next-line BlockStatement: equivalent, aborting a finished sign-in's controller does nothing
     } finally {
       this.signInAbort = null;
+      this.signInEnded = null;
     }
   }
 

@@ -194,7 +194,7 @@ describe('AccountManager wiring', () => {
     await call<AuthView>(t, 'auth.signOut');
     expect(stop).toHaveBeenCalled();
     expect(t.core.snapshot().accounts.networks).toEqual([]);
-    t.core.connection.lost();
+    await sim.stopAPI();
     await expect(call(t, 'auth.signIn')).rejects.toMatchObject({ kind: 'not_running' });
     await expect(call(t, 'auth.useToken', { token: 'tok_abcdefghijkl' })).rejects.toMatchObject({ kind: 'not_running' });
   });
@@ -360,6 +360,34 @@ describe('AccountManager, what one part means for another', () => {
     expect(quick.core.sessions['deps'].unsupportedPollMs).toBe(10);
     t = await core({ start: false });
     expect(t.core.sessions['deps'].unsupportedPollMs).toBeUndefined();
+  });
+});
+
+describe('AccountManager, signed out while Beeper Desktop comes and goes', () => {
+  it('keeps watching while signed out: Beeper Desktop quitting is noticed without any call', async () => {
+    t = await core();
+    expect(t.core.snapshot()).toMatchObject({ connection: { status: 'running' }, auth: { status: 'signed-out' } });
+    await sim.stopAPI();
+    await until(() => t.core.snapshot().connection.status === 'not-running', 'the loss to be noticed');
+  });
+
+  it('Connect checks that Beeper Desktop answers before opening the approval page', async () => {
+    const opened: string[] = [];
+    t = await core({ openExternal: (url) => (opened.push(url), Promise.resolve()) });
+    await sim.stopAPI();
+    await expect(call(t, 'auth.signIn')).rejects.toMatchObject({ kind: 'not_running' });
+    expect(opened).toEqual([]);
+  });
+
+  it('Beeper Desktop stopping while the user approves ends the wait, saying so', async () => {
+    let opened!: () => void;
+    const browserOpened = new Promise<void>((r) => (opened = r));
+    t = await core({ openExternal: () => (opened(), Promise.resolve()) }); // the user never approves
+    const signingIn = call(t, 'auth.signIn');
+    await browserOpened;
+    await sim.stopAPI();
+    await expect(signingIn).rejects.toMatchObject({ kind: 'not_running' });
+    expect(t.core.snapshot().auth).toMatchObject({ status: 'signed-out', reason: { kind: 'not_running', message: expect.stringMatching(/stopped while you were approving/) } });
   });
 });
 
