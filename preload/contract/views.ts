@@ -43,6 +43,8 @@ export const AuthViewSchema = z.object({
     backend: z.string(),
     needsConsent: z.boolean(),
     reason: z.string().nullable(),
+    /** Where the sign-in is kept, in one sentence a person would say. */
+    summary: z.string(),
   }),
 });
 export type AuthView = z.infer<typeof AuthViewSchema>;

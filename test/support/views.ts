@@ -72,7 +72,7 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   return AppSnapshotSchema.parse({
     capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false },
     connection: { status: 'running', baseURL: 'http://localhost:23373', tried: ['http://localhost:23373'], configuredURL: null, desktopVersion: '4.2.0', appState: 'ready', error: null, checkedAt: '2026-11-29T09:00:00.000Z' },
-    auth: { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: ['read', 'write'], reason: null, connectAgain: false, storage: { persistent: true, backend: 'test', needsConsent: false, reason: null } },
+    auth: { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: ['read', 'write'], reason: null, connectAgain: false, storage: { persistent: true, backend: 'test', needsConsent: false, reason: null, summary: 'It is stored encrypted on this computer.' } },
     accounts: accounts([]),
     sessions: [],
     settings: { baseURL: null, ...toggleDefaults(), allowPlaintextToken: false },

@@ -106,13 +106,6 @@ function DesktopSection({ settings }: { settings: SettingsView }) {
   );
 }
 
-/** Where the sign-in is kept, in one sentence. */
-function storageSentence(backend: string): string {
-  if (backend === 'memory') return 'It is kept only until you quit.';
-  if (backend === 'plaintext') return 'It is stored unencrypted, as you allowed.';
-  return `It is stored encrypted (${backend}).`;
-}
-
 function SignInSection({ settings, pending, save }: { settings: SettingsView; pending: Partial<Record<PendingKey, boolean>>; save: Save }) {
   const auth = useApp((s) => s.auth);
   const run = useApp((s) => s.run);
@@ -123,7 +116,7 @@ function SignInSection({ settings, pending, save }: { settings: SettingsView; pe
     <section aria-labelledby="signin-title" className="settings-section">
       <h3 id="signin-title">Sign-in</h3>
       <p className="small">
-        {auth.source === 'manual' ? 'Connected with an access token.' : 'Connected through Beeper Desktop’s approval page.'} {storageSentence(storage.backend)}
+        {auth.source === 'manual' ? 'Connected with an access token.' : 'Connected through Beeper Desktop’s approval page.'} {storage.summary}
       </p>
       {(storage.needsConsent || storage.backend === 'plaintext') && (
         <label className="toggle">

@@ -28,7 +28,7 @@ describe('tray', () => {
 
   const state = {
     connection: { status: 'running' as const, baseURL: 'x', tried: [], configuredURL: null, desktopVersion: '1', appState: 'ready', error: null, checkedAt: null },
-    auth: { status: 'signed-in' as const, source: null, expiresAt: null, scopes: [], reason: null, connectAgain: false, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null } },
+    auth: { status: 'signed-in' as const, source: null, expiresAt: null, scopes: [], reason: null, connectAgain: false, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null, summary: 's' } },
     accounts: {
       networks: [],
       hasChatAccounts: false,

@@ -5,7 +5,7 @@ import type { AuthView, ConnectionView } from '../../../preload/contract/views.t
 import { buildTrayMenu, trayIconName, trayStatusLine, type TrayItem, type TrayState } from '../../../main/policy/tray.ts';
 
 const running: ConnectionView = { status: 'running', baseURL: 'http://x', tried: [], configuredURL: null, desktopVersion: '4.2', appState: 'ready', error: null, checkedAt: null };
-const signedIn: AuthView = { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: [], reason: null, connectAgain: false, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null } };
+const signedIn: AuthView = { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: [], reason: null, connectAgain: false, storage: { persistent: true, backend: 'k', needsConsent: false, reason: null, summary: 's' } };
 const labels = (items: TrayItem[]): string[] => items.map((i) => (i.kind === 'separator' ? '—' : i.kind === 'submenu' ? `${i.label} ▸ [${labels(i.items).join(' | ')}]` : i.label));
 
 describe('tray menu model', () => {

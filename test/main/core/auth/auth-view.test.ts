@@ -13,8 +13,18 @@ describe('authView', () => {
       scopes: [],
       reason: null,
       connectAgain: false,
-      storage: { persistent: true, backend: 'keychain', needsConsent: false, reason: null },
+      storage: { persistent: true, backend: 'keychain', needsConsent: false, reason: null, summary: 'It is stored in your Mac’s keychain.' },
     });
+  });
+
+  it('says where the sign-in is kept as a person would, never by the backend’s internal name', () => {
+    const said = (backend: string) => authView({ status: 'signed-in', storage: { ...storage, backend } }).storage.summary;
+    expect(said('dpapi')).toBe('It is stored encrypted with your Windows account.');
+    expect(said('gnome_libsecret')).toBe('It is stored in your system’s keyring.');
+    expect(said('kwallet6')).toBe('It is stored in KWallet, your system’s keyring.');
+    expect(said('memory')).toBe('It is kept only until you quit: this system has no keychain to store it in.');
+    expect(said('plaintext')).toBe('It is stored unencrypted on this computer, as you allowed.');
+    for (const internal of ['preview-key', 'test', 'basic_text', 'toString']) expect(said(internal)).toBe('It is stored encrypted on this computer.');
   });
 
   it('signed in: everything known, passed on', () => {

@@ -97,7 +97,7 @@ describe('before the account list', () => {
   });
 
   it('no secure storage: offers to keep the sign-in unencrypted, only with consent', async () => {
-    const { main } = await renderApp(snapshot({ auth: { ...base.auth, storage: { persistent: false, backend: 'basic_text', needsConsent: true, reason: 'No keyring was found.' } } }));
+    const { main } = await renderApp(snapshot({ auth: { ...base.auth, storage: { persistent: false, backend: 'basic_text', needsConsent: true, reason: 'No keyring was found.', summary: 'It is kept only until you quit: this system has no keychain to store it in.' } } }));
     const banner = screen.getByRole('region', { name: 'Sign-in storage' });
     expect(banner.textContent).toContain('No keyring was found.');
     main.answer('auth.setPlaintextConsent', () => base.auth);

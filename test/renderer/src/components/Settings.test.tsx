@@ -53,9 +53,9 @@ describe('SettingsDialog', () => {
   });
 
   it.each([
-    ['encrypted', { backend: 'gnome_libsecret', needsConsent: false, persistent: true }, 'It is stored encrypted (gnome_libsecret).', false],
-    ['only until quit', { backend: 'memory', needsConsent: true, persistent: false }, 'It is kept only until you quit.', true],
-    ['unencrypted, as allowed', { backend: 'plaintext', needsConsent: false, persistent: true }, 'It is stored unencrypted, as you allowed.', true],
+    ['encrypted', { backend: 'gnome_libsecret', needsConsent: false, persistent: true, summary: 'It is stored in your system’s keyring.' }, 'It is stored in your system’s keyring.', false],
+    ['only until quit', { backend: 'memory', needsConsent: true, persistent: false, summary: 'It is kept only until you quit.' }, 'It is kept only until you quit.', true],
+    ['unencrypted, as allowed', { backend: 'plaintext', needsConsent: false, persistent: true, summary: 'It is stored unencrypted, as you allowed.' }, 'It is stored unencrypted, as you allowed.', true],
   ])('says how the sign-in is kept: %s', async (_name, storage, sentence, offersSwitch) => {
     const base = snapshot();
     const { dialog } = await openSettings(snapshot({ auth: { ...base.auth, storage: { ...base.auth.storage, ...storage, reason: null } } }));
