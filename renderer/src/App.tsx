@@ -15,11 +15,9 @@ import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
 
 function Header() {
   const connection = useApp((s) => s.connection);
-  const auth = useApp((s) => s.auth);
   const sessions = useApp((s) => s.sessions);
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
-  const run = useApp((s) => s.run);
   const live = liveSessions(sessions).filter((s) => !(route.to === 'session' && route.sessionID === s.id));
   const running = connection?.status === 'running';
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -44,11 +42,6 @@ function Header() {
         <Button variant="ghost" onClick={() => setSettingsOpen(true)}>
           Settings
         </Button>
-        {auth?.status === 'signed-in' && (
-          <Button variant="ghost" onClick={() => void run('sign out', (api) => api.signOut())}>
-            Sign out
-          </Button>
-        )}
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>

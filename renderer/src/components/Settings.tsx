@@ -1,5 +1,5 @@
 /** Settings: the desktop shell's behaviour, where Beeper Desktop is, the sign-in's storage, updates. */
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { TOGGLE_KEYS, TOGGLE_SETTINGS, type ToggleKey } from '../../../preload/contract/settings.ts';
 import type { SettingsView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
@@ -127,9 +127,50 @@ function SignInSection({ settings, pending, save }: { settings: SettingsView; pe
           </span>
         </label>
       )}
+      <Disconnect />
     </section>
   );
 }
+
+/**
+ * Ends this app's access to Beeper Desktop (it forgets the token). Not "sign out": the Beeper
+ * account and its chat accounts stay as they are. Asked first: approving again takes a trip to the browser.
+ */
+function Disconnect() {
+  const run = useApp((s) => s.run);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  const disconnect = async (): Promise<void> => {
+    setBusy(true);
+    await run('disconnect', (api) => api.signOut());
+    setBusy(false);
+    setAsking(false);
+  };
+  if (!asking) {
+    return <Button onClick={() => setAsking(true)}>Disconnect from Beeper Desktop…</Button>;
+  }
+  return (
+    <div className="confirm" role="group" aria-labelledby="disconnect-question">
+      <p id="disconnect-question" className="small">
+        Disconnect this app from Beeper Desktop? Your chat accounts stay connected in Beeper; to use this app again you approve it in Beeper Desktop once more.
+      </p>
+      <div className="actions">
+        <Button variant="ghost" ref={confirmRef} onClick={() => setAsking(false)}>
+          Keep connected
+        </Button>
+        <Button variant="danger" busy={busy} onClick={() => void disconnect()}>
+          Disconnect
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);

@@ -1,5 +1,5 @@
 /** Small shared building blocks. */
-import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { IdentityView } from '../../../preload/contract/views.ts';
 import { statusLook } from '../../../preload/contract/statuses.ts';
 
@@ -8,7 +8,7 @@ export function Button({
   busy = false,
   children,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'ghost'; busy?: boolean }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { ref?: Ref<HTMLButtonElement>; variant?: 'primary' | 'secondary' | 'danger' | 'ghost'; busy?: boolean }) {
   return (
     <button type="button" {...rest} className={`btn btn-${variant} ${rest.className ?? ''}`} disabled={rest.disabled || busy} aria-busy={busy || undefined}>
       {busy && <span className="spinner spinner-small" aria-hidden="true" />}

@@ -56,12 +56,13 @@ describe('App', () => {
     expect(useApp.getState().route).toEqual({ to: 'accounts' });
   });
 
-  it('Sign out asks main; errors stay until dismissed', async () => {
+  it('no one-click sign-out in the header; an error notice stays until dismissed', async () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
-    main.refuse('auth.signOut', { kind: 'unknown', message: 'Could not sign out.' });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(screen.queryByRole('button', { name: /Sign out|Disconnect/ })).toBeNull();
+    main.refuse('auth.signOut', { kind: 'unknown', message: 'Could not disconnect.' });
+    void useApp.getState().run('disconnect', (api) => api.signOut());
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Could not sign out.');
+    expect(alert.textContent).toBe('Could not disconnect.');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -63,6 +63,19 @@ describe('SettingsDialog', () => {
     expect(within(dialog).queryByRole('checkbox', { name: /Keep me signed in without encryption/ }) !== null).toBe(offersSwitch);
   });
 
+  it('Disconnect from Beeper Desktop: asked first, with what it means; Keep connected changes nothing', async () => {
+    const { main, dialog } = await openSettings(snapshot());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Disconnect from Beeper Desktop…' }));
+    const question = within(dialog).getByRole('group', { name: /Disconnect this app from Beeper Desktop\? Your chat accounts stay connected/ });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep connected' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep connected' }));
+    expect(main.callsTo('auth.signOut')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Disconnect from Beeper Desktop…' }));
+    main.answer('auth.signOut', () => ({ ...snapshot().auth, status: 'signed-out' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(main.callsTo('auth.signOut')).toHaveLength(1));
+  });
+
   it('updates: shows main’s sentence; checks, or restarts when one is ready', async () => {
     const { main, dialog } = await openSettings(snapshot({ updater: updater({ status: 'up-to-date', summary: 'You have the latest version.' }) }));
     expect(within(dialog).getByText('You have the latest version.')).toBeTruthy();
