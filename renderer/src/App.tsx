@@ -10,7 +10,7 @@ import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent
 import { SessionScreen } from './components/Session.tsx';
 import { SettingsDialog } from './components/Settings.tsx';
 import { Button, Icon, Spinner } from './components/ui.tsx';
-import { DESKTOP_GONE_BANNER, liveSessions, useApp } from './store.ts';
+import { DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
 import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
 
 function Header() {
@@ -18,7 +18,8 @@ function Header() {
   const sessions = useApp((s) => s.sessions);
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
-  const live = liveSessions(sessions).filter((s) => !(route.to === 'session' && route.sessionID === s.id));
+  // On the accounts screen its own list of logins in progress is the way back.
+  const live = route.to === 'accounts' ? [] : liveSessions(sessions).filter((s) => !(route.to === 'session' && route.sessionID === s.id));
   const running = connection?.status === 'running';
   const [settingsOpen, setSettingsOpen] = useState(false);
   return (
@@ -31,8 +32,8 @@ function Header() {
       </button>
       <div className="topbar-right">
         {live.length > 0 && (
-          <Button variant="ghost" onClick={() => navigate({ to: 'session', sessionID: live[0]!.id })}>
-            {live.length === 1 ? `Connecting ${live[0]!.bridgeName}…` : `${live.length} logins in progress`}
+          <Button variant="secondary" className="in-progress" onClick={() => navigate(live.length === 1 ? { to: 'session', sessionID: live[0]!.id } : { to: 'accounts' })}>
+            <span className="spinner spinner-small" aria-hidden="true" /> {live.length === 1 ? `Continue ${sessionLabel(live[0]!, 'lower')}` : `${live.length} logins in progress`}
           </Button>
         )}
         <span className={`pill ${running ? 'pill-ok' : 'pill-bad'}`} title={connection?.baseURL ?? undefined}>

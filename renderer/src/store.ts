@@ -154,6 +154,12 @@ export function useNeedsDesktop(): { disabled: boolean; 'aria-describedby'?: str
   return gone ? { disabled: true, 'aria-describedby': DESKTOP_GONE_BANNER } : { disabled: false };
 }
 
+/** What a login is doing, in a few words: "Adding Slack", "Reconnecting Telegram". */
+export const sessionLabel = (s: Pick<SessionView, 'reconnect' | 'bridgeName'>, start: 'capital' | 'lower' = 'capital'): string => {
+  const verb = s.reconnect ? 'Reconnecting' : 'Adding';
+  return `${start === 'capital' ? verb : verb.toLowerCase()} ${s.bridgeName}`;
+};
+
 /** Sessions that are still going, newest first. */
 export const liveSessions = (sessions: Record<string, SessionView>): SessionView[] =>
   Object.values(sessions)

@@ -2,7 +2,7 @@
 import { memo, useState } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
 import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
-import { useApp, useNeedsDesktop } from '../store.ts';
+import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { useReconnect } from './reconnect.ts';
@@ -175,6 +175,37 @@ const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { 
   );
 });
 
+/** Logins started and not finished (the user left their screen, or the window reloaded): a way back to each, or to stop it. */
+function InProgress() {
+  const sessions = useApp((s) => s.sessions);
+  const navigate = useApp((s) => s.navigate);
+  const run = useApp((s) => s.run);
+  const live = liveSessions(sessions);
+  if (live.length === 0) return null;
+  return (
+    <section className="in-progress-list" aria-labelledby="in-progress-title">
+      <h2 id="in-progress-title">Logins in progress</h2>
+      <ul className="logins">
+        {live.map((s) => (
+          <li key={s.id} className="login">
+            <div className="login-main">
+              <div className="grow">{sessionLabel(s)}</div>
+              <div className="row-actions">
+                <Button variant="primary" onClick={() => navigate({ to: 'session', sessionID: s.id })} aria-label={`Continue ${sessionLabel(s, 'lower')}`}>
+                  Continue
+                </Button>
+                <Button variant="ghost" onClick={() => void run('cancel', (api) => api.dismissSession({ sessionID: s.id }))} aria-label={`Cancel ${sessionLabel(s, 'lower')}`}>
+                  Cancel
+                </Button>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function AccountsScreen() {
   const needsDesktop = useNeedsDesktop();
   const accounts = useApp((s) => s.accounts);
@@ -209,6 +240,8 @@ export function AccountsScreen() {
           {accounts.lastRefreshedAt ? ` Showing what was there ${timeAgo(accounts.lastRefreshedAt, now)}.` : ''}
         </p>
       )}
+
+      <InProgress />
 
       <Attention items={accounts.needsAttention} />
 

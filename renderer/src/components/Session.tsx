@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { stepEntry, type StepActions } from '../steps/registry.tsx';
-import { useApp } from '../store.ts';
+import { sessionLabel, useApp } from '../store.ts';
 import { Avatar, Button, ErrorDetails, Icon, Spinner } from './ui.tsx';
 
 /** The step on screen, if the session is showing one. */
@@ -99,7 +99,7 @@ function Footer({ session }: { session: SessionView }) {
     const cancel = (): Promise<void> =>
       dismissThen(() => {
         navigate(session.reconnect ? { to: 'accounts' } : { to: 'add-account' });
-        notify('info', `${session.reconnect ? 'Reconnecting' : 'Adding'} ${session.bridgeName} was cancelled.`);
+        notify('info', `${sessionLabel(session)} was cancelled.`);
       });
     return (
       <Button variant="ghost" onClick={() => void cancel()}>

@@ -35,8 +35,8 @@ describe('App', () => {
   });
 
   it('a login in progress elsewhere: the header leads back to it', async () => {
-    await renderApp(snapshot({ accounts: accounts(someNetworks()), sessions: [session(null, { id: 's1', bridgeName: 'Telegram' })] }));
-    fireEvent.click(screen.getByRole('button', { name: 'Connecting Telegram…' }));
+    await renderApp(snapshot({ accounts: accounts(someNetworks()), sessions: [session(null, { id: 's1', bridgeName: 'Telegram' })] }), { to: 'add-account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue adding Telegram' }));
     expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's1' });
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** renderer/src/components/Accounts.tsx: the list, what needs attention, reconnect and remove. */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useApp } from '../../../../renderer/src/store.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
@@ -110,5 +110,35 @@ describe('AccountsScreen while Beeper Desktop is gone', () => {
     await renderApp(s);
     expect(screen.queryByRole('alert')).toBeNull();
     for (const b of screen.getAllByRole('button', { name: /^(Reconnect|Remove) / })) expect((b as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('AccountsScreen with logins in progress', () => {
+  const live = [
+    session(null, { id: 's1', bridgeID: 'slack', bridgeName: 'Slack', phase: 'user_input', startedAt: '2026-11-29T09:00:00.000Z' }),
+    session(null, { id: 's2', bridgeID: 'telegram', bridgeName: 'Telegram', phase: 'display_and_wait', reconnect: { loginID: 'tg1', accountID: null }, startedAt: '2026-11-29T09:01:00.000Z' }),
+    session(null, { id: 's3', bridgeID: 'signal', bridgeName: 'Signal', phase: 'failed', startedAt: '2026-11-29T09:02:00.000Z' }),
+  ];
+
+  it('lists each unfinished login with Continue and Cancel; finished ones are not listed', async () => {
+    const { main } = await renderApp({ ...snapshot({ accounts: accounts(someNetworks()) }), sessions: live });
+    const region = screen.getByRole('region', { name: 'Logins in progress' });
+    expect(within(region).getAllByRole('listitem').map((li) => li.querySelector('.grow')?.textContent)).toEqual(['Reconnecting Telegram', 'Adding Slack']);
+    fireEvent.click(within(region).getByRole('button', { name: 'Continue adding Slack' }));
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's1' });
+    act(() => useApp.getState().navigate({ to: 'accounts' }));
+    main.answer('sessions.dismiss', () => null);
+    fireEvent.click(within(screen.getByRole('region', { name: 'Logins in progress' })).getByRole('button', { name: 'Cancel reconnecting Telegram' }));
+    await waitFor(() => expect(main.callsTo('sessions.dismiss')).toEqual([{ sessionID: 's2' }]));
+  });
+
+  it('the header names the way back: one login continues it, several open this list', async () => {
+    await renderApp({ ...snapshot({ accounts: accounts(someNetworks()) }), sessions: [live[0]!] }, { to: 'add-account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue adding Slack' }));
+    expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's1' });
+    cleanup();
+    await renderApp({ ...snapshot({ accounts: accounts(someNetworks()) }), sessions: live }, { to: 'add-account' });
+    fireEvent.click(screen.getByRole('button', { name: '2 logins in progress' }));
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
   });
 });
