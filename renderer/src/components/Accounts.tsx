@@ -91,7 +91,7 @@ function Attention({ items }: { items: AttentionItem[] }) {
               </div>
               <div className="small">{a.message}</div>
             </div>
-            <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}`}>
+            <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}: ${a.message}`}>
               Reconnect
             </Button>
           </li>
@@ -222,7 +222,7 @@ export function AccountsScreen() {
           Accounts
         </h1>
         <div className="screen-tools">
-          <span className="muted small" aria-live="polite">
+          <span className="muted small">
             {accounts.refreshing ? 'Refreshing…' : accounts.lastRefreshedAt ? `Updated ${timeAgo(accounts.lastRefreshedAt, now)}` : ''}
           </span>
           <Button variant="ghost" busy={accounts.refreshing} {...needsDesktop} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>

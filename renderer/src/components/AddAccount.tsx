@@ -18,6 +18,8 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const inProgress = useApp((s) => liveSessions(s.sessions).find((x) => x.bridgeID === network.bridgeID));
+  // A new question on the same route: focus goes to it, so it is read out.
+  useEffect(() => document.getElementById('screen-title')?.focus(), []);
   const start = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     setBusy(true);

@@ -56,12 +56,21 @@ export function StatusBadge({ status }: { status: string | null }) {
 export function Dialog({ title, open, onClose, children, footer }: { title: string; open: boolean; onClose: () => void; children: ReactNode; footer: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleID = useId();
+  // Read while rendering, before showModal() moves focus into the dialog.
+  const opener = useRef(document.activeElement);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
+  // A dialog removed from the page (not closed) gives focus back to nobody: return it to its opener.
+  useEffect(() => {
+    const back = opener.current;
+    return () => {
+      if (back instanceof HTMLElement && back.isConnected) back.focus();
+    };
+  }, []);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleID} onClose={onClose} onCancel={onClose}>
       <h2 id={titleID} className="dialog-title">

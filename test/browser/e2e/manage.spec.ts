@@ -180,3 +180,22 @@ test.describe('settings in a development build of the desktop shell', () => {
     await expect(dialog.getByRole('checkbox', { name: /Start when I log in/ })).toHaveCount(0);
   });
 });
+
+test('Escape closes Settings and the Remove dialog, and focus goes back to the button that opened each', async ({ app }) => {
+  await connect(app);
+  const settings = app.getByRole('button', { name: 'Settings' });
+  await settings.focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(settings).toBeFocused();
+
+  const remove = app.getByRole('button', { name: /^Remove / }).first();
+  await remove.focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog')).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(remove).toBeFocused();
+});

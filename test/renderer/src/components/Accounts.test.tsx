@@ -38,7 +38,7 @@ describe('AccountsScreen', () => {
     const attention = screen.getByRole('region', { name: '1 account needs attention' });
     expect(within(attention).getByText('Logged out from your phone')).toBeTruthy();
     main.answer('sessions.reconnect', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null } }));
-    fireEvent.click(within(attention).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp' }));
+    fireEvent.click(within(attention).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp: Logged out from your phone' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's9' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', accountID: null }]);
   });
@@ -77,6 +77,27 @@ describe('AccountsScreen', () => {
     main.answer('accounts.refresh', () => accounts(someNetworks()));
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(main.callsTo('accounts.refresh')).toHaveLength(1));
+  });
+});
+
+describe('AccountsScreen, focus and what is read out', () => {
+  it('closing the Remove dialog puts focus back on the button that opened it', async () => {
+    await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
+    const opener = screen.getByRole('button', { name: 'Remove Alex Doe on Telegram' });
+    opener.focus();
+    fireEvent.click(opener);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove Alex Doe on Telegram' }));
+  });
+
+  it('the time since the last refresh is not announced at every tick; the two reconnect buttons of one account differ', async () => {
+    await renderApp(snapshot({ accounts: withAttention() }));
+    const updated = screen.getByText(/^Updated /);
+    expect(updated.closest('[aria-live]')).toBeNull();
+    const names = screen.getAllByRole('button', { name: /^Reconnect Alex Doe on WhatsApp/ }).map((b) => b.getAttribute('aria-label'));
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
   });
 });
 

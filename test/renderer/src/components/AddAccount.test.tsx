@@ -47,6 +47,8 @@ describe('AddAccountScreen', () => {
     main.answer('sessions.start', () => session(null, { id: 's6' }));
     fireEvent.click(screen.getByRole('button', { name: /WhatsApp/ }));
     expect(await screen.findByRole('heading', { name: 'How do you want to connect WhatsApp?' })).toBeTruthy();
+    // The new question is where focus goes, so it is read out.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'How do you want to connect WhatsApp?' })));
     fireEvent.click(screen.getByRole('radio', { name: /Pairing code/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's6' }));

@@ -18,6 +18,16 @@ const shell = { captureWindow: true, desktopShell: true, startAtLogin: true };
 const updater = (u: Partial<UpdaterView>): UpdaterView => ({ ...snapshot().updater, ...u });
 
 describe('SettingsDialog', () => {
+  it('closing it puts focus back on the Settings button', async () => {
+    await renderApp(snapshot());
+    const opener = screen.getByRole('button', { name: 'Settings' });
+    opener.focus();
+    fireEvent.click(opener);
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+  });
+
   it('shows every switch the host supports, labelled from the registry', async () => {
     const { dialog } = await openSettings(snapshot({ capabilities: shell }));
     expect(within(dialog).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(Object.values(TOGGLE_SETTINGS).map((t) => t.label + t.hint));
