@@ -86,6 +86,22 @@ describe('WebSocket host', () => {
     ws.close();
   });
 
+  it('a window opening is the user looking: the core shows fresh accounts at once', async () => {
+    const seen: string[] = [];
+    const original = t.core.windowFocused.bind(t.core);
+    t.core.windowFocused = () => {
+      seen.push('focused');
+      original();
+    };
+    try {
+      const ws = await connect();
+      await expect.poll(() => seen).toEqual(['focused']);
+      ws.close();
+    } finally {
+      t.core.windowFocused = original;
+    }
+  });
+
   it('answers a malformed message without closing the socket', async () => {
     const ws = await connect();
     const c = client(ws);

@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { AccountManager } from '../../main/core/account-manager.ts';
+import type { Core } from '../../main/core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../../main/core/ipc/handlers.ts';
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import type { Logger } from '../../main/core/log.ts';
@@ -40,7 +40,7 @@ export interface WsHost {
 }
 
 export interface WsHostOptions {
-  core: AccountManager;
+  core: Core;
   log: Logger;
   port?: number;
   /** Folder with the renderer's browser build (index.html + assets). */
@@ -137,6 +137,8 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
         });
       });
       ws.on('close', () => sockets.delete(id));
+      // A window opening (or reloading) is the user looking: as a focus is in the app, show fresh accounts.
+      opts.core.windowFocused();
     });
   });
 
