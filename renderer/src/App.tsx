@@ -28,7 +28,7 @@ function Header() {
         <span className="brand-mark" aria-hidden="true">
           B
         </span>
-        Beeper Account Manager
+        <span className="brand-name">Beeper Account Manager</span>
       </button>
       <div className="topbar-right">
         {live.length > 0 && (
@@ -38,7 +38,7 @@ function Header() {
         )}
         <span className={`pill ${running ? 'pill-ok' : 'pill-bad'}`} title={connection?.baseURL ?? undefined}>
           <span className="badge-dot" aria-hidden="true" />
-          {running ? `Beeper Desktop ${connection.desktopVersion ?? ''}` : connection?.status === 'searching' ? 'Searching…' : 'Beeper Desktop not found'}
+          <span className="pill-text">{running ? `Beeper Desktop ${connection.desktopVersion ?? ''}` : connection?.status === 'searching' ? 'Searching…' : 'Beeper Desktop not found'}</span>
         </span>
         <Button variant="ghost" onClick={() => setSettingsOpen(true)}>
           Settings

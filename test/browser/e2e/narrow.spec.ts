@@ -1,0 +1,70 @@
+/**
+ * Reflow (WCAG 1.4.10): from 320 CSS px wide — 200% zoom of a 640 px window — nothing scrolls
+ * sideways, on every screen, in light and dark. Each screen is photographed at that width.
+ */
+import type { Page } from '@playwright/test';
+import { connect, expect, test } from './fixtures.ts';
+
+/** The page and every element in it fit the viewport's width: nothing to scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+  });
+  expect(overflow.scrollWidth, `${screen}: scrollWidth <= clientWidth; too wide: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`320 CSS px wide, ${colorScheme}`, () => {
+    test.use({ viewport: { width: 320, height: 640 }, colorScheme });
+
+    test('every screen reflows: connect, accounts, settings, add account, a login, remove', async ({ app, shot }) => {
+      await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'connect');
+      await shot(`70-narrow-connect-${colorScheme}`);
+
+      await connect(app);
+      await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'accounts');
+      await shot(`71-narrow-accounts-${colorScheme}`);
+
+      await app.getByRole('button', { name: 'Settings' }).click();
+      await expect(app.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'settings');
+      await shot(`72-narrow-settings-${colorScheme}`);
+      await app.keyboard.press('Escape');
+
+      await app.getByRole('button', { name: /^Remove / }).first().click();
+      await expect(app.getByRole('dialog')).toBeVisible();
+      await expectNoSidewaysScroll(app, 'remove');
+      await app.keyboard.press('Escape');
+
+      await app.getByRole('button', { name: 'Add account' }).click();
+      await expect(app.getByRole('heading', { name: 'Add an account', level: 1 })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'add account');
+      await shot(`73-narrow-add-account-${colorScheme}`);
+
+      await app.getByRole('button', { name: /WhatsApp/ }).click();
+      await expect(app.getByRole('heading', { name: 'How do you want to connect WhatsApp?' })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'login methods');
+      await app.getByRole('button', { name: 'Continue' }).click();
+      await expect(app.getByRole('img', { name: /QR code/ })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'QR login');
+      await shot(`74-narrow-qr-${colorScheme}`);
+    });
+  });
+}
+
+test.describe('320 CSS px wide, Beeper Desktop not running', () => {
+  test.use({ viewport: { width: 320, height: 640 }, stackOptions: { simStopped: true, simConfig: { timeScale: 0.05, oauthAutoApprove: true }, rediscoverMs: 250 } });
+  test('the not-running screen with its other-address form reflows', async ({ app, shot }) => {
+    await expect(app.getByRole('heading', { name: 'Beeper Desktop is not running' })).toBeVisible();
+    await app.getByText('Beeper Desktop uses another address').click();
+    await expectNoSidewaysScroll(app, 'not running');
+    await shot('75-narrow-not-running');
+  });
+});
