@@ -156,6 +156,7 @@ export class BeeperApi {
       // Stryker disable next-line OptionalChaining: equivalent, the SDK always passes init
       const headers = new Headers(init?.headers);
       if (headers.get('authorization') === `Bearer ${token}`) {
+        // Stryker disable next-line OptionalChaining: equivalent, a bearer token was sent, so there is a getToken
         const now = this.opts.getToken?.(this.origin) ?? null;
         // Stryker disable next-line StringLiteral: the SDK reports any failed fetch as a connection error, without this text
         if (now === null) return Promise.reject(new Error('The sign-in is not sent until Beeper Desktop is confirmed again.'));

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BeeperApi, parseResponse } from '../../../../main/core/api/client.ts';
+import { BeeperApi, parseResponse, startBody } from '../../../../main/core/api/client.ts';
 import { LoginSessionSchema } from '../../../../main/core/api/schemas.ts';
 import { Logger, memorySink } from '../../../../main/core/log.ts';
 import { answeringAfter } from '../../../support/fetch-stubs.ts';
@@ -368,5 +368,15 @@ describe('BeeperApi, each call exactly', () => {
     expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 'x'.repeat(200), status: 42 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: 'x'.repeat(200) }));
     expect(() => parseResponse(LoginSessionSchema, { loginSessionID: 7 }, 'login session')).toThrow(expect.objectContaining({ loginSessionID: undefined }));
     expect(() => parseResponse(LoginSessionSchema, null, 'login session')).toThrow(expect.objectContaining({ kind: 'invalid_response', loginSessionID: undefined }));
+  });
+});
+
+describe('startBody', () => {
+  it('carries exactly the IDs given: a flow for a new account, a login or account to reconnect, nothing empty', () => {
+    expect(startBody({ bridgeID: 'b' })).toStrictEqual({});
+    expect(startBody({ bridgeID: 'b', flowID: 'qr' })).toStrictEqual({ flowID: 'qr' });
+    expect(startBody({ bridgeID: 'b', loginID: 'L', accountID: undefined })).toStrictEqual({ loginID: 'L' });
+    expect(startBody({ bridgeID: 'b', flowID: 'qr', loginID: 'L', accountID: 'A' })).toStrictEqual({ flowID: 'qr', loginID: 'L', accountID: 'A' });
+    expect(startBody({ bridgeID: 'b', flowID: '', loginID: '', accountID: 'A' })).toStrictEqual({ accountID: 'A' });
   });
 });
