@@ -1,11 +1,11 @@
 /** The account list: what needs attention first, then every network with its logins and accounts. */
 import { memo, useState } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
-import type { AttentionItem, LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
+import type { AttentionItem, LoginView, NetworkView, RemoveScope, SessionView } from '../../../preload/contract/views.ts';
 import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
 import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
-import { useReconnect } from './reconnect.ts';
+import { useReconnect, useSessionActions } from './reconnect.ts';
 
 const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
   'current-device': {
@@ -175,34 +175,55 @@ const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { 
   );
 });
 
-/** Logins started and not finished (the user left their screen, or the window reloaded): a way back to each, or to stop it. */
+/**
+ * Logins started and not finished (the user left their screen, or the window reloaded): a way back
+ * to each, or to stop it. One that ended on its own (Beeper Desktop restarted, the code ran out)
+ * stays here saying so, with Start again, until it is closed.
+ */
 function InProgress() {
   const sessions = useApp((s) => s.sessions);
-  const navigate = useApp((s) => s.navigate);
-  const run = useApp((s) => s.run);
-  const live = liveSessions(sessions);
-  if (live.length === 0) return null;
+  const shown = [...liveSessions(sessions), ...Object.values(sessions).filter((s) => s.phase === 'failed')];
+  if (shown.length === 0) return null;
   return (
     <section className="in-progress-list" aria-labelledby="in-progress-title">
       <h2 id="in-progress-title">Logins in progress</h2>
       <ul className="logins">
-        {live.map((s) => (
-          <li key={s.id} className="login">
-            <div className="login-main">
-              <div className="grow">{sessionLabel(s)}</div>
-              <div className="row-actions">
-                <Button variant="primary" onClick={() => navigate({ to: 'session', sessionID: s.id })} aria-label={`Continue ${sessionLabel(s, 'lower')}`}>
-                  Continue
-                </Button>
-                <Button variant="ghost" onClick={() => void run('cancel', (api) => api.dismissSession({ sessionID: s.id }))} aria-label={`Cancel ${sessionLabel(s, 'lower')}`}>
-                  Cancel
-                </Button>
-              </div>
-            </div>
-          </li>
+        {shown.map((s) => (
+          <InProgressRow key={s.id} session={s} />
         ))}
       </ul>
     </section>
+  );
+}
+
+function InProgressRow({ session: s }: { session: SessionView }) {
+  const navigate = useApp((st) => st.navigate);
+  const { dismissThen, startAgain } = useSessionActions(s);
+  const what = sessionLabel(s, 'lower');
+  const failed = s.phase === 'failed';
+  return (
+    <li className="login">
+      <div className="login-main">
+        <div className="grow">
+          <div>{sessionLabel(s)}</div>
+          {failed && <div className="small status-text">Ended: {s.error?.message ?? 'the login did not complete.'}</div>}
+        </div>
+        <div className="row-actions">
+          {failed ? (
+            <Button variant="primary" onClick={() => void startAgain()} aria-label={`Start ${what} again`}>
+              Start again
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={() => navigate({ to: 'session', sessionID: s.id })} aria-label={`Continue ${what}`}>
+              Continue
+            </Button>
+          )}
+          <Button variant="ghost" onClick={() => void dismissThen(() => undefined)} aria-label={`${failed ? 'Close' : 'Cancel'} ${what}`}>
+            {failed ? 'Close' : 'Cancel'}
+          </Button>
+        </div>
+      </div>
+    </li>
   );
 }
 
@@ -234,7 +255,7 @@ export function AccountsScreen() {
         </div>
       </div>
 
-      {accounts.error && (
+      {accounts.error && !needsDesktop.disabled && (
         <p className="callout callout-warn" role="status">
           Could not refresh: {accounts.error.message}
           {accounts.lastRefreshedAt ? ` Showing what was there ${timeAgo(accounts.lastRefreshedAt, now)}.` : ''}

@@ -8,6 +8,7 @@ import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { stepEntry, type StepActions } from '../steps/registry.tsx';
 import { sessionLabel, useApp } from '../store.ts';
 import { Avatar, Button, ErrorDetails, Icon, Spinner } from './ui.tsx';
+import { useSessionActions } from './reconnect.ts';
 
 /** The step on screen, if the session is showing one. */
 function currentStep(s: SessionView): StepView | null {
@@ -74,25 +75,9 @@ function Outcome({ session }: { session: SessionView }) {
 }
 
 function Footer({ session }: { session: SessionView }) {
-  const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
-  const sessionID = session.id;
-  /** Closes the session in main (ending it on the server if it still runs), then `next` — unless main refused. */
-  const dismissThen = async (next: () => void | Promise<void>): Promise<void> => {
-    const closed = await run('close', async (api) => {
-      await api.dismissSession({ sessionID });
-      return true;
-    });
-    if (closed) await next();
-  };
-  const retry = (): Promise<void> =>
-    dismissThen(async () => {
-      const flow = session.flowID ? { flowID: session.flowID } : {};
-      const { bridgeID, reconnect } = session;
-      const next = await run('start again', (api) => (reconnect ? api.reconnect({ bridgeID, ...reconnect, ...flow }) : api.startSession({ bridgeID, ...flow })));
-      if (next) navigate({ to: 'session', sessionID: next.id });
-    });
+  const { dismissThen, startAgain: retry } = useSessionActions(session);
   if (!session.finished) {
     // The user said what they want: the login ends (on the server too) and they are back where
     // they came from, told so by a notice that needs no click.

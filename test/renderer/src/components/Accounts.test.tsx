@@ -141,16 +141,22 @@ describe('AccountsScreen with logins in progress', () => {
     session(null, { id: 's3', bridgeID: 'signal', bridgeName: 'Signal', phase: 'failed', startedAt: '2026-11-29T09:02:00.000Z' }),
   ];
 
-  it('lists each unfinished login with Continue and Cancel; finished ones are not listed', async () => {
-    const { main } = await renderApp({ ...snapshot({ accounts: accounts(someNetworks()) }), sessions: live });
+  it('lists each unfinished login with Continue and Cancel, and one that ended on its own with Start again and Close', async () => {
+    const { main } = await renderApp({ ...snapshot({ accounts: accounts(someNetworks()) }), sessions: [...live, session(null, { id: 's4', bridgeID: 'x', bridgeName: 'X', phase: 'complete' })] });
     const region = screen.getByRole('region', { name: 'Logins in progress' });
-    expect(within(region).getAllByRole('listitem').map((li) => li.querySelector('.grow')?.textContent)).toEqual(['Reconnecting Telegram', 'Adding Slack']);
-    fireEvent.click(within(region).getByRole('button', { name: 'Continue adding Slack' }));
+    expect(within(region).getAllByRole('listitem').map((li) => li.querySelector('.grow')?.textContent)).toEqual(['Reconnecting Telegram', 'Adding Slack', 'Adding SignalEnded: the login did not complete.']);
+    main.answer('sessions.dismiss', () => null);
+    main.answer('sessions.start', () => session(null, { id: 's5', bridgeID: 'signal' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Start adding Signal again' }));
+    await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's5' }));
+    expect(main.callsTo('sessions.start')).toEqual([{ bridgeID: 'signal' }]);
+    act(() => useApp.getState().navigate({ to: 'accounts' }));
+    fireEvent.click(within(screen.getByRole('region', { name: 'Logins in progress' })).getByRole('button', { name: 'Continue adding Slack' }));
     expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's1' });
     act(() => useApp.getState().navigate({ to: 'accounts' }));
     main.answer('sessions.dismiss', () => null);
     fireEvent.click(within(screen.getByRole('region', { name: 'Logins in progress' })).getByRole('button', { name: 'Cancel reconnecting Telegram' }));
-    await waitFor(() => expect(main.callsTo('sessions.dismiss')).toEqual([{ sessionID: 's2' }]));
+    await waitFor(() => expect(main.callsTo('sessions.dismiss')).toEqual([{ sessionID: 's3' }, { sessionID: 's2' }]));
   });
 
   it('the header names the way back: one login continues it, several open this list', async () => {
