@@ -74,6 +74,30 @@ test.describe('first run', () => {
   });
 });
 
+test.describe('signed out, Beeper Desktop comes and goes', () => {
+  test.use({ stackOptions: { simConfig: { timeScale: 0.05, oauthAutoApprove: false }, rediscoverMs: 250 } });
+
+  test('its quitting is noticed without a click, and Connect waits for it to be back', async ({ app, stack }) => {
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    await stack.sim.stopAPI();
+    await expect(app.getByRole('heading', { name: 'Beeper Desktop is not running' })).toBeVisible();
+    await stack.sim.startAPI();
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+  });
+
+  test('quitting while the user approves ends the wait, saying so', async ({ app, stack }) => {
+    const popup = app.context().waitForEvent('page');
+    await app.getByRole('button', { name: 'Connect', exact: true }).click();
+    await (await popup).close();
+    await expect(app.getByText('Waiting for you to approve in your browser…')).toBeVisible();
+    await stack.sim.stopAPI();
+    await expect(app.getByRole('heading', { name: 'Beeper Desktop is not running' })).toBeVisible();
+    await expect.poll(() => stack.core.snapshot().auth.reason?.message).toMatch(/stopped while you were approving/);
+    await stack.sim.startAPI();
+    await expect(app.getByText('Beeper Desktop stopped while you were approving. Start it again, then connect.')).toBeVisible();
+  });
+});
+
 test.describe('Beeper Desktop signed out', () => {
   test.use({ stackOptions: { simConfig: { appState: 'needs-login', oauthAutoApprove: true }, rediscoverMs: 250 } });
 

@@ -199,3 +199,23 @@ test('Escape closes Settings and the Remove dialog, and focus goes back to the b
   await expect(app.getByRole('dialog')).toHaveCount(0);
   await expect(remove).toBeFocused();
 });
+
+test('a login waiting for input when Beeper Desktop restarts is shown as ended once it is back, with Start again', async ({ app, stack }) => {
+  await connect(app);
+  await app.getByRole('button', { name: 'Add account' }).click();
+  await app.getByRole('button', { name: /Telegram/ }).click();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await app.getByRole('button', { name: 'Beeper Account Manager' }).click();
+  await expect(app.getByRole('region', { name: 'Logins in progress' }).getByText('Adding Telegram')).toBeVisible();
+  await stack.sim.stopAPI();
+  await app.getByRole('button', { name: 'Refresh' }).click(); // the next refresh finds it gone
+  await expect(app.getByRole('alert').filter({ hasText: 'what needs Beeper Desktop is off' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Add account' })).toBeDisabled();
+  await stack.sim.startAPI();
+  const inProgress = app.getByRole('region', { name: 'Logins in progress' });
+  await expect(inProgress.getByText(/Ended: This login attempt has expired/)).toBeVisible();
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  await inProgress.getByRole('button', { name: 'Start adding Telegram again' }).click();
+  await expect(app.getByRole('heading', { name: 'How do you want to connect Telegram?' }).or(app.getByRole('heading', { name: 'Enter your phone number' }))).toBeVisible();
+});
