@@ -241,6 +241,18 @@ describe('the tray and notifications', () => {
     await app.page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('focusing the window shows an account that dropped at once, and the tray agrees with the window', async () => {
+    const app = await launch();
+    await connect(app);
+    await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
+    const login = [...sim.core.state.logins.values()].find((l) => l.bridgeID === 'local-whatsapp')!;
+    await fetch(`${sim.controlURL}/__sim/logins/local-whatsapp/${login.loginID}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'needs_login' }) });
+    await new Promise((r) => setTimeout(r, 5_100)); // past the focus refresh's minimum gap
+    app.window.focus(); // no click on Refresh: the user only brings the window forward
+    await pw(app.page.getByRole('heading', { name: '2 accounts need attention' })).toBeVisible();
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('  ⚠ WhatsApp: Alex Rivera'));
+  });
+
   it('an account that needs login again: one notification; clicking it opens its reconnect flow', async () => {
     const app = await launch();
     await connect(app);
