@@ -145,7 +145,9 @@ test('settings: where Beeper Desktop is, how the sign-in is stored, and updates'
   await app.getByRole('button', { name: 'Settings' }).click();
   const dialog = app.getByRole('dialog', { name: 'Settings' });
   await expect(dialog.getByText(/^Connected to http:\/\/127\.0\.0\.1:\d+\./)).toBeVisible();
-  await expect(dialog.getByText('It is stored encrypted (preview-key).', { exact: false })).toBeVisible();
+  // Said as a person would, never by the storage backend's internal name (preview-key).
+  await expect(dialog.getByText('It is stored encrypted on this computer.', { exact: false })).toBeVisible();
+  await expect(dialog.getByText(/preview-key/)).toHaveCount(0);
   await expect(dialog.getByText('This build does not update itself.')).toBeVisible();
   await expect(dialog.getByRole('checkbox')).toHaveCount(0); // the browser preview has no tray or login item
   await shot('70-settings-preview');
