@@ -18,6 +18,7 @@ import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } 
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../policy/security.ts';
 import { buildTrayMenu } from '../policy/tray.ts';
 import { setupCapture } from './capture.ts';
+import { setupOpenBeeperDesktop } from './beeper-desktop.ts';
 import { bindIpc, sendToWindow } from './ipc.ts';
 import { setupLinks, type LaunchRunner } from './links.ts';
 import { setupLoginItem } from './login-item.ts';
@@ -60,6 +61,7 @@ export function runShell(paths: ShellPaths): void {
     });
     const registry = setupIpc(core, window, origins, log);
     setupCapture(registry, core, () => window, log.child('capture'));
+    setupOpenBeeperDesktop(registry, log);
     followVisibility(window, core);
     const launch = launcher(window, core, registry, log);
 

@@ -8,6 +8,7 @@
 export const INVOKE = {
   getState: 'app.getState',
   retryConnection: 'connection.retry',
+  openBeeperDesktop: 'connection.openBeeperDesktop',
   setServerAddress: 'connection.setAddress',
   signIn: 'auth.signIn',
   cancelSignIn: 'auth.cancelSignIn',

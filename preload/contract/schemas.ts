@@ -25,6 +25,8 @@ const fieldValues = z.record(z.string().min(1).max(256), z.string().max(16_384))
 
 export const invokeSchemas = {
   'app.getState': { request: none, response: AppSnapshotSchema },
+  /** The desktop shell asks the system to open Beeper Desktop (only where `capabilities.desktopShell`). */
+  'connection.openBeeperDesktop': { request: none, response: z.null() },
   'connection.retry': { request: none, response: ConnectionViewSchema },
   'connection.setAddress': {
     request: z.object({ baseURL: z.url().max(2048).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address').nullable() }).strict(),

@@ -9,7 +9,7 @@ import { AddAccountScreen } from './components/AddAccount.tsx';
 import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent } from './components/Connect.tsx';
 import { SessionScreen } from './components/Session.tsx';
 import { SettingsDialog } from './components/Settings.tsx';
-import { Button, Icon, Spinner } from './components/ui.tsx';
+import { Button, Icon, OpenBeeperDesktop, Spinner } from './components/ui.tsx';
 import { DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
 import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
 
@@ -64,9 +64,12 @@ function DesktopGone() {
       <span>
         {connection?.error?.message ?? 'Beeper Desktop is not reachable.'} Your accounts are shown as they were last seen; what needs Beeper Desktop is off until it is back.
       </span>
-      <Button busy={busy} onClick={() => void retry()}>
-        <Icon name="refresh" /> Try again
-      </Button>
+      <div className="actions">
+        <Button busy={busy} onClick={() => void retry()}>
+          <Icon name="refresh" /> Try again
+        </Button>
+        <OpenBeeperDesktop />
+      </div>
     </div>
   );
 }

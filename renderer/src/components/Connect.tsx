@@ -2,7 +2,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { useApp } from '../store.ts';
 import { RevealButton } from '../steps/common.tsx';
-import { Button, Icon, Spinner } from './ui.tsx';
+import { Button, Icon, OpenBeeperDesktop, Spinner } from './ui.tsx';
 
 function Panel({ title, children, tone = 'info' }: { title: string; children: React.ReactNode; tone?: 'info' | 'warn' }) {
   return (
@@ -58,6 +58,7 @@ export function NotRunning() {
         <Button variant="primary" busy={busy} onClick={() => void retry()}>
           <Icon name="refresh" /> Try again
         </Button>
+        {!notBeeper && <OpenBeeperDesktop />}
       </div>
       {first && (
         <p className="muted small">

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { IdentityView } from '../../../preload/contract/views.ts';
 import { statusLook } from '../../../preload/contract/statuses.ts';
+import { useApp } from '../store.ts';
 
 export function Button({
   variant = 'secondary',
@@ -122,6 +123,14 @@ export function ErrorDetails({ code }: { code: string | undefined }) {
       <CopyButton text={code} label="Copy code" failed="Could not copy. Select the code above instead." />
     </details>
   );
+}
+
+/** "Open Beeper Desktop", where the host can ask the system to (the desktop shell): next to Try again. */
+export function OpenBeeperDesktop() {
+  const canOpen = useApp((s) => s.capabilities.desktopShell);
+  const run = useApp((s) => s.run);
+  if (!canOpen) return null;
+  return <Button onClick={() => void run('open Beeper Desktop', (api) => api.openBeeperDesktop())}>Open Beeper Desktop</Button>;
 }
 
 export function timeAgo(iso: string, now = Date.now()): string {

@@ -48,6 +48,12 @@ export const test = base.extend<{ stackOptions: StackOptions; profile: Profile; 
     await use(async (name) => {
       const suffix = profile === DEFAULT_PROFILE ? '' : `-${profile}`;
       await page.screenshot({ path: path.join(SCREENS, `${name}${suffix}.png`), fullPage: true });
+      // Every screen in the other theme too, unless the test chose its theme itself.
+      if (!colorScheme || colorScheme === 'light' || colorScheme === 'no-preference') {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.screenshot({ path: path.join(SCREENS, `${name}${suffix}-dark.png`), fullPage: true });
+        await page.emulateMedia({ colorScheme: colorScheme ?? 'light' });
+      }
       violations.push(...(await accessibilityViolations(page, name, colorScheme ?? 'light')));
     });
     expect(violations, 'serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA)').toEqual([]);

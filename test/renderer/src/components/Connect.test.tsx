@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /** renderer/src/components/Connect.tsx: every screen before the account list, and what each asks main to do. */
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthView, ConnectionView } from '../../../../preload/contract/views.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { accounts, snapshot } from '../../../support/views.ts';
+import { accounts, snapshot, someNetworks } from '../../../support/views.ts';
 
 afterEach(cleanup);
 
@@ -103,5 +103,28 @@ describe('before the account list', () => {
     main.answer('auth.setPlaintextConsent', () => base.auth);
     fireEvent.click(screen.getByRole('button', { name: 'Store it unencrypted' }));
     await waitFor(() => expect(main.callsTo('auth.setPlaintextConsent')).toEqual([{ allow: true }]));
+  });
+});
+
+describe('Open Beeper Desktop', () => {
+  const notRunning = (desktopShell: boolean) => {
+    const s = snapshot();
+    return { ...s, capabilities: { ...s.capabilities, desktopShell }, auth: { ...s.auth, status: 'signed-out' as const }, connection: { ...s.connection, status: 'not-running' as const } };
+  };
+
+  it('the desktop shell offers it next to Try again, and asks main; a browser cannot, so it is not offered', async () => {
+    const { main } = await renderApp(notRunning(true));
+    main.answer('connection.openBeeperDesktop', () => null);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Beeper Desktop' }));
+    await waitFor(() => expect(main.callsTo('connection.openBeeperDesktop')).toHaveLength(1));
+    cleanup();
+    await renderApp(notRunning(false));
+    expect(screen.queryByRole('button', { name: 'Open Beeper Desktop' })).toBeNull();
+  });
+
+  it('signed in, the banner saying Beeper Desktop is gone offers it too', async () => {
+    const s = notRunning(true);
+    await renderApp({ ...s, auth: snapshot().auth, accounts: accounts(someNetworks()) });
+    expect(within(screen.getByRole('alert')).getByRole('button', { name: 'Open Beeper Desktop' })).toBeTruthy();
   });
 });
