@@ -20,6 +20,9 @@ export interface StoreBackend {
 export class SafeStore {
   private backend: StoreBackend | null = null;
   private readonly memory = new Map<string, unknown>();
+  /** Changes the disk refused in this run (a key deleted is kept as undefined). */
+  private readonly unsaved = new Map<string, unknown>();
+  private refusalLogged = false;
   /** False when the file could not be used and values live only in memory. */
   persistent = true;
   /** Files moved aside in this run. */
@@ -107,11 +110,13 @@ export class SafeStore {
     }
   }
 
-  private run<T>(op: (b: StoreBackend) => T, fallback: () => T): T {
+  private run<T>(op: (b: StoreBackend) => T, fallback: () => T, refused?: () => T): T {
     if (this.backend) {
       try {
         return op(this.backend);
       } catch (e) {
+        // The disk refused a write (full, read-only): the file is fine, so it stays where it is.
+        if (refused && refusedByDisk(e)) return this.keepUnsaved(e, refused);
         this.quarantine(e);
         this.backend = this.open();
         // Stryker disable next-line ConditionalExpression: equivalent, op(null) throws into the catch below, which ends the same way
@@ -129,6 +134,7 @@ export class SafeStore {
   }
 
   get(key: string): unknown {
+    if (this.unsaved.has(key)) return this.unsaved.get(key);
     return this.run(
       (b) => b.get(key),
       () => this.memory.get(key),
@@ -137,15 +143,38 @@ export class SafeStore {
 
   set(key: string, value: unknown): void {
     this.run(
-      (b) => b.set(key, value),
+      (b) => {
+        b.set(key, value);
+        this.unsaved.delete(key);
+      },
       () => void this.memory.set(key, value),
+      () => void this.unsaved.set(key, value),
     );
   }
 
   delete(key: string): void {
     this.run(
-      (b) => b.delete(key),
+      (b) => {
+        b.delete(key);
+        this.unsaved.delete(key);
+      },
       () => void this.memory.delete(key),
+      () => void this.unsaved.set(key, undefined),
     );
   }
+
+  /** A change the disk refused: known for this run, said once, and the file left as it was. */
+  private keepUnsaved<T>(error: unknown, keep: () => T): T {
+    this.persistent = false;
+    if (!this.refusalLogged) this.log?.error('could not write the settings file; changes are kept until the app quits', { file: this.filePath, error });
+    this.refusalLogged = true;
+    return keep();
+  }
 }
+
+/** Errors of the file system refusing a write, as opposed to a file that cannot be read or parsed. */
+const REFUSED = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EBUSY']);
+const refusedByDisk = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && REFUSED.has(code);
+};

@@ -157,6 +157,37 @@ describe('SafeStore over a backend that fails on purpose', () => {
     expect(store.persistent).toBe(false);
   });
 
+  it('a write the disk refuses (ENOSPC) leaves the file as it was, never moved aside; the change is kept for this run and said', () => {
+    const file = path.join(dir(), 'settings.json');
+    writeFileSync(file, '{"a":1,"b":2}');
+    const values = new Map<string, unknown>([['a', 1], ['b', 2]]);
+    let full = true;
+    const create = (): StoreBackend => ({
+      path: file,
+      get: (key) => values.get(key),
+      set: (key, value) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        values.set(key, value);
+      },
+      delete: (key) => {
+        if (full) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+        values.delete(key);
+      },
+    });
+    const l = logged();
+    const store = new SafeStore(create, file, l.log);
+    store.set('a', 10);
+    store.delete('b');
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1,"b":2}');
+    expect(store.quarantined).toEqual([]);
+    expect([store.get('a'), store.get('b')]).toEqual([10, undefined]);
+    expect(store.persistent).toBe(false);
+    expect(l.entries.filter((e) => e.message.includes('could not write'))).toHaveLength(1);
+    full = false; // space again: the next write goes to the file
+    store.set('a', 11);
+    expect([values.get('a'), store.get('a')]).toEqual([11, 11]);
+  });
+
   it('a file moved aside is named <name>.corrupt-<time>.json, also when the name has no .json, and the move is logged', () => {
     vi.useFakeTimers({ now: 1_700_000_000_000, toFake: ['Date'] });
     try {
