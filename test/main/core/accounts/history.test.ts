@@ -1,0 +1,184 @@
+/** main/core/accounts/history.ts: each account's status changes, bounded, kept across restarts and crashes. */
+import fc from 'fast-check';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AccountHistory, historyKey } from '../../../../main/core/accounts/history.ts';
+import { SafeStore, type StoreBackend } from '../../../../main/core/storage/store.ts';
+import { confStore } from '../../../support/conf-store.ts';
+import { accounts, login, network } from '../../../support/views.ts';
+import type { AccountView } from '../../../../preload/contract/views.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const memoryStore = (): SafeStore => {
+  const m = new Map<string, unknown>();
+  return new SafeStore((): StoreBackend => ({ get: (k) => m.get(k), set: (k, v) => void m.set(k, v), delete: (k) => void m.delete(k), path: '/mem' }), '/mem');
+};
+const clock = (start = Date.parse('2026-11-30T09:00:00Z')) => {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+};
+const account = (accountID: string, status: AccountView['status'], statusText: string | null = null): AccountView => ({
+  accountID,
+  network: 'WhatsApp',
+  status,
+  statusText,
+  identity: { name: 'Alex', detail: null, avatarURL: null },
+  needsAttention: status === 'reconnect_required',
+});
+const viewWith = (...accs: AccountView[]) => accounts([network({ bridgeID: 'wa', displayName: 'WhatsApp', logins: [login({ bridgeID: 'wa', loginID: 'L', accounts: accs })] })]);
+const KEY = historyKey('wa', { accountID: 'A' });
+
+describe('AccountHistory', () => {
+  it('records where each account stands when first seen, then only changes, with the network’s reason', () => {
+    const c = clock();
+    const h = new AccountHistory(memoryStore(), { now: c.now });
+    h.observe(viewWith(account('A', 'connected')));
+    c.advance(60_000);
+    h.observe(viewWith(account('A', 'connected')));
+    c.advance(60_000);
+    h.observe(viewWith(account('A', 'reconnect_required', 'WhatsApp was unlinked from your phone')));
+    expect(h.of(KEY)).toEqual([
+      { at: '2026-11-30T09:00:00.000Z', status: 'connected', reason: null, cause: 'observed' },
+      { at: '2026-11-30T09:02:00.000Z', status: 'reconnect_required', reason: 'WhatsApp was unlinked from your phone', cause: 'observed' },
+    ]);
+  });
+
+  it('a login without accounts is followed by its login; accounts no login claims by their own ID', () => {
+    const h = new AccountHistory(memoryStore(), { now: clock().now });
+    h.observe(
+      accounts([
+        network({ bridgeID: 'tg', displayName: 'Telegram', logins: [login({ bridgeID: 'tg', loginID: 'T', status: 'needs_login', statusText: 'Logged out' })], otherAccounts: [account('O', null)] }),
+      ]),
+    );
+    expect(h.of(historyKey('tg', { loginID: 'T' }))).toMatchObject([{ status: 'needs_login', reason: 'Logged out' }]);
+    expect(h.of(historyKey('tg', { accountID: 'O' }))).toMatchObject([{ status: 'unknown', reason: null }]);
+  });
+
+  it('what this app did is recorded every time, with its cause', () => {
+    const h = new AccountHistory(memoryStore(), { now: clock().now });
+    h.record(KEY, 'reconnected', 'connected');
+    h.record(KEY, 'reconnected', 'connected');
+    h.record(KEY, 'removed', 'removed');
+    expect(h.of(KEY).map((e) => e.cause)).toEqual(['reconnected', 'reconnected', 'removed']);
+  });
+
+  it('bounded: the newest entries per account, nothing older than the age limit', () => {
+    const c = clock();
+    const h = new AccountHistory(memoryStore(), { now: c.now, maxPerAccount: 3, maxAgeDays: 10 });
+    for (const s of ['connected', 'reconnect_required', 'connected', 'reconnect_required'] as const) {
+      h.observe(viewWith(account('A', s)));
+      c.advance(DAY);
+    }
+    expect(h.of(KEY).map((e) => e.status)).toEqual(['reconnect_required', 'connected', 'reconnect_required']);
+    c.advance(9 * DAY);
+    h.record(KEY, 'reconnected', 'connected');
+    expect(h.of(KEY).map((e) => e.at)).toEqual(['2026-12-03T09:00:00.000Z', '2026-12-13T09:00:00.000Z']);
+  });
+
+  it('three drops within a week make an account unstable, with the dates; older drops and staying down do not count', () => {
+    const c = clock();
+    const h = new AccountHistory(memoryStore(), { now: c.now });
+    const flip = (s: AccountView['status']) => {
+      h.observe(viewWith(account('A', s)));
+      c.advance(DAY);
+    };
+    flip('reconnect_required'); // 8 days before the end: too old
+    flip('connected');
+    c.advance(DAY);
+    flip('reconnect_required');
+    flip('connection_required'); // still down: the same drop
+    flip('connected');
+    flip('reconnect_required');
+    flip('connected');
+    expect(h.unstable(KEY)).toBeNull();
+    flip('reconnect_required');
+    expect(h.unstable(KEY)).toEqual(['2026-12-03T09:00:00.000Z', '2026-12-06T09:00:00.000Z', '2026-12-08T09:00:00.000Z']);
+  });
+
+  it('clear forgets every account', () => {
+    const store = memoryStore();
+    const h = new AccountHistory(store, { now: clock().now });
+    h.record(KEY, 'connected', 'connected');
+    h.clear();
+    expect(h.of(KEY)).toEqual([]);
+    expect(new AccountHistory(store).of(KEY)).toEqual([]);
+  });
+});
+
+describe('AccountHistory on disk', () => {
+  const dir = () => mkdtempSync(path.join(os.tmpdir(), 'bam-history-'));
+
+  it('kept across restarts', () => {
+    const d = dir();
+    const c = clock();
+    new AccountHistory(confStore(d, 'history'), { now: c.now }).observe(viewWith(account('A', 'connected')));
+    expect(new AccountHistory(confStore(d, 'history'), { now: c.now }).of(KEY)).toMatchObject([{ status: 'connected' }]);
+  });
+
+  it('a write that fails mid-way loses nothing already recorded: the file holds the last complete history', () => {
+    const d = dir();
+    const c = clock();
+    const h = new AccountHistory(confStore(d, 'history'), { now: c.now });
+    h.observe(viewWith(account('A', 'connected')));
+    const before = readFileSync(path.join(d, 'history.json'), 'utf8');
+    // The disk fills up while the next history is written.
+    const failing = new SafeStore(
+      (): StoreBackend => ({
+        get: (k) => (JSON.parse(before) as Record<string, unknown>)[k],
+        set: () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+        delete: () => {},
+        path: path.join(d, 'history.json'),
+      }),
+      path.join(d, 'history.json'),
+    );
+    const h2 = new AccountHistory(failing, { now: c.now });
+    c.advance(60_000);
+    h2.observe(viewWith(account('A', 'reconnect_required')));
+    expect(h2.of(KEY).map((e) => e.status)).toEqual(['connected', 'reconnect_required']); // this run still knows
+    expect(readFileSync(path.join(d, 'history.json'), 'utf8')).toBe(before);
+    expect(new AccountHistory(confStore(d, 'history'), { now: c.now }).of(KEY).map((e) => e.status)).toEqual(['connected']);
+  });
+
+  it('a corrupt file is set aside and the history starts again; an unreadable entry is dropped alone', () => {
+    const d = dir();
+    writeFileSync(path.join(d, 'history.json'), '{"accounts": {"wa/A": [{"at": "2026-11-30T09:0');
+    const h = new AccountHistory(confStore(d, 'history'), { now: clock().now });
+    expect(h.of(KEY)).toEqual([]);
+    expect(readdirSync(d).some((f) => f.startsWith('history.corrupt-'))).toBe(true);
+    writeFileSync(path.join(d, 'history.json'), JSON.stringify({ accounts: { [KEY]: [{ at: '2026-11-30T08:00:00.000Z', status: 'connected', reason: null, cause: 'observed' }, { at: 7 }, 'x'] } }));
+    expect(new AccountHistory(confStore(d, 'history'), { now: clock().now }).of(KEY)).toEqual([{ at: '2026-11-30T08:00:00.000Z', status: 'connected', reason: null, cause: 'observed' }]);
+  });
+});
+
+describe('AccountHistory under random status sequences', () => {
+  it('the timeline is always in order, bounded, and holds only what the view showed', () => {
+    const status = fc.constantFrom('connected', 'connecting', 'reconnect_required', 'connection_required', 'disconnected', 'unknown', null) as fc.Arbitrary<AccountView['status']>;
+    const step = fc.record({ status, reason: fc.option(fc.string({ maxLength: 20 }), { nil: null }), wait: fc.integer({ min: 0, max: 3 * DAY }), act: fc.constantFrom('observe', 'observe', 'observe', 'reconnected') });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
+        const c = clock();
+        const h = new AccountHistory(memoryStore(), { now: c.now, maxPerAccount: 20, maxAgeDays: 30 });
+        const shown = new Set<string>();
+        for (const s of steps) {
+          c.advance(s.wait);
+          if (s.act === 'observe') {
+            h.observe(viewWith(account('A', s.status, s.reason)));
+            shown.add(JSON.stringify([s.status ?? 'connected', s.reason]));
+          } else h.record(KEY, 'reconnected', 'connected');
+        }
+        const entries = h.of(KEY);
+        expect(entries.length).toBeLessThanOrEqual(20);
+        expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
+        for (const e of entries) {
+          expect(Object.keys(e).sort()).toEqual(['at', 'cause', 'reason', 'status']);
+          expect(Date.parse(e.at)).toBeGreaterThanOrEqual(c.now() - 30 * DAY);
+          if (e.cause === 'observed') expect(shown.has(JSON.stringify([e.status, e.reason]))).toBe(true);
+        }
+      }),
+    );
+  });
+});
