@@ -6,6 +6,7 @@
 import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
 import { NO_CAPABILITIES, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
+import { AccountHistory, historyKey } from './accounts/history.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
@@ -20,12 +21,14 @@ import type { Logger } from './log.ts';
 import { SessionEngine } from './sessions/engine.ts';
 import { reconnectRequest, type ReconnectTarget } from './sessions/reconnect.ts';
 import { SettingsStore, settingsView, type Settings } from './storage/settings.ts';
-import type { SafeStore } from './storage/store.ts';
+import { SafeStore } from './storage/store.ts';
 import { Updates, type UpdaterSource } from './updates.ts';
 
 export interface CoreDeps {
   settingsStore: SafeStore;
   credentialsStore: SafeStore;
+  /** Where each account's history is kept; without one it lasts until the app quits. */
+  historyStore?: SafeStore;
   /** Electron's safeStorage in the app; null where no encryption exists. */
   cipher: Cipher | null;
   openExternal: (url: string) => Promise<void>;
@@ -95,6 +98,7 @@ export class AccountManager {
   readonly accounts: AccountsRefresher;
   readonly sessions: SessionEngine;
   readonly updates: Updates;
+  readonly history: AccountHistory;
   private readonly deps: CoreDeps;
   private readonly listeners = new Set<Listener>();
 
@@ -140,11 +144,15 @@ export class AccountManager {
       api: () => this.connection.api(),
       log: deps.log.child('sessions'),
       bridgeName: (id) => this.accounts.current()?.bridges.find((b) => b.id === id)?.displayName ?? id,
-      onComplete: () => void this.accounts.refresh('session-complete'),
+      onComplete: (session) => {
+        this.recordLogin(session);
+        void this.accounts.refresh('session-complete');
+      },
       fetchImage: (url) => this.fetchImage(url),
       ...(deps.unsupportedPollMs ? { unsupportedPollMs: deps.unsupportedPollMs } : {}),
     });
     this.updates = new Updates(deps.appVersion ?? '0.0.0');
+    this.history = new AccountHistory(deps.historyStore ?? memoryStore());
     this.forwardEvents();
   }
 
@@ -154,6 +162,8 @@ export class AccountManager {
     this.auth.onChange((s) => this.onAuthChange(s));
     this.accounts.onChange((v) => {
       this.emit('state.accounts', v);
+      // What a successful refresh shows is each account's status as it is now.
+      if (!v.refreshing && !v.error && v.lastRefreshedAt) this.history.observe(v);
       // A refresh that just failed, not the last failure still shown while the next one runs.
       if (!v.refreshing && v.error?.kind === 'not_running') this.connection.lost();
     });
@@ -377,9 +387,19 @@ export class AccountManager {
       throw new AppError('invalid_request', scope === 'all-devices' ? 'This account can only be removed from this device.' : 'This account can only be removed from all devices.');
     }
     const result = await api.removeLogin(bridgeID, loginID, scope);
+    const removed = result.affectedAccountIDs ?? [];
+    for (const key of removed.length > 0 ? removed.map((accountID) => historyKey(bridgeID, { accountID })) : [historyKey(bridgeID, { loginID })]) this.history.record(key, 'removed', 'removed');
     this.log.info('login removed', { bridgeID, loginID, scope, accounts: result.affectedAccountIDs?.length ?? 0 });
     void this.accounts.refresh('login-removed');
     return { affectedAccountIDs: result.affectedAccountIDs ?? [] };
+  }
+
+  /** A login this app ran to completion: each of its accounts was connected (or reconnected) by the user. */
+  private recordLogin(session: SessionView): void {
+    const r = session.result;
+    if (!r) return;
+    const keys = r.accountIDs.length > 0 ? r.accountIDs.map((accountID) => historyKey(session.bridgeID, { accountID })) : [historyKey(session.bridgeID, { loginID: r.loginID })];
+    for (const key of keys) this.history.record(key, r.restored ? 'reconnected' : 'connected', 'connected');
   }
 
   // ---------------------------------------------------------------- settings and updates
@@ -400,4 +420,10 @@ export class AccountManager {
   restartToUpdate(): UpdaterView {
     return this.updates.restartToUpdate();
   }
+}
+
+/** A store that lasts until the app quits: for a host that keeps no history on disk. */
+function memoryStore(): SafeStore {
+  const values = new Map<string, unknown>();
+  return new SafeStore(() => ({ get: (k) => values.get(k), set: (k, v) => void values.set(k, v), delete: (k) => void values.delete(k), path: '(memory)' }), '(memory)');
 }

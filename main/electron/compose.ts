@@ -147,6 +147,7 @@ function createCore(log: Logger, startAtLogin: boolean): Core {
   return new AccountManager({
     settingsStore: electronStore('settings', log),
     credentialsStore: electronStore('credentials', log),
+    historyStore: electronStore('history', log),
     cipher: safeStorageCipher,
     openExternal: async (url) => {
       if (isSafeExternalURL(url)) await shell.openExternal(url);

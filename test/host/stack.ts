@@ -50,6 +50,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const core = new AccountManager({
     settingsStore: confStore(dataDir, 'settings', log),
     credentialsStore: confStore(dataDir, 'credentials', log),
+    historyStore: confStore(dataDir, 'history', log),
     // A real cipher with a key that lives only as long as this process.
     cipher: testCipher({ backend: 'preview-key' }),
     // The preview's "system browser" is a new tab opened by the page.

@@ -53,6 +53,7 @@ export async function startCore(opts: StartOptions): Promise<TestCore> {
   const core = new AccountManager({
     settingsStore: confStore(dir, 'settings', log),
     credentialsStore: confStore(dir, 'credentials', log),
+    historyStore: confStore(dir, 'history', log),
     cipher,
     openExternal: opts.openExternal ?? approvingBrowser,
     log,

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { AuthView, SessionView } from '../../../preload/contract/views.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { call, startCore, until, type TestCore } from '../../support/core.ts';
+import { historyKey } from '../../../main/core/accounts/history.ts';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -388,6 +389,42 @@ describe('AccountManager, signed out while Beeper Desktop comes and goes', () =>
     await sim.stopAPI();
     await expect(signingIn).rejects.toMatchObject({ kind: 'not_running' });
     expect(t.core.snapshot().auth).toMatchObject({ status: 'signed-out', reason: { kind: 'not_running', message: expect.stringMatching(/stopped while you were approving/) } });
+  });
+});
+
+describe('AccountManager, each account’s history', () => {
+  it('a successful refresh records where each account stands; a removal and a completed login are recorded with their cause; kept on disk', async () => {
+    t = await signedIn();
+    const view = t.core.snapshot().accounts;
+    const wa = view.networks.find((n) => n.bridgeID === 'local-whatsapp')!.logins[0]!;
+    const key = historyKey('local-whatsapp', { accountID: wa.accounts[0]!.accountID });
+    expect(t.core.history.of(key)).toMatchObject([{ status: 'connected', cause: 'observed' }]);
+
+    // The user reconnects it: scanning the QR completes the login.
+    const s = await call<SessionView>(t, 'sessions.reconnect', { bridgeID: 'local-whatsapp', loginID: wa.loginID, accountID: null });
+    const simulated = await until(() => [...sim.core.logins.sessions.values()].find((x) => x.bridge.id === 'local-whatsapp' && !x.terminal && x.waiting > 0), 'the QR long-poll');
+    sim.core.logins.scan(simulated, {});
+    await until(() => t.core.session(s.id).phase === 'complete', 'the reconnect to complete');
+    expect(t.core.history.of(key).at(-1)).toMatchObject({ status: 'connected', cause: 'reconnected' });
+
+    const api = t.core.connection.api()!;
+    vi.spyOn(api, 'removeLogin').mockResolvedValueOnce({ bridgeID: 'local-whatsapp', loginID: wa.loginID, status: 'removed', affectedAccountIDs: [wa.accounts[0]!.accountID] } as never);
+    await call(t, 'logins.remove', { bridgeID: 'local-whatsapp', loginID: wa.loginID, scope: wa.removeScopes[0] });
+    expect(t.core.history.of(key).at(-1)).toMatchObject({ status: 'removed', cause: 'removed' });
+    const restarted = await t.restart();
+    cores.push(restarted);
+    expect(restarted.core.history.of(key).map((e) => e.cause)).toEqual(['observed', 'reconnected', 'removed']);
+  });
+
+  it('a refresh that failed records nothing', async () => {
+    t = await signedIn();
+    const before = JSON.stringify(t.core.snapshot().accounts.networks.map((n) => n.bridgeID));
+    const entries = () => t.core.snapshot().accounts.networks.flatMap((n) => n.logins.flatMap((l) => l.accounts.map((a) => t.core.history.of(historyKey(n.bridgeID, a)).length)));
+    const counted = entries();
+    await sim.stopAPI();
+    await call(t, 'accounts.refresh').catch(() => undefined);
+    expect(entries()).toEqual(counted);
+    expect(JSON.stringify(t.core.snapshot().accounts.networks.map((n) => n.bridgeID))).toBe(before);
   });
 });
 
