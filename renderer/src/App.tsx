@@ -3,7 +3,7 @@
  * Losing Beeper Desktop after signing in does not hide the accounts: a banner says so while the
  * app looks for it again.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './components/Accounts.tsx';
 import { AddAccountScreen } from './components/AddAccount.tsx';
 import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent } from './components/Connect.tsx';
@@ -22,27 +22,50 @@ function Header() {
   const live = route.to === 'accounts' ? [] : liveSessions(sessions).filter((s) => !(route.to === 'session' && route.sessionID === s.id));
   const running = connection?.status === 'running';
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // In a narrow window the header's actions fold into a menu (the toggle shows only there: styles.css).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const choose = (act: () => void) => () => {
+    setMenuOpen(false);
+    act();
+  };
+  const closeMenu = (e: React.KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    toggle.current?.focus();
+  };
   return (
-    <header className="topbar">
+    <header className="topbar" onKeyDown={closeMenu}>
       <button type="button" className="brand" onClick={() => navigate({ to: 'accounts' })}>
         <span className="brand-mark" aria-hidden="true">
           B
         </span>
         <span className="brand-name">Beeper Account Manager</span>
       </button>
-      <div className="topbar-right">
-        {live.length > 0 && (
-          <Button variant="secondary" className="in-progress" onClick={() => navigate(live.length === 1 ? { to: 'session', sessionID: live[0]!.id } : { to: 'accounts' })}>
-            <span className="spinner spinner-small" aria-hidden="true" /> {live.length === 1 ? `Continue ${sessionLabel(live[0]!, 'lower')}` : `${live.length} logins in progress`}
-          </Button>
-        )}
+      <div className="topbar-end">
         <span className={`pill ${running ? 'pill-ok' : 'pill-bad'}`} title={connection?.baseURL ?? undefined}>
           <span className="badge-dot" aria-hidden="true" />
           <span className="pill-text">{running ? `Beeper Desktop ${connection.desktopVersion ?? ''}` : connection?.status === 'searching' ? 'Searching…' : 'Beeper Desktop not found'}</span>
         </span>
-        <Button variant="ghost" onClick={() => setSettingsOpen(true)}>
-          Settings
-        </Button>
+        <button type="button" ref={toggle} className="btn btn-ghost menu-toggle" aria-expanded={menuOpen} aria-controls="topbar-menu" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+          {live.length > 0 && (
+            <>
+              <span className="badge-dot" aria-hidden="true" />
+              <span className="visually-hidden">, a login in progress</span>
+            </>
+          )}
+        </button>
+        <div id="topbar-menu" className={`topbar-right ${menuOpen ? 'open' : ''}`}>
+          {live.length > 0 && (
+            <Button variant="secondary" className="in-progress" onClick={choose(() => navigate(live.length === 1 ? { to: 'session', sessionID: live[0]!.id } : { to: 'accounts' }))}>
+              <span className="spinner spinner-small" aria-hidden="true" /> {live.length === 1 ? `Continue ${sessionLabel(live[0]!, 'lower')}` : `${live.length} logins in progress`}
+            </Button>
+          )}
+          <Button variant="ghost" onClick={choose(() => setSettingsOpen(true))}>
+            Settings
+          </Button>
+        </div>
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>

@@ -32,6 +32,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSidewaysScroll(app, 'accounts');
       await shot(`71-narrow-accounts-${colorScheme}`);
 
+      // The header is one line; its actions fold into a menu.
+      const header = await app.locator('header.topbar').boundingBox();
+      expect(header!.height).toBeLessThanOrEqual(64);
+      await expect(app.getByRole('button', { name: 'Settings' })).toBeHidden();
+      const menu = app.getByRole('button', { name: 'Menu' });
+      await menu.click();
+      await expect(menu).toHaveAttribute('aria-expanded', 'true');
+      await expectNoSidewaysScroll(app, 'header menu');
+      await app.keyboard.press('Escape');
+      await expect(app.getByRole('button', { name: 'Settings' })).toBeHidden();
+      await expect(menu).toBeFocused();
+      await menu.click();
       await app.getByRole('button', { name: 'Settings' }).click();
       await expect(app.getByRole('dialog', { name: 'Settings' })).toBeVisible();
       await expectNoSidewaysScroll(app, 'settings');
