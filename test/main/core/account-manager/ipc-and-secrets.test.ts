@@ -10,10 +10,11 @@ import { until, useCore } from '../../../support/core.ts';
 const fx = useCore({ simConfig: { oauthAutoApprove: true, timeScale: 0.01, qrRotationMs: 60_000 } });
 
 describe('IPC contract', () => {
-  it('has a schema and a core handler for every channel (except the shell\'s capture window)', () => {
+  it('has a schema and a core handler for every channel (except the shell\'s: the capture window, opening Beeper Desktop)', () => {
     const channels = Object.values(INVOKE);
+    const shells: readonly string[] = ['sessions.openCaptureWindow', 'connection.openBeeperDesktop'];
     expect(Object.keys(invokeSchemas).sort()).toEqual([...channels].sort());
-    expect(fx.t.registry.channels().sort()).toEqual(channels.filter((c) => c !== 'sessions.openCaptureWindow').sort());
+    expect(fx.t.registry.channels().sort()).toEqual(channels.filter((c) => !shells.includes(c)).sort());
   });
 
   it('refuses requests from an untrusted sender before doing anything', async () => {
