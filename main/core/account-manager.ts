@@ -6,7 +6,7 @@
 import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
 import { NO_CAPABILITIES, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
-import { AccountHistory, historyKey } from './accounts/history.ts';
+import { AccountHistory, keysOf } from './accounts/history.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
@@ -152,7 +152,7 @@ export class AccountManager {
       ...(deps.unsupportedPollMs ? { unsupportedPollMs: deps.unsupportedPollMs } : {}),
     });
     this.updates = new Updates(deps.appVersion ?? '0.0.0');
-    this.history = new AccountHistory(deps.historyStore ?? memoryStore());
+    this.history = new AccountHistory(deps.historyStore ?? SafeStore.inMemory());
     this.forwardEvents();
   }
 
@@ -162,8 +162,8 @@ export class AccountManager {
     this.auth.onChange((s) => this.onAuthChange(s));
     this.accounts.onChange((v) => {
       this.emit('state.accounts', v);
-      // What a successful refresh shows is each account's status as it is now.
-      if (!v.refreshing && !v.error && v.lastRefreshedAt) this.history.observe(v);
+      // Each account's status as shown (the history keeps only changes).
+      this.history.observe(v);
       // A refresh that just failed, not the last failure still shown while the next one runs.
       if (!v.refreshing && v.error?.kind === 'not_running') this.connection.lost();
     });
@@ -387,8 +387,7 @@ export class AccountManager {
       throw new AppError('invalid_request', scope === 'all-devices' ? 'This account can only be removed from this device.' : 'This account can only be removed from all devices.');
     }
     const result = await api.removeLogin(bridgeID, loginID, scope);
-    const removed = result.affectedAccountIDs ?? [];
-    for (const key of removed.length > 0 ? removed.map((accountID) => historyKey(bridgeID, { accountID })) : [historyKey(bridgeID, { loginID })]) this.history.record(key, 'removed', 'removed');
+    for (const key of keysOf(bridgeID, result.affectedAccountIDs ?? [], loginID)) this.history.record(key, 'removed', 'removed');
     this.log.info('login removed', { bridgeID, loginID, scope, accounts: result.affectedAccountIDs?.length ?? 0 });
     void this.accounts.refresh('login-removed');
     return { affectedAccountIDs: result.affectedAccountIDs ?? [] };
@@ -397,9 +396,9 @@ export class AccountManager {
   /** A login this app ran to completion: each of its accounts was connected (or reconnected) by the user. */
   private recordLogin(session: SessionView): void {
     const r = session.result;
+    // Stryker disable next-line ConditionalExpression: equivalent, the engine reports a completion only with its result
     if (!r) return;
-    const keys = r.accountIDs.length > 0 ? r.accountIDs.map((accountID) => historyKey(session.bridgeID, { accountID })) : [historyKey(session.bridgeID, { loginID: r.loginID })];
-    for (const key of keys) this.history.record(key, r.restored ? 'reconnected' : 'connected', 'connected');
+    for (const key of keysOf(session.bridgeID, r.accountIDs, r.loginID)) this.history.record(key, r.restored ? 'reconnected' : 'connected', 'connected');
   }
 
   // ---------------------------------------------------------------- settings and updates
@@ -422,8 +421,3 @@ export class AccountManager {
   }
 }
 
-/** A store that lasts until the app quits: for a host that keeps no history on disk. */
-function memoryStore(): SafeStore {
-  const values = new Map<string, unknown>();
-  return new SafeStore(() => ({ get: (k) => values.get(k), set: (k, v) => void values.set(k, v), delete: (k) => void values.delete(k), path: '(memory)' }), '(memory)');
-}

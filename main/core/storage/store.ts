@@ -32,6 +32,12 @@ export class SafeStore {
   private readonly log: Logger | undefined;
   private secret = false;
 
+  /** A store that lasts until the app quits: for a host that keeps nothing on disk. */
+  static inMemory(): SafeStore {
+    const values = new Map<string, unknown>();
+    return new SafeStore(() => ({ get: (k) => values.get(k), set: (k, v) => void values.set(k, v), delete: (k) => void values.delete(k), path: '(memory)' }), '(memory)');
+  }
+
   constructor(create: () => StoreBackend, filePath: string, log?: Logger) {
     this.create = create;
     this.filePath = filePath;

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccountHistory, historyKey } from '../../../../main/core/accounts/history.ts';
+import { AccountHistory, historyKey, keysOf } from '../../../../main/core/accounts/history.ts';
 import { SafeStore, type StoreBackend } from '../../../../main/core/storage/store.ts';
 import { confStore } from '../../../support/conf-store.ts';
 import { accounts, login, network } from '../../../support/views.ts';
@@ -104,6 +104,65 @@ describe('AccountHistory', () => {
     h.clear();
     expect(h.of(KEY)).toEqual([]);
     expect(new AccountHistory(store).of(KEY)).toEqual([]);
+  });
+});
+
+describe('AccountHistory, exactly', () => {
+  /** A store that counts its writes. */
+  const counting = () => {
+    const m = new Map<string, unknown>();
+    let writes = 0;
+    const store = new SafeStore((): StoreBackend => ({ get: (k) => m.get(k), set: (k, v) => void (writes++, m.set(k, v)), delete: (k) => void m.delete(k), path: '/mem' }), '/mem');
+    return { store, m, writes: () => writes };
+  };
+
+  it('keys: an account by its ID, a login without accounts by its login; what a login touched', () => {
+    expect(historyKey('wa', { accountID: 'A' })).toBe('wa/A');
+    expect(historyKey('tg', { loginID: 'T' })).toBe('tg/login:T');
+    expect(keysOf('sl', ['S1', 'S2'], 'L')).toEqual(['sl/S1', 'sl/S2']);
+    expect(keysOf('sl', [], 'L')).toEqual(['sl/login:L']);
+  });
+
+  it('writes only when something changed: a first sighting, a new status, anything the app did', () => {
+    const c = counting();
+    const h = new AccountHistory(c.store, { now: clock().now });
+    const other = accounts([network({ bridgeID: 'x', displayName: 'X', otherAccounts: [account('O', 'connected')] })]);
+    h.observe(other);
+    expect(c.writes()).toBe(1);
+    h.observe(other);
+    expect(c.writes()).toBe(1);
+    h.record(KEY, 'removed', 'removed');
+    expect(c.writes()).toBe(2);
+    expect(new AccountHistory(c.store).of(KEY)).toMatchObject([{ cause: 'removed' }]);
+  });
+
+  it('read back in time order, and an account whose entries all aged out is not written back', () => {
+    const c = counting();
+    c.m.set('accounts', {
+      [KEY]: [
+        { at: '2026-11-30T08:00:00.000Z', status: 'connected', reason: null, cause: 'observed' },
+        { at: '2026-11-29T08:00:00.000Z', status: 'reconnect_required', reason: null, cause: 'observed' },
+      ],
+      'wa/old': [{ at: '2020-01-01T00:00:00.000Z', status: 'connected', reason: null, cause: 'observed' }],
+    });
+    const h = new AccountHistory(c.store, { now: clock().now });
+    expect(h.of(KEY).map((e) => e.status)).toEqual(['reconnect_required', 'connected']);
+    h.record('wa/B', 'connected', 'connected');
+    expect(Object.keys(c.m.get('accounts') as object).sort()).toEqual(['wa/A', 'wa/B']);
+  });
+
+  it('every way of not working counts as a drop, and a drop exactly a week ago still counts', () => {
+    const c = clock();
+    const h = new AccountHistory(memoryStore(), { now: c.now });
+    const loginView = (status: 'connected' | 'needs_login' | 'logged_out') => accounts([network({ bridgeID: 'wa', displayName: 'WhatsApp', logins: [login({ bridgeID: 'wa', loginID: 'L', status, accounts: [] })] })]);
+    for (const s of ['needs_login', 'connected', 'logged_out', 'connected', 'needs_login'] as const) h.observe(loginView(s));
+    expect(h.unstable(historyKey('wa', { loginID: 'L' }))).toHaveLength(3);
+    for (const s of ['connection_required', 'connected', 'disconnected', 'connected', 'reconnect_required'] as const) h.observe(viewWith(account('A', s)));
+    expect(h.unstable(KEY)).toHaveLength(3);
+    c.advance(7 * DAY); // the first drop is now exactly a week old
+    expect(h.unstable(KEY)).toHaveLength(3);
+    c.advance(1);
+    expect(h.unstable(KEY)).toBeNull();
   });
 });
 

@@ -183,9 +183,43 @@ describe('SafeStore over a backend that fails on purpose', () => {
     expect([store.get('a'), store.get('b')]).toEqual([10, undefined]);
     expect(store.persistent).toBe(false);
     expect(l.entries.filter((e) => e.message.includes('could not write'))).toHaveLength(1);
-    full = false; // space again: the next write goes to the file
+    full = false; // space again: the next writes go to the file
     store.set('a', 11);
-    expect([values.get('a'), store.get('a')]).toEqual([11, 11]);
+    store.set('b', 3);
+    store.delete('b');
+    expect([values.get('a'), store.get('a'), values.has('b'), store.get('b')]).toEqual([11, 11, false, undefined]);
+  });
+
+  it('only errors of the disk refusing a write keep the file; anything else about the file still sets it aside', () => {
+    for (const code of ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EBUSY']) {
+      const file = path.join(dir(), `s-${code}.json`);
+      writeFileSync(file, '{}');
+      const store = new SafeStore(() => ({ path: file, get: () => undefined, set: () => { throw Object.assign(new Error(code), { code }); }, delete: () => {} }), file);
+      store.set('k', 1);
+      expect(store.quarantined, code).toEqual([]);
+    }
+    for (const odd of [Object.assign(new Error('x'), { code: 42 }), Object.assign(new Error('x'), { code: 'ENOENT' }), null]) {
+      const file = path.join(dir(), `s-odd-${String(odd && (odd as { code: unknown }).code)}.json`);
+      writeFileSync(file, '{}');
+      let first = true;
+      const set = (): void => {
+        if (!first) return;
+        first = false;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown value that is no Error is one of the cases
+        throw odd;
+      };
+      const store = new SafeStore(() => ({ path: file, get: () => undefined, set, delete: () => {} }), file);
+      store.set('k', 1);
+      expect(store.quarantined).toHaveLength(1);
+    }
+  });
+
+  it('in memory only: a store for a host that keeps nothing on disk', () => {
+    const store = SafeStore.inMemory();
+    store.set('k', 1);
+    expect([store.get('k'), store.path, store.persistent]).toEqual([1, '(memory)', true]);
+    store.delete('k');
+    expect(store.get('k')).toBeUndefined();
   });
 
   it('a file moved aside is named <name>.corrupt-<time>.json, also when the name has no .json, and the move is logged', () => {
