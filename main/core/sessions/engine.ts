@@ -62,13 +62,12 @@ const stepIDOf = (remote: LoginSession): string | null => {
 /** Errors that say nothing about the session (its fate is unknown): check it rather than guess. */
 const TRANSIENT: ReadonlySet<AppError['kind']> = new Set(['network', 'server_error', 'rate_limited']);
 
-/** The one thing a session runs at a time; every transition stops it. */
-type Work =
-  | { kind: 'idle' }
-  | { kind: 'request'; abort: AbortController }
-  /** `stop` ends a pause early (its waiter hears `false`). */
-  | { kind: 'timer'; timer: NodeJS.Timeout; stop: () => void };
-const IDLE: Work = { kind: 'idle' };
+/** The one thing a session runs at a time (a request, a pause): every transition stops it. */
+interface Work {
+  /** Aborts the request, or ends the pause early (its waiter hears `false`). */
+  stop(): void;
+}
+const IDLE: Work = { stop: () => {} };
 
 /** A request's outcome for the state that made it; null when the state it served is gone. */
 type Answer = { session: LoginSession } | { error: AppError } | null;
@@ -207,8 +206,7 @@ export class SessionEngine {
   private stop(s: Live): void {
     const work = s.work;
     s.work = IDLE;
-    if (work.kind === 'request') work.abort.abort();
-    if (work.kind === 'timer') work.stop();
+    work.stop();
   }
 
   /**
@@ -216,11 +214,12 @@ export class SessionEngine {
    * is gone; an answer naming a server session is then handed to the machine as late.
    */
   private async ask(s: Live, send: (api: BeeperApi, signal: AbortSignal) => Promise<LoginSession>, context: 'submit' | 'session'): Promise<Answer> {
-    const work: Work = { kind: 'request', abort: new AbortController() };
+    const abort = new AbortController();
+    const work: Work = { stop: () => abort.abort() };
     s.work = work;
     let answer: NonNullable<Answer>;
     try {
-      answer = { session: await send(this.api(), work.abort.signal) };
+      answer = { session: await send(this.api(), abort.signal) };
     } catch (e) {
       answer = { error: toAppError(e, context) };
     }
@@ -264,7 +263,11 @@ export class SessionEngine {
 
   // ---------------------------------------------------------------- what the states run
 
-  /** The emoji picture: a data: URL is shown as it is, http(s) or a path is fetched by main (api/images.ts), anything else cannot be shown. */
+  /**
+   * The display entered: a new one raises the revision (the same QR again does not). An emoji's
+   * picture: a data: URL is shown as it is, http(s) or a path is fetched by main (api/images.ts),
+   * anything else cannot be shown.
+   */
   private showDisplay(s: Live): void {
     const step = s.step('display_and_wait')!;
     const key = displayKey(step);
@@ -325,9 +328,14 @@ export class SessionEngine {
     return checked && { session: checked, retryAfterMs: (err.retryAfterSec ?? 0) * 1000 };
   }
 
+  /** Asks for the session as the server holds it now, as the session's work. */
+  private askSession(s: Live, remoteID: string): Promise<Answer> {
+    return this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remoteID, signal), 'session');
+  }
+
   /** The session as the server holds it now; a failed check fails the login. Null when it failed or the state is gone. */
   private async check(s: Live, remoteID: string): Promise<LoginSession | null> {
-    const answer = await this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remoteID, signal), 'session');
+    const answer = await this.askSession(s, remoteID);
     if (!answer) return null;
     if ('session' in answer) return answer.session;
     await this.dispatch(s, { type: 'failed', error: answer.error });
@@ -344,8 +352,6 @@ export class SessionEngine {
       // Stryker disable next-line CallExpression: not observable in a test; keeps the timer from holding the process open
       timer.unref();
       s.work = {
-        kind: 'timer',
-        timer,
         stop: () => {
           clearTimeout(timer);
           resolve(false);
@@ -358,7 +364,7 @@ export class SessionEngine {
   private scheduleRecheck(s: Live, remoteID: string): void {
     void this.pause(s, this.deps.unsupportedPollMs ?? 3_000).then(async (due) => {
       if (!due) return;
-      const answer = await this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remoteID, signal), 'session');
+      const answer = await this.askSession(s, remoteID);
       if (answer) await this.settleAnswer(s, answer);
     });
   }
@@ -421,8 +427,7 @@ export class SessionEngine {
     const current = await this.check(s, remoteID);
     if (!current) return;
     await this.dispatch(s, { type: 'answered', remote: current });
-    const step = current.currentStep;
-    if (!isEnded(s.state) && step && 'stepID' in step && step.stepID === stepID) await this.dispatch(s, { type: 'refused', error: err });
+    if (!isEnded(s.state) && stepIDOf(current) === stepID) await this.dispatch(s, { type: 'refused', error: err });
   }
 
   // ---------------------------------------------------------------- cancel, dismiss
@@ -458,13 +463,13 @@ export class SessionEngine {
    * at once; one the server no longer knows ends here, and one that moved on shows where it is.
    */
   async recheckWaiting(): Promise<void> {
-    const waiting = [...this.sessions.values()].filter((s) => (s.state.phase === 'user_input' || s.state.phase === 'cookies') && !s.state.submitting && s.work.kind === 'idle');
+    const waiting = [...this.sessions.values()].filter((s) => (s.state.phase === 'user_input' || s.state.phase === 'cookies') && !s.state.submitting && s.work === IDLE);
     await Promise.all(waiting.map((s) => this.recheckOne(s)));
   }
 
   private async recheckOne(s: Live): Promise<void> {
     const { remote } = s.state as OpenState;
-    const answer = await this.ask(s, (api, signal) => api.getSession(s.request.bridgeID, remote.loginSessionID, signal), 'session');
+    const answer = await this.askSession(s, remote.loginSessionID);
     if (!answer) return;
     // Only the server saying it no longer has the session ends it; a failed check changes nothing.
     if ('error' in answer) {

@@ -134,16 +134,16 @@ type LoginOf = LoginSession['login'];
 type AccountOf = LoginSession['account'];
 
 /** The login and accounts that came back: named in full, else by bare IDs, else the login asked to reconnect. */
-function idsOf(remote: LoginSession, ctx: SessionContext): { loginID: string; accountIDs: string[] } {
-  const { login, account } = connected(remote);
+function idsOf(remote: LoginSession, { login, account }: ReturnType<typeof connected>, ctx: SessionContext): { loginID: string; accountIDs: string[] } {
   const loginID = login?.loginID ?? remote.loginID ?? account?.loginID ?? ctx.request.loginID ?? '';
   const accountIDs = login?.accountIDs ?? (account ? [account.accountID] : remote.accountID ? [remote.accountID] : []);
   return { loginID, accountIDs };
 }
 
 function resultOf(remote: LoginSession, ctx: SessionContext): NonNullable<SessionView['result']> {
-  const { login, account } = connected(remote);
-  const { loginID, accountIDs } = idsOf(remote, ctx);
+  const who = connected(remote);
+  const { login, account } = who;
+  const { loginID, accountIDs } = idsOf(remote, who, ctx);
   const user = login?.user ?? account?.user;
   const { loginID: askedLogin, accountID: askedAccount } = ctx.request;
   return {
