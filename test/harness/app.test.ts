@@ -207,6 +207,16 @@ async function readClipboard(): Promise<string> {
   }
 }
 
+/** The app connected and listing WhatsApp; then WhatsApp needs login on the server (nothing told the app yet). */
+async function connectedThenWhatsAppDrops(): Promise<RunningApp> {
+  const app = await launch();
+  await connect(app);
+  await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
+  const login = [...sim.core.state.logins.values()].find((l) => l.bridgeID === 'local-whatsapp')!;
+  await fetch(`${sim.controlURL}/__sim/logins/local-whatsapp/${login.loginID}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'needs_login' }) });
+  return app;
+}
+
 describe('the tray and notifications', () => {
   it('"Reconnect account" in the tray shows the window on that account\'s reconnect step', async () => {
     const app = await launch();
@@ -242,11 +252,7 @@ describe('the tray and notifications', () => {
   });
 
   it('focusing the window shows an account that dropped at once, and the tray agrees with the window', async () => {
-    const app = await launch();
-    await connect(app);
-    await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
-    const login = [...sim.core.state.logins.values()].find((l) => l.bridgeID === 'local-whatsapp')!;
-    await fetch(`${sim.controlURL}/__sim/logins/local-whatsapp/${login.loginID}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'needs_login' }) });
+    const app = await connectedThenWhatsAppDrops();
     await new Promise((r) => setTimeout(r, 5_100)); // past the focus refresh's minimum gap
     app.window.focus(); // no click on Refresh: the user only brings the window forward
     await pw(app.page.getByRole('heading', { name: '2 accounts need attention' })).toBeVisible();
@@ -254,11 +260,7 @@ describe('the tray and notifications', () => {
   });
 
   it('an account that needs login again: one notification; clicking it opens its reconnect flow', async () => {
-    const app = await launch();
-    await connect(app);
-    await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
-    const login = [...sim.core.state.logins.values()].find((l) => l.bridgeID === 'local-whatsapp')!;
-    await fetch(`${sim.controlURL}/__sim/logins/local-whatsapp/${login.loginID}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'needs_login' }) });
+    const app = await connectedThenWhatsAppDrops();
     await app.page.getByRole('button', { name: 'Refresh' }).click();
     await vi.waitFor(() => expect(app.electron.notifications.map((n) => n.title)).toEqual(['WhatsApp needs you to log in again']));
     await app.page.getByRole('button', { name: 'Refresh' }).click();

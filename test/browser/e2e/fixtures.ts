@@ -92,6 +92,14 @@ export async function connect(page: Page, opts: { approve?: boolean } = {}): Pro
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
 }
 
+/** From the accounts screen to Telegram's phone-number step, as a user would: Add account, Telegram, its first login method. */
+export async function startAddingTelegram(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: /Telegram/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+}
+
 /** The phone scans the QR / types the pairing code / taps the emoji (simulator test control). */
 export async function phoneActs(stack: Stack, bridgeID: string, body: Record<string, unknown> = {}): Promise<void> {
   const res = await fetch(`${stack.sim.url}/__sim/bridges/${bridgeID}/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -3,7 +3,7 @@
  * launch logic): a reconnect link only opens a screen that asks, naming the account, and never
  * cancels a login in progress without the user's say.
  */
-import { connect, expect, test } from './fixtures.ts';
+import { connect, expect, startAddingTelegram, test } from './fixtures.ts';
 
 test('a reconnect link asks first, naming the account; Reconnect then starts it', async ({ app, stack, shot }) => {
   await connect(app);
@@ -19,10 +19,7 @@ test('a reconnect link asks first, naming the account; Reconnect then starts it'
 
 test('a link during a login in progress on that network: warned, and Cancel leaves the login running', async ({ app, stack }) => {
   await connect(app);
-  await app.getByRole('button', { name: 'Add account' }).click();
-  await app.getByRole('button', { name: /Telegram/ }).click();
-  await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await startAddingTelegram(app);
   const inProgress = [...stack.sim.core.logins.sessions.values()][0]!;
 
   const login = [...stack.sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;

@@ -1,6 +1,6 @@
 /** Reconnect, remove, cancel, Beeper Desktop going away, and a keyboard-only flow. */
 import { PROFILES } from '../../simulator/index.ts';
-import { connect, expect, phoneActs, test } from './fixtures.ts';
+import { connect, expect, phoneActs, startAddingTelegram, test } from './fixtures.ts';
 
 // Reconnecting reads what the server says about logins and accounts: against each server profile.
 for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
@@ -75,10 +75,7 @@ test('cancel a reconnect: back to the accounts at once, the session ended on the
 
 test('Beeper Desktop stopping mid-flow shows a clear error, and everything recovers when it returns', async ({ app, stack, shot }) => {
   await connect(app);
-  await app.getByRole('button', { name: 'Add account' }).click();
-  await app.getByRole('button', { name: /Telegram/ }).click();
-  await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await startAddingTelegram(app);
   await app.getByLabel('Phone number', { exact: true }).fill('+15550001111');
 
   await stack.sim.stopAPI();
@@ -204,10 +201,7 @@ test('Escape closes Settings and the Remove dialog, and focus goes back to the b
 
 test('a login waiting for input when Beeper Desktop restarts is shown as ended once it is back, with Start again', async ({ app, stack }) => {
   await connect(app);
-  await app.getByRole('button', { name: 'Add account' }).click();
-  await app.getByRole('button', { name: /Telegram/ }).click();
-  await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await startAddingTelegram(app);
   await app.getByRole('button', { name: 'Beeper Account Manager' }).click();
   await expect(app.getByRole('region', { name: 'Logins in progress' }).getByText('Adding Telegram')).toBeVisible();
   await stack.sim.stopAPI();
