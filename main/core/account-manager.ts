@@ -5,8 +5,8 @@
  */
 import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
-import { NO_CAPABILITIES, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
-import { AccountHistory, keysOf } from './accounts/history.ts';
+import { NO_CAPABILITIES, type AccountHistoryView, type AccountTarget, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
+import { AccountHistory, keysOf, subjectsOf } from './accounts/history.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
@@ -73,6 +73,8 @@ export type Core = Pick<
   | 'setPlaintextConsent'
   | 'signOut'
   | 'refreshAccounts'
+  | 'accountHistory'
+  | 'clearHistory'
   | 'loginFlows'
   | 'removeLogin'
   | 'reconnect'
@@ -336,6 +338,17 @@ export class AccountManager {
     this.requireSignedIn();
     await this.accounts.refresh('manual');
     return this.accounts.view();
+  }
+
+  /** What this app saw happen to one login's accounts, or to one account. */
+  accountHistory(target: AccountTarget): AccountHistoryView {
+    return this.history.view(subjectsOf(this.accounts.view(), target));
+  }
+
+  /** Settings → forget every account's history. */
+  clearHistory(): void {
+    this.history.clear();
+    this.log.info('account history cleared');
   }
 
   async loginFlows(bridgeID: string): Promise<Array<{ id: string; name: string; description: string | null }>> {

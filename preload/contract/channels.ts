@@ -16,6 +16,8 @@ export const INVOKE = {
   setPlaintextConsent: 'auth.setPlaintextConsent',
   signOut: 'auth.signOut',
   refreshAccounts: 'accounts.refresh',
+  accountHistory: 'accounts.history',
+  clearHistory: 'accounts.clearHistory',
   getLoginFlows: 'bridges.getFlows',
   startSession: 'sessions.start',
   reconnect: 'sessions.reconnect',

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { perToggle } from './settings.ts';
 import type { EVENTS, INVOKE } from './channels.ts';
 import {
+  AccountHistoryViewSchema,
+  AccountTargetSchema,
   AccountsViewSchema,
   AppSnapshotSchema,
   AuthViewSchema,
@@ -21,6 +23,9 @@ import {
 const id = z.string().min(1).max(512);
 const none = z.undefined();
 /** Values typed into a login step: bounded so a broken renderer cannot flood main. */
+/** A login or an account of a bridge: at least one of the two IDs. */
+const namesOne = (t: { loginID: string | null; accountID: string | null }): boolean => t.loginID !== null || t.accountID !== null;
+const accountTarget = AccountTargetSchema.strict().refine(namesOne, 'names a login or an account');
 const fieldValues = z.record(z.string().min(1).max(256), z.string().max(16_384)).refine((o) => Object.keys(o).length <= 64, 'too many fields');
 
 export const invokeSchemas = {
@@ -38,6 +43,10 @@ export const invokeSchemas = {
   'auth.setPlaintextConsent': { request: z.object({ allow: z.boolean() }).strict(), response: AuthViewSchema },
   'auth.signOut': { request: none, response: AuthViewSchema },
   'accounts.refresh': { request: none, response: AccountsViewSchema },
+  /** What this app saw happen to one account (or each account of one login). */
+  'accounts.history': { request: accountTarget, response: AccountHistoryViewSchema },
+  /** Settings → forget every account's history. */
+  'accounts.clearHistory': { request: none, response: z.null() },
   'bridges.getFlows': { request: z.object({ bridgeID: id }).strict(), response: z.array(LoginFlowViewSchema) },
   /** A login of a new account. */
   'sessions.start': {
@@ -46,10 +55,9 @@ export const invokeSchemas = {
   },
   /** "Reconnect this account", with whatever IDs the asker holds: the core decides what is sent (main/core/sessions/reconnect.ts). */
   'sessions.reconnect': {
-    request: z
-      .object({ bridgeID: id, loginID: id.nullable(), accountID: id.nullable(), flowID: id.optional() })
+    request: AccountTargetSchema.extend({ flowID: id.optional() })
       .strict()
-      .refine((r) => r.loginID !== null || r.accountID !== null, 'a reconnect names a login or an account'),
+      .refine(namesOne, 'a reconnect names a login or an account'),
     response: SessionViewSchema,
   },
   'sessions.submitInput': { request: z.object({ sessionID: id, fields: fieldValues }).strict(), response: SessionViewSchema },
@@ -84,7 +92,8 @@ export const eventSchemas = {
   'state.settings': SettingsViewSchema,
   'state.updater': UpdaterViewSchema,
   'ui.navigate': z.discriminatedUnion('to', [
-    z.object({ to: z.literal('accounts') }),
+    /** The account list; with `selected`, that account's details beside it (or instead of it, in a narrow window). */
+    z.object({ to: z.literal('accounts'), selected: accountTarget.optional() }),
     z.object({ to: z.literal('add-account'), bridgeID: id.optional() }),
     z.object({ to: z.literal('session'), sessionID: id }),
     /** A reconnect asked for from outside the app (a link): the user confirms first. */

@@ -60,6 +60,14 @@ export const IdentityViewSchema = z.object({
 });
 export type IdentityView = z.infer<typeof IdentityViewSchema>;
 
+/**
+ * What reconnecting an account offers, decided by the core: `needed` (it needs a login: its row offers
+ * Reconnect), `offered` (it works: "Log in again…" in its details, which says what that does first),
+ * `none` (Beeper itself, or a bridge this app cannot start a login on).
+ */
+export const ReconnectOfferSchema = z.enum(['needed', 'offered', 'none']);
+export type ReconnectOffer = z.infer<typeof ReconnectOfferSchema>;
+
 export const AccountViewSchema = z.object({
   accountID: z.string(),
   network: z.string(),
@@ -67,7 +75,10 @@ export const AccountViewSchema = z.object({
   status: AccountStatusSchema.nullable(),
   statusText: z.string().nullable(),
   identity: IdentityViewSchema,
+  /** What tells it apart from its login's other accounts: its network when that is its own ("Slack (Acme Inc)"), else its name. */
+  label: z.string(),
   needsAttention: z.boolean(),
+  reconnect: ReconnectOfferSchema,
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
@@ -85,6 +96,7 @@ export const LoginViewSchema = z.object({
   /** Its accounts are worth listing under it: more than one, or one on another network than the bridge's. */
   listsAccounts: z.boolean(),
   needsAttention: z.boolean(),
+  reconnect: ReconnectOfferSchema,
 });
 export type LoginView = z.infer<typeof LoginViewSchema>;
 
@@ -135,6 +147,38 @@ export const AccountsViewSchema = z.object({
   error: AppErrorViewSchema.nullable(),
 });
 export type AccountsView = z.infer<typeof AccountsViewSchema>;
+
+// ------------------------------------------------------------------ account history
+
+/** Why a history entry was written: a status this app observed, or something the user did through it. */
+export const HISTORY_CAUSES = ['observed', 'connected', 'reconnected', 'removed'] as const;
+
+export const HistoryEntryViewSchema = z.object({
+  at: z.string(),
+  /** The status as the API named it (a newer one as it came). */
+  status: z.string(),
+  /** The network's own words for it, when it gave any. */
+  reason: z.string().nullable(),
+  cause: z.enum(HISTORY_CAUSES),
+  /** Which account it is about, when the login holds several (Slack workspaces); else null. */
+  account: z.string().nullable(),
+});
+export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
+
+/** One account's (or one login's) history, as its details show it. */
+export const AccountHistoryViewSchema = z.object({
+  /** Newest first. */
+  entries: z.array(HistoryEntryViewSchema),
+  /** Since when it is in the status it has now, as far as this app saw; null when it never saw a change. */
+  since: z.string().nullable(),
+  /** When it dropped in the last 7 days, if that happened three times or more; else empty. */
+  unstable: z.array(z.string()),
+});
+export type AccountHistoryView = z.infer<typeof AccountHistoryViewSchema>;
+
+/** Which account a details pane, a history or a reconnect is about: a login, an account, or both. */
+export const AccountTargetSchema = z.object({ bridgeID: z.string().min(1).max(512), loginID: z.string().min(1).max(512).nullable(), accountID: z.string().min(1).max(512).nullable() });
+export type AccountTarget = z.infer<typeof AccountTargetSchema>;
 
 // ------------------------------------------------------------------ login sessions
 

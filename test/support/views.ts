@@ -21,7 +21,7 @@ import type { LoginStatus } from '../../preload/contract/statuses.ts';
 export const identity = (name: string, detail: string | null = null): IdentityView => ({ name, detail, avatarURL: null });
 
 export function login(overrides: Partial<LoginView> & Pick<LoginView, 'bridgeID' | 'loginID'>): LoginView {
-  return { status: 'connected', statusText: null, identity: identity('Alex Doe', '+1 555 0100'), removeScopes: ['current-device', 'all-devices'], accounts: [], listsAccounts: (overrides.accounts?.length ?? 0) > 1, needsAttention: false, ...overrides };
+  return { status: 'connected', statusText: null, identity: identity('Alex Doe', '+1 555 0100'), removeScopes: ['current-device', 'all-devices'], accounts: [], listsAccounts: (overrides.accounts?.length ?? 0) > 1, needsAttention: false, reconnect: overrides.needsAttention ? 'needed' : 'offered', ...overrides };
 }
 
 export function network(overrides: Partial<NetworkView> & Pick<NetworkView, 'bridgeID' | 'displayName'>): NetworkView {
@@ -90,7 +90,7 @@ export function someNetworks(): NetworkView[] {
       displayName: 'WhatsApp',
       logins: [login({ bridgeID: 'whatsapp', loginID: 'wa1', status: 'logged_out', statusText: 'Logged out from your phone', needsAttention: true, removeScopes: ['current-device'] })],
     }),
-    network({ bridgeID: 'matrix', displayName: 'Beeper', isBeeper: true, canReconnect: false, canAddAccount: false, logins: [login({ bridgeID: 'matrix', loginID: 'me', identity: identity('alex', '@alex:beeper.com'), removeScopes: [] })] }),
+    network({ bridgeID: 'matrix', displayName: 'Beeper', isBeeper: true, canReconnect: false, canAddAccount: false, logins: [login({ bridgeID: 'matrix', loginID: 'me', identity: identity('alex', '@alex:beeper.com'), removeScopes: [], reconnect: 'none' })] }),
     network({ bridgeID: 'signal', displayName: 'Signal', provider: 'local', canAddAccount: false, unavailableReason: 'Signal is turned off in Beeper Desktop.' }),
   ];
 }
@@ -106,7 +106,7 @@ export function accountsOf(logins: Array<{ bridge: string; id: string; status: L
       isBeeper: b === 'matrix',
       logins: logins
         .filter((l) => l.bridge === b)
-        .map((l) => login({ bridgeID: b, loginID: l.id, status: l.status, identity: identity(l.name), removeScopes: [], needsAttention: l.status === 'needs_login' })),
+        .map((l) => login({ bridgeID: b, loginID: l.id, status: l.status, identity: identity(l.name), removeScopes: [], needsAttention: l.status === 'needs_login', reconnect: b === 'matrix' ? 'none' : l.status === 'needs_login' ? 'needed' : 'offered' })),
     }),
   );
   const needsAttention = logins

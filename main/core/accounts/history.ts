@@ -9,11 +9,8 @@
  * `maxAgeDays`. Only what the accounts view shows is recorded, never anything typed into a login step.
  */
 import { z } from 'zod';
-import type { AccountsView } from '../../../preload/contract/views.ts';
+import { HISTORY_CAUSES, type AccountHistoryView, type AccountsView, type AccountTarget, type AccountView, type HistoryEntryView, type LoginView } from '../../../preload/contract/views.ts';
 import type { SafeStore } from '../storage/store.ts';
-
-/** Why an entry was written: a status this app observed, or something it did. */
-export const HISTORY_CAUSES = ['observed', 'connected', 'reconnected', 'removed'] as const;
 
 const EntrySchema = z.object({
   at: z.string(),
@@ -42,6 +39,34 @@ export const historyKey = (bridgeID: string, id: { accountID: string } | { login
 /** The accounts a login touched, or the login itself when it names none. */
 export const keysOf = (bridgeID: string, accountIDs: readonly string[], loginID: string): string[] =>
   accountIDs.length > 0 ? accountIDs.map((accountID) => historyKey(bridgeID, { accountID })) : [historyKey(bridgeID, { loginID })];
+
+/** Login statuses that mean the whole login is down: each of its accounts is shown so, whatever its own status. */
+const LOGIN_DOWN = new Set(['needs_login', 'logged_out']);
+
+/** The status and reason an account of a login is shown with: the login's when the login is down, else its own. */
+const shownState = (l: LoginView, a: AccountView): { status: string; reason: string | null } =>
+  LOGIN_DOWN.has(l.status) ? { status: l.status, reason: l.statusText } : { status: a.status ?? l.status, reason: a.statusText ?? l.statusText };
+
+/** Who a history is about: each account (its key, and its name when a login holds several), in the view's order. */
+export interface HistorySubject {
+  key: string;
+  name: string | null;
+}
+
+/**
+ * The subjects of one details pane: a login's accounts (or the login itself when it names none), or an
+ * account no login claims. Empty when the view holds no such login or account.
+ */
+export function subjectsOf(view: AccountsView, target: AccountTarget): HistorySubject[] {
+  const n = view.networks.find((x) => x.bridgeID === target.bridgeID);
+  const l = target.loginID === null ? undefined : n?.logins.find((x) => x.loginID === target.loginID);
+  if (l) {
+    if (l.accounts.length === 0) return [{ key: historyKey(l.bridgeID, l), name: null }];
+    return l.accounts.map((a) => ({ key: historyKey(l.bridgeID, a), name: l.accounts.length > 1 ? a.label : null }));
+  }
+  const a = target.accountID === null ? undefined : n?.otherAccounts.find((x) => x.accountID === target.accountID);
+  return a ? [{ key: historyKey(target.bridgeID, a), name: null }] : [];
+}
 
 const STORE_KEY = 'accounts';
 
@@ -74,7 +99,7 @@ export class AccountHistory {
     let changed = false;
     for (const n of view.networks) {
       for (const l of n.logins) {
-        const subjects = l.accounts.length > 0 ? l.accounts.map((a) => ({ key: historyKey(n.bridgeID, a), status: a.status ?? l.status, reason: a.statusText ?? l.statusText })) : [{ key: historyKey(n.bridgeID, l), status: l.status, reason: l.statusText }];
+        const subjects = l.accounts.length > 0 ? l.accounts.map((a) => ({ key: historyKey(n.bridgeID, a), ...shownState(l, a) })) : [{ key: historyKey(n.bridgeID, l), status: l.status, reason: l.statusText }];
         for (const s of subjects) changed = this.add(s.key, { at, status: s.status, reason: s.reason, cause: 'observed' }, 'if-new-status') || changed;
       }
       for (const a of n.otherAccounts) changed = this.add(historyKey(n.bridgeID, a), { at, status: a.status ?? 'unknown', reason: a.statusText, cause: 'observed' }, 'if-new-status') || changed;
@@ -94,6 +119,20 @@ export class AccountHistory {
     // Stryker disable next-line StringLiteral: equivalent, any text that is not a dropped status reads the same for the first entry
     const drops = entries.filter((e, i) => DROPPED.has(e.status) && !DROPPED.has(entries[i - 1]?.status ?? '') && Date.parse(e.at) >= since).map((e) => e.at);
     return drops.length >= 3 ? drops : null;
+  }
+
+  /**
+   * What a details pane shows: the subjects' entries merged, newest first (each named by its account
+   * when there are several); since when the first subject is in its present status; and the drops of
+   * the least stable subject.
+   */
+  view(subjects: readonly HistorySubject[]): AccountHistoryView {
+    const entries: HistoryEntryView[] = subjects
+      .flatMap((s) => (this.records.get(s.key) ?? []).map((e) => ({ ...e, account: s.name })))
+      .sort((a, b) => b.at.localeCompare(a.at));
+    const first = subjects[0] ? (this.records.get(subjects[0].key) ?? []) : [];
+    const unstable = subjects.map((s) => this.unstable(s.key) ?? []).reduce<string[]>((most, d) => (d.length > most.length ? d : most), []);
+    return { entries, since: sinceOf(first), unstable };
   }
 
   /** Settings → clear the history. */
@@ -132,4 +171,16 @@ export class AccountHistory {
   private save(): void {
     this.store.set(STORE_KEY, Object.fromEntries(this.records));
   }
+}
+
+/**
+ * When the present status began: the entry that changed into it. Null when the run goes back to the
+ * first sighting, which says only when this app first looked, not when the status began.
+ */
+function sinceOf(entries: readonly HistoryEntry[]): string | null {
+  const last = entries.at(-1);
+  if (!last) return null;
+  let i = entries.length - 1;
+  while (i > 0 && entries[i - 1]!.status === last.status) i--;
+  return i === 0 && entries[0]!.cause === 'observed' ? null : entries[i]!.at;
 }

@@ -4,7 +4,7 @@
  * attention" list (needs_login / logged_out logins, reconnect_required / connection_required
  * accounts), one item per login.
  */
-import type { AccountsView, AccountView, AttentionItem, IdentityView, LoginView, NetworkView } from '../../../preload/contract/views.ts';
+import type { AccountsView, AccountView, AttentionItem, IdentityView, LoginView, NetworkView, ReconnectOffer } from '../../../preload/contract/views.ts';
 import { safeImageDataURL } from '../api/images.ts';
 import type { Account, Bridge, BridgeLogin, User } from '../api/schemas.ts';
 import { lookup } from '../lookup.ts';
@@ -34,15 +34,24 @@ export function identityOf(user: User | undefined, fallback: string): IdentityVi
   return { name, detail: detail === name ? null : detail, avatarURL: safeImageDataURL(user.imgURL) };
 }
 
-function accountView(a: Account, bridgeName: string): AccountView {
+/** What reconnecting offers: a login where it is needed, "Log in again…" where it works, nothing where it cannot be done here. */
+const reconnectOffer = (canReconnect: boolean, needsAttention: boolean): ReconnectOffer => (!canReconnect ? 'none' : needsAttention ? 'needed' : 'offered');
+
+function accountView(a: Account, bridgeName: string, canReconnect: boolean): AccountView {
   const status = a.status ?? null;
+  const needsAttention = status !== null && ACCOUNT_ATTENTION.has(status);
+  const network = a.network ?? bridgeName;
+  const identity = identityOf(a.user, a.accountID);
   return {
     accountID: a.accountID,
-    network: a.network ?? bridgeName,
+    network,
     status,
     statusText: a.statusText ?? null,
-    identity: identityOf(a.user, a.accountID),
-    needsAttention: status !== null && ACCOUNT_ATTENTION.has(status),
+    identity,
+    // The accounts of one Slack login share their user; what differs is the workspace their network names.
+    label: network === bridgeName ? identity.name : network,
+    needsAttention,
+    reconnect: reconnectOffer(canReconnect, needsAttention),
   };
 }
 
@@ -115,13 +124,16 @@ function unlistedBridges(byBridge: Map<string, Account[]>, bridges: readonly Bri
     }));
 }
 
+/** Beeper itself cannot be reconnected here, nor accounts whose bridge is not known. */
+const canReconnect = (b: Bridge): boolean => b.id !== BEEPER_BRIDGE && !b.id.startsWith(UNNAMED_BRIDGE);
+
 const attentionMessage = (statusText: string | null | undefined, status: string): string => statusText ?? lookup(ATTENTION_MESSAGE, status) ?? 'Needs attention';
 
 /** One login with the accounts it holds, and its attention item when it or one of them needs the user. */
 function loginEntry(b: Bridge, l: BridgeLogin, accounts: readonly Account[]): { view: LoginView; attention: AttentionItem | null } {
   const mine = accounts.filter((a) => l.accountIDs?.includes(a.accountID) || a.loginID === l.loginID);
   const network = b.network ?? b.displayName;
-  const accountViews = mine.map((a) => accountView(a, network));
+  const accountViews = mine.map((a) => accountView(a, network, canReconnect(b)));
   const troubled = accountViews.find((a) => a.needsAttention);
   const loginAttention = LOGIN_ATTENTION.has(l.status);
   const needsAttention = loginAttention || troubled !== undefined;
@@ -137,6 +149,7 @@ function loginEntry(b: Bridge, l: BridgeLogin, accounts: readonly Account[]): { 
     // Worth listing under the login: more than one, or one on a network other than the bridge's.
     listsAccounts: accountViews.length > 1 || accountViews.some((a) => a.network !== b.displayName && a.network !== network),
     needsAttention,
+    reconnect: reconnectOffer(canReconnect(b), needsAttention),
   };
   if (!needsAttention) return { view, attention: null };
   const status = loginAttention ? l.status : (troubled?.status ?? l.status);
@@ -155,7 +168,7 @@ function networkEntry(b: Bridge, accounts: readonly Account[], logins: readonly 
   const entries = logins.map((l) => loginEntry(b, l, accounts));
   const claimed = new Set(entries.flatMap((e) => e.view.accounts.map((a) => a.accountID)));
   const others = accounts.filter((a) => !claimed.has(a.accountID));
-  const otherAccounts = others.map((a) => accountView(a, b.network ?? b.displayName));
+  const otherAccounts = others.map((a) => accountView(a, b.network ?? b.displayName, canReconnect(b)));
   const attention = [...entries.map((e) => e.attention), ...others.map((raw, i) => orphanAttention(b, raw, otherAccounts[i]!))].filter((x): x is AttentionItem => x !== null);
   const reason = unavailableReason(b);
   const view: NetworkView = {
@@ -168,8 +181,7 @@ function networkEntry(b: Bridge, accounts: readonly Account[], logins: readonly 
     statusText: b.statusText ?? null,
     supportsMultipleAccounts: b.supportsMultipleAccounts,
     canAddAccount: reason === null,
-    // Beeper itself cannot be reconnected here, nor accounts whose bridge is not known.
-    canReconnect: b.id !== BEEPER_BRIDGE && !b.id.startsWith(UNNAMED_BRIDGE),
+    canReconnect: canReconnect(b),
     isBeeper: b.id === BEEPER_BRIDGE,
     unavailableReason: reason,
     logins: entries.map((e) => e.view),

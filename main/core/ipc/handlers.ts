@@ -18,6 +18,11 @@ export function registerCoreHandlers(registry: IpcRegistry, core: Core): void {
   registry.handle('auth.setPlaintextConsent', ({ allow }) => core.setPlaintextConsent(allow));
   registry.handle('auth.signOut', () => core.signOut());
   registry.handle('accounts.refresh', () => core.refreshAccounts());
+  registry.handle('accounts.history', (target) => core.accountHistory(target));
+  registry.handle('accounts.clearHistory', () => {
+    core.clearHistory();
+    return null;
+  });
   registry.handle('bridges.getFlows', ({ bridgeID }) => core.loginFlows(bridgeID));
   registry.handle('sessions.start', (req) => core.startSession(req));
   registry.handle('sessions.reconnect', (target) => core.reconnect(target));

@@ -4,10 +4,10 @@
  * behaviour of each part has its own test file; the whole-core suites in ./account-manager/ run
  * the user's paths end to end.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthView, SessionView } from '../../../preload/contract/views.ts';
+import type { AccountHistoryView, AuthView, SessionView } from '../../../preload/contract/views.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { call, startCore, until, type TestCore } from '../../support/core.ts';
 import { historyKey } from '../../../main/core/accounts/history.ts';
@@ -433,6 +433,44 @@ describe('AccountManager, each account’s history', () => {
     vi.spyOn(t.core.connection.api()!, 'removeLogin').mockResolvedValueOnce({ bridgeID: 'local-whatsapp', loginID: wa.loginID, status: 'removed' } as never);
     await call(t, 'logins.remove', { bridgeID: 'local-whatsapp', loginID: wa.loginID, scope: wa.removeScopes[0] });
     expect(t.core.history.of(historyKey('local-whatsapp', { loginID: wa.loginID }))[0]).toMatchObject({ status: 'removed', cause: 'removed' });
+  });
+
+  it('the window asks for a login’s history: its workspaces by name, newest first, and since when; Settings clears it', async () => {
+    t = await signedIn();
+    const slack = t.core.snapshot().accounts.networks.find((n) => n.bridgeID === 'slackgo')!.logins[0]!;
+    const target = { bridgeID: 'slackgo', loginID: slack.loginID, accountID: null };
+    const first = await call<AccountHistoryView>(t, 'accounts.history', target);
+    expect(first.entries.map((e) => [e.account, e.status, e.cause])).toEqual([
+      ['Slack (Acme Inc)', 'connected', 'observed'],
+      ['Slack (Acme Labs)', 'connected', 'observed'],
+    ]);
+    expect(first.since).toBeNull();
+    sim.core.state.setLoginStatus('slackgo', slack.loginID, 'needs_login', 'Slack signed you out');
+    await call(t, 'accounts.refresh');
+    const after = await call<AccountHistoryView>(t, 'accounts.history', target);
+    expect(after.entries.slice(0, 2).map((e) => [e.account, e.status, e.reason])).toEqual([
+      ['Slack (Acme Inc)', 'needs_login', 'Slack signed you out'],
+      ['Slack (Acme Labs)', 'needs_login', 'Slack signed you out'],
+    ]);
+    expect(after.since).toBe(after.entries[0]!.at);
+    await expect(call(t, 'accounts.history', { bridgeID: 'slackgo', loginID: null, accountID: null })).rejects.toMatchObject({ kind: 'invalid_request' });
+    expect(await call(t, 'accounts.clearHistory')).toBeNull();
+    expect((await call<AccountHistoryView>(t, 'accounts.history', target)).entries).toEqual([]);
+    expect(readFileSync(path.join(t.dir, 'history.json'), 'utf8')).not.toContain('Slack signed you out');
+  });
+
+  it('nothing typed into a login step reaches the history file', async () => {
+    t = await signedIn();
+    const typed = { phone: '+1 555 010 9876', code: '12345', password: 'correct horse' };
+    const s0 = await call<SessionView>(t, 'sessions.start', { bridgeID: 'local-telegram', flowID: 'phone' });
+    const s1 = await call<SessionView>(t, 'sessions.submitInput', { sessionID: s0.id, fields: { 'fi.mau.telegram.login.phone_number': typed.phone } });
+    const s2 = await call<SessionView>(t, 'sessions.submitInput', { sessionID: s1.id, fields: { 'fi.mau.telegram.login.code': typed.code } });
+    const s3 = await call<SessionView>(t, 'sessions.submitInput', { sessionID: s2.id, fields: { 'fi.mau.telegram.login.password': typed.password } });
+    expect(s3.phase).toBe('complete');
+    await call(t, 'accounts.refresh');
+    const file = readFileSync(path.join(t.dir, 'history.json'), 'utf8');
+    expect(file).toContain('"connected"');
+    for (const value of [typed.password, typed.code, typed.phone, '5550109876']) expect(file).not.toContain(value);
   });
 
   it('a refresh that failed records nothing', async () => {

@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccountHistory, historyKey, keysOf } from '../../../../main/core/accounts/history.ts';
+import { AccountHistory, historyKey, keysOf, subjectsOf } from '../../../../main/core/accounts/history.ts';
 import { SafeStore, type StoreBackend } from '../../../../main/core/storage/store.ts';
 import { confStore } from '../../../support/conf-store.ts';
 import { accounts, login, network } from '../../../support/views.ts';
-import type { AccountView } from '../../../../preload/contract/views.ts';
+import type { AccountView, LoginView } from '../../../../preload/contract/views.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const memoryStore = (): SafeStore => {
@@ -25,7 +25,9 @@ const account = (accountID: string, status: AccountView['status'], statusText: s
   status,
   statusText,
   identity: { name: 'Alex', detail: null, avatarURL: null },
+  label: 'Alex',
   needsAttention: status === 'reconnect_required',
+  reconnect: status === 'reconnect_required' ? 'needed' : 'offered',
 });
 const viewWith = (...accs: AccountView[]) => accounts([network({ bridgeID: 'wa', displayName: 'WhatsApp', logins: [login({ bridgeID: 'wa', loginID: 'L', accounts: accs })] })]);
 const KEY = historyKey('wa', { accountID: 'A' });
@@ -104,6 +106,77 @@ describe('AccountHistory', () => {
     h.clear();
     expect(h.of(KEY)).toEqual([]);
     expect(new AccountHistory(store).of(KEY)).toEqual([]);
+  });
+});
+
+describe('AccountHistory, as a details pane shows it', () => {
+  const slackView = (status: LoginView['status'] = 'connected', statusText: string | null = null) =>
+    accounts([
+      network({
+        bridgeID: 'sl',
+        displayName: 'Slack',
+        logins: [login({ bridgeID: 'sl', loginID: 'S', status, statusText, accounts: [{ ...account('S1', 'connected'), label: 'Acme Inc' }, { ...account('S2', 'connected'), label: 'Acme Labs' }] })],
+        otherAccounts: [account('O', 'connected')],
+      }),
+    ]);
+
+  it('the subjects of a login are its accounts, named when there are several; an unclaimed account is its own; nothing for what the view lacks', () => {
+    const v = slackView();
+    expect(subjectsOf(v, { bridgeID: 'sl', loginID: 'S', accountID: null })).toEqual([
+      { key: 'sl/S1', name: 'Acme Inc' },
+      { key: 'sl/S2', name: 'Acme Labs' },
+    ]);
+    expect(subjectsOf(viewWith(account('A', 'connected')), { bridgeID: 'wa', loginID: 'L', accountID: 'A' })).toEqual([{ key: 'wa/A', name: null }]);
+    expect(subjectsOf(accounts([network({ bridgeID: 'tg', displayName: 'Telegram', logins: [login({ bridgeID: 'tg', loginID: 'T' })] })]), { bridgeID: 'tg', loginID: 'T', accountID: null })).toEqual([{ key: 'tg/login:T', name: null }]);
+    expect(subjectsOf(v, { bridgeID: 'sl', loginID: null, accountID: 'O' })).toEqual([{ key: 'sl/O', name: null }]);
+    expect(subjectsOf(v, { bridgeID: 'sl', loginID: 'gone', accountID: 'S1' })).toEqual([]);
+    expect(subjectsOf(v, { bridgeID: 'nope', loginID: 'S', accountID: null })).toEqual([]);
+  });
+
+  it('a login that is down is recorded on each of its accounts with the login’s status and words', () => {
+    const h = new AccountHistory(memoryStore(), { now: clock().now });
+    h.observe(slackView('needs_login', 'Slack signed you out'));
+    expect(h.of('sl/S1')).toMatchObject([{ status: 'needs_login', reason: 'Slack signed you out' }]);
+    expect(h.of('sl/S2')).toMatchObject([{ status: 'needs_login', reason: 'Slack signed you out' }]);
+  });
+
+  it('merges the accounts of a login newest first, each named; says since when the status holds; a first sighting is not a "since"', () => {
+    const c = clock();
+    const h = new AccountHistory(memoryStore(), { now: c.now });
+    const subjects = subjectsOf(slackView(), { bridgeID: 'sl', loginID: 'S', accountID: null });
+    h.observe(slackView());
+    expect(h.view(subjects)).toMatchObject({ since: null, unstable: [] });
+    c.advance(60_000);
+    h.observe(slackView('needs_login', 'Signed out'));
+    c.advance(60_000);
+    h.record('sl/S1', 'reconnected', 'connected');
+    const v = h.view(subjects);
+    expect(v.entries.map((e) => [e.at.slice(11, 16), e.account, e.status, e.cause])).toEqual([
+      ['09:02', 'Acme Inc', 'connected', 'reconnected'],
+      ['09:01', 'Acme Inc', 'needs_login', 'observed'],
+      ['09:01', 'Acme Labs', 'needs_login', 'observed'],
+      ['09:00', 'Acme Inc', 'connected', 'observed'],
+      ['09:00', 'Acme Labs', 'connected', 'observed'],
+    ]);
+    expect(v.since).toBe('2026-11-30T09:02:00.000Z');
+    c.advance(60_000);
+    h.observe(slackView());
+    expect(h.view(subjects).since).toBe('2026-11-30T09:02:00.000Z'); // still connected: the same run
+    expect(h.view([]).entries).toEqual([]);
+    expect(h.view([]).since).toBeNull();
+  });
+
+  it('unstable: the dates of the least stable account', () => {
+    const c = clock();
+    const h = new AccountHistory(memoryStore(), { now: c.now });
+    for (let i = 0; i < 3; i++) {
+      h.record('sl/S2', 'reconnected', 'connected');
+      c.advance(DAY);
+      h.observe(accounts([network({ bridgeID: 'sl', displayName: 'Slack', otherAccounts: [account('S2', 'reconnect_required')] })]));
+    }
+    const v = h.view([{ key: 'sl/S1', name: 'Acme Inc' }, { key: 'sl/S2', name: 'Acme Labs' }]);
+    expect(v.unstable).toEqual(['2026-12-01T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z']);
+    expect(h.view([{ key: 'sl/S1', name: null }]).unstable).toEqual([]);
   });
 });
 

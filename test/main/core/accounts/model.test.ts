@@ -168,7 +168,7 @@ describe('buildAccountsView, whole views', () => {
       ['network:Zulip', 'Zulip', 'Zulip', 'unknown', 'unknown', 'unknown', false, false, false, 'Zulip cannot be connected right now.'],
       ['q', 'Other accounts', 'Other accounts', 'local', 'q', 'unknown', false, false, true, 'Other accounts cannot be connected right now.'],
     ]);
-    expect(v.networks[0]!.otherAccounts).toEqual([{ accountID: 'zz', network: 'Zulip', status: 'reconnect_required', statusText: null, identity: { name: 'Alex Rivera', detail: '+1555', avatarURL: null }, needsAttention: true }]);
+    expect(v.networks[0]!.otherAccounts).toEqual([{ accountID: 'zz', network: 'Zulip', status: 'reconnect_required', statusText: null, identity: { name: 'Alex Rivera', detail: '+1555', avatarURL: null }, label: 'Alex Rivera', needsAttention: true, reconnect: 'none' }]);
     expect(v.needsAttention).toEqual([{ bridgeID: 'network:Zulip', bridgeName: 'Zulip', loginID: null, accountID: 'zz', identity: { name: 'Alex Rivera', detail: '+1555', avatarURL: null }, status: 'reconnect_required', message: 'Needs you to reconnect' }]);
   });
 
@@ -185,6 +185,8 @@ describe('buildAccountsView, whole views', () => {
       ['s_2', 'Slack', null, 'Fine'],
     ]);
     expect(n.otherAccounts.map((a) => [a.accountID, a.network])).toEqual([['s_3', 'Slack']]);
+    // An account is told apart by its own network when it has one, else by its name.
+    expect(n.logins[0]!.accounts.map((a) => [a.accountID, a.label])).toEqual([['s_1', 'Slack (Acme)'], ['s_2', 'Alex Rivera']]);
     expect(n.logins[0]).toMatchObject({ loginID: 'L', status: 'connected', statusText: null, needsAttention: false, identity: { name: 'Alex Rivera' } });
   });
 
@@ -201,6 +203,21 @@ describe('buildAccountsView, whole views', () => {
       ['C', null, 'needs_login', 'Needs you to log in again', 'C'],
     ]);
     expect(v.networks[0]!.logins.map((l) => l.needsAttention)).toEqual([true, true, true]);
+  });
+
+  it('decides what reconnecting offers: needed where a login or account is down, "log in again" where it works, nothing on Beeper itself or an unknown bridge', () => {
+    const data: AccountsData = {
+      bridges: [bridge('matrix', { displayName: 'Beeper' }), bridge('t')],
+      accounts: [account('t_1', 't', { loginID: 'A', status: 'reconnect_required' }), account('t_2', 't', { loginID: 'B' }), account('t_3', 't'), legacy('zz', { network: 'Zulip' })],
+      logins: { matrix: [login('matrix', 'me')], t: [login('t', 'A'), login('t', 'B'), login('t', 'C', { status: 'logged_out' })] },
+    };
+    const v = buildAccountsView(data, meta);
+    const offers = v.networks.map((n) => [n.bridgeID, n.logins.map((l) => [l.loginID, l.reconnect, l.accounts.map((a) => a.reconnect)]), n.otherAccounts.map((a) => [a.accountID, a.reconnect])]);
+    expect(offers).toEqual([
+      ['matrix', [['me', 'none', []]], []],
+      ['t', [['A', 'needed', ['needed']], ['B', 'offered', ['offered']], ['C', 'needed', []]], [['t_3', 'offered']]],
+      ['network:Zulip', [], [['zz', 'none']]],
+    ]);
   });
 
   it('says why each kind of network cannot take a new account, in the server’s words when it gives some', () => {
