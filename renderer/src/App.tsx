@@ -156,10 +156,12 @@ export function App() {
   const auth = useApp((s) => s.auth);
   const route = useApp((s) => s.route);
 
-  // Screen changes move focus to the new screen's title (sessions handle their own steps).
+  // Screen changes move focus to the new screen's title (sessions handle their own steps; the
+  // accounts screen's details and rows handle theirs: opening or closing details is not a new screen).
+  const screen = route.to;
   useEffect(() => {
-    if (route.to !== 'session') document.getElementById('screen-title')?.focus();
-  }, [route]);
+    if (screen !== 'session') document.getElementById('screen-title')?.focus();
+  }, [screen]);
 
   if (!ready) {
     return (

@@ -8,6 +8,7 @@ import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
 import type { EventPayload } from '../../preload/contract/schemas.ts';
 import { NO_CAPABILITIES, type AccountsView, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { keepUnchanged } from './keep-unchanged.ts';
+import { NO_FILTER, type ListFilter } from './account-filter.ts';
 
 /** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
 export type Route = EventPayload<'ui.navigate'>;
@@ -41,6 +42,10 @@ export interface AppState {
   notices: Notice[];
   /** The browser preview's last "open in the system browser" link, offered in case a popup blocker stopped it. */
   externalLink: string | null;
+  /** The account list's search and filter: kept while the user visits another screen. */
+  listFilter: ListFilter;
+  /** Network sections the user folded, by bridge ID. */
+  collapsed: Readonly<Record<string, true>>;
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
@@ -49,6 +54,8 @@ export interface AppState {
   /** A new accounts view from main; what did not change keeps its objects (see keep-unchanged.ts). */
   receiveAccounts: (view: AccountsView) => void;
   navigate: (route: Route) => void;
+  setListFilter: (patch: Partial<ListFilter>) => void;
+  toggleCollapsed: (bridgeID: string) => void;
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: (id: number) => void;
   /** Runs an API call; on failure shows its message and resolves to null. */
@@ -56,6 +63,23 @@ export interface AppState {
 }
 
 let noticeID = 0;
+
+type Set = (f: (st: AppState) => Partial<AppState>) => void;
+
+/** The account list's own state: its search, its filter, its folded sections. */
+const listActions = (set: Set): Pick<AppState, 'setListFilter' | 'toggleCollapsed'> => ({
+  setListFilter(patch) {
+    set((st) => ({ listFilter: { ...st.listFilter, ...patch } }));
+  },
+  toggleCollapsed(bridgeID) {
+    set((st) => {
+      const collapsed = { ...st.collapsed };
+      if (collapsed[bridgeID]) delete collapsed[bridgeID];
+      else collapsed[bridgeID] = true;
+      return { collapsed };
+    });
+  },
+});
 
 export const useApp = create<AppState>()((set, get) => ({
   api: null,
@@ -71,6 +95,8 @@ export const useApp = create<AppState>()((set, get) => ({
   route: { to: 'accounts' },
   notices: [],
   externalLink: null,
+  listFilter: NO_FILTER,
+  collapsed: {},
 
   async init(api) {
     set({ api });
@@ -117,6 +143,8 @@ export const useApp = create<AppState>()((set, get) => ({
   navigate(route) {
     set({ route });
   },
+
+  ...listActions(set),
 
   notify(tone, text) {
     const id = ++noticeID;

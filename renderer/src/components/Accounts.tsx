@@ -1,76 +1,20 @@
-/** The account list: what needs attention first, then every network with its logins and accounts. */
-import { memo, useState } from 'react';
+/**
+ * The account list beside the details of the account selected: what needs attention first, then
+ * every network with its logins and accounts; a search, a "Needs attention" filter and folding
+ * sections once the list is long. A row offers Reconnect only when its account needs it; the rest is
+ * in its details.
+ */
+import { memo, type KeyboardEvent } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
-import type { AttentionItem, LoginView, NetworkView, RemoveScope, SessionView } from '../../../preload/contract/views.ts';
+import type { AccountTarget, AccountView, AttentionItem, LoginView, NetworkView, SessionView } from '../../../preload/contract/views.ts';
+import { filterNetworks, FIND_FROM, isFiltering, rowCount, type ShownNetwork } from '../account-filter.ts';
+import { accountTarget, loginTarget, rowKey, sameRow } from '../selection.ts';
 import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
-import { Avatar, Button, Dialog, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
+import { AccountDetails } from './AccountDetails.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
+import { SearchField } from './SearchField.tsx';
 import { useReconnect, useSessionActions } from './reconnect.ts';
-
-const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
-  'current-device': {
-    title: 'Remove from this device',
-    detail: 'Beeper on this computer stops using this account. It stays signed in on your phone and on other devices.',
-  },
-  'all-devices': {
-    title: 'Log out everywhere',
-    detail: 'Signs this account out of Beeper on all your devices.',
-  },
-};
-
-function RemoveDialog({ network, login, onClose }: { network: NetworkView; login: LoginView; onClose: () => void }) {
-  const run = useApp((s) => s.run);
-  const notify = useApp((s) => s.notify);
-  const [scope, setScope] = useState<RemoveScope>(login.removeScopes[0]!);
-  const [busy, setBusy] = useState(false);
-  const remove = async (): Promise<void> => {
-    setBusy(true);
-    const r = await run('remove the account', (api) => api.removeLogin({ bridgeID: login.bridgeID, loginID: login.loginID, scope }));
-    setBusy(false);
-    if (r) {
-      notify('success', `${login.identity.name} was removed from ${network.displayName}.`);
-      onClose();
-    }
-  };
-  const accounts = login.accounts.length;
-  return (
-    <Dialog
-      title={`Remove ${login.identity.name}?`}
-      open
-      onClose={onClose}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Keep it
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void remove()}>
-            {SCOPE_TEXT[scope].title}
-          </Button>
-        </>
-      }
-    >
-      <p>
-        {network.displayName} · {login.identity.detail ?? login.identity.name}
-        {accounts > 1 ? ` · ${accounts} accounts` : ''}
-      </p>
-      <fieldset className="choices">
-        <legend>How?</legend>
-        {login.removeScopes.map((s) => (
-          <label key={s} className="choice">
-            <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-            <span>
-              <strong>{SCOPE_TEXT[s].title}</strong>
-              <span className="muted">{SCOPE_TEXT[s].detail}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <p className="muted small">
-        {accounts > 1 ? `All ${accounts} accounts of this login are removed, with their chats in Beeper.` : 'Its chats disappear from Beeper.'} You can connect it again later.
-      </p>
-    </Dialog>
-  );
-}
+import { Avatar, Button, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
 
 function Attention({ items }: { items: AttentionItem[] }) {
   const reconnect = useReconnect();
@@ -101,43 +45,41 @@ function Attention({ items }: { items: AttentionItem[] }) {
   );
 }
 
-
-type Removing = { network: NetworkView; login: LoginView };
-
-/** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
-const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network: NetworkView; login: LoginView; onRemove: (r: Removing) => void }) {
+/** A row's own part: who it is, opening its details; its status; Reconnect only when it is needed. */
+function Row({ network, target, who, selected }: { network: NetworkView; target: AccountTarget; who: LoginView | AccountView; selected: boolean }) {
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
-  const who = `${login.identity.name} on ${network.displayName}`;
-  const canReconnect = network.canReconnect;
+  const navigate = useApp((s) => s.navigate);
   return (
-    <li className={`login ${login.needsAttention ? 'login-attention' : ''}`}>
-      <div className="login-main">
-        <Avatar identity={login.identity} />
-        <div className="grow">
-          <div className="login-name">{login.identity.name}</div>
-          {login.identity.detail && <div className="muted small">{login.identity.detail}</div>}
-          {login.statusText && <div className="small status-text">{login.statusText}</div>}
-        </div>
-        <StatusBadge status={login.status} />
-        <div className="row-actions">
-          {canReconnect && (
-            <Button variant={login.needsAttention ? 'primary' : 'ghost'} {...needsDesktop} onClick={() => void reconnect(login.bridgeID, login.loginID, null)} aria-label={`Reconnect ${who}`}>
-              Reconnect
-            </Button>
-          )}
-          {login.removeScopes.length > 0 && (
-            <Button variant="ghost" {...needsDesktop} onClick={() => onRemove({ network, login })} aria-label={`Remove ${who}`}>
-              Remove
-            </Button>
-          )}
-        </div>
-      </div>
+    <div className="login-main">
+      <button type="button" className="row-open" data-row={rowKey(target)} aria-current={selected || undefined} onClick={() => navigate({ to: 'accounts', selected: target })}>
+        <Avatar identity={who.identity} />
+        <span className="grow">
+          <span className="login-name">{who.identity.name}</span>
+          {who.identity.detail && <span className="muted small">{who.identity.detail}</span>}
+          {who.statusText && <span className="small status-text">{who.statusText}</span>}
+        </span>
+      </button>
+      <StatusBadge status={who.status} />
+      {who.reconnect === 'needed' && (
+        <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(target.bridgeID, target.loginID, target.accountID)} aria-label={`Reconnect ${who.identity.name} on ${network.displayName}`}>
+          Reconnect
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
+const LoginRow = memo(function LoginRow({ network, login, selected }: { network: NetworkView; login: LoginView; selected: boolean }) {
+  return (
+    <li className={`login ${login.needsAttention ? 'login-attention' : ''} ${selected ? 'login-selected' : ''}`}>
+      <Row network={network} target={loginTarget(login)} who={login} selected={selected} />
       {login.listsAccounts && (
         <ul className="sub-accounts" aria-label={`Accounts of ${login.identity.name}`}>
           {login.accounts.map((a) => (
             <li key={a.accountID}>
-              <span>{a.network}</span> <StatusBadge status={a.status} />
+              <span>{a.label}</span> <StatusBadge status={a.status} />
             </li>
           ))}
         </ul>
@@ -146,31 +88,68 @@ const LoginRow = memo(function LoginRow({ network, login, onRemove }: { network:
   );
 });
 
-const NetworkSection = memo(function NetworkSection({ network: n, onRemove }: { network: NetworkView; onRemove: (r: Removing) => void }) {
+const OtherAccountRow = memo(function OtherAccountRow({ network, account, selected }: { network: NetworkView; account: AccountView; selected: boolean }) {
+  return (
+    <li className={`login ${account.needsAttention ? 'login-attention' : ''} ${selected ? 'login-selected' : ''}`}>
+      <Row network={network} target={accountTarget(network.bridgeID, account)} who={account} selected={selected} />
+    </li>
+  );
+});
+
+const count = (n: number): string => (n === 1 ? '1 account' : `${n} accounts`);
+
+/** A network's heading: folds its section, and says how many accounts it has (or how many match). */
+function SectionHeading({ shown, filtering }: { shown: ShownNetwork; filtering: boolean }) {
+  const collapsed = useApp((s) => Boolean(s.collapsed[shown.network.bridgeID]));
+  const toggle = useApp((s) => s.toggleCollapsed);
+  const n = shown.network;
+  const matching = shown.logins.length + shown.otherAccounts.length;
+  const name = (
+    <span id={`net-${n.bridgeID}`} className="network-name">
+      <NetworkIcon type={n.type} name={n.displayName} />
+      {n.displayName}
+      {providerLabel(n.provider) && <span className="muted small"> · {providerLabel(n.provider)}</span>}
+    </span>
+  );
+  if (filtering) {
+    return (
+      <h2 className="network-title">
+        {name}
+        <span className="count">{`${matching} of ${shown.total}`}</span>
+      </h2>
+    );
+  }
+  return (
+    <h2 className="network-title">
+      <button type="button" className="section-toggle" aria-expanded={!collapsed} aria-controls={`net-list-${n.bridgeID}`} onClick={() => toggle(n.bridgeID)}>
+        <span className={`chevron ${collapsed ? '' : 'chevron-open'}`}>
+          <Icon name="chevron" />
+        </span>
+        {name}
+        <span className="count" aria-label={count(shown.total)}>
+          {shown.total}
+        </span>
+      </button>
+    </h2>
+  );
+}
+
+const NetworkSection = memo(function NetworkSection({ shown, filtering, selected }: { shown: ShownNetwork; filtering: boolean; selected: AccountTarget | undefined }) {
+  const collapsed = useApp((s) => Boolean(s.collapsed[shown.network.bridgeID])) && !filtering;
+  const n = shown.network;
   return (
     <section className="network" aria-labelledby={`net-${n.bridgeID}`}>
-      <h2 id={`net-${n.bridgeID}`} className="network-title">
-        <NetworkIcon type={n.type} name={n.displayName} />
-        {n.displayName}
-        {providerLabel(n.provider) && <span className="muted small"> · {providerLabel(n.provider)}</span>}
-      </h2>
-      <ul className="logins">
-        {n.logins.map((l) => (
-          <LoginRow key={l.loginID} network={n} login={l} onRemove={onRemove} />
-        ))}
-        {n.otherAccounts.map((a) => (
-          <li key={a.accountID} className="login">
-            <div className="login-main">
-              <Avatar identity={a.identity} />
-              <div className="grow">
-                <div className="login-name">{a.identity.name}</div>
-                {a.identity.detail && <div className="muted small">{a.identity.detail}</div>}
-              </div>
-              <StatusBadge status={a.status} />
-            </div>
-          </li>
-        ))}
-      </ul>
+      <SectionHeading shown={shown} filtering={filtering} />
+      {!collapsed && (
+        <ul className="logins" id={`net-list-${n.bridgeID}`}>
+          {shown.logins.map((l) => (
+            <LoginRow key={l.loginID} network={n} login={l} selected={sameRow(selected, loginTarget(l))} />
+          ))}
+          {shown.otherAccounts.map((a) => (
+            <OtherAccountRow key={a.accountID} network={n} account={a} selected={sameRow(selected, accountTarget(n.bridgeID, a))} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 });
@@ -227,25 +206,45 @@ function InProgressRow({ session: s }: { session: SessionView }) {
   );
 }
 
-export function AccountsScreen() {
+function FindBar({ attention }: { attention: number }) {
+  const filter = useApp((s) => s.listFilter);
+  const setFilter = useApp((s) => s.setListFilter);
+  return (
+    <div className="find-bar" role="search">
+      <SearchField label="Search accounts" placeholder="Name, number, username or network" value={filter.query} onChange={(query) => setFilter({ query })} />
+      <Button variant={filter.attentionOnly ? 'primary' : 'secondary'} aria-pressed={filter.attentionOnly} onClick={() => setFilter({ attentionOnly: !filter.attentionOnly })}>
+        Needs attention ({attention})
+      </Button>
+    </div>
+  );
+}
+
+/** Up and down move through the rows (from the search field too), Home and End to the ends; Enter opens a row's details. */
+function moveThroughRows(e: KeyboardEvent<HTMLElement>): void {
+  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('.row-open')];
+  const at = rows.indexOf(e.target as HTMLElement);
+  const fromSearch = at < 0 && e.target instanceof HTMLInputElement && e.target.type === 'search';
+  if (rows.length === 0 || (at < 0 && !(fromSearch && e.key === 'ArrowDown'))) return;
+  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: rows.length - 1 }[e.key as 'ArrowDown'];
+  if (next === undefined) return;
+  e.preventDefault();
+  rows[Math.max(0, Math.min(rows.length - 1, next))]!.focus();
+}
+
+function Toolbar({ findable, attention }: { findable: boolean; attention: number }) {
   const needsDesktop = useNeedsDesktop();
-  const accounts = useApp((s) => s.accounts);
+  const accounts = useApp((s) => s.accounts)!;
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
-  const [removing, setRemoving] = useState<Removing | null>(null);
   const now = useTick();
-  if (!accounts) return null;
-
   return (
-    <div className="screen">
+    <div className="list-toolbar">
       <div className="screen-head">
         <h1 tabIndex={-1} id="screen-title">
           Accounts
         </h1>
         <div className="screen-tools">
-          <span className="muted small">
-            {accounts.refreshing ? 'Refreshing…' : accounts.lastRefreshedAt ? `Updated ${timeAgo(accounts.lastRefreshedAt, now)}` : ''}
-          </span>
+          <span className="muted small">{accounts.refreshing ? 'Refreshing…' : accounts.lastRefreshedAt ? `Updated ${timeAgo(accounts.lastRefreshedAt, now)}` : ''}</span>
           <Button variant="ghost" busy={accounts.refreshing} {...needsDesktop} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>
             <Icon name="refresh" /> Refresh
           </Button>
@@ -254,33 +253,69 @@ export function AccountsScreen() {
           </Button>
         </div>
       </div>
+      {findable && <FindBar attention={attention} />}
+    </div>
+  );
+}
 
-      {accounts.error && !needsDesktop.disabled && (
-        <p className="callout callout-warn" role="status">
-          Could not refresh: {accounts.error.message}
-          {accounts.lastRefreshedAt ? ` Showing what was there ${timeAgo(accounts.lastRefreshedAt, now)}.` : ''}
-        </p>
-      )}
+function NoMatch() {
+  const filter = useApp((s) => s.listFilter);
+  const setFilter = useApp((s) => s.setListFilter);
+  return (
+    <div className="empty" role="status">
+      <p>{filter.query.trim() ? `No account matches “${filter.query.trim()}”${filter.attentionOnly ? ' among those that need attention' : ''}.` : 'No account needs attention.'}</p>
+      <Button onClick={() => setFilter({ query: '', attentionOnly: false })}>Show all accounts</Button>
+    </div>
+  );
+}
 
-      <InProgress />
+function NetworkList({ selected }: { selected: AccountTarget | undefined }) {
+  const accounts = useApp((s) => s.accounts)!;
+  const filter = useApp((s) => s.listFilter);
+  const filtering = isFiltering(filter);
+  const shown = filterNetworks(accounts.networks, filter);
+  if (filtering && shown.length === 0) return <NoMatch />;
+  return shown.map((s) => <NetworkSection key={s.network.bridgeID} shown={s} filtering={filtering} selected={selected} />);
+}
 
-      <Attention items={accounts.needsAttention} />
+function EmptyList() {
+  const needsDesktop = useNeedsDesktop();
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <div className="empty">
+      <h2>No chat accounts yet</h2>
+      <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
+      <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
+        <Icon name="plus" /> Add your first account
+      </Button>
+    </div>
+  );
+}
 
-      {!accounts.hasChatAccounts && accounts.lastRefreshedAt && (
-        <div className="empty">
-          <h2>No chat accounts yet</h2>
-          <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
-          <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
-            <Icon name="plus" /> Add your first account
-          </Button>
-        </div>
-      )}
-
-      {accounts.networks.map((n) => n.listed && (
-        <NetworkSection key={n.bridgeID} network={n} onRemove={setRemoving} />
-      ))}
-
-      {removing && <RemoveDialog network={removing.network} login={removing.login} onClose={() => setRemoving(null)} />}
+export function AccountsScreen() {
+  const needsDesktop = useNeedsDesktop();
+  const accounts = useApp((s) => s.accounts);
+  const selected = useApp((s) => (s.route.to === 'accounts' ? s.route.selected : undefined));
+  const filtering = useApp((s) => isFiltering(s.listFilter));
+  const now = useTick();
+  if (!accounts) return null;
+  const findable = rowCount(accounts.networks) >= FIND_FROM;
+  return (
+    <div className={`accounts-layout ${selected ? 'has-selection' : ''}`}>
+      <div className="accounts-list screen" onKeyDown={moveThroughRows}>
+        <Toolbar findable={findable} attention={accounts.needsAttention.length} />
+        {accounts.error && !needsDesktop.disabled && (
+          <p className="callout callout-warn" role="status">
+            Could not refresh: {accounts.error.message}
+            {accounts.lastRefreshedAt ? ` Showing what was there ${timeAgo(accounts.lastRefreshedAt, now)}.` : ''}
+          </p>
+        )}
+        <InProgress />
+        {!filtering && <Attention items={accounts.needsAttention} />}
+        {!accounts.hasChatAccounts && accounts.lastRefreshedAt && <EmptyList />}
+        <NetworkList selected={selected} />
+      </div>
+      {selected && <AccountDetails key={rowKey(selected)} target={selected} />}
     </div>
   );
 }

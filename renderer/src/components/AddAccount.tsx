@@ -2,8 +2,10 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { PROVIDERS, providerLabel } from '../../../preload/contract/providers.ts';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
+import { FIND_FROM, pickerMatches } from '../account-filter.ts';
 import { liveSessions, useApp, useNeedsDesktop } from '../store.ts';
 import { NetworkIcon } from './NetworkIcon.tsx';
+import { SearchField } from './SearchField.tsx';
 import { Button, Icon, Spinner } from './ui.tsx';
 
 const GROUPS: Array<{ provider: string; title: string }> = [
@@ -121,6 +123,7 @@ export function AddAccountScreen() {
   const navigate = useApp((s) => s.navigate);
   const [picked, setPicked] = useState<{ network: NetworkView; flows: LoginFlowView[] } | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
   // A link or the command line may name the network (`beeper-account-manager://add/<bridge>`).
   const wanted = useApp((s) => (s.route.to === 'add-account' ? (s.route.bridgeID ?? null) : null));
   const opened = useRef<string | null>(null);
@@ -151,7 +154,8 @@ export function AddAccountScreen() {
 
   if (!accounts) return null;
   if (picked) return <FlowPicker network={picked.network} flows={picked.flows} onBack={() => setPicked(null)} />;
-  const networks = accounts.networks.filter((n) => !n.isBeeper);
+  const all = accounts.networks.filter((n) => !n.isBeeper);
+  const networks = all.filter((n) => pickerMatches(n, query));
 
   return (
     <div className="screen">
@@ -163,6 +167,16 @@ export function AddAccountScreen() {
           Back to accounts
         </Button>
       </div>
+      {all.length >= FIND_FROM && (
+        <div className="find-bar" role="search">
+          <SearchField label="Search networks" placeholder="Network" value={query} onChange={setQuery} />
+        </div>
+      )}
+      {networks.length === 0 && query.trim() !== '' && (
+        <p className="empty" role="status">
+          No network matches “{query.trim()}”.
+        </p>
+      )}
       {GROUPS.map((g) => (
         <NetworkGroup key={g.provider} group={g} networks={networks.filter((n) => (GROUPS.some((k) => k.provider === n.provider) ? n.provider : 'other') === g.provider)} loading={loading} onChoose={(n) => void choose(n)} />
       ))}

@@ -1,9 +1,9 @@
 /** Settings: the desktop shell's behaviour, where Beeper Desktop is, the sign-in's storage, updates. */
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { TOGGLE_KEYS, TOGGLE_SETTINGS, type ToggleKey } from '../../../preload/contract/settings.ts';
 import type { SettingsView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
-import { Button, Dialog } from './ui.tsx';
+import { Button, ConfirmInline, Dialog } from './ui.tsx';
 
 function UpdatesSection() {
   const updater = useApp((s) => s.updater);
@@ -138,39 +138,36 @@ function SignInSection({ settings, pending, save }: { settings: SettingsView; pe
  */
 function Disconnect() {
   const run = useApp((s) => s.run);
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
-  const disconnect = async (): Promise<void> => {
-    setBusy(true);
-    await run('disconnect', (api) => api.signOut());
-    setBusy(false);
-    setAsking(false);
-  };
-  if (!asking) {
-    return <Button onClick={() => setAsking(true)}>Disconnect from Beeper Desktop…</Button>;
-  }
   return (
-    <div className="confirm" role="group" aria-labelledby="disconnect-question">
-      <p id="disconnect-question" className="small">
-        Disconnect this app from Beeper Desktop? Your chat accounts stay connected in Beeper; to use this app again you approve it in Beeper Desktop once more.
-      </p>
-      <div className="actions">
-        <Button variant="ghost" ref={confirmRef} onClick={() => setAsking(false)}>
-          Keep connected
-        </Button>
-        <Button variant="danger" busy={busy} onClick={() => void disconnect()}>
-          Disconnect
-        </Button>
-      </div>
-    </div>
+    <ConfirmInline
+      ask="Disconnect from Beeper Desktop…"
+      question="Disconnect this app from Beeper Desktop? Your chat accounts stay connected in Beeper; to use this app again you approve it in Beeper Desktop once more."
+      keep="Keep connected"
+      confirm="Disconnect"
+      onConfirm={() => run('disconnect', (api) => api.signOut())}
+    />
   );
 }
 
-
+/** What this app remembers of each account (its details' timeline): forgotten on request. */
+function HistorySection() {
+  const run = useApp((s) => s.run);
+  const notify = useApp((s) => s.notify);
+  const clear = async (): Promise<void> => {
+    const done = await run('clear the history', async (api) => {
+      await api.clearHistory();
+      return true;
+    });
+    if (done) notify('success', 'The account history was cleared.');
+  };
+  return (
+    <section aria-labelledby="history-title" className="settings-section">
+      <h3 id="history-title">Account history</h3>
+      <p className="small muted">This app keeps, on this computer only, when each account connected, dropped or was removed. Nothing you type into a login is kept.</p>
+      <ConfirmInline ask="Clear history…" question="Forget the history of every account? Their details start again from now." keep="Keep it" confirm="Clear history" onConfirm={clear} />
+    </section>
+  );
+}
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);
@@ -190,6 +187,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <AppSection settings={settings} pending={pending} save={save} />
       <DesktopSection settings={settings} />
       <SignInSection settings={settings} pending={pending} save={save} />
+      <HistorySection />
       <UpdatesSection />
     </Dialog>
   );

@@ -133,6 +133,51 @@ export function OpenBeeperDesktop() {
   return <Button onClick={() => void run('open Beeper Desktop', (api) => api.openBeeperDesktop())}>Open Beeper Desktop</Button>;
 }
 
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment in a timeline: its time today, else its date and time. */
+export function whenText(iso: string, now = Date.now()): string {
+  const d = new Date(iso);
+  return d.toDateString() === new Date(now).toDateString() ? timeOnly.format(d) : dateAndTime.format(d);
+}
+
+/**
+ * An action that asks first, in place: the button becomes the question with Keep and the action;
+ * focus goes to Keep, the safe answer.
+ */
+export function ConfirmInline({ ask, question, keep, confirm, onConfirm }: { ask: string; question: string; keep: string; confirm: string; onConfirm: () => Promise<unknown> }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const questionID = useId();
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
+  const go = async (): Promise<void> => {
+    setBusy(true);
+    await onConfirm();
+    setBusy(false);
+    setAsking(false);
+  };
+  if (!asking) return <Button onClick={() => setAsking(true)}>{ask}</Button>;
+  return (
+    <div className="confirm" role="group" aria-labelledby={questionID}>
+      <p id={questionID} className="small">
+        {question}
+      </p>
+      <div className="actions">
+        <Button variant="ghost" ref={keepRef} onClick={() => setAsking(false)}>
+          {keep}
+        </Button>
+        <Button variant="danger" busy={busy} onClick={() => void go()}>
+          {confirm}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 export function timeAgo(iso: string, now = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
   if (Math.abs(seconds) < 45) return 'just now';
@@ -153,7 +198,7 @@ export function useTick(ms = 30_000): number {
   return now;
 }
 
-export function Icon({ name }: { name: 'check' | 'alert' | 'refresh' | 'plus' | 'x' | 'copy' | 'external' }) {
+export function Icon({ name }: { name: 'check' | 'alert' | 'refresh' | 'plus' | 'x' | 'copy' | 'external' | 'search' | 'chevron' | 'back' }) {
   const paths: Record<typeof name, string> = {
     check: 'M5 12.5l4.5 4.5L19 7.5',
     alert: 'M12 8v5m0 3.5v.01M10.3 3.9L2.6 17.3A2 2 0 004.3 20h15.4a2 2 0 001.7-2.7L13.7 3.9a2 2 0 00-3.4 0z',
@@ -162,6 +207,9 @@ export function Icon({ name }: { name: 'check' | 'alert' | 'refresh' | 'plus' | 
     x: 'M6 6l12 12M18 6L6 18',
     copy: 'M9 9h10v10H9zM5 15V5h10',
     external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 01-1 1H5a1 1 0 01-1-1V7a1 1 0 011-1h5',
+    search: 'M11 18a7 7 0 100-14 7 7 0 000 14zM16 16l4.5 4.5',
+    chevron: 'M9 6l6 6-6 6',
+    back: 'M15 6l-6 6 6 6',
   };
   return (
     <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

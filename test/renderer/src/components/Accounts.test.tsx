@@ -4,9 +4,14 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { useApp } from '../../../../renderer/src/store.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
-import { accounts, identity, session, snapshot, someNetworks } from '../../../support/views.ts';
+import { accounts, accountsOf, identity, session, snapshot, someNetworks } from '../../../support/views.ts';
 
 afterEach(cleanup);
+
+/** Opens an account's details from its row, as a click does. */
+const openDetails = (network: string, name: string): void => {
+  fireEvent.click(within(screen.getByRole('region', { name: new RegExp(`^${network}`) })).getByRole('button', { name: new RegExp(`^${name}`) }));
+};
 
 const withAttention = () =>
   accounts(someNetworks(), {
@@ -22,13 +27,14 @@ describe('AccountsScreen', () => {
     expect(useApp.getState().route).toEqual({ to: 'add-account' });
   });
 
-  it('lists each network with its logins; Beeper itself can be neither reconnected nor removed', async () => {
+  it('lists each network with its logins; a row offers Reconnect only when its account needs it', async () => {
     await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
     const telegram = screen.getByRole('region', { name: 'Telegram · Beeper Cloud' });
-    expect(within(telegram).getByText('Alex Doe')).toBeTruthy();
-    expect(within(telegram).getByRole('button', { name: 'Reconnect Alex Doe on Telegram' })).toBeTruthy();
-    const beeper = screen.getByRole('region', { name: /^Beeper/ });
-    expect(within(beeper).queryByRole('button')).toBeNull();
+    expect(within(telegram).getByRole('button', { name: /^Alex Doe @alex/ })).toBeTruthy();
+    expect(within(telegram).queryByRole('button', { name: /^Reconnect/ })).toBeNull();
+    expect(within(telegram).queryByRole('button', { name: /^Remove/ })).toBeNull();
+    const whatsapp = screen.getByRole('region', { name: 'WhatsApp · Beeper Cloud' });
+    expect(within(whatsapp).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp' })).toBeTruthy();
     // Signal has no logins: not listed here.
     expect(screen.queryByRole('region', { name: /Signal/ })).toBeNull();
   });
@@ -43,9 +49,10 @@ describe('AccountsScreen', () => {
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', accountID: null }]);
   });
 
-  it('remove: offers only the scopes the login allows, and says it was removed', async () => {
+  it('remove, from the details: offers only the scopes the login allows, says it was removed, and closes the details', async () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Alex Doe on WhatsApp' }));
+    openDetails('WhatsApp', 'Alex Doe');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove…' }));
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['current-device']);
     main.answer('logins.remove', () => ({ affectedAccountIDs: ['wa1'] }));
@@ -53,11 +60,13 @@ describe('AccountsScreen', () => {
     expect((await screen.findByText('Alex Doe was removed from WhatsApp.')).getAttribute('role')).toBeNull();
     expect(main.callsTo('logins.remove')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', scope: 'current-device' }]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
   });
 
   it('remove refused: the dialog stays and main’s message is shown', async () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Alex Doe on Telegram' }));
+    openDetails('Telegram', 'Alex Doe');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove…' }));
     fireEvent.click(screen.getByRole('radio', { name: /Log out everywhere/ }));
     main.refuse('logins.remove', { kind: 'server_error', message: 'Beeper Desktop had a problem.' });
     fireEvent.click(screen.getByRole('button', { name: 'Log out everywhere' }));
@@ -83,12 +92,13 @@ describe('AccountsScreen', () => {
 describe('AccountsScreen, focus and what is read out', () => {
   it('closing the Remove dialog puts focus back on the button that opened it', async () => {
     await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
-    const opener = screen.getByRole('button', { name: 'Remove Alex Doe on Telegram' });
+    openDetails('Telegram', 'Alex Doe');
+    const opener = screen.getByRole('button', { name: 'Remove…' });
     opener.focus();
     fireEvent.click(opener);
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Keep it' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove Alex Doe on Telegram' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove…' }));
   });
 
   it('the time since the last refresh is not announced at every tick; the two reconnect buttons of one account differ', async () => {
@@ -111,9 +121,11 @@ describe('AccountsScreen while Beeper Desktop is gone', () => {
     const { main } = await renderApp(gone());
     const banner = screen.getByRole('alert');
     expect(banner.textContent).toContain('Beeper Desktop stopped answering.');
+    openDetails('Telegram', 'Alex Doe');
     const needing = [
       ...screen.getAllByRole('button', { name: /^Reconnect / }),
-      ...screen.getAllByRole('button', { name: /^Remove / }),
+      screen.getByRole('button', { name: 'Remove…' }),
+      screen.getByRole('button', { name: 'Log in again…' }),
       screen.getByRole('button', { name: 'Add account' }),
       screen.getByRole('button', { name: 'Refresh' }),
     ];
@@ -130,7 +142,8 @@ describe('AccountsScreen while Beeper Desktop is gone', () => {
     const s = snapshot({ accounts: withAttention() });
     await renderApp(s);
     expect(screen.queryByRole('alert')).toBeNull();
-    for (const b of screen.getAllByRole('button', { name: /^(Reconnect|Remove) / })) expect((b as HTMLButtonElement).disabled).toBe(false);
+    openDetails('Telegram', 'Alex Doe');
+    for (const b of screen.getAllByRole('button', { name: /^(Reconnect |Remove…|Log in again…)/ })) expect((b as HTMLButtonElement).disabled).toBe(false);
   });
 });
 
@@ -167,5 +180,100 @@ describe('AccountsScreen with logins in progress', () => {
     await renderApp({ ...snapshot({ accounts: accounts(someNetworks()) }), sessions: live }, { to: 'add-account' });
     fireEvent.click(screen.getByRole('button', { name: '2 logins in progress' }));
     expect(useApp.getState().route).toEqual({ to: 'accounts' });
+  });
+});
+
+describe('AccountsScreen, finding one account among many', () => {
+  const many = () =>
+    accountsOf([
+      ...Array.from({ length: 8 }, (_, i) => ({ bridge: 'signal', id: `s${i}`, status: 'connected' as const, name: `Person ${i + 1}` })),
+      { bridge: 'telegram', id: 't1', status: 'needs_login' as const, name: 'Zoë Park' },
+      { bridge: 'telegram', id: 't2', status: 'connected' as const, name: 'Sam Lee' },
+    ]);
+  const rows = (): string[] => [...document.querySelectorAll('.row-open .login-name')].map((e) => e.textContent ?? '');
+
+  it('no search for a short list; from seven rows a search, a Needs attention filter and counts per network', async () => {
+    await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    cleanup();
+    await renderApp(snapshot({ accounts: many() }));
+    expect(screen.getByRole('searchbox', { name: 'Search accounts' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Needs attention (1)' }).getAttribute('aria-pressed')).toBe('false');
+    expect(within(screen.getByRole('region', { name: /^signal/ })).getByRole('button', { name: /signal/ }).textContent).toContain('8');
+  });
+
+  it('a search keeps the matching rows and says how many of each network; no match offers the way back to all', async () => {
+    await renderApp(snapshot({ accounts: many() }));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'zoe' } });
+    expect(rows()).toEqual(['Zoë Park']);
+    expect(within(screen.getByRole('region', { name: /^telegram/ })).getByText('1 of 2')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /need attention|needs attention/ })).toBeNull();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'nobody' } });
+    expect(screen.getByText('No account matches “nobody”.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all accounts' }));
+    expect(rows()).toHaveLength(10);
+  });
+
+  it('Needs attention shows only those; Esc in the search clears it', async () => {
+    await renderApp(snapshot({ accounts: many() }));
+    fireEvent.click(screen.getByRole('button', { name: 'Needs attention (1)' }));
+    expect(rows()).toEqual(['Zoë Park']);
+    fireEvent.click(screen.getByRole('button', { name: 'Needs attention (1)' }));
+    const search = screen.getByRole('searchbox');
+    fireEvent.change(search, { target: { value: 'sam' } });
+    expect(rows()).toEqual(['Sam Lee']);
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(rows()).toHaveLength(10);
+  });
+
+  it('a section folds and stays folded when the list is refreshed; the search kept while away', async () => {
+    const { main } = await renderApp(snapshot({ accounts: many() }));
+    const toggle = within(screen.getByRole('region', { name: /^signal/ })).getByRole('button', { name: /signal/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(rows()).toEqual(['Zoë Park', 'Sam Lee']);
+    act(() => main.push('state.accounts', { ...many(), lastRefreshedAt: '2026-11-29T10:00:00Z' }));
+    expect(rows()).toEqual(['Zoë Park', 'Sam Lee']);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'person 3' } });
+    act(() => useApp.getState().navigate({ to: 'add-account' }));
+    act(() => useApp.getState().navigate({ to: 'accounts' }));
+    expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe('person 3');
+    expect(rows()).toEqual(['Person 3']); // a search shows folded sections' matches
+  });
+
+  it('keyboard: / focuses the search, arrows move through the rows, Home and End to the ends, Enter opens the details', async () => {
+    await renderApp(snapshot({ accounts: many() }));
+    fireEvent.keyDown(document.body, { key: '/' });
+    const search = screen.getByRole('searchbox');
+    expect(document.activeElement).toBe(search);
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toContain('Person 1');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toContain('Person 2');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement?.textContent).toContain('Person 1');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement?.textContent).toContain('Sam Lee');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement?.textContent).toContain('Person 1');
+    // A button's Enter is its click.
+    fireEvent.click(document.activeElement!);
+    expect(useApp.getState().route).toEqual({ to: 'accounts', selected: { bridgeID: 'signal', loginID: 's0', accountID: null } });
+    expect(screen.getByRole('button', { name: /^Person 1/ }).getAttribute('aria-current')).toBe('true');
+  });
+
+  it('Ctrl+F and Cmd+F focus the search too; / typed into the search is text', async () => {
+    await renderApp(snapshot({ accounts: many() }));
+    const search = screen.getByRole('searchbox');
+    fireEvent.keyDown(document.body, { key: 'f', ctrlKey: true });
+    expect(document.activeElement).toBe(search);
+    (search as HTMLInputElement).blur();
+    fireEvent.keyDown(document.body, { key: 'f', metaKey: true });
+    expect(document.activeElement).toBe(search);
+    const slash = fireEvent.keyDown(search, { key: '/' });
+    expect(slash).toBe(true); // not prevented: the character is typed
   });
 });

@@ -21,6 +21,21 @@ describe('AddAccountScreen', () => {
     expect(offered.some((t) => t?.includes('Beeper'))).toBe(false);
   });
 
+  it('many networks: a search finds one by name; none found says so; a few networks need no search', async () => {
+    await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    cleanup();
+    const more = ['Instagram', 'Slack', 'Discord', 'LinkedIn', 'X'].map((displayName) => network({ bridgeID: displayName.toLowerCase(), displayName }));
+    await renderApp(snapshot({ accounts: accounts([...withFuture().networks, ...more]) }), { to: 'add-account' });
+    const search = screen.getByRole('searchbox', { name: 'Search networks' });
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(search);
+    fireEvent.change(search, { target: { value: 'link' } });
+    expect(screen.getAllByRole('button', { name: /LinkedIn|Instagram|Slack|Telegram/ }).map((b) => b.textContent)).toEqual([expect.stringContaining('LinkedIn')]);
+    fireEvent.change(search, { target: { value: 'myspace' } });
+    expect(screen.getByText('No network matches “myspace”.')).toBeTruthy();
+  });
+
   it('a network that cannot be added now says why and cannot be chosen', async () => {
     await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
     const signal = screen.getByRole('button', { name: /Signal/ });

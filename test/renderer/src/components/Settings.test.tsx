@@ -86,6 +86,23 @@ describe('SettingsDialog', () => {
     await waitFor(() => expect(main.callsTo('auth.signOut')).toHaveLength(1));
   });
 
+  it('Clear history: asked first; Keep it changes nothing; clearing says it was done', async () => {
+    const { main, dialog } = await openSettings(snapshot());
+    const section = within(dialog).getByRole('region', { name: 'Account history' });
+    expect(section.textContent).toContain('Nothing you type into a login is kept.');
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear history…' }));
+    const question = within(section).getByRole('group', { name: /Forget the history of every account\?/ });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep it' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep it' }));
+    expect(main.callsTo('accounts.clearHistory')).toEqual([]);
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear history…' }));
+    main.answer('accounts.clearHistory', () => null);
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear history' }));
+    expect(await screen.findByText('The account history was cleared.')).toBeTruthy();
+    expect(main.callsTo('accounts.clearHistory')).toHaveLength(1);
+    expect(within(section).getByRole('button', { name: 'Clear history…' })).toBeTruthy();
+  });
+
   it('updates: shows main’s sentence; checks, or restarts when one is ready', async () => {
     const { main, dialog } = await openSettings(snapshot({ updater: updater({ status: 'up-to-date', summary: 'You have the latest version.' }) }));
     expect(within(dialog).getByText('You have the latest version.')).toBeTruthy();
