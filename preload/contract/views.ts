@@ -150,8 +150,11 @@ export type AccountsView = z.infer<typeof AccountsViewSchema>;
 
 // ------------------------------------------------------------------ account history
 
-/** Why a history entry was written: a status this app observed, or something the user did through it. */
-export const HISTORY_CAUSES = ['observed', 'connected', 'reconnected', 'removed'] as const;
+/**
+ * Why a history entry was written: where an account stood when this app first saw it (`seen`: not
+ * when that began), a change this app observed, or something the user did through it.
+ */
+export const HISTORY_CAUSES = ['seen', 'observed', 'connected', 'reconnected', 'removed'] as const;
 
 export const HistoryEntryViewSchema = z.object({
   at: z.string(),

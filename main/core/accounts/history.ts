@@ -108,7 +108,7 @@ export class AccountHistory {
   }
 
   /** Something this app did to an account: a login completed (new or restored), or a removal. */
-  record(key: string, cause: Exclude<HistoryEntry['cause'], 'observed'>, status: string): void {
+  record(key: string, cause: Exclude<HistoryEntry['cause'], 'observed' | 'seen'>, status: string): void {
     if (this.add(key, { at: new Date(this.now()).toISOString(), status, reason: null, cause }, 'always')) this.save();
   }
 
@@ -144,7 +144,8 @@ export class AccountHistory {
   private add(key: string, entry: HistoryEntry, when: 'always' | 'if-new-status'): boolean {
     const list = this.records.get(key) ?? [];
     if (when === 'if-new-status' && list.at(-1)?.status === entry.status) return false;
-    this.records.set(key, this.bounded([...list, entry]));
+    const first = list.length === 0 && entry.cause === 'observed';
+    this.records.set(key, this.bounded([...list, first ? { ...entry, cause: 'seen' } : entry]));
     return true;
   }
 
@@ -174,7 +175,7 @@ export class AccountHistory {
 }
 
 /**
- * When the present status began: the entry that changed into it. Null when the run goes back to the
+ * When the present status began: the entry that changed into it. Null when the run goes back to a
  * first sighting, which says only when this app first looked, not when the status began.
  */
 function sinceOf(entries: readonly HistoryEntry[]): string | null {
@@ -182,5 +183,5 @@ function sinceOf(entries: readonly HistoryEntry[]): string | null {
   if (!last) return null;
   let i = entries.length - 1;
   while (i > 0 && entries[i - 1]!.status === last.status) i--;
-  return i === 0 && entries[0]!.cause === 'observed' ? null : entries[i]!.at;
+  return entries[i]!.cause === 'seen' ? null : entries[i]!.at;
 }

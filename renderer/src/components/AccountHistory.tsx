@@ -5,7 +5,7 @@ import { statusLook } from '../../../preload/contract/statuses.ts';
 import { useApp } from '../store.ts';
 import { whenText } from './ui.tsx';
 
-const BY_YOU: Record<Exclude<HistoryEntryView['cause'], 'observed'>, string> = {
+const BY_YOU: Record<Exclude<HistoryEntryView['cause'], 'observed' | 'seen'>, string> = {
   connected: 'Connected by you',
   reconnected: 'Reconnected by you',
   removed: 'Removed by you',
@@ -13,8 +13,8 @@ const BY_YOU: Record<Exclude<HistoryEntryView['cause'], 'observed'>, string> = {
 
 /** One line of the timeline: "Needs login — WhatsApp was unlinked from your phone", "Reconnected by you". */
 export function entryText(e: HistoryEntryView): string {
-  const what = e.cause === 'observed' ? statusLook(e.status).label : BY_YOU[e.cause];
-  const text = e.reason ? `${what} — ${e.reason}` : what;
+  const what = e.cause === 'observed' || e.cause === 'seen' ? statusLook(e.status).label : BY_YOU[e.cause];
+  const text = `${e.cause === 'seen' ? 'First seen: ' : ''}${e.reason ? `${what} — ${e.reason}` : what}`;
   return e.account ? `${e.account}: ${text}` : text;
 }
 

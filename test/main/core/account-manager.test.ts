@@ -408,7 +408,7 @@ describe('AccountManager, each account’s history', () => {
     const view = t.core.snapshot().accounts;
     const wa = view.networks.find((n) => n.bridgeID === 'local-whatsapp')!.logins[0]!;
     const key = historyKey('local-whatsapp', { accountID: wa.accounts[0]!.accountID });
-    expect(t.core.history.of(key)).toMatchObject([{ status: 'connected', cause: 'observed' }]);
+    expect(t.core.history.of(key)).toMatchObject([{ status: 'connected', cause: 'seen' }]);
 
     // The user reconnects it: scanning the QR completes the login.
     const s = await call<SessionView>(t, 'sessions.reconnect', { bridgeID: 'local-whatsapp', loginID: wa.loginID, accountID: null });
@@ -421,10 +421,10 @@ describe('AccountManager, each account’s history', () => {
     vi.spyOn(api, 'removeLogin').mockResolvedValueOnce({ bridgeID: 'local-whatsapp', loginID: wa.loginID, status: 'removed', affectedAccountIDs: [wa.accounts[0]!.accountID] } as never);
     await call(t, 'logins.remove', { bridgeID: 'local-whatsapp', loginID: wa.loginID, scope: wa.removeScopes[0] });
     // (The removal was only answered, not done, so the next refresh may see the account again.)
-    expect(t.core.history.of(key).slice(0, 3).map((e) => [e.status, e.cause])).toEqual([['connected', 'observed'], ['connected', 'reconnected'], ['removed', 'removed']]);
+    expect(t.core.history.of(key).slice(0, 3).map((e) => [e.status, e.cause])).toEqual([['connected', 'seen'], ['connected', 'reconnected'], ['removed', 'removed']]);
     const restarted = await t.restart();
     cores.push(restarted);
-    expect(restarted.core.history.of(key).slice(0, 3).map((e) => e.cause)).toEqual(['observed', 'reconnected', 'removed']);
+    expect(restarted.core.history.of(key).slice(0, 3).map((e) => e.cause)).toEqual(['seen', 'reconnected', 'removed']);
   });
 
   it('a removal the server answers without account IDs is recorded for the login', async () => {
@@ -441,8 +441,8 @@ describe('AccountManager, each account’s history', () => {
     const target = { bridgeID: 'slackgo', loginID: slack.loginID, accountID: null };
     const first = await call<AccountHistoryView>(t, 'accounts.history', target);
     expect(first.entries.map((e) => [e.account, e.status, e.cause])).toEqual([
-      ['Slack (Acme Inc)', 'connected', 'observed'],
-      ['Slack (Acme Labs)', 'connected', 'observed'],
+      ['Slack (Acme Inc)', 'connected', 'seen'],
+      ['Slack (Acme Labs)', 'connected', 'seen'],
     ]);
     expect(first.since).toBeNull();
     sim.core.state.setLoginStatus('slackgo', slack.loginID, 'needs_login', 'Slack signed you out');

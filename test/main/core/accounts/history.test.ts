@@ -42,7 +42,7 @@ describe('AccountHistory', () => {
     c.advance(60_000);
     h.observe(viewWith(account('A', 'reconnect_required', 'WhatsApp was unlinked from your phone')));
     expect(h.of(KEY)).toEqual([
-      { at: '2026-11-30T09:00:00.000Z', status: 'connected', reason: null, cause: 'observed' },
+      { at: '2026-11-30T09:00:00.000Z', status: 'connected', reason: null, cause: 'seen' },
       { at: '2026-11-30T09:02:00.000Z', status: 'reconnect_required', reason: 'WhatsApp was unlinked from your phone', cause: 'observed' },
     ]);
   });
@@ -155,8 +155,8 @@ describe('AccountHistory, as a details pane shows it', () => {
       ['09:02', 'Acme Inc', 'connected', 'reconnected'],
       ['09:01', 'Acme Inc', 'needs_login', 'observed'],
       ['09:01', 'Acme Labs', 'needs_login', 'observed'],
-      ['09:00', 'Acme Inc', 'connected', 'observed'],
-      ['09:00', 'Acme Labs', 'connected', 'observed'],
+      ['09:00', 'Acme Inc', 'connected', 'seen'],
+      ['09:00', 'Acme Labs', 'connected', 'seen'],
     ]);
     expect(v.since).toBe('2026-11-30T09:02:00.000Z');
     c.advance(60_000);
@@ -304,11 +304,13 @@ describe('AccountHistory under random status sequences', () => {
         }
         const entries = h.of(KEY);
         expect(entries.length).toBeLessThanOrEqual(20);
+        // Only an account's first entry can be a first sighting.
+        expect(entries.slice(1).some((e) => e.cause === 'seen')).toBe(false);
         expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
         for (const e of entries) {
           expect(Object.keys(e).sort()).toEqual(['at', 'cause', 'reason', 'status']);
           expect(Date.parse(e.at)).toBeGreaterThanOrEqual(c.now() - 30 * DAY);
-          if (e.cause === 'observed') expect(shown.has(JSON.stringify([e.status, e.reason]))).toBe(true);
+          if (e.cause === 'observed' || e.cause === 'seen') expect(shown.has(JSON.stringify([e.status, e.reason]))).toBe(true);
         }
       }),
     );

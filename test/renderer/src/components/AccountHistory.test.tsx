@@ -19,4 +19,9 @@ describe('entryText', () => {
     expect(entryText(entry({ cause: 'removed', status: 'removed' }))).toBe('Removed by you');
     expect(entryText(entry({ cause: 'observed', status: 'needs_login', account: 'Slack (Acme Labs)' }))).toBe('Slack (Acme Labs): Needs login');
   });
+
+  it('a first sighting says so: it tells where the account stood, not when that began', () => {
+    expect(entryText(entry({ cause: 'seen', status: 'needs_login', reason: 'Logged out' }))).toBe('First seen: Needs login — Logged out');
+    expect(entryText(entry({ cause: 'seen', account: 'Acme' }))).toBe('Acme: First seen: Connected');
+  });
 });
