@@ -92,6 +92,12 @@ export async function connect(page: Page, opts: { approve?: boolean } = {}): Pro
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
 }
 
+/** Opens an account's details from its row in a network's section, as a click does. */
+export async function openDetails(page: Page, network: RegExp, name: string): Promise<void> {
+  await page.getByRole('region', { name: network }).getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
+  await expect(page.getByRole('complementary').getByRole('heading', { level: 2 })).toBeFocused();
+}
+
 /** From the accounts screen to Telegram's phone-number step, as a user would: Add account, Telegram, its first login method. */
 export async function startAddingTelegram(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add account' }).click();

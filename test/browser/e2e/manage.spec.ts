@@ -1,6 +1,6 @@
 /** Reconnect, remove, cancel, Beeper Desktop going away, and a keyboard-only flow. */
 import { PROFILES } from '../../simulator/index.ts';
-import { connect, expect, phoneActs, startAddingTelegram, test } from './fixtures.ts';
+import { connect, expect, openDetails, phoneActs, startAddingTelegram, test } from './fixtures.ts';
 
 // Reconnecting reads what the server says about logins and accounts: against each server profile.
 for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
@@ -27,27 +27,32 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
   });
 });
 
-test('remove a login with a chosen scope', async ({ app, shot }) => {
+test('remove a login with a chosen scope, from its details: the dialog names each workspace that goes', async ({ app, shot }) => {
   await connect(app);
-  await app.getByRole('button', { name: 'Remove Alex Rivera on Slack' }).click();
+  await openDetails(app, /^Slack/, 'Alex Rivera');
+  await app.getByRole('button', { name: 'Remove…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Remove Alex Rivera?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('Slack · @alex.rivera · 2 accounts')).toBeVisible();
+  await expect(dialog.getByText('Slack · @alex.rivera')).toBeVisible();
+  await expect(dialog.getByText(/This removes its 2 accounts — Slack \(Acme Inc\) and Slack \(Acme Labs\) — with their chats in Beeper\./)).toBeVisible();
   await dialog.getByRole('radio', { name: /Log out everywhere/ }).check();
   await shot('41-remove-dialog');
   await dialog.getByRole('button', { name: 'Log out everywhere' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByText('Alex Rivera was removed from Slack.')).toBeVisible();
   await expect(app.getByRole('region', { name: /Slack/ })).toHaveCount(0);
+  await expect(app.getByRole('complementary')).toHaveCount(0);
 });
 
-test('the remove dialog can be dismissed with Escape, keeping the account', async ({ app }) => {
+test('the remove dialog can be dismissed with Escape, keeping the account and its details', async ({ app }) => {
   await connect(app);
-  await app.getByRole('button', { name: 'Remove Alex Rivera on WhatsApp' }).click();
+  await openDetails(app, /^WhatsApp/, 'Alex Rivera');
+  await app.getByRole('button', { name: 'Remove…' }).click();
   const dialog = app.getByRole('dialog');
   await expect(dialog.getByRole('radio')).toHaveCount(1); // WhatsApp allows only "this device"
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(app.getByRole('complementary')).toBeVisible();
   await expect(app.getByRole('region', { name: /WhatsApp/ })).toBeVisible();
 });
 
@@ -65,7 +70,9 @@ test('cancel in the middle of a flow really cancels it, and goes straight back t
 
 test('cancel a reconnect: back to the accounts at once, the session ended on the server', async ({ app, stack }) => {
   await connect(app);
-  await app.getByRole('button', { name: /^Reconnect .* on WhatsApp$/ }).first().click();
+  await openDetails(app, /^WhatsApp/, 'Alex Rivera');
+  await app.getByRole('button', { name: 'Log in again…' }).click();
+  await app.getByRole('dialog', { name: 'Log in to WhatsApp again?' }).getByRole('button', { name: 'Log in again' }).click();
   await expect(app.getByRole('img', { name: /QR code/ })).toBeVisible();
   await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
@@ -190,7 +197,8 @@ test('Escape closes Settings and the Remove dialog, and focus goes back to the b
   await expect(app.getByRole('dialog')).toHaveCount(0);
   await expect(settings).toBeFocused();
 
-  const remove = app.getByRole('button', { name: /^Remove / }).first();
+  await openDetails(app, /^WhatsApp/, 'Alex Rivera');
+  const remove = app.getByRole('button', { name: 'Remove…' });
   await remove.focus();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('dialog')).toBeVisible();

@@ -50,10 +50,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shot(`72-narrow-settings-${colorScheme}`);
       await app.keyboard.press('Escape');
 
-      await app.getByRole('button', { name: /^Remove / }).first().click();
+      // Details take the list's place, with the way back.
+      await app.getByRole('region', { name: /^Slack/ }).getByRole('button', { name: /^Alex Rivera/ }).click();
+      await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeHidden();
+      await expect(app.getByRole('complementary').getByRole('heading', { name: 'Alex Rivera', level: 2 })).toBeFocused();
+      await expectNoSidewaysScroll(app, 'details');
+      await shot(`76-narrow-details-${colorScheme}`);
+      await app.getByRole('button', { name: 'Remove…' }).click();
       await expect(app.getByRole('dialog')).toBeVisible();
       await expectNoSidewaysScroll(app, 'remove');
       await app.keyboard.press('Escape');
+      await app.getByRole('button', { name: 'Back to accounts' }).click();
+      await expect(app.getByRole('region', { name: /^Slack/ }).getByRole('button', { name: /^Alex Rivera/ })).toBeFocused();
 
       await app.getByRole('button', { name: 'Add account' }).click();
       await expect(app.getByRole('heading', { name: 'Add an account', level: 1 })).toBeVisible();

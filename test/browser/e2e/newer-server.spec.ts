@@ -24,9 +24,10 @@ test('accounts of a newer server are listed; values this app does not know are n
   await expect(bluesky.getByRole('listitem').first()).toBeVisible();
   // Its login's status is a value this app does not know: said plainly, and it can still be reconnected.
   await expect(bluesky.getByText('Status unknown')).toBeVisible();
-  await expect(bluesky.getByRole('button', { name: /^Reconnect/ })).toBeVisible();
   await expect(app.getByRole('region', { name: /Telegram/ }).getByText('Needs login')).toBeVisible();
   await shot('60-future-accounts');
+  await bluesky.getByRole('listitem').first().getByRole('button').first().click();
+  await expect(app.getByRole('complementary').getByRole('button', { name: 'Log in again…' })).toBeVisible();
 });
 
 test('a step type it does not know: finish in Beeper Desktop or cancel; cancelling ends it on the server', async ({ app, stack, shot }) => {
