@@ -15,7 +15,7 @@ const rows = (app: Page) => app.locator('.row-open');
 /** The seeded login of "Person N", as the simulator holds it. */
 const personLogin = (stack: Stack, n: number) => [...stack.sim.core.state.logins.values()].find((l) => l.user.fullName === `Person ${n}`)!;
 
-async function withSlackAndDrops(stack: Stack, dropped: number[]): Promise<void> {
+function withSlackAndDrops(stack: Stack, dropped: number[]): void {
   stack.sim.core.state.completeLogin(slack, slackIdentity('T0ACME001', 'U0ALEX001', 'Acme Inc', [{ team: 'T0ACMELAB', name: 'Acme Labs' }], 'Alex Rivera'));
   for (const n of dropped) {
     const l = personLogin(stack, n);
@@ -24,7 +24,7 @@ async function withSlackAndDrops(stack: Stack, dropped: number[]): Promise<void>
 }
 
 test('the search finds one account among two hundred, by name or by number', async ({ app, stack, shot }) => {
-  await withSlackAndDrops(stack, []);
+  withSlackAndDrops(stack, []);
   await connect(app);
   await expect(rows(app)).toHaveCount(202); // 200, Slack, and Beeper itself
   const search = app.getByRole('searchbox', { name: 'Search accounts' });
@@ -42,7 +42,7 @@ test('the search finds one account among two hundred, by name or by number', asy
 });
 
 test('Needs attention shows only the accounts that need it; the toolbar stays in view while scrolling', async ({ app, stack, shot }) => {
-  await withSlackAndDrops(stack, [12, 77, 150]);
+  withSlackAndDrops(stack, [12, 77, 150]);
   await connect(app);
   await app.mouse.wheel(0, 6000);
   await expect(app.getByRole('searchbox')).toBeInViewport();
@@ -91,7 +91,7 @@ test('keyboard: / to search, arrows through the rows, Enter for the details, Esc
 });
 
 test('details of a Slack login with two workspaces: each by name, beside the list', async ({ app, stack, shot }) => {
-  await withSlackAndDrops(stack, []);
+  withSlackAndDrops(stack, []);
   await connect(app);
   await app.getByRole('searchbox').fill('slack');
   await openDetails(app, /^Slack/, 'Alex Rivera');
