@@ -59,7 +59,8 @@ export interface HistorySubject {
  */
 export function subjectsOf(view: AccountsView, target: AccountTarget): HistorySubject[] {
   const n = view.networks.find((x) => x.bridgeID === target.bridgeID);
-  const l = target.loginID === null ? undefined : n?.logins.find((x) => x.loginID === target.loginID);
+  // A login by its ID, else the login holding the account asked for (as the window finds it).
+  const l = n?.logins.find((x) => (target.loginID !== null ? x.loginID === target.loginID : x.accounts.some((a) => a.accountID === target.accountID)));
   if (l) {
     if (l.accounts.length === 0) return [{ key: historyKey(l.bridgeID, l), name: null }];
     return l.accounts.map((a) => ({ key: historyKey(l.bridgeID, a), name: l.accounts.length > 1 ? a.label : null }));

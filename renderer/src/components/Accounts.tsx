@@ -46,13 +46,13 @@ function Attention({ items }: { items: AttentionItem[] }) {
 }
 
 /** A row's own part: who it is, opening its details; its status; Reconnect only when it is needed. */
-function Row({ network, target, who, selected }: { network: NetworkView; target: AccountTarget; who: LoginView | AccountView; selected: boolean }) {
+function Row({ network, target, who, selected, tabbable }: { network: NetworkView; target: AccountTarget; who: LoginView | AccountView; selected: boolean; tabbable: boolean }) {
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
   const navigate = useApp((s) => s.navigate);
   return (
     <div className="login-main">
-      <button type="button" className="row-open" data-row={rowKey(target)} aria-current={selected || undefined} onClick={() => navigate({ to: 'accounts', selected: target })}>
+      <button type="button" className="row-open" data-row={rowKey(target)} tabIndex={tabbable ? 0 : -1} aria-current={selected || undefined} onClick={() => navigate({ to: 'accounts', selected: target })}>
         <Avatar identity={who.identity} />
         <span className="grow">
           <span className="login-name">{who.identity.name}</span>
@@ -71,10 +71,10 @@ function Row({ network, target, who, selected }: { network: NetworkView; target:
 }
 
 /** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
-const LoginRow = memo(function LoginRow({ network, login, selected }: { network: NetworkView; login: LoginView; selected: boolean }) {
+const LoginRow = memo(function LoginRow({ network, login, selected, tabbable }: { network: NetworkView; login: LoginView; selected: boolean; tabbable: boolean }) {
   return (
     <li className={`login ${login.needsAttention ? 'login-attention' : ''} ${selected ? 'login-selected' : ''}`}>
-      <Row network={network} target={loginTarget(login)} who={login} selected={selected} />
+      <Row network={network} target={loginTarget(login)} who={login} selected={selected} tabbable={tabbable} />
       {login.listsAccounts && (
         <ul className="sub-accounts" aria-label={`Accounts of ${login.identity.name}`}>
           {login.accounts.map((a) => (
@@ -88,10 +88,10 @@ const LoginRow = memo(function LoginRow({ network, login, selected }: { network:
   );
 });
 
-const OtherAccountRow = memo(function OtherAccountRow({ network, account, selected }: { network: NetworkView; account: AccountView; selected: boolean }) {
+const OtherAccountRow = memo(function OtherAccountRow({ network, account, selected, tabbable }: { network: NetworkView; account: AccountView; selected: boolean; tabbable: boolean }) {
   return (
     <li className={`login ${account.needsAttention ? 'login-attention' : ''} ${selected ? 'login-selected' : ''}`}>
-      <Row network={network} target={accountTarget(network.bridgeID, account)} who={account} selected={selected} />
+      <Row network={network} target={accountTarget(network.bridgeID, account)} who={account} selected={selected} tabbable={tabbable} />
     </li>
   );
 });
@@ -134,7 +134,8 @@ function SectionHeading({ shown, filtering }: { shown: ShownNetwork; filtering: 
   );
 }
 
-const NetworkSection = memo(function NetworkSection({ shown, filtering, selected }: { shown: ShownNetwork; filtering: boolean; selected: AccountTarget | undefined }) {
+/** `tabRow`: the one row Tab stops at (the list is one stop; arrows move within it). */
+const NetworkSection = memo(function NetworkSection({ shown, filtering, selected, tabRow }: { shown: ShownNetwork; filtering: boolean; selected: AccountTarget | undefined; tabRow: string | null }) {
   const collapsed = useApp((s) => Boolean(s.collapsed[shown.network.bridgeID])) && !filtering;
   const n = shown.network;
   return (
@@ -143,10 +144,10 @@ const NetworkSection = memo(function NetworkSection({ shown, filtering, selected
       {!collapsed && (
         <ul className="logins" id={`net-list-${n.bridgeID}`}>
           {shown.logins.map((l) => (
-            <LoginRow key={l.loginID} network={n} login={l} selected={sameRow(selected, loginTarget(l))} />
+            <LoginRow key={l.loginID} network={n} login={l} selected={sameRow(selected, loginTarget(l))} tabbable={tabRow === rowKey(loginTarget(l))} />
           ))}
           {shown.otherAccounts.map((a) => (
-            <OtherAccountRow key={a.accountID} network={n} account={a} selected={sameRow(selected, accountTarget(n.bridgeID, a))} />
+            <OtherAccountRow key={a.accountID} network={n} account={a} selected={sameRow(selected, accountTarget(n.bridgeID, a))} tabbable={tabRow === rowKey(accountTarget(n.bridgeID, a))} />
           ))}
         </ul>
       )}
@@ -269,13 +270,24 @@ function NoMatch() {
   );
 }
 
+/** The row Tab stops at: the selected one when it is shown, else the first one shown. */
+function tabStop(shown: readonly ShownNetwork[], collapsed: Readonly<Record<string, true>>, selected: AccountTarget | undefined): string | null {
+  const keys = shown
+    .filter((s) => !collapsed[s.network.bridgeID])
+    .flatMap((s) => [...s.logins.map((l) => rowKey(loginTarget(l))), ...s.otherAccounts.map((a) => rowKey(accountTarget(s.network.bridgeID, a)))]);
+  const wanted = selected ? rowKey(selected) : null;
+  return wanted !== null && keys.includes(wanted) ? wanted : (keys[0] ?? null);
+}
+
 function NetworkList({ selected }: { selected: AccountTarget | undefined }) {
   const accounts = useApp((s) => s.accounts)!;
   const filter = useApp((s) => s.listFilter);
   const filtering = isFiltering(filter);
+  const collapsed = useApp((s) => s.collapsed);
   const shown = filterNetworks(accounts.networks, filter);
   if (filtering && shown.length === 0) return <NoMatch />;
-  return shown.map((s) => <NetworkSection key={s.network.bridgeID} shown={s} filtering={filtering} selected={selected} />);
+  const tabRow = tabStop(shown, filtering ? {} : collapsed, selected);
+  return shown.map((s) => <NetworkSection key={s.network.bridgeID} shown={s} filtering={filtering} selected={selected} tabRow={tabRow} />);
 }
 
 function EmptyList() {

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { slack, slackIdentity } from '../../simulator/bridges/web.ts';
 import type { Stack } from '../../host/stack.ts';
-import { connect, expect, openDetails, test } from './fixtures.ts';
+import { connect, expect, expectNoSidewaysScroll, openDetails, test } from './fixtures.ts';
 
 test.use({ stackOptions: { seed: 'large:200', simConfig: { timeScale: 0.05, oauthAutoApprove: true }, rediscoverMs: 250 } });
 
@@ -126,4 +126,37 @@ test('the timeline after the simulator drops an account and it comes back', asyn
   await expect(timeline).toHaveText([/^.*Connected$/, /Needs login — Signal was unlinked/, /First seen: Connected/]);
   await expect(details.getByRole('button', { name: 'Log in again…' })).toBeVisible();
   await shot('83-details-timeline');
+  // "Log in again…" says what it does; keeping it starts nothing.
+  await details.getByRole('button', { name: 'Log in again…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Log in to Network 02 again?' });
+  await expect(dialog).toContainText('Person 42 (+15552000041) is connected. Logging in again starts a new Network 02 login');
+  await shot('84-log-in-again');
+  await dialog.getByRole('button', { name: 'Keep it as it is' }).click();
+  await expect(dialog).toBeHidden();
+  expect([...stack.sim.core.logins.sessions.values()]).toEqual([]);
+});
+
+test.describe('320 CSS px wide', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('search, filter and details reflow; details take the list’s place, Back returns to the row', async ({ app, stack, shot }) => {
+    withSlackAndDrops(stack, [5]);
+    await connect(app);
+    await app.getByRole('searchbox').fill('acme');
+    await expect(rows(app)).toHaveCount(1);
+    await expectNoSidewaysScroll(app, 'search');
+    await shot('85-narrow-search');
+    await app.getByRole('searchbox').fill('');
+    await app.getByRole('button', { name: 'Needs attention (1)' }).click();
+    await expect(rows(app)).toHaveCount(1);
+    await expectNoSidewaysScroll(app, 'needs attention');
+    await shot('86-narrow-needs-attention');
+    await rows(app).first().click();
+    await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeHidden();
+    await expect(app.getByRole('complementary').getByRole('button', { name: 'Reconnect' })).toBeVisible();
+    await expectNoSidewaysScroll(app, 'details');
+    await shot('87-narrow-details-needs-login');
+    await app.getByRole('button', { name: 'Back to accounts' }).click();
+    await expect(rows(app).first()).toBeFocused();
+  });
 });

@@ -92,6 +92,19 @@ export async function connect(page: Page, opts: { approve?: boolean } = {}): Pro
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
 }
 
+/** The page and every element in it fit the viewport's width: nothing to scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+  });
+  expect(overflow.scrollWidth, `${screen}: scrollWidth <= clientWidth; too wide: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+}
+
 /** Opens an account's details from its row in a network's section, as a click does. */
 export async function openDetails(page: Page, network: RegExp, name: string): Promise<void> {
   await page.getByRole('region', { name: network }).getByRole('button', { name: new RegExp(`^${name}`) }).first().click();

@@ -2,21 +2,7 @@
  * Reflow (WCAG 1.4.10): from 320 CSS px wide — 200% zoom of a 640 px window — nothing scrolls
  * sideways, on every screen, in light and dark. Each screen is photographed at that width.
  */
-import type { Page } from '@playwright/test';
-import { connect, expect, test } from './fixtures.ts';
-
-/** The page and every element in it fit the viewport's width: nothing to scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const root = document.documentElement;
-    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
-  });
-  expect(overflow.scrollWidth, `${screen}: scrollWidth <= clientWidth; too wide: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
-}
+import { connect, expect, expectNoSidewaysScroll, test } from './fixtures.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`320 CSS px wide, ${colorScheme}`, () => {

@@ -129,15 +129,24 @@ describe('AccountHistory, as a details pane shows it', () => {
     expect(subjectsOf(viewWith(account('A', 'connected')), { bridgeID: 'wa', loginID: 'L', accountID: 'A' })).toEqual([{ key: 'wa/A', name: null }]);
     expect(subjectsOf(accounts([network({ bridgeID: 'tg', displayName: 'Telegram', logins: [login({ bridgeID: 'tg', loginID: 'T' })] })]), { bridgeID: 'tg', loginID: 'T', accountID: null })).toEqual([{ key: 'tg/login:T', name: null }]);
     expect(subjectsOf(v, { bridgeID: 'sl', loginID: null, accountID: 'O' })).toEqual([{ key: 'sl/O', name: null }]);
+    expect(subjectsOf(v, { bridgeID: 'sl', loginID: null, accountID: 'S2' })).toEqual([
+      { key: 'sl/S1', name: 'Acme Inc' },
+      { key: 'sl/S2', name: 'Acme Labs' },
+    ]);
     expect(subjectsOf(v, { bridgeID: 'sl', loginID: 'gone', accountID: 'S1' })).toEqual([]);
+    expect(subjectsOf(v, { bridgeID: 'sl', loginID: null, accountID: 'gone' })).toEqual([]);
     expect(subjectsOf(v, { bridgeID: 'nope', loginID: 'S', accountID: null })).toEqual([]);
   });
 
-  it('a login that is down is recorded on each of its accounts with the login’s status and words', () => {
+  it('a login that is down (needs login, or logged out) is recorded on each of its accounts with the login’s status and words', () => {
     const h = new AccountHistory(memoryStore(), { now: clock().now });
     h.observe(slackView('needs_login', 'Slack signed you out'));
     expect(h.of('sl/S1')).toMatchObject([{ status: 'needs_login', reason: 'Slack signed you out' }]);
     expect(h.of('sl/S2')).toMatchObject([{ status: 'needs_login', reason: 'Slack signed you out' }]);
+    h.observe(slackView('logged_out', 'Signed out everywhere'));
+    expect(h.of('sl/S1').at(-1)).toMatchObject({ status: 'logged_out', reason: 'Signed out everywhere' });
+    h.observe(slackView('connecting', 'Waking up'));
+    expect(h.of('sl/S1').at(-1)).toMatchObject({ status: 'connected', reason: 'Waking up' }); // the account’s own status; the login’s words
   });
 
   it('merges the accounts of a login newest first, each named; says since when the status holds; a first sighting is not a "since"', () => {
@@ -162,6 +171,8 @@ describe('AccountHistory, as a details pane shows it', () => {
     c.advance(60_000);
     h.observe(slackView());
     expect(h.view(subjects).since).toBe('2026-11-30T09:02:00.000Z'); // still connected: the same run
+    h.record('sl/S1', 'reconnected', 'connected');
+    expect(h.view(subjects).since).toBe('2026-11-30T09:02:00.000Z'); // a second login into the same status: still the first
     expect(h.view([]).entries).toEqual([]);
     expect(h.view([]).since).toBeNull();
   });
@@ -177,6 +188,7 @@ describe('AccountHistory, as a details pane shows it', () => {
     const v = h.view([{ key: 'sl/S1', name: 'Acme Inc' }, { key: 'sl/S2', name: 'Acme Labs' }]);
     expect(v.unstable).toEqual(['2026-12-01T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z']);
     expect(h.view([{ key: 'sl/S1', name: null }]).unstable).toEqual([]);
+    expect(h.view([{ key: 'sl/S2', name: 'Acme Labs' }, { key: 'sl/S1', name: 'Acme Inc' }]).unstable).toHaveLength(3);
   });
 });
 

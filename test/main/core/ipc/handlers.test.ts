@@ -17,6 +17,7 @@ function fakeCore() {
   let listener: ((event: string, payload: unknown) => void) | null = null;
   const core = {
     cancelSignIn: () => void calls.push('cancelSignIn'),
+    clearHistory: () => void calls.push('clearHistory'),
     dismissSession: (id: string) => (calls.push(`dismissSession ${id}`), Promise.resolve()),
     subscribe: (l: (event: string, payload: unknown) => void) => ((listener = l), () => void (listener = null)),
   } as unknown as Core;
@@ -24,13 +25,14 @@ function fakeCore() {
 }
 
 describe('core handlers', () => {
-  it('cancelling a sign-in and dismissing a login reach the core and answer null', async () => {
+  it('cancelling a sign-in, dismissing a login and clearing the history reach the core and answer null', async () => {
     const f = fakeCore();
     const registry = new IpcRegistry({ log: new Logger(), isTrustedSender: () => true });
     registerCoreHandlers(registry, f.core);
     expect(await registry.invoke('auth.cancelSignIn', undefined, sender)).toEqual({ ok: true, value: null });
     expect(await registry.invoke('sessions.dismiss', { sessionID: 'ses_1' }, sender)).toEqual({ ok: true, value: null });
-    expect(f.calls).toEqual(['cancelSignIn', 'dismissSession ses_1']);
+    expect(await registry.invoke('accounts.clearHistory', undefined, sender)).toEqual({ ok: true, value: null });
+    expect(f.calls).toEqual(['cancelSignIn', 'dismissSession ses_1', 'clearHistory']);
   });
 
   it('forwards core events that fit the contract, drops the rest, and stops when asked', () => {
@@ -53,7 +55,7 @@ describe('every core handler', () => {
     const said = (name: string) => (...args: unknown[]) => {
       throw new AppError('unknown', 'called', { code: `${name} ${JSON.stringify(args)}` });
     };
-    const methods = ['snapshot', 'findDesktop', 'setServerAddress', 'signIn', 'useToken', 'setPlaintextConsent', 'signOut', 'refreshAccounts', 'loginFlows', 'reconnect', 'removeLogin', 'updateSettings', 'checkForUpdates', 'restartToUpdate', 'startSession', 'submitInput', 'submitCookies', 'cancelSession'];
+    const methods = ['snapshot', 'findDesktop', 'setServerAddress', 'signIn', 'useToken', 'setPlaintextConsent', 'signOut', 'refreshAccounts', 'accountHistory', 'loginFlows', 'reconnect', 'removeLogin', 'updateSettings', 'checkForUpdates', 'restartToUpdate', 'startSession', 'submitInput', 'submitCookies', 'cancelSession'];
     return Object.fromEntries(methods.map((m) => [m, said(m)])) as unknown as Core;
   }
 
@@ -69,6 +71,7 @@ describe('every core handler', () => {
       ['auth.setPlaintextConsent', { allow: true }, 'setPlaintextConsent [true]'],
       ['auth.signOut', undefined, 'signOut []'],
       ['accounts.refresh', undefined, 'refreshAccounts []'],
+      ['accounts.history', { bridgeID: 'b', loginID: 'L', accountID: null }, 'accountHistory [{"bridgeID":"b","loginID":"L","accountID":null}]'],
       ['bridges.getFlows', { bridgeID: 'b' }, 'loginFlows ["b"]'],
       ['sessions.start', { bridgeID: 'b' }, 'startSession [{"bridgeID":"b"}]'],
       ['sessions.reconnect', { bridgeID: 'b', loginID: 'L', accountID: null }, 'reconnect [{"bridgeID":"b","loginID":"L","accountID":null}]'],

@@ -265,6 +265,17 @@ describe('AccountsScreen, finding one account among many', () => {
     expect(screen.getByRole('button', { name: /^Person 1/ }).getAttribute('aria-current')).toBe('true');
   });
 
+  it('the list is one Tab stop: the selected row, else the first row shown', async () => {
+    await renderApp(snapshot({ accounts: many() }));
+    const stops = (): string[] => [...document.querySelectorAll<HTMLElement>('.row-open')].filter((b) => b.tabIndex === 0).map((b) => b.querySelector('.login-name')!.textContent!);
+    expect(stops()).toEqual(['Person 1']);
+    fireEvent.click(screen.getByRole('button', { name: /^Sam Lee/ }));
+    expect(stops()).toEqual(['Sam Lee']);
+    act(() => useApp.getState().navigate({ to: 'accounts' }));
+    fireEvent.click(within(screen.getByRole('region', { name: /^signal/ })).getByRole('button', { name: /^signal/ }));
+    expect(stops()).toEqual(['Zoë Park']);
+  });
+
   it('Ctrl+F and Cmd+F focus the search too; / typed into the search is text', async () => {
     await renderApp(snapshot({ accounts: many() }));
     const search = screen.getByRole('searchbox');
