@@ -267,7 +267,7 @@ describe('AccountsScreen, finding one account among many', () => {
 
   it('the list is one Tab stop: the selected row, else the first row shown', async () => {
     await renderApp(snapshot({ accounts: many() }));
-    const stops = (): string[] => [...document.querySelectorAll<HTMLElement>('.row-open')].filter((b) => b.tabIndex === 0).map((b) => b.querySelector('.login-name')!.textContent!);
+    const stops = (): string[] => [...document.querySelectorAll<HTMLElement>('.row-open')].filter((b) => b.tabIndex === 0).map((b) => b.querySelector('.login-name')!.textContent);
     expect(stops()).toEqual(['Person 1']);
     fireEvent.click(screen.getByRole('button', { name: /^Sam Lee/ }));
     expect(stops()).toEqual(['Sam Lee']);
