@@ -241,9 +241,11 @@ describe('the tray and notifications', () => {
     const live = () => [...sim.core.logins.sessions.values()].filter((x) => !x.terminal);
     expect(live()).toHaveLength(1);
     const first = live()[0]!;
-    // The user goes back to the list and presses the row's Reconnect for the same account.
+    // The user goes back to the list and asks its details to log in again to the same account.
     await app.page.getByRole('button', { name: 'Beeper Account Manager' }).click();
-    await app.page.getByRole('button', { name: 'Reconnect Alex Rivera on WhatsApp' }).first().click();
+    await app.page.getByRole('region', { name: /^WhatsApp/ }).getByRole('button', { name: /^Alex Rivera/ }).click();
+    await app.page.getByRole('button', { name: 'Log in again…' }).click();
+    await app.page.getByRole('dialog', { name: 'Log in to WhatsApp again?' }).getByRole('button', { name: 'Log in again' }).click();
     await pw(qr).toBeVisible();
     expect(await qr.getAttribute('src')).toBe(shown);
     expect(live()).toEqual([first]);
