@@ -7,6 +7,7 @@ import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contra
 import type { ToggleKey } from '../../preload/contract/settings.ts';
 import { NO_CAPABILITIES, type AccountHistoryView, type AccountTarget, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { AccountHistory, keysOf, subjectsOf } from './accounts/history.ts';
+import { findTarget } from '../../preload/contract/targets.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
 import { BeeperApi } from './api/client.ts';
 import { DesktopConnection, type FoundDesktop } from './api/desktop-connection.ts';
@@ -146,6 +147,10 @@ export class AccountManager {
       api: () => this.connection.api(),
       log: deps.log.child('sessions'),
       bridgeName: (id) => this.accounts.current()?.bridges.find((b) => b.id === id)?.displayName ?? id,
+      identityOf: (req) => {
+        const found = findTarget(this.accounts.view(), { bridgeID: req.bridgeID, loginID: req.loginID ?? null, accountID: req.accountID ?? null });
+        return (found?.login ?? found?.account)?.identity ?? null;
+      },
       onComplete: (session) => {
         this.recordLogin(session);
         void this.accounts.refresh('session-complete');

@@ -268,7 +268,8 @@ export const SessionViewSchema = z.object({
   bridgeID: z.string(),
   bridgeName: z.string(),
   flowID: z.string().nullable(),
-  reconnect: z.object({ loginID: z.string().nullable(), accountID: z.string().nullable() }).nullable(),
+  /** A reconnect: which login or account, and who it is (as the account list shows it), so every step can say so. */
+  reconnect: z.object({ loginID: z.string().nullable(), accountID: z.string().nullable(), identity: IdentityViewSchema.nullable() }).nullable(),
   phase: z.enum(['starting', 'user_input', 'cookies', 'display_and_wait', 'unsupported', 'complete', 'failed', 'cancelled']),
   /** The session has ended (complete, failed or cancelled): nothing more will happen in it. */
   finished: z.boolean(),

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { HISTORY_CAUSES, type AccountHistoryView, type AccountsView, type AccountTarget, type AccountView, type HistoryEntryView, type LoginView } from '../../../preload/contract/views.ts';
 import type { SafeStore } from '../storage/store.ts';
+import { findTarget } from '../../../preload/contract/targets.ts';
 
 const EntrySchema = z.object({
   at: z.string(),
@@ -58,15 +59,13 @@ export interface HistorySubject {
  * account no login claims. Empty when the view holds no such login or account.
  */
 export function subjectsOf(view: AccountsView, target: AccountTarget): HistorySubject[] {
-  const n = view.networks.find((x) => x.bridgeID === target.bridgeID);
-  // A login by its ID, else the login holding the account asked for (as the window finds it).
-  const l = n?.logins.find((x) => (target.loginID !== null ? x.loginID === target.loginID : x.accounts.some((a) => a.accountID === target.accountID)));
-  if (l) {
+  const found = findTarget(view, target);
+  if (found?.login) {
+    const l = found.login;
     if (l.accounts.length === 0) return [{ key: historyKey(l.bridgeID, l), name: null }];
     return l.accounts.map((a) => ({ key: historyKey(l.bridgeID, a), name: l.accounts.length > 1 ? a.label : null }));
   }
-  const a = target.accountID === null ? undefined : n?.otherAccounts.find((x) => x.accountID === target.accountID);
-  return a ? [{ key: historyKey(target.bridgeID, a), name: null }] : [];
+  return found ? [{ key: historyKey(target.bridgeID, found.account), name: null }] : [];
 }
 
 const STORE_KEY = 'accounts';

@@ -16,7 +16,7 @@
  * Values the user typed, cookies and codes pass straight through to the API and are never kept.
  */
 import { randomBytes } from 'node:crypto';
-import type { SessionView } from '../../../preload/contract/views.ts';
+import type { IdentityView, SessionView } from '../../../preload/contract/views.ts';
 import { startBody, type BeeperApi, type StartRequest, type SubmitBody } from '../api/client.ts';
 import { cookieFieldNeed, type CookiesStep, type LoginSession } from '../api/schemas.ts';
 import { AppError, toAppError } from '../errors.ts';
@@ -30,6 +30,8 @@ export interface SessionEngineDeps {
   api: () => BeeperApi | null;
   log: Logger;
   bridgeName: (bridgeID: string) => string;
+  /** Who a reconnect is for, as the account list shows it (null when the list does not know it). */
+  identityOf?: (request: StartRequest) => IdentityView | null;
   /** A session completed: refresh accounts. */
   onComplete: (session: SessionView) => void;
   /** Fetches an image (the emoji to tap) and returns it as a data: URL, or null. */
@@ -84,8 +86,12 @@ class Live {
   emojiImage: { url: string; dataURL: string | null; loading: boolean } | null = null;
   readonly context: SessionContext;
 
-  constructor(request: StartRequest, bridgeName: string) {
+  /** Who a reconnect is for, read once when it starts: the list may drop the account while it runs. */
+  readonly identity: IdentityView | null;
+
+  constructor(request: StartRequest, bridgeName: string, identity: IdentityView | null) {
     this.context = { request, bridgeName };
+    this.identity = identity;
   }
 
   get request(): StartRequest {
@@ -249,7 +255,7 @@ export class SessionEngine {
       if (same) return this.view(other);
       await this.cancel(other.id);
     }
-    const s = new Live(req, this.deps.bridgeName(req.bridgeID));
+    const s = new Live(req, this.deps.bridgeName(req.bridgeID), req.loginID || req.accountID ? (this.deps.identityOf?.(req) ?? null) : null);
     this.sessions.set(s.id, s);
     this.emit(s);
     const answer = await this.ask(s, (api, signal) => api.createSession(req.bridgeID, startBody(req), signal), 'submit');
@@ -496,7 +502,7 @@ export class SessionEngine {
       bridgeID: request.bridgeID,
       bridgeName: s.context.bridgeName,
       flowID: request.flowID ?? null,
-      reconnect: request.loginID || request.accountID ? { loginID: request.loginID ?? null, accountID: request.accountID ?? null } : null,
+      reconnect: request.loginID || request.accountID ? { loginID: request.loginID ?? null, accountID: request.accountID ?? null, identity: s.identity } : null,
       phase: state.phase,
       finished: ended,
       busy: open?.submitting ?? false,

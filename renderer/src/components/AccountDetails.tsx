@@ -72,7 +72,7 @@ function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget
   const [asking, setAsking] = useState<'again' | 'remove' | null>(null);
   const { network, login, account } = selected;
   const offer = login?.reconnect ?? account?.reconnect ?? 'none';
-  const identity = (login ?? account)!.identity;
+  const identity = (login ?? account).identity;
   const start = (): Promise<void> => reconnect(target.bridgeID, login?.loginID ?? null, login ? null : (account?.accountID ?? null));
   return (
     <div className="actions details-actions">

@@ -33,6 +33,22 @@ function title(s: SessionView): string {
 /** A key that changes whenever the user is shown something new. */
 const stepKey = (s: SessionView): string => `${s.phase}|${s.step && 'stepID' in s.step ? s.step.stepID : ''}`;
 
+/** A reconnect says, on every step, whose account it is: with three WhatsApp accounts, the phone to pick up. */
+function ForWhom({ session }: { session: SessionView }) {
+  const who = session.reconnect?.identity;
+  if (!who) return null;
+  return (
+    <div className="session-who">
+      <Avatar identity={who} size={32} />
+      <div>
+        <span className="visually-hidden">For </span>
+        <strong>{who.name}</strong>
+        {who.detail && <span className="muted small"> · {who.detail}</span>}
+      </div>
+    </div>
+  );
+}
+
 function StepBody({ session, step, actions }: { session: SessionView; step: StepView; actions: StepActions }): ReactElement {
   const { Body } = stepEntry(step);
   return <Body session={session} step={step} actions={actions} />;
@@ -156,6 +172,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
     <div className="screen session">
       <div className="session-card">
         <p className="eyebrow">{session.reconnect ? `Reconnect · ${session.bridgeName}` : `Add account · ${session.bridgeName}`}</p>
+        <ForWhom session={session} />
         <h1 ref={headingRef} tabIndex={-1} className="session-title">
           {title(session)}
         </h1>

@@ -33,7 +33,7 @@ export function useSessionActions(session: SessionView): { dismissThen: (next: (
     dismissThen(async () => {
       const flow = session.flowID ? { flowID: session.flowID } : {};
       const { bridgeID, reconnect } = session;
-      const next = await run('start again', (api) => (reconnect ? api.reconnect({ bridgeID, ...reconnect, ...flow }) : api.startSession({ bridgeID, ...flow })));
+      const next = await run('start again', (api) => (reconnect ? api.reconnect({ bridgeID, loginID: reconnect.loginID, accountID: reconnect.accountID, ...flow }) : api.startSession({ bridgeID, ...flow })));
       if (next) navigate({ to: 'session', sessionID: next.id });
     });
   return { dismissThen, startAgain };

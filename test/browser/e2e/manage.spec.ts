@@ -13,6 +13,8 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
     await row.getByRole('button', { name: 'Reconnect Alex Rivera on Telegram' }).click();
 
     await expect(app.getByText('Reconnect · Telegram')).toBeVisible();
+    // Whose account it is, above the step: the phone to pick up.
+    await expect(app.locator('.session-who')).toContainText(/Alex Rivera · \+?1?555/);
     await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible(); // the stored phone number is reused
     await shot('40-reconnect-code');
     await app.getByLabel('Code').fill('12345');

@@ -490,7 +490,7 @@ describe('AccountManager, requests from the window', () => {
     t = await signedIn();
     const login = t.core.snapshot().accounts.networks.flatMap((n) => n.logins).find((l) => l.bridgeID === 'local-whatsapp' || l.accounts.length > 0)!;
     const s = await call<SessionView>(t, 'sessions.reconnect', { bridgeID: login.bridgeID, loginID: login.loginID, accountID: null });
-    expect(s.reconnect).toEqual({ loginID: login.loginID, accountID: null });
+    expect(s.reconnect).toEqual({ loginID: login.loginID, accountID: null, identity: login.identity });
     await call(t, 'sessions.cancel', { sessionID: s.id });
   });
 

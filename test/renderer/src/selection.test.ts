@@ -1,6 +1,6 @@
 /** renderer/src/selection.ts: which row a route's selection names, and finding it in a view. */
 import { describe, expect, it } from 'vitest';
-import { accountTarget, findSelected, loginTarget, rowKey, sameRow } from '../../../renderer/src/selection.ts';
+import { accountTarget, loginTarget, rowKey, sameRow } from '../../../renderer/src/selection.ts';
 import type { AccountView } from '../../../preload/contract/views.ts';
 import { accounts, identity, login, network } from '../../support/views.ts';
 
@@ -8,19 +8,6 @@ const acc = (accountID: string): AccountView => ({ accountID, network: 'Slack', 
 const view = accounts([network({ bridgeID: 'sl', displayName: 'Slack', logins: [login({ bridgeID: 'sl', loginID: 'L', accounts: [acc('A'), acc('B')] })], otherAccounts: [acc('O')] })]);
 
 describe('selection', () => {
-  it('finds a login by its ID, or by an account it holds; an unclaimed account by its ID', () => {
-    expect(findSelected(view, { bridgeID: 'sl', loginID: 'L', accountID: null })?.login?.loginID).toBe('L');
-    expect(findSelected(view, { bridgeID: 'sl', loginID: null, accountID: 'B' })?.login?.loginID).toBe('L');
-    expect(findSelected(view, { bridgeID: 'sl', loginID: null, accountID: 'O' })).toMatchObject({ login: null, account: { accountID: 'O' } });
-  });
-
-  it('nothing when it is gone, or there is no view', () => {
-    expect(findSelected(view, { bridgeID: 'sl', loginID: 'X', accountID: null })).toBeNull();
-    expect(findSelected(view, { bridgeID: 'sl', loginID: null, accountID: 'X' })).toBeNull();
-    expect(findSelected(view, { bridgeID: 'nope', loginID: 'L', accountID: null })).toBeNull();
-    expect(findSelected(null, { bridgeID: 'sl', loginID: 'L', accountID: null })).toBeNull();
-  });
-
   it('a row is its login (whatever account was asked for) or its account', () => {
     const l = view.networks[0]!.logins[0]!;
     expect(sameRow(loginTarget(l), { bridgeID: 'sl', loginID: 'L', accountID: 'A' })).toBe(true);

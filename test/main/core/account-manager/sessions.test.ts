@@ -132,7 +132,8 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const [item] = fx.t.core.snapshot().accounts.needsAttention;
       expect(item).toMatchObject({ bridgeID: 'local-telegram', status: 'needs_login', message: expect.stringContaining('logged out') });
       const s0 = await reconnect(item!.bridgeID, item!.loginID, null);
-      expect(s0).toMatchObject({ reconnect: { loginID: item!.loginID }, step: { stepID: 'fi.mau.telegram.login.code' } });
+      // Who it is for, as the list names the account: on every step of the reconnect.
+      expect(s0).toMatchObject({ reconnect: { loginID: item!.loginID, identity: { name: 'Alex Rivera', detail: '+15550100202' } }, step: { stepID: 'fi.mau.telegram.login.code' } });
       const s1 = await input(s0, { 'fi.mau.telegram.login.code': '12345' });
       const done = await input(s1, { 'fi.mau.telegram.login.password': 'correct horse' });
       expect(done.result).toMatchObject({ loginID: item!.loginID, restored: true });
@@ -146,7 +147,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const fromWindow = await reconnect('local-whatsapp', wa.loginID, null);
       const fromNotification = await reconnect('local-whatsapp', null, accountID);
       expect([fromWindow.id, fromNotification.id]).toEqual([fromTray.id, fromTray.id]);
-      expect(fromTray).toMatchObject({ reconnect: { loginID: wa.loginID, accountID: null }, finished: false });
+      expect(fromTray).toMatchObject({ reconnect: { loginID: wa.loginID, accountID: null, identity: wa.identity }, finished: false });
       expect([...fx.sim.core.logins.sessions.values()].filter((x) => x.bridge.id === 'local-whatsapp')).toHaveLength(1);
       await call(fx.t, 'sessions.dismiss', { sessionID: fromTray.id });
     });

@@ -916,9 +916,20 @@ describe('SessionEngine steps, exactly', () => {
     const { engine } = engineWith(() => inputStep());
     const reconnect = async (req: Record<string, string>) => (await engine.start({ bridgeID: `b${Object.keys(req).join('')}`, ...req })).reconnect;
     expect(await reconnect({})).toBeNull();
-    expect(await reconnect({ loginID: 'L' })).toEqual({ loginID: 'L', accountID: null });
-    expect(await reconnect({ accountID: 'A' })).toEqual({ loginID: null, accountID: 'A' });
-    expect(await reconnect({ loginID: 'L', accountID: 'A' })).toEqual({ loginID: 'L', accountID: 'A' });
+    expect(await reconnect({ loginID: 'L' })).toEqual({ loginID: 'L', accountID: null, identity: null });
+    expect(await reconnect({ accountID: 'A' })).toEqual({ loginID: null, accountID: 'A', identity: null });
+    expect(await reconnect({ loginID: 'L', accountID: 'A' })).toEqual({ loginID: 'L', accountID: 'A', identity: null });
+  });
+
+  it('who a reconnect is for is asked once, at its start, and only for a reconnect', async () => {
+    const asked: unknown[] = [];
+    const who = { name: 'Alex Rivera', detail: '+1 555 0100', avatarURL: null };
+    const { engine } = engineWith(() => inputStep(), { identityOf: (req) => (asked.push(req), who) });
+    expect((await engine.start({ bridgeID: 'a' })).reconnect).toBeNull();
+    const s = await engine.start({ bridgeID: 'b', loginID: 'L' });
+    expect(s.reconnect).toEqual({ loginID: 'L', accountID: null, identity: who });
+    expect(engine.get(s.id).reconnect?.identity).toEqual(who);
+    expect(asked).toEqual([{ bridgeID: 'b', loginID: 'L' }]);
   });
 });
 

@@ -58,7 +58,7 @@ describe('AccountDetails', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it as it is' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([]);
     fireEvent.click(within(pane).getByRole('button', { name: 'Log in again…' }));
-    main.answer('sessions.reconnect', () => session(null, { id: 's7', reconnect: { loginID: 'tg1', accountID: null } }));
+    main.answer('sessions.reconnect', () => session(null, { id: 's7', reconnect: { loginID: 'tg1', accountID: null, identity: null } }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Log in again' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's7' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'telegram', loginID: 'tg1', accountID: null }]);

@@ -43,7 +43,7 @@ describe('AccountsScreen', () => {
     const { main } = await renderApp(snapshot({ accounts: withAttention() }));
     const attention = screen.getByRole('region', { name: '1 account needs attention' });
     expect(within(attention).getByText('Logged out from your phone')).toBeTruthy();
-    main.answer('sessions.reconnect', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null } }));
+    main.answer('sessions.reconnect', () => session(null, { id: 's9', bridgeID: 'whatsapp', bridgeName: 'WhatsApp', reconnect: { loginID: 'wa1', accountID: null, identity: null } }));
     fireEvent.click(within(attention).getByRole('button', { name: 'Reconnect Alex Doe on WhatsApp: Logged out from your phone' }));
     await waitFor(() => expect(useApp.getState().route).toEqual({ to: 'session', sessionID: 's9' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([{ bridgeID: 'whatsapp', loginID: 'wa1', accountID: null }]);
@@ -150,7 +150,7 @@ describe('AccountsScreen while Beeper Desktop is gone', () => {
 describe('AccountsScreen with logins in progress', () => {
   const live = [
     session(null, { id: 's1', bridgeID: 'slack', bridgeName: 'Slack', phase: 'user_input', startedAt: '2026-11-29T09:00:00.000Z' }),
-    session(null, { id: 's2', bridgeID: 'telegram', bridgeName: 'Telegram', phase: 'display_and_wait', reconnect: { loginID: 'tg1', accountID: null }, startedAt: '2026-11-29T09:01:00.000Z' }),
+    session(null, { id: 's2', bridgeID: 'telegram', bridgeName: 'Telegram', phase: 'display_and_wait', reconnect: { loginID: 'tg1', accountID: null, identity: null }, startedAt: '2026-11-29T09:01:00.000Z' }),
     session(null, { id: 's3', bridgeID: 'signal', bridgeName: 'Signal', phase: 'failed', startedAt: '2026-11-29T09:02:00.000Z' }),
   ];
 

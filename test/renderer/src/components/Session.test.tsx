@@ -36,13 +36,28 @@ describe('SessionScreen', () => {
     ['cookies', session(cookiesStep, { bridgeName: 'Slack' }), 'Sign in to Slack'],
     ['a step this app does not know', session(unknownStep), 'Finish connecting Telegram in Beeper Desktop'],
     ['complete', session(null, { phase: 'complete' }), 'Telegram is connected'],
-    ['a reconnect, complete', session(null, { phase: 'complete', reconnect: { loginID: 'l1', accountID: null }, result: { loginID: 'l1', accountIDs: [], identity: null, network: 'Telegram', restored: true } }), 'Telegram is reconnected'],
+    ['a reconnect, complete', session(null, { phase: 'complete', reconnect: { loginID: 'l1', accountID: null, identity: null }, result: { loginID: 'l1', accountIDs: [], identity: null, network: 'Telegram', restored: true } }), 'Telegram is reconnected'],
     ['failed', session(null, { phase: 'failed', error: { kind: 'session_expired', message: 'The login timed out. Start again.' } }), 'Could not connect Telegram'],
     ['cancelled', session(null, { phase: 'cancelled' }), 'Login cancelled'],
   ])('%s: titled and announced', async (_name, s, title) => {
     await show(s);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(title);
     expect(screen.getAllByRole('status').some((r) => r.textContent === title)).toBe(true);
+  });
+
+  it('a reconnect names whose account it is above every step; a new account, or one the list does not know, names no one', async () => {
+    const who = { loginID: 'wa2', accountID: null, identity: identity('Alex Rivera', '+1 555 010 0202') };
+    await show(session(qrStep, { bridgeName: 'WhatsApp', reconnect: who }));
+    expect(screen.getByText('Alex Rivera').closest('.session-who > div')?.textContent).toBe('For Alex Rivera · +1 555 010 0202');
+    cleanup();
+    await show(session(phoneStep, { reconnect: who }));
+    expect(screen.getByText('Alex Rivera')).toBeTruthy();
+    cleanup();
+    await show(session(qrStep, { reconnect: { ...who, identity: null } }));
+    expect(document.querySelector('.session-who')).toBeNull();
+    cleanup();
+    await show(session(qrStep));
+    expect(document.querySelector('.session-who')).toBeNull();
   });
 
   it('a form puts focus on its first field; any other step on its title', async () => {
@@ -84,7 +99,7 @@ describe('SessionScreen', () => {
   it('Cancel ends the login in main and goes straight back to where it was started, with a notice that needs no click', async () => {
     for (const [reconnect, back, text] of [
       [null, { to: 'add-account' }, 'Adding Telegram was cancelled.'],
-      [{ loginID: 'l1', accountID: null }, { to: 'accounts' }, 'Reconnecting Telegram was cancelled.'],
+      [{ loginID: 'l1', accountID: null, identity: null }, { to: 'accounts' }, 'Reconnecting Telegram was cancelled.'],
     ] as const) {
       const { main } = await show(session(unknownStep, { reconnect }));
       main.answer('sessions.dismiss', () => null);
@@ -111,7 +126,7 @@ describe('SessionScreen', () => {
   });
 
   it('failed: says why, its code behind Details with a copy button; Start again starts the same login again', async () => {
-    const failed = session(null, { phase: 'failed', flowID: 'qr', reconnect: { loginID: 'l1', accountID: null }, error: { kind: 'bridge_unavailable', message: 'Too many logins.', code: 'FI.MAU.BRIDGE.TOO_MANY_LOGINS' } });
+    const failed = session(null, { phase: 'failed', flowID: 'qr', reconnect: { loginID: 'l1', accountID: null, identity: null }, error: { kind: 'bridge_unavailable', message: 'Too many logins.', code: 'FI.MAU.BRIDGE.TOO_MANY_LOGINS' } });
     const { main } = await show(failed);
     expect(screen.getByRole('alert').textContent).toContain('Too many logins.');
     // The code is not what a person reads first: it is behind Details, and copied for support.
