@@ -5,7 +5,7 @@
  */
 import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
-import { NO_CAPABILITIES, type AccountHistoryView, type AccountTarget, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
+import { NO_CAPABILITIES, type AccountHistoryView, type AccountTarget, type AppSnapshot, type ReconnectAllView, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { AccountHistory, keysOf, subjectsOf } from './accounts/history.ts';
 import { findTarget } from '../../preload/contract/targets.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
@@ -21,6 +21,7 @@ import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { SessionEngine } from './sessions/engine.ts';
 import { reconnectRequest, type ReconnectTarget } from './sessions/reconnect.ts';
+import { ReconnectQueue } from './sessions/reconnect-queue.ts';
 import { SettingsStore, settingsView, type Settings } from './storage/settings.ts';
 import { SafeStore } from './storage/store.ts';
 import { Updates, type UpdaterSource } from './updates.ts';
@@ -79,6 +80,10 @@ export type Core = Pick<
   | 'loginFlows'
   | 'removeLogin'
   | 'reconnect'
+  | 'startReconnectAll'
+  | 'skipReconnect'
+  | 'stopReconnectAll'
+  | 'closeReconnectAll'
   | 'startSession'
   | 'session'
   | 'cookiesStep'
@@ -102,6 +107,7 @@ export class AccountManager {
   readonly sessions: SessionEngine;
   readonly updates: Updates;
   readonly history: AccountHistory;
+  readonly reconnectAll: ReconnectQueue;
   private readonly deps: CoreDeps;
   private readonly listeners = new Set<Listener>();
 
@@ -160,6 +166,13 @@ export class AccountManager {
     });
     this.updates = new Updates(deps.appVersion ?? '0.0.0');
     this.history = new AccountHistory(deps.historyStore ?? SafeStore.inMemory());
+    this.reconnectAll = new ReconnectQueue({
+      accounts: () => this.accounts.view(),
+      reconnect: (target) => this.reconnect(target),
+      dismiss: (id) => this.sessions.dismiss(id),
+      onChange: (v) => this.emit('state.reconnectAll', v),
+      log: deps.log.child('reconnect-all'),
+    });
     this.forwardEvents();
   }
 
@@ -176,9 +189,13 @@ export class AccountManager {
     });
     this.sessions.onChange((v) => {
       this.emit('state.session', v);
+      void this.reconnectAll.sessionChanged(v);
       if (v.error?.kind === 'not_running') this.connection.lost();
     });
-    this.sessions.onRemove((id) => this.emit('state.sessionRemoved', { sessionID: id }));
+    this.sessions.onRemove((id) => {
+      this.emit('state.sessionRemoved', { sessionID: id });
+      void this.reconnectAll.sessionRemoved(id);
+    });
     this.settings.onChange((s) => this.emit('state.settings', settingsView(s)));
     this.updates.onChange((v) => this.emit('state.updater', v));
   }
@@ -235,6 +252,7 @@ export class AccountManager {
       auth: authView(this.auth.state()),
       accounts: this.accounts.view(),
       sessions: this.sessions.list(),
+      reconnectAll: this.reconnectAll.view(),
       settings: settingsView(this.settings.all()),
       updater: this.updates.view(),
     };
@@ -364,6 +382,24 @@ export class AccountManager {
   /** Reconnect an account, asked for by the window, the tray, a notification or a link: one rule for the request. */
   reconnect(target: ReconnectTarget): Promise<SessionView> {
     return this.sessions.start(reconnectRequest(target, this.accounts.current()));
+  }
+
+  /** Reconnect all: a guided queue through every account that needs login. */
+  startReconnectAll(): Promise<ReconnectAllView> {
+    this.requireSignedIn();
+    return this.reconnectAll.start();
+  }
+
+  skipReconnect(): Promise<ReconnectAllView | null> {
+    return this.reconnectAll.skip();
+  }
+
+  stopReconnectAll(): Promise<ReconnectAllView | null> {
+    return this.reconnectAll.stop();
+  }
+
+  closeReconnectAll(): void {
+    this.reconnectAll.close();
   }
 
   // ---------------------------------------------------------------- login sessions

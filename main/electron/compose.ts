@@ -75,6 +75,7 @@ export function runShell(paths: ShellPaths): void {
         open: () => showWindow(window),
         addAccount: () => void launch({ type: 'add-account' }, false),
         reconnect: (bridgeID, loginID, accountID) => void launch({ type: 'reconnect', bridgeID, loginID, accountID, confirm: false }, false),
+        reconnectAll: () => void launch({ type: 'reconnect-all' }, false),
         checkForUpdates: () => void updater.check(),
         restartToUpdate: () => {
           try {
@@ -198,6 +199,14 @@ function launcher(window: BrowserWindow, core: Core, registry: IpcRegistry, log:
             return (await core.reconnect({ bridgeID, loginID, accountID })).id;
           } catch (e) {
             log.warn('could not start a reconnect', { error: e });
+            return null;
+          }
+        },
+        startReconnectAll: async () => {
+          try {
+            return await core.startReconnectAll();
+          } catch (e) {
+            log.warn('could not start reconnecting all', { error: e });
             return null;
           }
         },

@@ -61,6 +61,7 @@ export interface TrayHandlers {
   open(): void;
   addAccount(): void;
   reconnect(bridgeID: string, loginID: string | null, accountID: string | null): void;
+  reconnectAll(): void;
   checkForUpdates(): void;
   restartToUpdate(): void;
   quit(): void;
@@ -74,6 +75,8 @@ export function runTrayAction(a: TrayAction, h: TrayHandlers): void {
       return h.addAccount();
     case 'reconnect':
       return h.reconnect(a.bridgeID, a.loginID, a.accountID);
+    case 'reconnect-all':
+      return h.reconnectAll();
     case 'check-updates':
       return h.checkForUpdates();
     case 'restart-to-update':

@@ -2,7 +2,9 @@
  * What a launch (or a second launch, passed on by the single-instance lock) asks for, from its
  * command line or a `beeper-account-manager://` link.
  */
+import { reconnectAllRoute } from '../../preload/contract/routes.ts';
 import type { EventPayload } from '../../preload/contract/schemas.ts';
+import type { ReconnectAllView } from '../../preload/contract/views.ts';
 
 export const PROTOCOL = 'beeper-account-manager';
 
@@ -14,7 +16,9 @@ export type LaunchAction =
    * `confirm`: it came from outside the app (a link, a command line) and only opens a screen that
    * asks first; from the tray or a notification the user already chose it in the app.
    */
-  | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null; confirm: boolean };
+  | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null; confirm: boolean }
+  /** From the tray only: the guided queue through every account that needs login. */
+  | { type: 'reconnect-all' };
 
 const ID = /^[A-Za-z0-9._:@+=-]{1,256}$/;
 
@@ -64,6 +68,8 @@ export interface LaunchDeps {
   showWindow(): void;
   /** Starts a reconnect session; returns its ID, or null when it could not start. */
   startReconnect(bridgeID: string, loginID: string | null, accountID: string | null): Promise<string | null>;
+  /** Starts "Reconnect all" (or finds it running); null when it could not start. */
+  startReconnectAll(): Promise<ReconnectAllView | null>;
   /** Shows a screen: the contract's navigation request, the window's route. */
   navigate(to: EventPayload<'ui.navigate'>): void;
 }
@@ -91,7 +97,11 @@ export async function performLaunch(action: LaunchAction, deps: LaunchDeps, firs
       }
       const sessionID = await deps.startReconnect(action.bridgeID, action.loginID, action.accountID);
       deps.navigate(sessionID ? { to: 'session', sessionID } : { to: 'accounts' });
+      return;
     }
+    case 'reconnect-all':
+      deps.showWindow();
+      deps.navigate(reconnectAllRoute(await deps.startReconnectAll()));
   }
 }
 

@@ -11,6 +11,7 @@ export type TrayAction =
   | { type: 'open' }
   | { type: 'add-account' }
   | { type: 'reconnect'; bridgeID: string; loginID: string | null; accountID: string | null }
+  | { type: 'reconnect-all' }
   | { type: 'check-updates' }
   | { type: 'restart-to-update' }
   | { type: 'quit' };
@@ -89,16 +90,17 @@ function loginLines(logins: readonly LoginEntry[]): TrayItem[] {
   ];
 }
 
-/** Reconnect: what needs it first, then every other account that can be reconnected. */
+/** Reconnect: all of them when several need it, what needs it, then every other account that can be reconnected. */
 function reconnectMenu(logins: readonly LoginEntry[], attention: readonly AttentionItem[]): TrayItem[] {
   const attentionKeys = new Set(attention.map((a) => `${a.bridgeID}/${a.loginID ?? a.accountID}`));
+  const all: TrayItem[] = attention.length > 1 ? [{ kind: 'action', label: `Reconnect all (${attention.length})`, action: { type: 'reconnect-all' } }, { kind: 'separator' }] : [];
   const first = attention.map(
     (a): TrayItem => ({ kind: 'action', label: `⚠ ${a.bridgeName}: ${a.identity.name}`, action: { type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID } }),
   );
   const rest = logins
     .filter(({ n, l }) => n.canReconnect && !attentionKeys.has(`${n.bridgeID}/${l.loginID}`))
     .map(({ n, l }): TrayItem => ({ kind: 'action', label: `${n.displayName}: ${l.identity.name}`, action: { type: 'reconnect', bridgeID: n.bridgeID, loginID: l.loginID, accountID: null } }));
-  return first.length > 0 && rest.length > 0 ? [...first, { kind: 'separator' }, ...rest] : [...first, ...rest];
+  return [...all, ...(first.length > 0 && rest.length > 0 ? [...first, { kind: 'separator' } as const, ...rest] : [...first, ...rest])];
 }
 
 /** The tray icon variant: attention shows a badge; the panel theme picks dark or light artwork. */

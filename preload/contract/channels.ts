@@ -21,6 +21,10 @@ export const INVOKE = {
   getLoginFlows: 'bridges.getFlows',
   startSession: 'sessions.start',
   reconnect: 'sessions.reconnect',
+  startReconnectAll: 'reconnects.startAll',
+  skipReconnect: 'reconnects.skip',
+  stopReconnectAll: 'reconnects.stop',
+  closeReconnectAll: 'reconnects.close',
   submitInput: 'sessions.submitInput',
   submitCookies: 'sessions.submitCookies',
   cancelSession: 'sessions.cancel',
@@ -39,6 +43,7 @@ export const EVENTS = {
   accounts: 'state.accounts',
   session: 'state.session',
   sessionRemoved: 'state.sessionRemoved',
+  reconnectAll: 'state.reconnectAll',
   settings: 'state.settings',
   updater: 'state.updater',
   /** The shell asks the UI to show something (a tray item, a notification click). */

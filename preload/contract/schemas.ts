@@ -14,6 +14,7 @@ import {
   AuthViewSchema,
   ConnectionViewSchema,
   LoginFlowViewSchema,
+  ReconnectAllViewSchema,
   RemoveScopeSchema,
   SessionViewSchema,
   SettingsViewSchema,
@@ -60,6 +61,14 @@ export const invokeSchemas = {
       .refine(namesOne, 'a reconnect names a login or an account'),
     response: SessionViewSchema,
   },
+  /** Reconnect all: a guided queue through every account that needs login (one at a time). */
+  'reconnects.startAll': { request: none, response: ReconnectAllViewSchema },
+  /** Leaves the current account as it is (its login ended on the server), on to the next. */
+  'reconnects.skip': { request: none, response: ReconnectAllViewSchema.nullable() },
+  /** Ends the queue, ending the current login on the server. */
+  'reconnects.stop': { request: none, response: ReconnectAllViewSchema.nullable() },
+  /** The summary was read. */
+  'reconnects.close': { request: none, response: z.null() },
   'sessions.submitInput': { request: z.object({ sessionID: id, fields: fieldValues }).strict(), response: SessionViewSchema },
   'sessions.submitCookies': {
     request: z.object({ sessionID: id, fields: fieldValues, lastURL: z.string().max(8192).optional() }).strict(),
@@ -89,6 +98,7 @@ export const eventSchemas = {
   'state.accounts': AccountsViewSchema,
   'state.session': SessionViewSchema,
   'state.sessionRemoved': z.object({ sessionID: id }),
+  'state.reconnectAll': ReconnectAllViewSchema.nullable(),
   'state.settings': SettingsViewSchema,
   'state.updater': UpdaterViewSchema,
   'ui.navigate': z.discriminatedUnion('to', [
@@ -96,6 +106,8 @@ export const eventSchemas = {
     z.object({ to: z.literal('accounts'), selected: accountTarget.optional() }),
     z.object({ to: z.literal('add-account'), bridgeID: id.optional() }),
     z.object({ to: z.literal('session'), sessionID: id }),
+    /** Reconnect all: the account being reconnected, or the summary. */
+    z.object({ to: z.literal('reconnect-all') }),
     /** A reconnect asked for from outside the app (a link): the user confirms first. */
     z.object({ to: z.literal('confirm-reconnect'), bridgeID: id, loginID: id.nullable(), accountID: id.nullable() }),
   ]),

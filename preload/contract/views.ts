@@ -294,6 +294,31 @@ export const SessionViewSchema = z.object({
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
+/** "Reconnect all": the queue through every account that needs login, and how each went. */
+export const ReconnectAllViewSchema = z.object({
+  /** Every account was gone through, or the user stopped: the summary shows. */
+  finished: z.boolean(),
+  /** The index of the account being reconnected now, if any. */
+  current: z.number().int().nullable(),
+  items: z.array(
+    z.object({
+      bridgeID: z.string(),
+      bridgeName: z.string(),
+      loginID: z.string().nullable(),
+      accountID: z.string().nullable(),
+      identity: IdentityViewSchema,
+      outcome: z.enum(['waiting', 'current', 'reconnected', 'skipped', 'failed', 'not-reached']),
+      /** Why it failed, in the app's words. */
+      error: z.string().nullable(),
+      /** Its login, while it runs. */
+      sessionID: z.string().nullable(),
+    }),
+  ),
+  /** Accounts that need login but cannot be reconnected from here, with the reason. */
+  unavailable: z.array(z.object({ bridgeName: z.string(), identity: IdentityViewSchema, reason: z.string() })),
+});
+export type ReconnectAllView = z.infer<typeof ReconnectAllViewSchema>;
+
 export const LoginFlowViewSchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullable() });
 export type LoginFlowView = z.infer<typeof LoginFlowViewSchema>;
 
@@ -337,6 +362,7 @@ export const AppSnapshotSchema = z.object({
   auth: AuthViewSchema,
   accounts: AccountsViewSchema,
   sessions: z.array(SessionViewSchema),
+  reconnectAll: ReconnectAllViewSchema.nullable(),
   settings: SettingsViewSchema,
   updater: UpdaterViewSchema,
 });

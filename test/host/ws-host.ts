@@ -161,6 +161,7 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
         {
           showWindow: () => {},
           startReconnect: async (bridgeID, loginID, accountID) => (await opts.core.reconnect({ bridgeID, loginID, accountID })).id,
+          startReconnectAll: () => opts.core.startReconnectAll(),
           navigate: (to) => broadcast({ event: EVENTS.navigate, payload: registry.event(EVENTS.navigate, to) }),
         },
         false,

@@ -75,6 +75,7 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
     auth: { status: 'signed-in', source: 'oauth', expiresAt: null, scopes: ['read', 'write'], reason: null, connectAgain: false, storage: { persistent: true, backend: 'test', needsConsent: false, reason: null, summary: 'It is stored encrypted on this computer.' } },
     accounts: accounts([]),
     sessions: [],
+    reconnectAll: null,
     settings: { baseURL: null, ...toggleDefaults(), allowPlaintextToken: false },
     updater: { status: 'idle', currentVersion: '0.1.0', version: null, percent: null, summary: 'Updates are checked automatically.', downloadURL: null, checkedAt: null },
     ...overrides,

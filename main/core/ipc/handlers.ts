@@ -26,6 +26,13 @@ export function registerCoreHandlers(registry: IpcRegistry, core: Core): void {
   registry.handle('bridges.getFlows', ({ bridgeID }) => core.loginFlows(bridgeID));
   registry.handle('sessions.start', (req) => core.startSession(req));
   registry.handle('sessions.reconnect', (target) => core.reconnect(target));
+  registry.handle('reconnects.startAll', () => core.startReconnectAll());
+  registry.handle('reconnects.skip', () => core.skipReconnect());
+  registry.handle('reconnects.stop', () => core.stopReconnectAll());
+  registry.handle('reconnects.close', () => {
+    core.closeReconnectAll();
+    return null;
+  });
   registry.handle('sessions.submitInput', ({ sessionID, fields }) => core.submitInput(sessionID, fields));
   registry.handle('sessions.submitCookies', ({ sessionID, fields, lastURL }) => core.submitCookies(sessionID, fields, { source: 'api', lastURL }));
   registry.handle('sessions.cancel', ({ sessionID }) => core.cancelSession(sessionID));

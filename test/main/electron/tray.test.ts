@@ -15,14 +15,15 @@ describe('tray', () => {
     const { runTrayAction } = await import('../../../main/electron/tray.ts');
     const calls: unknown[][] = [];
     const rec = (name: string) => (...args: unknown[]): void => void calls.push([name, ...args]);
-    const handlers = { open: rec('open'), addAccount: rec('addAccount'), reconnect: rec('reconnect'), checkForUpdates: rec('checkForUpdates'), restartToUpdate: rec('restartToUpdate'), quit: rec('quit') };
+    const handlers = { open: rec('open'), addAccount: rec('addAccount'), reconnect: rec('reconnect'), reconnectAll: rec('reconnectAll'), checkForUpdates: rec('checkForUpdates'), restartToUpdate: rec('restartToUpdate'), quit: rec('quit') };
     runTrayAction({ type: 'open' }, handlers);
     runTrayAction({ type: 'add-account' }, handlers);
     runTrayAction({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'l1', accountID: null }, handlers);
+    runTrayAction({ type: 'reconnect-all' }, handlers);
     runTrayAction({ type: 'check-updates' }, handlers);
     runTrayAction({ type: 'restart-to-update' }, handlers);
     runTrayAction({ type: 'quit' }, handlers);
-    expect(calls).toEqual([['open'], ['addAccount'], ['reconnect', 'local-telegram', 'l1', null], ['checkForUpdates'], ['restartToUpdate'], ['quit']]);
+    expect(calls).toEqual([['open'], ['addAccount'], ['reconnect', 'local-telegram', 'l1', null], ['reconnectAll'], ['checkForUpdates'], ['restartToUpdate'], ['quit']]);
     expect(() => runTrayAction({ type: 'teleport' } as never, handlers)).toThrow(/unknown tray action/);
   });
 

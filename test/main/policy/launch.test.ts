@@ -37,7 +37,7 @@ describe('launch and single instance', () => {
   });
 
   it('a reconnect link only opens a screen that asks: nothing starts, nothing in progress is cancelled', async () => {
-    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), navigate: vi.fn() };
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), startReconnectAll: vi.fn(() => Promise.resolve(null)), navigate: vi.fn() };
     for (const link of ['--reconnect=local-telegram/ba_1', 'beeper-account-manager://reconnect/local-telegram/ba_1']) {
       await performLaunch(parseLaunch(['x', link]), deps, false);
       expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'confirm-reconnect', bridgeID: 'local-telegram', loginID: 'ba_1', accountID: null });
@@ -47,7 +47,7 @@ describe('launch and single instance', () => {
   });
 
   it('a second launch focuses the window and does what it asked', async () => {
-    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), navigate: vi.fn() };
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve('ses_1')), startReconnectAll: vi.fn(() => Promise.resolve(null)), navigate: vi.fn() };
     // From the tray or a notification: the user already chose it in the app.
     await performLaunch({ type: 'reconnect', bridgeID: 'local-telegram', loginID: 'ba_1', accountID: null, confirm: false }, deps, false);
     expect(deps.showWindow).toHaveBeenCalledTimes(1);
@@ -62,6 +62,17 @@ describe('launch and single instance', () => {
     expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
   });
 
+  it('Reconnect all from the tray: the window goes to the login of the account being reconnected, else to the queue’s screen', async () => {
+    const item = { bridgeID: 'b', bridgeName: 'B', loginID: 'l', accountID: null, identity: { name: 'A', detail: null, avatarURL: null }, outcome: 'current' as const, error: null, sessionID: 'ses_9' };
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve(null)), startReconnectAll: vi.fn(() => Promise.resolve({ finished: false, current: 0, items: [item], unavailable: [] })), navigate: vi.fn() };
+    await performLaunch({ type: 'reconnect-all' }, deps, false);
+    expect(deps.showWindow).toHaveBeenCalledTimes(1);
+    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'session', sessionID: 'ses_9' });
+    deps.startReconnectAll.mockResolvedValueOnce(null as never);
+    await performLaunch({ type: 'reconnect-all' }, deps, false);
+    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'reconnect-all' });
+  });
+
   it('a packaged build ignores the test-only environment variables', () => {
     const env = { BAM_USER_DATA_DIR: '/tmp/elsewhere', BAM_E2E: '1' };
     expect(testOnlyEnv('BAM_USER_DATA_DIR', env, false)).toBe('/tmp/elsewhere');
@@ -70,7 +81,7 @@ describe('launch and single instance', () => {
   });
 
   it('shows the window, and goes where the launch asked', async () => {
-    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve(null)), navigate: vi.fn() };
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve(null)), startReconnectAll: vi.fn(() => Promise.resolve(null)), navigate: vi.fn() };
     await performLaunch({ type: 'show' }, deps, true);
     expect([deps.showWindow.mock.calls.length, deps.navigate.mock.calls]).toEqual([1, []]);
     await performLaunch({ type: 'add-account', bridgeID: 'local-signal' }, deps, true);
@@ -78,6 +89,17 @@ describe('launch and single instance', () => {
     // A reconnect that could not start lands on the accounts.
     await performLaunch({ type: 'reconnect', bridgeID: 'b', loginID: 'l', accountID: null, confirm: false }, deps, false);
     expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
+  });
+
+  it('Reconnect all from the tray: the window goes to the login of the account being reconnected, else to the queue’s screen', async () => {
+    const item = { bridgeID: 'b', bridgeName: 'B', loginID: 'l', accountID: null, identity: { name: 'A', detail: null, avatarURL: null }, outcome: 'current' as const, error: null, sessionID: 'ses_9' };
+    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve(null)), startReconnectAll: vi.fn(() => Promise.resolve({ finished: false, current: 0, items: [item], unavailable: [] })), navigate: vi.fn() };
+    await performLaunch({ type: 'reconnect-all' }, deps, false);
+    expect(deps.showWindow).toHaveBeenCalledTimes(1);
+    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'session', sessionID: 'ses_9' });
+    deps.startReconnectAll.mockResolvedValueOnce(null as never);
+    await performLaunch({ type: 'reconnect-all' }, deps, false);
+    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'reconnect-all' });
   });
 
   it('flags and links are whole: no prefix, nothing after a line break, no odd part after add', () => {

@@ -33,7 +33,7 @@ describe('tray menu model', () => {
     ]);
   });
 
-  it('two need login: they come first under Reconnect, and each item starts that reconnect', () => {
+  it('two need login: "Reconnect all (2)" first, then each of them, then the rest; each item starts its reconnect', () => {
     const state: TrayState = {
       connection: running,
       auth: signedIn,
@@ -47,8 +47,9 @@ describe('tray menu model', () => {
     const m = buildTrayMenu(state);
     expect(labels(m)[0]).toBe('2 accounts need attention');
     const sub = m.find((i) => i.kind === 'submenu')!;
-    expect(labels([sub])[0]).toBe('Reconnect account ▸ [⚠ Telegram: Alex T | ⚠ Signal: Alex S | — | WhatsApp: Alex]');
-    expect(sub.kind === 'submenu' && sub.items[0]).toMatchObject({ action: { type: 'reconnect', bridgeID: 'Telegram', loginID: 't' } });
+    expect(labels([sub])[0]).toBe('Reconnect account ▸ [Reconnect all (2) | — | ⚠ Telegram: Alex T | ⚠ Signal: Alex S | — | WhatsApp: Alex]');
+    expect(sub.kind === 'submenu' && sub.items[0]).toMatchObject({ action: { type: 'reconnect-all' } });
+    expect(sub.kind === 'submenu' && sub.items[2]).toMatchObject({ action: { type: 'reconnect', bridgeID: 'Telegram', loginID: 't' } });
     expect(trayIconName(state, true)).toBe('tray-attention-dark');
     expect(trayIconName({ ...state, accounts: accounts([]) }, false)).toBe('tray-normal-light');
   });

@@ -1,0 +1,180 @@
+/** main/core/sessions/reconnect-queue.ts: reconnect all — one account at a time, Skip and Stop, nothing left running. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ReconnectQueue } from '../../../../main/core/sessions/reconnect-queue.ts';
+import { AppError } from '../../../../main/core/errors.ts';
+import { Logger } from '../../../../main/core/log.ts';
+import type { AccountTarget, AccountsView, AttentionItem, ReconnectAllView } from '../../../../preload/contract/views.ts';
+import { accounts, identity, login, network, session } from '../../../support/views.ts';
+
+const attention = (bridgeID: string, loginID: string, name: string): AttentionItem => ({ bridgeID, bridgeName: bridgeID, loginID, accountID: null, identity: identity(name), status: 'needs_login', message: 'Logged out' });
+
+/** Three accounts that need login (WhatsApp, Telegram, Signal), plus Beeper itself. */
+function viewOf(): AccountsView {
+  const net = (id: string, name: string) => network({ bridgeID: id, displayName: id, logins: [login({ bridgeID: id, loginID: `${id}-L`, status: 'needs_login', needsAttention: true, identity: identity(name) })] });
+  return accounts([net('wa', 'Alex'), net('tg', 'Sam'), net('sig', 'Kim'), network({ bridgeID: 'matrix', displayName: 'Beeper', isBeeper: true, canReconnect: false, logins: [login({ bridgeID: 'matrix', loginID: 'me', reconnect: 'none' })] })], {
+    needsAttention: [attention('wa', 'wa-L', 'Alex'), attention('matrix', 'me', 'alex'), attention('tg', 'tg-L', 'Sam'), attention('sig', 'sig-L', 'Kim')],
+  });
+}
+
+function harness(opts: { refuse?: (t: AccountTarget) => Error | null; hold?: boolean } = {}) {
+  let n = 0;
+  let view = viewOf();
+  const started: string[] = [];
+  const dismissed: string[] = [];
+  const pending: Array<() => void> = [];
+  const views: Array<ReconnectAllView | null> = [];
+  const queue = new ReconnectQueue({
+    accounts: () => view,
+    reconnect: async (t) => {
+      const refused = opts.refuse?.(t);
+      if (refused) throw refused;
+      if (opts.hold) await new Promise<void>((r) => pending.push(r));
+      const id = `s${++n}`;
+      started.push(id);
+      return session(null, { id, bridgeID: t.bridgeID, phase: 'display_and_wait' });
+    },
+    dismiss: (id) => (dismissed.push(id), Promise.resolve()),
+    onChange: (v) => views.push(v),
+    log: new Logger(),
+  });
+  const current = () => queue.view()!.items[queue.view()!.current!]!;
+  const ends = (phase: 'complete' | 'failed' | 'cancelled', message = 'The code ran out.') =>
+    queue.sessionChanged(session(null, { id: current().sessionID!, phase, error: phase === 'failed' ? { kind: 'x', message } : null }));
+  return { queue, started, dismissed, pending, views, current, ends, setView: (v: AccountsView) => (view = v) };
+}
+
+const outcomes = (v: ReconnectAllView | null) => v?.items.map((i) => [i.bridgeID, i.outcome, i.error]);
+
+describe('ReconnectQueue', () => {
+  it('goes through every account that needs login, one at a time; Beeper itself is listed as not reconnectable here, with why', async () => {
+    const h = harness();
+    const v = await h.queue.start();
+    expect(outcomes(v)).toEqual([
+      ['wa', 'current', null],
+      ['tg', 'waiting', null],
+      ['sig', 'waiting', null],
+    ]);
+    expect(v.unavailable).toEqual([{ bridgeName: 'matrix', identity: identity('alex'), reason: 'Beeper’s own account: sign in again in Beeper Desktop.' }]);
+    expect(h.started).toEqual(['s1']);
+    expect(h.current().sessionID).toBe('s1');
+    // Asked again (the tray, then the banner): the same queue.
+    expect(await h.queue.start()).toBe(h.queue.view());
+    expect(h.started).toEqual(['s1']);
+  });
+
+  it('one reconnected, one skipped, one failing: each login closed, a summary at the end', async () => {
+    const h = harness();
+    await h.queue.start();
+    await h.ends('complete');
+    expect(h.dismissed).toEqual(['s1']);
+    expect(h.current().bridgeID).toBe('tg');
+    await h.queue.skip();
+    expect(h.dismissed).toEqual(['s1', 's2']); // the skipped login is ended on the server
+    await h.ends('failed', 'Signal was unlinked.');
+    expect(h.dismissed).toEqual(['s1', 's2', 's3']);
+    const v = h.queue.view()!;
+    expect(v.finished).toBe(true);
+    expect(v.current).toBeNull();
+    expect(outcomes(v)).toEqual([
+      ['wa', 'reconnected', null],
+      ['tg', 'skipped', null],
+      ['sig', 'failed', 'Signal was unlinked.'],
+    ]);
+    h.queue.close();
+    expect(h.queue.view()).toBeNull();
+  });
+
+  it('Stop ends the current login on the server; the rest are not reached; the queue cannot be closed before it ends', async () => {
+    const h = harness();
+    await h.queue.start();
+    h.queue.close();
+    expect(h.queue.view()).not.toBeNull();
+    await h.queue.stop();
+    expect(h.dismissed).toEqual(['s1']);
+    expect(outcomes(h.queue.view())).toEqual([
+      ['wa', 'skipped', null],
+      ['tg', 'not-reached', null],
+      ['sig', 'not-reached', null],
+    ]);
+    expect(h.queue.view()!.finished).toBe(true);
+  });
+
+  it('a login that cannot start fails that account and goes on; a cancelled or closed login counts as skipped', async () => {
+    const h = harness({ refuse: (t) => (t.bridgeID === 'wa' ? new AppError('bridge_unavailable', 'WhatsApp is not available now.') : null) });
+    await h.queue.start();
+    expect(outcomes(h.queue.view())?.[0]).toEqual(['wa', 'failed', 'WhatsApp is not available now.']);
+    expect(h.current().bridgeID).toBe('tg');
+    await h.ends('cancelled');
+    expect(h.current().bridgeID).toBe('sig');
+    await h.queue.sessionRemoved('not-this-one');
+    expect(h.current().bridgeID).toBe('sig');
+    await h.queue.sessionRemoved(h.current().sessionID!);
+    expect(outcomes(h.queue.view())?.slice(1)).toEqual([
+      ['tg', 'skipped', null],
+      ['sig', 'skipped', null],
+    ]);
+    expect(h.queue.view()!.finished).toBe(true);
+  });
+
+  it('an account gone from the list since the queue started fails with why; updates of other logins change nothing', async () => {
+    const h = harness();
+    await h.queue.start();
+    await h.queue.sessionChanged(session(null, { id: 'other', phase: 'complete' }));
+    await h.queue.sessionChanged(session(null, { id: h.current().sessionID!, phase: 'display_and_wait' }));
+    expect(h.current().bridgeID).toBe('wa');
+    h.setView(accounts(viewOf().networks.filter((n) => n.bridgeID !== 'tg')));
+    await h.ends('complete');
+    expect(outcomes(h.queue.view())?.[1]).toEqual(['tg', 'failed', 'This account is no longer in Beeper Desktop.']);
+    expect(h.current().bridgeID).toBe('sig');
+  });
+
+  it('skipped while its login was still starting: that login is ended as soon as it exists', async () => {
+    const h = harness({ hold: true });
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    void h.queue.start();
+    await tick();
+    const skipping = h.queue.skip(); // WhatsApp skipped before its login exists; Telegram's starts
+    await tick();
+    h.pending.shift()!(); // WhatsApp's login answers after the skip
+    await tick();
+    expect(h.started).toEqual(['s1']);
+    expect(h.dismissed).toEqual(['s1']);
+    h.pending.shift()!(); // Telegram's
+    await skipping;
+    expect(h.current()).toMatchObject({ bridgeID: 'tg', sessionID: 's2' });
+    expect(h.dismissed).toEqual(['s1']);
+  });
+
+  it('nothing needs login: a finished queue with nothing in it', async () => {
+    const h = harness();
+    h.setView(accounts([]));
+    const v = await h.queue.start();
+    expect(v).toEqual({ finished: true, current: null, items: [], unavailable: [] });
+  });
+
+  it('whatever the user and the logins do, every login the queue started and left is closed, and at most one runs', async () => {
+    const event = fc.constantFrom('complete', 'failed', 'cancelled', 'skip', 'stop', 'removed');
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { maxLength: 8 }), async (events) => {
+        const h = harness();
+        await h.queue.start();
+        for (const e of events) {
+          const v = h.queue.view()!;
+          if (v.finished) break;
+          if (e === 'skip') await h.queue.skip();
+          else if (e === 'stop') await h.queue.stop();
+          else if (e === 'removed') await h.queue.sessionRemoved(h.current().sessionID!);
+          else await h.ends(e);
+        }
+        const v = h.queue.view()!;
+        const running = v.items.filter((i) => i.outcome === 'current');
+        expect(running.length).toBeLessThanOrEqual(1);
+        const open = running.map((i) => i.sessionID);
+        // Closed by the queue, or (removed) already closed by someone else.
+        for (const id of h.started) if (!open.includes(id)) expect(h.dismissed.includes(id) || events.includes('removed')).toBe(true);
+        if (v.finished) expect(v.items.every((i) => i.outcome !== 'waiting' && i.outcome !== 'current')).toBe(true);
+      }),
+    );
+  });
+});
