@@ -12,6 +12,7 @@ import { SettingsDialog } from './components/Settings.tsx';
 import { Button, Icon, OpenBeeperDesktop, Spinner } from './components/ui.tsx';
 import { DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
 import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
+import { ReconnectAllScreen } from './components/ReconnectAll.tsx';
 
 function Header() {
   const connection = useApp((s) => s.connection);
@@ -145,6 +146,7 @@ function Main() {
   }
   if (route.to === 'add-account') return <AddAccountScreen />;
   if (route.to === 'session') return <SessionScreen sessionID={route.sessionID} />;
+  if (route.to === 'reconnect-all') return <ReconnectAllScreen />;
   if (route.to === 'confirm-reconnect') return <ConfirmReconnectScreen bridgeID={route.bridgeID} loginID={route.loginID} accountID={route.accountID} />;
   return <AccountsScreen />;
 }

@@ -6,7 +6,8 @@
 import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
 import type { EventPayload } from '../../preload/contract/schemas.ts';
-import { NO_CAPABILITIES, type AccountsView, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
+import { reconnectAllRoute } from '../../preload/contract/routes.ts';
+import { NO_CAPABILITIES, type AccountsView, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type ReconnectAllView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { keepUnchanged } from './keep-unchanged.ts';
 import { NO_FILTER, type ListFilter } from './account-filter.ts';
 
@@ -36,6 +37,8 @@ export interface AppState {
   auth: AuthView | null;
   accounts: AccountsView | null;
   sessions: Record<string, SessionView>;
+  /** "Reconnect all", while it runs and until its summary is closed. */
+  reconnectAll: ReconnectAllView | null;
   settings: SettingsView | null;
   updater: UpdaterView | null;
   route: Route;
@@ -53,6 +56,8 @@ export interface AppState {
   receiveConnection: (connection: ConnectionView) => void;
   /** A new accounts view from main; what did not change keeps its objects (see keep-unchanged.ts). */
   receiveAccounts: (view: AccountsView) => void;
+  /** The queue moved: a window that follows it (on its login or its screen) goes where it now is. */
+  receiveReconnectAll: (view: ReconnectAllView | null) => void;
   navigate: (route: Route) => void;
   setListFilter: (patch: Partial<ListFilter>) => void;
   toggleCollapsed: (bridgeID: string) => void;
@@ -64,7 +69,28 @@ export interface AppState {
 
 let noticeID = 0;
 
+/** Every event main pushes, into the store. */
+function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet): void {
+  api.on('state.connection', (connection) => get().receiveConnection(connection));
+  api.on('state.auth', (auth) => set({ auth }));
+  api.on('state.accounts', (accounts) => get().receiveAccounts(accounts));
+  api.on('state.settings', (settings) => set({ settings }));
+  api.on('state.updater', (updater) => set({ updater }));
+  api.on('state.reconnectAll', (view) => get().receiveReconnectAll(view));
+  api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
+  api.on('state.sessionRemoved', ({ sessionID }) =>
+    set((st) => {
+      const sessions = { ...st.sessions };
+      delete sessions[sessionID];
+      const route = st.route.to === 'session' && st.route.sessionID === sessionID ? ({ to: 'accounts' } as const) : st.route;
+      return { sessions, route };
+    }),
+  );
+  api.on('ui.navigate', (route) => set({ route }));
+}
+
 type Set = (f: (st: AppState) => Partial<AppState>) => void;
+type StoreSet = (partial: Partial<AppState> | ((st: AppState) => Partial<AppState>)) => void;
 
 /** The account list's own state: its search, its filter, its folded sections. */
 const listActions = (set: Set): Pick<AppState, 'setListFilter' | 'toggleCollapsed'> => ({
@@ -90,6 +116,7 @@ export const useApp = create<AppState>()((set, get) => ({
   auth: null,
   accounts: null,
   sessions: {},
+  reconnectAll: null,
   settings: null,
   updater: null,
   route: { to: 'accounts' },
@@ -100,21 +127,7 @@ export const useApp = create<AppState>()((set, get) => ({
 
   async init(api) {
     set({ api });
-    api.on('state.connection', (connection) => get().receiveConnection(connection));
-    api.on('state.auth', (auth) => set({ auth }));
-    api.on('state.accounts', (accounts) => get().receiveAccounts(accounts));
-    api.on('state.settings', (settings) => set({ settings }));
-    api.on('state.updater', (updater) => set({ updater }));
-    api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
-    api.on('state.sessionRemoved', ({ sessionID }) =>
-      set((st) => {
-        const sessions = { ...st.sessions };
-        delete sessions[sessionID];
-        const route = st.route.to === 'session' && st.route.sessionID === sessionID ? ({ to: 'accounts' } as const) : st.route;
-        return { sessions, route };
-      }),
-    );
-    api.on('ui.navigate', (route) => set({ route }));
+    listen(api, get, set);
     const snapshot = await get().run('load', (a) => a.getState());
     if (snapshot) get().applySnapshot(snapshot);
   },
@@ -129,6 +142,7 @@ export const useApp = create<AppState>()((set, get) => ({
       settings: s.settings,
       updater: s.updater,
       sessions: Object.fromEntries(s.sessions.map((x) => [x.id, x])),
+      reconnectAll: s.reconnectAll,
     });
   },
 
@@ -138,6 +152,10 @@ export const useApp = create<AppState>()((set, get) => ({
 
   receiveAccounts(view) {
     set((st) => ({ accounts: keepUnchanged(st.accounts, view) }));
+  },
+
+  receiveReconnectAll(view) {
+    set((st) => ({ reconnectAll: view, route: followsQueue(st) && view ? reconnectAllRoute(view) : st.route }));
   },
 
   navigate(route) {
@@ -169,6 +187,13 @@ export const useApp = create<AppState>()((set, get) => ({
     }
   },
 }));
+
+/** The window is on the queue's screen, or on the login of the account the queue is reconnecting. */
+function followsQueue(st: AppState): boolean {
+  const { route, reconnectAll } = st;
+  if (route.to === 'reconnect-all') return true;
+  return route.to === 'session' && reconnectAll !== null && reconnectAll.items.some((i) => i.sessionID === route.sessionID);
+}
 
 /** The banner that says Beeper Desktop is gone (App.tsx): what actions that need it point at. */
 export const DESKTOP_GONE_BANNER = 'desktop-gone';

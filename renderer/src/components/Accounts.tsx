@@ -11,6 +11,7 @@ import { filterNetworks, FIND_FROM, isFiltering, rowCount, type ShownNetwork } f
 import { accountTarget, loginTarget, rowKey, sameRow } from '../selection.ts';
 import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
 import { AccountDetails } from './AccountDetails.tsx';
+import { ReconnectAllButton } from './ReconnectAll.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';
 import { useReconnect, useSessionActions } from './reconnect.ts';
@@ -22,9 +23,12 @@ function Attention({ items }: { items: AttentionItem[] }) {
   if (items.length === 0) return null;
   return (
     <section className="attention" aria-labelledby="attention-title">
-      <h2 id="attention-title" className="section-title">
-        <Icon name="alert" /> {items.length === 1 ? '1 account needs attention' : `${items.length} accounts need attention`}
-      </h2>
+      <div className="attention-head">
+        <h2 id="attention-title" className="section-title">
+          <Icon name="alert" /> {items.length === 1 ? '1 account needs attention' : `${items.length} accounts need attention`}
+        </h2>
+        {items.length > 1 && <ReconnectAllButton count={items.length} />}
+      </div>
       <ul className="attention-list">
         {items.map((a) => (
           <li key={`${a.bridgeID}/${a.loginID ?? a.accountID}`} className="attention-item">

@@ -9,6 +9,7 @@ import { stepEntry, type StepActions } from '../steps/registry.tsx';
 import { sessionLabel, useApp } from '../store.ts';
 import { Avatar, Button, ErrorDetails, Icon, Spinner } from './ui.tsx';
 import { useSessionActions } from './reconnect.ts';
+import { inQueue, QueueBar } from './ReconnectAll.tsx';
 
 /** The step on screen, if the session is showing one. */
 function currentStep(s: SessionView): StepView | null {
@@ -94,6 +95,9 @@ function Footer({ session }: { session: SessionView }) {
   const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   const { dismissThen, startAgain: retry } = useSessionActions(session);
+  const queued = useApp((s) => inQueue(s.reconnectAll, session.id));
+  // In "Reconnect all", the bar above says Skip and Stop instead.
+  if (queued) return null;
   if (!session.finished) {
     // The user said what they want: the login ends (on the server too) and they are back where
     // they came from, told so by a notice that needs no click.
@@ -171,6 +175,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
   return (
     <div className="screen session">
       <div className="session-card">
+        <QueueBar session={session} />
         <p className="eyebrow">{session.reconnect ? `Reconnect · ${session.bridgeName}` : `Add account · ${session.bridgeName}`}</p>
         <ForWhom session={session} />
         <h1 ref={headingRef} tabIndex={-1} className="session-title">

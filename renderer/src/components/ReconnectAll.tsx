@@ -1,0 +1,157 @@
+/**
+ * "Reconnect all": the button that starts it, the bar above each of its logins ("2 of 3 · Telegram ·
+ * Alex Rivera", Skip, Stop), and its own screen — starting the next login, or the summary at the end.
+ * The queue itself runs in main (main/core/sessions/reconnect-queue.ts); this only shows it.
+ */
+import { reconnectAllRoute } from '../../../preload/contract/routes.ts';
+import type { ReconnectAllView, SessionView } from '../../../preload/contract/views.ts';
+import { useApp, useNeedsDesktop } from '../store.ts';
+import { Avatar, Button, Icon, Spinner } from './ui.tsx';
+
+export function ReconnectAllButton({ count }: { count: number }) {
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  const needsDesktop = useNeedsDesktop();
+  const start = async (): Promise<void> => {
+    const view = await run('start reconnecting all', (api) => api.startReconnectAll());
+    if (view) navigate(reconnectAllRoute(view));
+  };
+  return (
+    <Button variant="primary" {...needsDesktop} onClick={() => void start()}>
+      Reconnect all ({count})
+    </Button>
+  );
+}
+
+function useQueueActions(): { skip: () => Promise<void>; stop: () => Promise<void> } {
+  const run = useApp((s) => s.run);
+  return {
+    skip: async () => void (await run('skip', (api) => api.skipReconnect())),
+    stop: async () => void (await run('stop', (api) => api.stopReconnectAll())),
+  };
+}
+
+/** Whether a login is one the queue runs: its Cancel is then the bar's Skip and Stop. */
+export const inQueue = (queue: ReconnectAllView | null, sessionID: string): boolean => queue?.items.some((i) => i.sessionID === sessionID) ?? false;
+
+/** Above a login the queue is running: where in the queue, whose account, and the way to skip it or stop. */
+export function QueueBar({ session }: { session: SessionView }) {
+  const queue = useApp((s) => s.reconnectAll);
+  const { skip, stop } = useQueueActions();
+  const at = queue?.items.findIndex((i) => i.sessionID === session.id) ?? -1;
+  if (!queue || at < 0) return null;
+  const item = queue.items[at]!;
+  return (
+    <div className="queue-bar" role="group" aria-label="Reconnect all">
+      <span>
+        <strong>
+          {at + 1} of {queue.items.length}
+        </strong>{' '}
+        · {item.bridgeName} · {item.identity.name}
+      </span>
+      <span className="actions">
+        <Button onClick={() => void skip()}>Skip</Button>
+        <Button variant="ghost" onClick={() => void stop()}>
+          Stop
+        </Button>
+      </span>
+    </div>
+  );
+}
+
+const OUTCOME: Record<ReconnectAllView['items'][number]['outcome'], string> = {
+  waiting: 'Waiting',
+  current: 'In progress',
+  reconnected: 'Reconnected',
+  skipped: 'Skipped',
+  failed: 'Could not reconnect',
+  'not-reached': 'Not reached: stopped before it',
+};
+
+function Summary({ queue }: { queue: ReconnectAllView }) {
+  const done = queue.items.filter((i) => i.outcome === 'reconnected').length;
+  return (
+    <>
+      <p>{queue.items.length === 0 ? 'Nothing needed reconnecting here.' : `${done} of ${queue.items.length} reconnected.`}</p>
+      <ul className="logins queue-summary">
+        {queue.items.map((i) => (
+          <li key={`${i.bridgeID}/${i.loginID ?? i.accountID}`} className="login">
+            <div className="login-main">
+              <Avatar identity={i.identity} size={32} />
+              <div className="grow">
+                <div>
+                  <strong>{i.identity.name}</strong> <span className="muted">on {i.bridgeName}</span>
+                </div>
+                <div className={`small ${i.outcome === 'reconnected' ? '' : 'status-text'}`}>
+                  {OUTCOME[i.outcome]}
+                  {i.error ? `: ${i.error}` : ''}
+                </div>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Unavailable({ queue }: { queue: ReconnectAllView }) {
+  if (queue.unavailable.length === 0) return null;
+  return (
+    <section aria-labelledby="queue-unavailable">
+      <h2 id="queue-unavailable" className="section-title">
+        Not reconnectable here
+      </h2>
+      <ul className="logins">
+        {queue.unavailable.map((u, k) => (
+          <li key={k} className="login">
+            <div className="login-main">
+              <Avatar identity={u.identity} size={32} />
+              <div className="grow">
+                <div>
+                  <strong>{u.identity.name}</strong> <span className="muted">on {u.bridgeName}</span>
+                </div>
+                <div className="small muted">{u.reason}</div>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ReconnectAllScreen() {
+  const queue = useApp((s) => s.reconnectAll);
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  const { stop } = useQueueActions();
+  const done = async (): Promise<void> => {
+    await run('close', (api) => api.closeReconnectAll());
+    navigate({ to: 'accounts' });
+  };
+  return (
+    <div className="screen">
+      <div className="session-card">
+        <p className="eyebrow">Reconnect all</p>
+        <h1 tabIndex={-1} id="screen-title" className="session-title">
+          {!queue ? 'Nothing to reconnect' : queue.finished ? 'Reconnect all: done' : 'Starting the next login…'}
+        </h1>
+        {queue && !queue.finished && <Spinner label="Starting the next login" large />}
+        {queue?.finished && <Summary queue={queue} />}
+        {queue && <Unavailable queue={queue} />}
+        <div className="session-footer">
+          {queue && !queue.finished ? (
+            <Button variant="ghost" onClick={() => void stop()}>
+              Stop
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={() => void done()}>
+              <Icon name="check" /> Done
+            </Button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
