@@ -116,6 +116,8 @@ export const NetworkViewSchema = z.object({
   /** Beeper's own account (its Matrix login), not a chat network: never added or reconnected here. */
   isBeeper: z.boolean(),
   unavailableReason: z.string().nullable(),
+  /** What the user can do about it, when there is something ("Turn it on in Beeper Desktop's settings."). */
+  unavailableFix: z.string().nullable(),
   logins: z.array(LoginViewSchema),
   /** Accounts whose login is not listed (older servers, or a login the bridge does not report). */
   otherAccounts: z.array(AccountViewSchema),

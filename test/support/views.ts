@@ -36,6 +36,7 @@ export function network(overrides: Partial<NetworkView> & Pick<NetworkView, 'bri
     canReconnect: true,
     isBeeper: false,
     unavailableReason: null,
+    unavailableFix: null,
     logins: [],
     otherAccounts: [],
     listed: (overrides.logins?.length ?? 0) + (overrides.otherAccounts?.length ?? 0) > 0,

@@ -72,6 +72,22 @@ function unavailableReason(b: Bridge): string | null {
   }
 }
 
+/** What the user can do about a network that cannot take a new account now, where there is something. */
+function unavailableFix(b: Bridge): string | null {
+  switch (b.status) {
+    case 'connected':
+      return 'To connect a different account, remove the connected one first.';
+    case 'limit_reached':
+      return 'Remove an account you no longer use, or change your Beeper plan.';
+    case 'temporarily_unavailable':
+      return 'Try again in a while.';
+    case 'disabled':
+      return 'Turn it on in Beeper Desktop’s settings, then refresh.';
+    default:
+      return null;
+  }
+}
+
 /** The prefix of a group of accounts whose bridge the server did not name: nothing can be started on it. */
 const UNNAMED_BRIDGE = 'network:';
 /** Beeper's own bridge: the Matrix login of the Beeper account itself. */
@@ -184,6 +200,7 @@ function networkEntry(b: Bridge, accounts: readonly Account[], logins: readonly 
     canReconnect: canReconnect(b),
     isBeeper: b.id === BEEPER_BRIDGE,
     unavailableReason: reason,
+    unavailableFix: reason === null ? null : unavailableFix(b),
     logins: entries.map((e) => e.view),
     otherAccounts,
     listed: entries.length > 0 || otherAccounts.length > 0,

@@ -71,26 +71,29 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
   );
 }
 
-/** One card per network: what adding there means now (connect, add another, or why not). */
+/** One card per network: what adding there means now (connect, add another, or why not and what to do). */
 function NetworkCard({ network: n, loading, onChoose }: { network: NetworkView; loading: string | null; onChoose: (n: NetworkView) => void }) {
   const needsDesktop = useNeedsDesktop();
+  const unavailable = n.unavailableReason !== null;
   return (
     <button
       type="button"
-      className="network-card"
+      className={`network-card ${unavailable ? 'network-card-unavailable' : ''}`}
       disabled={!n.canAddAccount || loading !== null || needsDesktop.disabled}
       onClick={() => onChoose(n)}
-      aria-describedby={n.unavailableReason ? `why-${n.bridgeID}` : needsDesktop['aria-describedby']}
+      aria-describedby={unavailable ? `why-${n.bridgeID}` : needsDesktop['aria-describedby']}
     >
       <span className="network-card-name">
         <NetworkIcon type={n.type} name={n.displayName} />
         {n.displayName}
+        {unavailable && <span className="tag">Unavailable</span>}
       </span>
       {loading === n.bridgeID ? (
         <Spinner label={`Opening ${n.displayName}`} />
-      ) : n.unavailableReason ? (
-        <span id={`why-${n.bridgeID}`} className="small muted">
+      ) : unavailable ? (
+        <span id={`why-${n.bridgeID}`} className="small">
           {n.unavailableReason}
+          {n.unavailableFix && <span className="muted"> {n.unavailableFix}</span>}
         </span>
       ) : (
         <span className="small muted">{n.logins.length > 0 ? `${n.logins.length} connected · add another` : 'Connect'}</span>

@@ -233,6 +233,18 @@ describe('buildAccountsView, whole views', () => {
     expect(reasons('Ask your admin.')).toEqual(Array(5).fill('Ask your admin.'));
   });
 
+  it('says what the user can do about a network that cannot take a new account, where there is something; nothing for one that can', () => {
+    const fixes = buildAccountsView({ bridges: ['available', 'connected', 'limit_reached', 'temporarily_unavailable', 'disabled', 'unknown'].map((status) => bridge(status, { status: status as never })), accounts: [], logins: {} }, meta).networks.map((n) => n.unavailableFix);
+    expect(fixes).toEqual([
+      null,
+      'To connect a different account, remove the connected one first.',
+      'Remove an account you no longer use, or change your Beeper plan.',
+      'Try again in a while.',
+      'Turn it on in Beeper Desktop’s settings, then refresh.',
+      null,
+    ]);
+  });
+
   it('an identity: name, then a detail that is not the name; a username gets one @', () => {
     expect(identityOf(undefined, 'L1')).toEqual({ name: 'L1', detail: null, avatarURL: null });
     expect(identityOf({ id: 'u', username: '@alex' }, 'x')).toEqual({ name: '@alex', detail: null, avatarURL: null });

@@ -36,12 +36,16 @@ describe('AddAccountScreen', () => {
     expect(screen.getByText('No network matches “myspace”.')).toBeTruthy();
   });
 
-  it('a network that cannot be added now says why and cannot be chosen', async () => {
-    await renderApp(snapshot({ accounts: withFuture() }), { to: 'add-account' });
+  it('a network that cannot be added now looks unavailable, says why and what to do, and cannot be chosen', async () => {
+    const nets = withFuture().networks.map((n) => (n.bridgeID === 'signal' ? { ...n, unavailableFix: 'Turn it on in Beeper Desktop’s settings, then refresh.' } : n));
+    await renderApp(snapshot({ accounts: accounts(nets) }), { to: 'add-account' });
     const signal = screen.getByRole('button', { name: /Signal/ });
     expect(signal.hasAttribute('disabled')).toBe(true);
+    expect(signal.className).toContain('network-card-unavailable');
+    expect(within(signal).getByText('Unavailable')).toBeTruthy();
     expect(signal.getAttribute('aria-describedby')).toBe('why-signal');
-    expect(screen.getByText('Signal is turned off in Beeper Desktop.')).toBeTruthy();
+    expect(document.getElementById('why-signal')?.textContent).toBe('Signal is turned off in Beeper Desktop. Turn it on in Beeper Desktop’s settings, then refresh.');
+    expect(screen.getByRole('button', { name: /Telegram/ }).className).not.toContain('network-card-unavailable');
   });
 
   it('one way to log in: starts it at once', async () => {
