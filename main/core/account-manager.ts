@@ -18,7 +18,9 @@ import { AuthManager, type AuthState } from './auth/auth.ts';
 import { authView } from './auth/auth-view.ts';
 import { CredentialVault, type Cipher } from './auth/vault.ts';
 import { AppError } from './errors.ts';
-import type { Logger } from './log.ts';
+import type { LogEntry, Logger } from './log.ts';
+import { diagnosticsReport, type DiagnosticsSources } from './diagnostics.ts';
+import { randomBytes } from 'node:crypto';
 import { SessionEngine } from './sessions/engine.ts';
 import { reconnectRequest, type ReconnectTarget } from './sessions/reconnect.ts';
 import { ReconnectQueue } from './sessions/reconnect-queue.ts';
@@ -49,6 +51,10 @@ export interface CoreDeps {
   capabilities?: Capabilities;
   /** The app's version, shown next to update information. */
   appVersion?: string;
+  /** The recent log lines, for the diagnostics report (a memory sink's entries). */
+  recentLog?: () => readonly LogEntry[];
+  /** What runs the app, for the diagnostics report. */
+  runtime?: DiagnosticsSources['runtime'];
 }
 
 type Listener = <E extends keyof EventSchemas>(event: E, payload: EventPayload<E>) => void;
@@ -93,6 +99,7 @@ export type Core = Pick<
   | 'dismissSession'
   | 'updateSettings'
   | 'setUpdater'
+  | 'diagnostics'
   | 'checkForUpdates'
   | 'restartToUpdate'
 >;
@@ -110,6 +117,8 @@ export class AccountManager {
   readonly reconnectAll: ReconnectQueue;
   private readonly deps: CoreDeps;
   private readonly listeners = new Set<Listener>();
+  /** Hashes IDs in diagnostics reports: stable within this run, unknown outside it. */
+  private readonly diagnosticsSalt = randomBytes(16).toString('hex');
 
   constructor(deps: CoreDeps) {
     this.deps = deps;
@@ -453,6 +462,26 @@ export class AccountManager {
     // Stryker disable next-line ConditionalExpression: equivalent, the engine reports a completion only with its result
     if (!r) return;
     for (const key of keysOf(session.bridgeID, r.accountIDs, r.loginID)) this.history.record(key, r.restored ? 'reconnected' : 'connected', 'connected');
+  }
+
+  // ---------------------------------------------------------------- help
+
+  /** The report for support: what went wrong, nothing about the person (main/core/diagnostics.ts). */
+  diagnostics(): { text: string; fileName: string } {
+    const now = new Date().toISOString();
+    const text = diagnosticsReport({
+      appVersion: this.deps.appVersion ?? '0.0.0',
+      runtime: this.deps.runtime ?? { os: `${process.platform} ${process.arch}`, node: process.versions.node, electron: null, chrome: null },
+      connection: this.connection.current(),
+      accounts: this.accounts.view(),
+      raw: this.accounts.current(),
+      sessions: this.sessions.list(),
+      log: this.deps.recentLog?.() ?? [],
+      secrets: this.log.secrets,
+      salt: this.diagnosticsSalt,
+      now,
+    });
+    return { text, fileName: `beeper-account-manager-diagnostics-${now.slice(0, 19).replace(/[:T]/g, '-')}.txt` };
   }
 
   // ---------------------------------------------------------------- settings and updates

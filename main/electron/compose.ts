@@ -11,7 +11,8 @@ import { EVENTS } from '../../preload/contract/channels.ts';
 import { AccountManager, type Core } from '../core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
 import { IpcRegistry } from '../core/ipc/registry.ts';
-import { consoleSink, fileSink, Logger } from '../core/log.ts';
+import { DIAGNOSTICS_LOG_LINES } from '../core/diagnostics.ts';
+import { consoleSink, fileSink, Logger, memorySink, type LogEntry } from '../core/log.ts';
 import { appUserModelIdFor } from '../policy/app-id.ts';
 import { loginItemSupport } from '../policy/autostart.ts';
 import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../policy/launch.ts';
@@ -19,6 +20,7 @@ import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../policy/security.ts
 import { buildTrayMenu } from '../policy/tray.ts';
 import { setupCapture } from './capture.ts';
 import { setupOpenBeeperDesktop } from './beeper-desktop.ts';
+import { setupHelp } from './help.ts';
 import { bindIpc, sendToWindow } from './ipc.ts';
 import { setupLinks, type LaunchRunner } from './links.ts';
 import { setupLoginItem } from './login-item.ts';
@@ -42,11 +44,11 @@ export function runShell(paths: ShellPaths): void {
   let quitting = false;
 
   void app.whenReady().then(async () => {
-    const log = setupLog();
+    const { log, logDir, recent } = setupLog();
     const devServer = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
     const origins = appOrigins(devServer);
     const loginItems = loginItemSupport(process.platform, app.isPackaged);
-    const core = createCore(log, loginItems !== null);
+    const core = createCore(log, loginItems !== null, recent);
 
     serveRenderer(paths.renderer);
     const window = createMainWindow({
@@ -62,6 +64,7 @@ export function runShell(paths: ShellPaths): void {
     const registry = setupIpc(core, window, origins, log);
     setupCapture(registry, core, () => window, log.child('capture'));
     setupOpenBeeperDesktop(registry, log);
+    setupHelp(registry, core, () => window, logDir, log.child('help'));
     followVisibility(window, core);
     const launch = launcher(window, core, registry, log);
 
@@ -135,16 +138,18 @@ function claimProcess(): LaunchAction | null {
   return firstAction;
 }
 
-function setupLog(): Logger {
+/** The log: to a file in the logs folder, and the last lines in memory for the diagnostics report. */
+function setupLog(): { log: Logger; logDir: string; recent: () => readonly LogEntry[] } {
   const logDir = path.join(app.getPath('userData'), 'logs');
   mkdirSync(logDir, { recursive: true });
   const toFile = fileSink(path.join(logDir, 'main.log'));
-  const log = new Logger({ sinks: app.isPackaged ? [toFile] : [toFile, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
+  const memory = memorySink(DIAGNOSTICS_LOG_LINES);
+  const log = new Logger({ sinks: app.isPackaged ? [toFile, memory.sink] : [toFile, memory.sink, consoleSink], level: app.isPackaged ? 'info' : 'debug' });
   log.info('starting', { version: app.getVersion(), platform: process.platform });
-  return log;
+  return { log, logDir, recent: () => memory.entries };
 }
 
-function createCore(log: Logger, startAtLogin: boolean): Core {
+function createCore(log: Logger, startAtLogin: boolean, recentLog: () => readonly LogEntry[]): Core {
   return new AccountManager({
     settingsStore: electronStore('settings', log),
     credentialsStore: electronStore('credentials', log),
@@ -157,6 +162,8 @@ function createCore(log: Logger, startAtLogin: boolean): Core {
     envBaseURL: process.env['BEEPER_DESKTOP_BASE_URL'] ?? null,
     capabilities: { captureWindow: true, desktopShell: true, startAtLogin },
     appVersion: app.getVersion(),
+    recentLog,
+    runtime: { os: `${process.platform} ${process.getSystemVersion()} ${process.arch}`, node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
   });
 }
 

@@ -32,6 +32,9 @@ export const INVOKE = {
   openCaptureWindow: 'sessions.openCaptureWindow',
   removeLogin: 'logins.remove',
   updateSettings: 'settings.update',
+  diagnostics: 'help.diagnostics',
+  saveDiagnostics: 'help.saveDiagnostics',
+  openLogs: 'help.openLogs',
   checkForUpdates: 'updates.check',
   restartToUpdate: 'updates.restart',
 } as const;

@@ -88,6 +88,12 @@ export const invokeSchemas = {
       .strict(),
     response: SettingsViewSchema,
   },
+  /** The diagnostics report for support, and a file name for it. */
+  'help.diagnostics': { request: none, response: z.object({ text: z.string(), fileName: z.string() }) },
+  /** The desktop shell saves the report where the user chooses (a save dialog); false when cancelled. */
+  'help.saveDiagnostics': { request: none, response: z.object({ saved: z.boolean() }) },
+  /** The desktop shell opens the logs folder in the file manager. */
+  'help.openLogs': { request: none, response: z.null() },
   'updates.check': { request: none, response: UpdaterViewSchema },
   'updates.restart': { request: none, response: UpdaterViewSchema },
 } as const satisfies { [C in (typeof INVOKE)[keyof typeof INVOKE]]: { request: z.ZodType; response: z.ZodType } };

@@ -62,6 +62,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     rediscoverMs: { visible: opts.rediscoverMs ?? 1_000, hidden: opts.rediscoverMs ?? 1_000 },
     capabilities: { captureWindow: false, desktopShell: opts.desktopShell ?? false, startAtLogin: opts.startAtLogin ?? opts.desktopShell ?? false },
     appVersion: '0.1.0',
+    recentLog: () => memory.entries,
   });
   host = await startWsHost({ core, log, port: opts.hostPort ?? 0, staticDir: PREVIEW_DIR });
   await core.start();

@@ -178,7 +178,19 @@ export const ipcMain = {
   },
 };
 
-export const shell = { opened: [] as string[], openExternal: (url: string): Promise<void> => (shell.opened.push(url), Promise.resolve()) };
+export const shell = {
+  opened: [] as string[],
+  openExternal: (url: string): Promise<void> => (shell.opened.push(url), Promise.resolve()),
+  /** Like Electron's: resolves to an error message, or '' when the path opened. */
+  openPath: (p: string): Promise<string> => (shell.opened.push(p), Promise.resolve('')),
+};
+
+/** A save dialog whose answer a test sets (Electron's `SaveDialogReturnValue`). */
+export const dialog = {
+  answer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  asked: [] as Array<{ title?: string; defaultPath?: string }>,
+  showSaveDialog: (_window: unknown, options: { title?: string; defaultPath?: string }): Promise<{ canceled: boolean; filePath: string }> => (dialog.asked.push(options), Promise.resolve(dialog.answer)),
+};
 
 export const Menu = { buildFromTemplate: (template: unknown[]): { template: unknown[] } => ({ template }) };
 
@@ -299,7 +311,9 @@ export function resetFakes(): void {
   ipcMain.handlers.clear();
   protocol.handlers.clear();
   shell.opened.length = 0;
+  dialog.asked.length = 0;
+  dialog.answer = { canceled: true, filePath: '' };
   partitions.clear();
 }
 
-export default { app, BrowserWindow, ipcMain, shell, Menu, Tray, nativeImage, nativeTheme, Notification, screen, session, safeStorage, protocol, net };
+export default { app, BrowserWindow, ipcMain, shell, dialog, Menu, Tray, nativeImage, nativeTheme, Notification, screen, session, safeStorage, protocol, net };

@@ -42,6 +42,7 @@ export function registerCoreHandlers(registry: IpcRegistry, core: Core): void {
   });
   registry.handle('logins.remove', ({ bridgeID, loginID, scope }) => core.removeLogin(bridgeID, loginID, scope));
   registry.handle('settings.update', (patch) => core.updateSettings(patch));
+  registry.handle('help.diagnostics', () => core.diagnostics());
   registry.handle('updates.check', () => core.checkForUpdates());
   registry.handle('updates.restart', () => core.restartToUpdate());
 }

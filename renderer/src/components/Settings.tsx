@@ -149,6 +149,53 @@ function Disconnect() {
   );
 }
 
+/** A text file the browser saves (the preview has no save dialog). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** Help for support: the diagnostics report (nothing about the person in it), and the logs. */
+function HelpSection() {
+  const run = useApp((s) => s.run);
+  const notify = useApp((s) => s.notify);
+  const shell = useApp((s) => s.capabilities.desktopShell);
+  const copy = async (): Promise<void> => {
+    const report = await run('make the diagnostics report', (api) => api.diagnostics());
+    if (!report) return;
+    try {
+      await navigator.clipboard.writeText(report.text);
+      notify('success', 'Diagnostics copied. Paste them into your message to support.');
+    } catch {
+      notify('error', 'Could not copy. Use "Save diagnostics report…" instead.');
+    }
+  };
+  const save = async (): Promise<void> => {
+    if (shell) {
+      const r = await run('save the diagnostics report', (api) => api.saveDiagnostics());
+      if (r?.saved) notify('success', 'Diagnostics report saved.');
+      return;
+    }
+    const report = await run('make the diagnostics report', (api) => api.diagnostics());
+    if (report) download(report.fileName, report.text);
+  };
+  return (
+    <section aria-labelledby="help-title" className="settings-section">
+      <h3 id="help-title">Help</h3>
+      <p className="small muted">For support: versions, the state of each network and account, and recent errors. Account IDs are scrambled; names, numbers, emails, your sign-in and anything you typed are left out.</p>
+      <div className="actions">
+        <Button onClick={() => void copy()}>Copy diagnostics</Button>
+        <Button onClick={() => void save()}>Save diagnostics report…</Button>
+        {shell && <Button onClick={() => void run('open the logs folder', (api) => api.openLogs())}>Open logs folder</Button>}
+      </div>
+    </section>
+  );
+}
+
 /** What this app remembers of each account (its details' timeline): forgotten on request. */
 function HistorySection() {
   const run = useApp((s) => s.run);
@@ -188,6 +235,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <DesktopSection settings={settings} />
       <SignInSection settings={settings} pending={pending} save={save} />
       <HistorySection />
+      <HelpSection />
       <UpdatesSection />
     </Dialog>
   );

@@ -12,7 +12,7 @@ const fx = useCore({ simConfig: { oauthAutoApprove: true, timeScale: 0.01, qrRot
 describe('IPC contract', () => {
   it('has a schema and a core handler for every channel (except the shell\'s: the capture window, opening Beeper Desktop)', () => {
     const channels = Object.values(INVOKE);
-    const shells: readonly string[] = ['sessions.openCaptureWindow', 'connection.openBeeperDesktop'];
+    const shells: readonly string[] = ['sessions.openCaptureWindow', 'connection.openBeeperDesktop', 'help.saveDiagnostics', 'help.openLogs'];
     expect(Object.keys(invokeSchemas).sort()).toEqual([...channels].sort());
     expect(fx.t.registry.channels().sort()).toEqual(channels.filter((c) => !shells.includes(c)).sort());
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** renderer/src/components/Settings.tsx: the switches this host supports, the address, the sign-in's storage, updates. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TOGGLE_SETTINGS, toggleDefaults } from '../../../../preload/contract/settings.ts';
 import type { AppSnapshot, UpdaterView } from '../../../../preload/contract/views.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
@@ -101,6 +101,38 @@ describe('SettingsDialog', () => {
     expect(await screen.findByText('The account history was cleared.')).toBeTruthy();
     expect(main.callsTo('accounts.clearHistory')).toHaveLength(1);
     expect(within(section).getByRole('button', { name: 'Clear history…' })).toBeTruthy();
+  });
+
+  it('Help, in the preview: Copy diagnostics puts main’s report on the clipboard; Save downloads it; no logs folder to open', async () => {
+    const { main, dialog } = await openSettings(snapshot());
+    const help = within(dialog).getByRole('region', { name: 'Help' });
+    expect(within(help).queryByRole('button', { name: 'Open logs folder' })).toBeNull();
+    main.answer('help.diagnostics', () => ({ text: 'the report', fileName: 'report.txt' }));
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: (t: string) => (copied.push(t), Promise.resolve()) }, configurable: true });
+    fireEvent.click(within(help).getByRole('button', { name: 'Copy diagnostics' }));
+    expect(await screen.findByText('Diagnostics copied. Paste them into your message to support.')).toBeTruthy();
+    expect(copied).toEqual(['the report']);
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    fireEvent.click(within(help).getByRole('button', { name: 'Save diagnostics report…' }));
+    await waitFor(() => expect(clicked).toEqual(['report.txt']));
+    click.mockRestore();
+    expect(main.callsTo('help.saveDiagnostics')).toEqual([]);
+  });
+
+  it('Help, in the desktop shell: Save asks main for its save dialog; Open logs folder asks main', async () => {
+    const { main, dialog } = await openSettings(snapshot({ capabilities: shell }));
+    const help = within(dialog).getByRole('region', { name: 'Help' });
+    main.answer('help.saveDiagnostics', () => ({ saved: true }));
+    fireEvent.click(within(help).getByRole('button', { name: 'Save diagnostics report…' }));
+    expect(await screen.findByText('Diagnostics report saved.')).toBeTruthy();
+    main.answer('help.openLogs', () => null);
+    fireEvent.click(within(help).getByRole('button', { name: 'Open logs folder' }));
+    await waitFor(() => expect(main.callsTo('help.openLogs')).toHaveLength(1));
+    expect(main.callsTo('help.diagnostics')).toEqual([]);
   });
 
   it('updates: shows main’s sentence; checks, or restarts when one is ready', async () => {

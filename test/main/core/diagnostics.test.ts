@@ -1,0 +1,107 @@
+/**
+ * main/core/diagnostics.ts: the report holds what support needs, and none of the person's secrets,
+ * wherever they could come from (accounts, steps, errors, log lines).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnosticsReport, type DiagnosticsSources } from '../../../main/core/diagnostics.ts';
+import { Logger, memorySink } from '../../../main/core/log.ts';
+import type { AccountView, ConnectionView } from '../../../preload/contract/views.ts';
+import { account as rawAccount, bridge as rawBridge, login as rawLogin } from '../../support/api-models.ts';
+import { accounts, identity, login, network, session } from '../../support/views.ts';
+
+const connection: ConnectionView = { status: 'running', baseURL: 'http://127.0.0.1:23373', tried: [], configuredURL: null, desktopVersion: '4.2.812', appState: 'ready', error: null, checkedAt: null };
+
+interface Secrets {
+  name: string;
+  phone: string;
+  email: string;
+  username: string;
+  token: string;
+  cookie: string;
+  typed: string;
+  loginID: string;
+}
+
+/** Everything a report is built from, with the person's secrets in every place they could be. */
+function sources(x: Secrets): DiagnosticsSources {
+  const mem = memorySink();
+  const log = new Logger({ sinks: [mem.sink] });
+  log.secrets.add(x.token);
+  log.info('signed in', { access_token: x.token });
+  log.info(`Authorization: Bearer ${x.token}`);
+  log.info('step submitted', { fields: { phone_number: x.phone, code: x.typed }, values: { password: x.typed } });
+  log.info('cookies captured', { cookies: { d: x.cookie } });
+  log.warn('refresh failed', { error: { kind: 'network', code: 'GATEWAY_TIMEOUT', message: `Could not reach ${x.name} (${x.phone}, ${x.email})` } });
+  log.info(`reconnecting ${x.loginID} for @${x.username}`);
+  const who = identity(x.name, x.phone);
+  const acc: AccountView = { accountID: `local-whatsapp_${x.loginID}`, network: 'WhatsApp', status: 'connected', statusText: `Linked to ${x.phone}`, identity: who, label: x.name, needsAttention: false, reconnect: 'offered' };
+  const view = accounts([network({ bridgeID: 'local-whatsapp', displayName: 'WhatsApp', logins: [login({ bridgeID: 'local-whatsapp', loginID: x.loginID, identity: who, accounts: [acc] })] })], {
+    needsAttention: [{ bridgeID: 'local-whatsapp', bridgeName: 'WhatsApp', loginID: x.loginID, accountID: null, identity: identity(x.name, `@${x.username}`), status: 'needs_login', message: `${x.name} was logged out` }],
+  });
+  const step = { type: 'user_input' as const, stepID: 'fi.mau.telegram.login.code', instructions: `We sent a code to ${x.phone} and ${x.email}`, fields: [{ id: 'phone', label: 'Phone', placeholder: null, initialValue: x.phone, optional: false, kind: 'phone' as const, pattern: null, options: [] }], attachments: [], retry: false };
+  return {
+    appVersion: '1.2.3',
+    runtime: { os: 'linux 6.1 x64', node: '22.18.0', electron: '45.0.0', chrome: '140.0.0.0' },
+    connection: { ...connection, error: { kind: 'network', message: `No answer for ${x.email}`, code: 'ECONNREFUSED' } },
+    accounts: view,
+    raw: {
+      bridges: [rawBridge('local-whatsapp')],
+      accounts: [rawAccount(acc.accountID, 'local-whatsapp', { user: { id: x.username, fullName: x.name, phoneNumber: x.phone, email: x.email, username: x.username } })],
+      logins: { 'local-whatsapp': [rawLogin('local-whatsapp', x.loginID, { user: { id: x.username, fullName: x.name, username: x.username } })] },
+    },
+    sessions: [session(step, { id: 's1', bridgeID: 'local-telegram', reconnect: { loginID: x.loginID, accountID: null, identity: who }, stepError: { kind: 'invalid_request', message: `${x.typed} is not right` }, error: null })],
+    log: mem.entries,
+    secrets: log.secrets,
+    salt: 'test-salt',
+    now: '2026-11-30T09:00:00.000Z',
+  };
+}
+
+const example: Secrets = { name: 'Alex Rivera', phone: '+1 555 010 0101', email: 'alex@example.com', username: 'alexr', token: 'bam_tok_9f8e7d6c5b4a', cookie: 'xoxd-SECRETCOOKIE', typed: 'correct horse', loginID: '15550100101' };
+
+describe('diagnosticsReport', () => {
+  it('holds what support needs: versions, whether the address is local, fields sent, bridges, statuses by hashed ID, logins in progress, errors with codes, log lines', () => {
+    const report = diagnosticsReport(sources(example));
+    expect(report).toContain('App: 1.2.3 · linux 6.1 x64 · Node 22.18.0 · Electron 45.0.0 · Chromium 140.0.0.0');
+    expect(report).toContain('Beeper Desktop: running · version 4.2.812 · app state ready · address local: yes · configured address: no · last error network ECONNREFUSED');
+    expect(report).toMatch(/accounts \(1\): .*accountID 1.*user 1/);
+    expect(report).toContain('  local-whatsapp (local-whatsapp, cloud): available');
+    expect(report).toMatch(/ {2}local-whatsapp login #[0-9a-f]{10}: connected\n {4}account #[0-9a-f]{10}: connected/);
+    expect(report).toContain('  local-telegram reconnect: user_input · user_input fi.mau.telegram.login.code');
+    expect(report).toMatch(/warn accounts?.*refresh failed \(network\) \(GATEWAY_TIMEOUT\)|refresh failed \(network\) \(GATEWAY_TIMEOUT\)/);
+    expect(report).toContain('Log (last 300 lines):');
+    // The same ID hashes the same everywhere in the report.
+    const hashes = report.match(/login #[0-9a-f]{10}/g)!;
+    expect(new Set(hashes).size).toBe(1);
+  });
+
+  it('none of the person’s secrets, in any place they could come from', () => {
+    const report = diagnosticsReport(sources(example));
+    for (const secret of Object.values(example)) expect(report).not.toContain(secret);
+    expect(report).not.toContain('5550100101');
+    expect(report).not.toContain('@alexr');
+  });
+
+  it('random names, numbers, emails, usernames, tokens, cookies and typed values never reach it', () => {
+    const word = fc.stringMatching(/^[A-Z][a-z]{3,9}$/);
+    const secrets = fc.record({
+      name: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+      phone: fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 2_000_000, max: 999_999_999 })).map(([cc, n]) => `+${cc} ${String(n).replace(/(\d{3})(?=\d)/g, '$1 ')}`),
+      email: fc.tuple(fc.stringMatching(/^[a-z]{3,8}$/), fc.stringMatching(/^[a-z]{3,8}$/)).map(([u, d]) => `${u}.x@${d}.example`),
+      username: fc.stringMatching(/^[a-z][a-z0-9_]{4,11}$/).map((u) => `u_${u}`),
+      token: fc.stringMatching(/^[A-Za-z0-9]{24,40}$/),
+      cookie: fc.stringMatching(/^[A-Za-z0-9%]{16,40}$/),
+      typed: fc.stringMatching(/^[A-Za-z0-9 ]{8,20}$/).filter((t) => t.trim().length >= 8),
+      loginID: fc.stringMatching(/^[0-9]{10,15}$/),
+    });
+    fc.assert(
+      fc.property(secrets, (x) => {
+        const report = diagnosticsReport(sources(x));
+        for (const [kind, secret] of Object.entries(x)) expect(report, kind).not.toContain(secret);
+        expect(report).not.toContain(x.phone.replace(/\D/g, ''));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
