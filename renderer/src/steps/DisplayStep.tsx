@@ -2,7 +2,8 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { StepView } from '../../../preload/contract/views.ts';
-import { CopyButton, Spinner } from '../components/ui.tsx';
+import { CopyButton, Spinner, useTick } from '../components/ui.tsx';
+import { guidanceFor, type Guidance } from './guidance.ts';
 import { UnsupportedNotice } from './UnsupportedStep.tsx';
 
 type DisplayStepView = Extract<StepView, { type: 'display_and_wait' }>;
@@ -39,17 +40,49 @@ function PairingCode({ code }: { code: string }) {
   );
 }
 
-export function DisplayStep({ step, network }: { step: DisplayStepView; network: string }) {
+/** Where to tap on the phone, for the networks this app knows; the server's instructions follow (or stand alone). */
+function WhereToTap({ guidance, instructions }: { guidance: Guidance | null; instructions: string | null }) {
+  return (
+    <>
+      {guidance && (
+        <p className="lead guidance">
+          On your phone, open{' '}
+          {guidance.path.map((place, i) => (
+            <span key={i}>
+              {i > 0 && <span aria-label=", then"> › </span>}
+              <strong>{place}</strong>
+            </span>
+          ))}
+          . {guidance.then}
+        </p>
+      )}
+      {instructions && <p className={guidance ? 'muted small' : 'lead'}>{instructions}</p>}
+    </>
+  );
+}
+
+/** A QR that refreshes: says so, and when the last new one came (the network decides how often). Keyed by revision: a new code starts it again. */
+function QRRefresh({ revision }: { revision: number }) {
+  const [at] = useState(() => Date.now());
+  const now = useTick(5_000);
+  const age = Math.max(0, Math.round((now - at) / 1000));
+  return (
+    <p className="muted small" aria-live="off">
+      The code refreshes by itself when it runs out
+      {revision > 1 ? ` · new code ${age < 5 ? 'just now' : `${age} s ago`}` : ''}. Keep this window open until your phone confirms.
+    </p>
+  );
+}
+
+export function DisplayStep({ step, network, networkType }: { step: DisplayStepView; network: string; networkType?: string | undefined }) {
   const d = step.display;
   return (
     <div className="display-step">
-      {step.instructions && <p className="lead">{step.instructions}</p>}
+      <WhereToTap guidance={guidanceFor(networkType, d.kind)} instructions={step.instructions} />
       {d.kind === 'qr' && (
         <>
           <QR data={d.data} label={`QR code to scan with ${network}`} />
-          <p className="muted small" aria-live="off">
-            The code refreshes automatically{step.revision > 1 ? ` · updated ${step.revision - 1} time${step.revision > 2 ? 's' : ''}` : ''}. Keep this window open until your phone confirms.
-          </p>
+          <QRRefresh key={step.revision} revision={step.revision} />
         </>
       )}
       {d.kind === 'emoji' &&

@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { CookiesStep } from './CookiesStep.tsx';
+import { useApp } from '../store.ts';
 import { DisplayStep } from './DisplayStep.tsx';
 import { InputStep } from './InputStep.tsx';
 import { UnsupportedStep } from './UnsupportedStep.tsx';
@@ -60,7 +61,7 @@ export const STEPS: { [T in StepType]: StepEntry<T> } = {
   display_and_wait: {
     title: (step) => DISPLAY_TITLE[step.display.kind],
     focus: 'title',
-    Body: ({ session, step }) => <DisplayStep step={step} network={session.bridgeName} />,
+    Body: ({ session, step }) => <DisplayStep step={step} network={session.bridgeName} networkType={useApp((s) => s.accounts?.networks.find((n) => n.bridgeID === session.bridgeID)?.type)} />,
   },
   unsupported: {
     title: (_step, network) => `Finish connecting ${network} in Beeper Desktop`,

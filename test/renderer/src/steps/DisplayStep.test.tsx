@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** renderer/src/steps/DisplayStep.tsx: each display kind, and the pairing code's Copy button when the copy works and when it does not. */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepView } from '../../../../preload/contract/views.ts';
 import { DisplayStep } from '../../../../renderer/src/steps/DisplayStep.tsx';
@@ -39,12 +39,38 @@ describe('DisplayStep: pairing code', () => {
 const display = (d: Extract<StepView, { type: 'display_and_wait' }>['display'], revision = 1): Extract<StepView, { type: 'display_and_wait' }> => ({ ...pairing, stepID: 'step', instructions: null, display: d, revision });
 
 describe('DisplayStep: the other displays', () => {
-  it('a QR code drawn here from its data, labelled for the network, counting refreshes', async () => {
-    render(<DisplayStep step={display({ kind: 'qr', data: '2@abc,def' }, 3)} network="WhatsApp" />);
+  it('a QR code drawn here from its data, labelled for the network; it says that it refreshes, and when the last new one came', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval'] });
+    try {
+      const { rerender } = render(<DisplayStep step={display({ kind: 'qr', data: '2@abc,def' }, 1)} network="WhatsApp" />);
+      expect(screen.getByText(/^The code refreshes by itself when it runs out\. Keep this window open/)).toBeTruthy();
+      rerender(<DisplayStep step={display({ kind: 'qr', data: '2@abc,xyz' }, 2)} network="WhatsApp" />);
+      expect(screen.getByText(/new code just now/)).toBeTruthy();
+      act(() => void vi.advanceTimersByTime(20_000));
+      expect(screen.getByText(/new code 20 s ago/)).toBeTruthy();
+      rerender(<DisplayStep step={display({ kind: 'qr', data: '2@abc,new' }, 3)} network="WhatsApp" />);
+      expect(screen.getByText(/new code just now/)).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
     const img = await screen.findByRole('img', { name: 'QR code to scan with WhatsApp' });
     expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
-    expect(img.getAttribute('data-qr')).toBe('2@abc,def');
-    expect(screen.getByText(/updated 2 times/)).toBeTruthy();
+    expect(img.getAttribute('data-qr')).toBe('2@abc,new');
+  });
+
+  it('where to tap, for the networks this app knows, with the server’s words after; the rest get the server’s words alone', () => {
+    render(<DisplayStep step={display({ kind: 'qr', data: '2@abc' })} network="WhatsApp" networkType="whatsapp" />);
+    const lead = document.querySelector('.guidance')!;
+    expect(lead.textContent).toBe('On your phone, open WhatsApp › Settings (⋮ on Android) › Linked devices › Link a device. Point your phone at this code.');
+    expect(document.querySelectorAll('.lead')).toHaveLength(1);
+    cleanup();
+    render(<DisplayStep step={{ ...pairing }} network="WhatsApp" networkType="whatsapp" />);
+    expect(document.querySelector('.guidance')!.textContent).toContain('Link with phone number instead');
+    expect(screen.getByText('Enter this code on your phone').className).toBe('muted small');
+    cleanup();
+    render(<DisplayStep step={{ ...pairing }} network="Bluesky" networkType="bluesky" />);
+    expect(document.querySelector('.guidance')).toBeNull();
+    expect(screen.getByText('Enter this code on your phone').className).toBe('lead');
   });
 
   it.each([
