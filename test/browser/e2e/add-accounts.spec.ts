@@ -77,9 +77,12 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
       await expect(qr).toBeVisible();
       const first = await qr.getAttribute('data-qr');
       expect(first).toMatch(/^2@/);
+      // Where to tap on the phone, and that the code refreshes by itself.
+      await expect(app.locator('.guidance')).toHaveText('On your phone, open WhatsApp › Settings (⋮ on Android) › Linked devices › Link a device. Point your phone at this code.');
+      await expect(app.getByText(/The code refreshes by itself when it runs out/)).toBeVisible();
       await shot('20-qr');
       await expect.poll(() => qr.getAttribute('data-qr')).not.toBe(first);
-      await expect(app.getByText(/updated \d+ time/)).toBeVisible();
+      await expect(app.getByText(/new code (just now|\d+ s ago)/)).toBeVisible();
       await phoneActs(stack, 'local-whatsapp');
       await expect(app.getByRole('heading', { name: 'WhatsApp is connected' })).toBeVisible();
     });
