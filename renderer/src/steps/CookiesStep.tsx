@@ -6,13 +6,24 @@ import { RevealButton, StepFormFooter } from './common.tsx';
 
 type CookiesStepView = Extract<StepView, { type: 'cookies' }>;
 
-const SOURCE: Record<CookieFieldView['source'], string> = {
-  cookie: 'cookie',
-  header: 'request header',
-  local_storage: 'local storage value',
-  request_body: 'value sent by the sign-in page',
-  special: 'value found by the sign-in page',
+/** Where to find a value, in the words of the browser's developer tools. */
+const WHERE: Record<CookieFieldView['source'], string> = {
+  cookie: 'Cookies',
+  header: 'Network › request headers',
+  local_storage: 'Local storage',
+  request_body: 'Network › request payload',
+  special: 'found by the sign-in page',
 };
+
+/**
+ * A person's label for a value: its name as the browser shows it; a name the connector made up
+ * (`fi.mau.slack.auth_token`) becomes its last part in words ("Auth token").
+ */
+export function cookieLabel(field: Pick<CookieFieldView, 'name' | 'source'>): string {
+  if (field.source !== 'special') return field.name;
+  const last = field.name.split('.').pop()!.replace(/[_-]+/g, ' ').trim();
+  return last ? last.charAt(0).toUpperCase() + last.slice(1) : field.name;
+}
 
 function CookieField({ field, value, onChange }: { field: CookieFieldView; value: string; onChange: (v: string) => void }) {
   const [reveal, setReveal] = useState(false);
@@ -20,7 +31,7 @@ function CookieField({ field, value, onChange }: { field: CookieFieldView; value
   return (
     <div className="field">
       <label htmlFor={id}>
-        <code>{field.name}</code> <span className="muted small">{SOURCE[field.source]}</span>
+        {cookieLabel(field)} <span className="muted small">· {WHERE[field.source]}</span>
         {field.optional && <span className="muted small"> (optional)</span>}
       </label>
       <div className="inline-row">
@@ -58,7 +69,9 @@ export function CookiesStep({
   })();
   return (
     <div className="step-form">
-      {step.instructions && <p className="lead">{step.instructions}</p>}
+      {/* The server's words are about signing in on its page: with the sign-in window, not above the manual form. */}
+      {canCapture && step.instructions && <p className="lead">{step.instructions}</p>}
+      {!canCapture && <p className="lead">This network signs in on its own web page. This app cannot open a sign-in window here, so the values it needs are entered by hand.</p>}
       {canCapture && (
         <div className="actions">
           <Button variant="primary" busy={session.busy} onClick={() => void onCapture()}>
@@ -68,7 +81,7 @@ export function CookiesStep({
         </div>
       )}
       <details className="disclosure" open={!canCapture}>
-        <summary>{canCapture ? 'Or enter the values yourself' : 'Enter the sign-in values'}</summary>
+        <summary>Enter the values yourself (advanced)</summary>
         <form onSubmit={submit} className="manual">
           <p className="muted small">
             Sign in at{' '}

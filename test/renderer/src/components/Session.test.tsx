@@ -93,7 +93,7 @@ describe('SessionScreen', () => {
     cleanup();
     await show(session(cookiesStep, { bridgeName: 'Slack' }));
     expect(screen.queryByRole('button', { name: 'Open sign-in window' })).toBeNull();
-    expect(screen.getByText('Enter the sign-in values')).toBeTruthy();
+    expect(screen.getByText('Enter the values yourself (advanced)')).toBeTruthy();
   });
 
   it('Cancel ends the login in main and goes straight back to where it was started, with a notice that needs no click', async () => {
