@@ -6,6 +6,7 @@
 import type { BrowserWindow } from 'electron';
 import { app, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { EVENTS } from '../../preload/contract/channels.ts';
 import { AccountManager, type Core } from '../core/account-manager.ts';
@@ -163,7 +164,7 @@ function createCore(log: Logger, startAtLogin: boolean, recentLog: () => readonl
     capabilities: { captureWindow: true, desktopShell: true, startAtLogin },
     appVersion: app.getVersion(),
     recentLog,
-    runtime: { os: `${process.platform} ${process.getSystemVersion()} ${process.arch}`, node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+    runtime: { os: `${process.platform} ${os.release()} ${process.arch}`, node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
   });
 }
 

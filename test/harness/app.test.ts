@@ -158,7 +158,7 @@ describe('the window', () => {
     await page.getByRole('button', { name: /Telegram/ }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
     await pw(page.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
-    await page.getByLabel('Phone number').fill('+15558675309');
+    await page.getByLabel('Phone number').fill('+12015550142');
     await page.getByRole('button', { name: 'Continue' }).click();
     await pw(page.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
     await page.getByLabel('Code').fill('12345');
@@ -169,7 +169,7 @@ describe('the window', () => {
     await pw(page.getByRole('heading', { name: 'Telegram is connected' })).toBeVisible();
     await page.getByRole('button', { name: 'Done' }).click();
     const telegram = page.getByRole('region', { name: /Telegram/ });
-    await pw(telegram.getByRole('listitem').filter({ hasText: '+15558675309' }).getByText('Connected')).toBeVisible();
+    await pw(telegram.getByRole('listitem').filter({ hasText: '+12015550142' }).getByText('Connected')).toBeVisible();
   });
 
   it('"Copy code" puts the pairing code on the clipboard (the app allows exactly that permission)', async () => {
@@ -181,7 +181,7 @@ describe('the window', () => {
     await page.getByRole('radio', { name: /Pairing code/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await pw(page.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
-    await page.getByLabel('Phone number').fill('+15550100199');
+    await page.getByLabel('Phone number').fill('+12015550199');
     await page.getByRole('button', { name: 'Continue' }).click();
     await pw(page.getByRole('heading', { name: 'Enter this code on your phone' })).toBeVisible();
     const shown = (await page.getByLabel(/^Pairing code/).textContent())!.replace(/\s/g, '');

@@ -160,7 +160,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
   // Focus moves only when the step itself changes, not on every update of the same step: to the
   // first field of a form (the live region announces the step), otherwise to the step's title.
   useEffect(() => {
-    const firstField = focus === 'first-field' ? document.querySelector<HTMLElement>('.step-form input, .step-form select') : null;
+    const firstField = focus === 'first-field' ? document.querySelector<HTMLElement>('.step-form input:not([data-aside]), .step-form select:not([data-aside])') : null;
     (firstField ?? headingRef.current)?.focus();
   }, [key, focus]);
 

@@ -1,4 +1,5 @@
 /** Pieces the step forms share. */
+import type { ReactNode } from 'react';
 import type { SessionView } from '../../../preload/contract/views.ts';
 import { Button } from '../components/ui.tsx';
 
@@ -11,19 +12,28 @@ export function RevealButton({ reveal, onToggle, name }: { reveal: boolean; onTo
   );
 }
 
-/** A rejected submit's message, then the submit button (disabled while the step is sent). */
-export function StepFormFooter({ session, primary = true }: { session: SessionView; primary?: boolean }) {
+/** What is wrong with a field's value, under it: one style for every field and every step. */
+export function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p id={id} className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/**
+ * A rejected submit's message (unless the form shows it at its one field), then the submit button
+ * (disabled while the step is sent), and any other way on.
+ */
+export function StepFormFooter({ session, primary = true, showError = true, children }: { session: SessionView; primary?: boolean; showError?: boolean; children?: ReactNode }) {
   return (
     <>
-      {session.stepError && (
-        <p className="callout callout-error" role="alert">
-          {session.stepError.message}
-        </p>
-      )}
+      {showError && session.stepError && <FieldError id="step-error" message={session.stepError.message} />}
       <div className="actions">
         <Button type="submit" variant={primary ? 'primary' : 'secondary'} busy={session.busy}>
           {session.busy ? 'Checking…' : 'Continue'}
         </Button>
+        {children}
       </div>
     </>
   );

@@ -85,7 +85,7 @@ test('cancel a reconnect: back to the accounts at once, the session ended on the
 test('Beeper Desktop stopping mid-flow shows a clear error, and everything recovers when it returns', async ({ app, stack, shot }) => {
   await connect(app);
   await startAddingTelegram(app);
-  await app.getByLabel('Phone number', { exact: true }).fill('+15550001111');
+  await app.getByLabel('Phone number', { exact: true }).fill('+12015550111');
 
   await stack.sim.stopAPI();
   await app.getByRole('button', { name: 'Continue' }).click();
@@ -98,7 +98,7 @@ test('Beeper Desktop stopping mid-flow shows a clear error, and everything recov
   await expect(app.getByText(/Your accounts are shown as they were last seen/)).toHaveCount(0);
   await app.getByRole('button', { name: 'Start again' }).click();
   await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
-  await app.getByLabel('Phone number', { exact: true }).fill('+15550001111');
+  await app.getByLabel('Phone number', { exact: true }).fill('+12015550111');
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
 });
@@ -135,7 +135,7 @@ test('keyboard only: a form flow (Telegram) with Enter to submit', async ({ app 
   // Wait for the step: until then "Phone number" also names the flow picker's radio button.
   await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
   await expect(app.getByLabel('Phone number')).toBeFocused();
-  await app.keyboard.type('+15551230000');
+  await app.keyboard.type('+12015550123');
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Code')).toBeFocused();
   await app.keyboard.type('12345');
@@ -224,4 +224,38 @@ test('a login waiting for input when Beeper Desktop restarts is shown as ended o
   await expect(app.getByRole('alert')).toHaveCount(0);
   await inProgress.getByRole('button', { name: 'Start adding Telegram again' }).click();
   await expect(app.getByRole('heading', { name: 'How do you want to connect Telegram?' }).or(app.getByRole('heading', { name: 'Enter your phone number' }))).toBeVisible();
+});
+
+test('a phone number typed without its country: read in the chosen country, checked here, sent in E.164; “Use another number” goes back', async ({ app, stack, shot }) => {
+  await connect(app);
+  await startAddingTelegram(app);
+  const country = app.getByLabel('Country');
+  await expect(country).toHaveValue('US'); // Chromium's language here: en-US
+  await country.selectOption('DE');
+  const number = app.getByLabel('Phone number', { exact: true });
+  await number.fill('0151 123');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.locator('.field-error')).toHaveText('That is not a valid number for Germany. Check the digits and the country.');
+  await expect(number).toBeFocused();
+  await shot('96-phone-invalid');
+  await number.fill('0151 12345678');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible();
+  await app.getByRole('button', { name: 'Use another number' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+  await expect(number).toBeFocused();
+  // The same login again, ended on the server before the new one started.
+  await expect.poll(() => [...stack.sim.core.logins.sessions.values()].map((s) => s.status)).toEqual(['cancelled', 'waiting_for_input']);
+  await app.getByLabel('Country').selectOption('DE');
+  await number.fill('0151 76543210');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await app.getByLabel('Code').fill('12345');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await app.getByLabel('Password', { exact: true }).fill('correct horse');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Telegram is connected' })).toBeVisible();
+  // Beeper Desktop was sent the number in E.164: the account is listed with it.
+  await app.getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByRole('region', { name: /Telegram/ }).getByText('+4915176543210')).toBeVisible();
 });

@@ -80,3 +80,69 @@ describe('InputStep', () => {
     expect(screen.getByRole('img', { name: 'captcha.png' }).getAttribute('src')).toBe('data:image/png;base64,AAAA');
   });
 });
+
+describe('InputStep, phone numbers and errors', () => {
+  const phoneStep = step([field({ id: 'phone_number', label: 'Phone number', kind: 'phone', pattern: '^\\+[0-9]+$' })]);
+
+  it('a country (the system’s region first), the number typed the local way, sent in E.164', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve());
+    render(<InputStep session={session(phoneStep)} step={phoneStep} onSubmit={onSubmit} />);
+    const country = await screen.findByLabelText<HTMLSelectElement>('Country');
+    expect(country.value).toBe('US'); // happy-dom's navigator.languages: en-US
+    expect(country.options[1]!.textContent).toBe('United States (+1)');
+    fireEvent.change(screen.getByLabelText('Phone number'), { target: { value: '(201) 555-0123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onSubmit).toHaveBeenCalledWith({ phone_number: '+12015550123' });
+  });
+
+  it('a number that is not valid for the country: said at the field, which is marked and focused; nothing is sent; typing again clears it', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve());
+    render(<InputStep session={session(phoneStep)} step={phoneStep} onSubmit={onSubmit} />);
+    fireEvent.change(await screen.findByLabelText('Country'), { target: { value: 'DE' } });
+    const input = screen.getByLabelText('Phone number');
+    fireEvent.change(input, { target: { value: '0151 123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(error.textContent).toBe('That is not a valid number for Germany. Check the digits and the country.');
+    expect(error.className).toBe('field-error');
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: '0151 12345678' } });
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onSubmit).toHaveBeenCalledWith({ phone_number: '+4915112345678' });
+  });
+
+  it('a number given with its country code picks that country', async () => {
+    const s = step([field({ id: 'phone', label: 'Phone', kind: 'phone', initialValue: '+4915112345678' })]);
+    render(<InputStep session={session(s)} step={s} onSubmit={vi.fn()} />);
+    expect((await screen.findByLabelText<HTMLSelectElement>('Country')).value).toBe('DE');
+  });
+
+  it('one field: the server’s rejection is said at it, in the same style; several: under the form', () => {
+    const code = step([field({ id: 'code', label: 'Code', kind: 'code' })]);
+    render(<InputStep session={session(code, { stepError: { kind: 'invalid_request', message: 'That code is not right.' } })} step={code} onSubmit={vi.fn()} />);
+    const input = screen.getByLabelText('Code');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toBe('That code is not right.');
+    expect(document.querySelectorAll('.field-error')).toHaveLength(1);
+    cleanup();
+    const two = step([field({ id: 'a', label: 'A', kind: 'text' }), field({ id: 'b', label: 'B', kind: 'text' })]);
+    render(<InputStep session={session(two, { stepError: { kind: 'invalid_request', message: 'Check the values.' } })} step={two} onSubmit={vi.fn()} />);
+    expect(screen.getByText('Check the values.').className).toBe('field-error');
+    expect(screen.getByLabelText('A').hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  it('a code step of a new login offers “Use another number”; a reconnect (its number is kept) does not', () => {
+    const code = step([field({ id: 'code', label: 'Code', kind: 'code' })]);
+    render(<InputStep session={session(code)} step={code} onSubmit={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Use another number' })).toBeTruthy();
+    cleanup();
+    render(<InputStep session={session(code, { reconnect: { loginID: 'l', accountID: null, identity: null } })} step={code} onSubmit={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Use another number' })).toBeNull();
+    cleanup();
+    render(<InputStep session={session(phoneStep)} step={phoneStep} onSubmit={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Use another number' })).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Phone numbers, checked and written here before they are sent: a country (the system's region
+ * first), the number as people type it, and E.164 ("+15550100101") to Beeper Desktop. On
+ * libphonenumber-js with its full metadata (the smallest one checks only lengths: "0151 123" would
+ * pass for Germany); this module is loaded only when a step asks for a phone number.
+ */
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type { CountryCode };
+
+const COUNTRIES = new Set<string>(getCountries());
+
+/** The first of the system's languages that names a country this library knows ("en-GB" → GB). */
+export function systemRegion(languages: readonly string[]): CountryCode | null {
+  for (const lang of languages) {
+    try {
+      const region = new Intl.Locale(lang).maximize().region;
+      if (region && COUNTRIES.has(region)) return region as CountryCode;
+    } catch {
+      // not a language tag: the next one
+    }
+  }
+  return null;
+}
+
+/** Every country as "Germany (+49)", in the user's language and order, the system's region first. */
+export function countryOptions(locale: string | undefined, first: CountryCode | null): Array<{ code: CountryCode; label: string }> {
+  const names = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' });
+  const collator = new Intl.Collator(locale);
+  const options = getCountries().map((code) => ({ code, label: `${names.of(code) ?? code} (+${getCountryCallingCode(code)})` }));
+  options.sort((a, b) => (a.code === first ? -1 : b.code === first ? 1 : collator.compare(a.label, b.label)));
+  return options;
+}
+
+/** The country a number already written in full (`+49…`) belongs to, if any. */
+export function countryOf(value: string): CountryCode | null {
+  return value.trim().startsWith('+') ? (parsePhoneNumberFromString(value)?.country ?? null) : null;
+}
+
+/**
+ * A number as typed, with the country chosen (a number starting with + carries its own): E.164 when
+ * it is a valid number, else what is wrong, in words.
+ */
+export function checkPhone(value: string, country: CountryCode | null): { e164: string } | { error: string } {
+  if (value.trim() === '') return { error: 'Enter your phone number.' };
+  const n = parsePhoneNumberFromString(value, country ?? undefined);
+  if (!n) return { error: country ? 'That does not look like a phone number. Check the digits.' : 'Choose your country, or start the number with + and its country code.' };
+  if (!n.isValid()) return { error: `That is not a valid number for ${new Intl.DisplayNames(undefined, { type: 'region' }).of(n.country ?? country ?? '') ?? 'that country'}. Check the digits and the country.` };
+  return { e164: n.number };
+}
