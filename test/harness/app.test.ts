@@ -253,6 +253,19 @@ describe('the tray and notifications', () => {
     await app.page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('"Reconnect all (2)" in the tray shows the window on the first of them, with the queue\'s bar; Stop ends it on the server', async () => {
+    const app = await connectedThenWhatsAppDrops();
+    await app.page.getByRole('button', { name: 'Refresh' }).click();
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('  Reconnect all (2)'));
+    app.tray().click('Reconnect account', 'Reconnect all (2)');
+    const bar = app.page.getByRole('group', { name: 'Reconnect all' });
+    await pw(bar).toContainText('1 of 2 · WhatsApp · Alex Rivera');
+    expect(app.window.isVisible()).toBe(true);
+    await bar.getByRole('button', { name: 'Stop' }).click();
+    await pw(app.page.getByRole('heading', { name: 'Reconnect all: done' })).toBeVisible();
+    await vi.waitFor(() => expect([...sim.core.logins.sessions.values()].every((x) => x.terminal)).toBe(true));
+  });
+
   it('focusing the window shows an account that dropped at once, and the tray agrees with the window', async () => {
     const app = await connectedThenWhatsAppDrops();
     await new Promise((r) => setTimeout(r, 5_100)); // past the focus refresh's minimum gap

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsReport, type DiagnosticsSources } from '../../../main/core/diagnostics.ts';
-import { Logger, memorySink } from '../../../main/core/log.ts';
+import { createHmac } from 'node:crypto';
+import { Logger, memorySink, type LogEntry } from '../../../main/core/log.ts';
 import type { AccountView, ConnectionView } from '../../../preload/contract/views.ts';
 import { account as rawAccount, bridge as rawBridge, login as rawLogin } from '../../support/api-models.ts';
 import { accounts, identity, login, network, session } from '../../support/views.ts';
@@ -59,6 +60,95 @@ function sources(x: Secrets): DiagnosticsSources {
 }
 
 const example: Secrets = { name: 'Alex Rivera', phone: '+1 555 010 0101', email: 'alex@example.com', username: 'alexr', token: 'bam_tok_9f8e7d6c5b4a', cookie: 'xoxd-SECRETCOOKIE', typed: 'correct horse', loginID: '15550100101' };
+
+describe('diagnosticsReport, exactly', () => {
+  const entries: LogEntry[] = [
+    { time: '2026-11-30T08:58:00.000Z', level: 'info', scope: 'app', message: 'starting' },
+    { time: '2026-11-30T08:59:00.000Z', level: 'warn', scope: 'app:accounts', message: 'refresh failed', data: { error: { kind: 'network', code: 'GATEWAY_TIMEOUT' } } },
+    { time: '2026-11-30T08:59:30.000Z', level: 'error', scope: 'app', message: 'no code here', data: { error: 'plain' } },
+  ];
+  const base = (): DiagnosticsSources => ({
+    appVersion: '1.0.0',
+    runtime: { os: 'darwin 24.1 arm64', node: '22.1.0', electron: null, chrome: null },
+    connection: { status: 'not-running', baseURL: 'http://beeper.example:23373', tried: [], configuredURL: 'http://beeper.example:23373', desktopVersion: null, appState: null, error: { kind: 'not_running', message: 'x' }, checkedAt: null },
+    accounts: accounts(
+      [
+        network({
+          bridgeID: 'wa',
+          displayName: 'WhatsApp',
+          type: 'whatsapp',
+          logins: [login({ bridgeID: 'wa', loginID: 'L1', status: 'needs_login', needsAttention: true, accounts: [{ accountID: 'A1', network: 'WhatsApp', status: null, statusText: null, identity: identity('X'), label: 'X', needsAttention: false, reconnect: 'needed' }] })],
+          otherAccounts: [{ accountID: 'O1', network: 'WhatsApp', status: 'connected', statusText: null, identity: identity('Y'), label: 'Y', needsAttention: false, reconnect: 'offered' }],
+        }),
+        network({ bridgeID: 'dc', displayName: 'Discord', type: 'discordgo', status: 'limit_reached', canAddAccount: false }),
+      ],
+      { lastRefreshedAt: '2026-11-30T08:59:00.000Z', error: { kind: 'network', message: 'm' } },
+    ),
+    raw: { bridges: [rawBridge('wa')], accounts: [rawAccount('A1', 'wa')], logins: { wa: [rawLogin('wa', 'L1')] } },
+    sessions: [
+      session(null, { bridgeID: 'tg', phase: 'starting' }),
+      session({ type: 'display_and_wait', stepID: 'qr1', instructions: null, display: { kind: 'qr', data: 'x' }, revision: 1 }, { bridgeID: 'wa', reconnect: { loginID: 'L1', accountID: null, identity: null }, error: { kind: 'x', message: 'y', code: 'C1' } }),
+    ],
+    log: entries,
+    secrets: new Logger().secrets,
+    salt: 's',
+    now: '2026-11-30T09:00:00.000Z',
+  });
+
+  it('every section, line by line', () => {
+    const hash = (id: string) => `#${createHmac('sha256', 's').update(id).digest('hex').slice(0, 10)}`;
+    expect(diagnosticsReport(base())).toBe(
+      [
+        'Beeper Account Manager — diagnostics',
+        'Created: 2026-11-30T09:00:00.000Z',
+        'App: 1.0.0 · darwin 24.1 arm64 · Node 22.1.0 · Electron none (browser preview) · Chromium n/a',
+        'Beeper Desktop: not-running · version unknown · app state unknown · address local: no · configured address: yes · last error not_running',
+        '',
+        'Fields the server sends:',
+        '  bridges (1): accounts 1, activeAccountCount 1, displayName 1, id 1, provider 1, status 1, supportsMultipleAccounts 1, type 1',
+        '  accounts (1): accountID 1, bridge 1, status 1, user 1',
+        '  logins (1): bridgeID 1, loginID 1, removeScopes 1, status 1',
+        '',
+        'Bridges:',
+        '  wa (whatsapp, cloud): available',
+        '  dc (discordgo, cloud): limit_reached · cannot add',
+        '',
+        'Accounts (last refresh 2026-11-30T08:59:00.000Z, failing: network):',
+        `  wa login ${hash('L1')}: needs_login (needs attention)`,
+        `    account ${hash('A1')}: no status`,
+        `  wa account ${hash('O1')} (no login listed): connected`,
+        '',
+        'Logins in progress:',
+        '  tg new: starting',
+        '  wa reconnect: display_and_wait · display_and_wait qr1 · x C1',
+        '',
+        'Recent warnings and errors:',
+        '  2026-11-30T08:59:00.000Z warn app:accounts: refresh failed (network) (GATEWAY_TIMEOUT)',
+        '  2026-11-30T08:59:30.000Z error app: no code here',
+        '',
+        'Log (last 300 lines):',
+        ...entries.map((e) => `  ${JSON.stringify(e)}`),
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('nothing yet: says none; an address that is local, unknown, or not one; the last 300 log lines only', () => {
+    const many: LogEntry[] = Array.from({ length: 305 }, (_, i) => ({ time: `t${i}`, level: 'info', scope: 'app', message: `line ${i}` }));
+    const r = diagnosticsReport({ ...base(), raw: null, accounts: accounts([]), sessions: [], log: many, connection: { ...base().connection, baseURL: 'http://127.0.0.1:23373', configuredURL: null, error: null, status: 'running', desktopVersion: '4.2.1', appState: 'ready' } });
+    expect(r).toContain('Beeper Desktop: running · version 4.2.1 · app state ready · address local: yes · configured address: no\n');
+    expect(r).toContain('  bridges: none\n  accounts: none\n  logins: none\n');
+    expect(r).toContain('Accounts (last refresh 2026-11-29T09:00:00.000Z):\n  none\n');
+    expect(r).toContain('Logins in progress:\n  none\n');
+    expect(r).toContain('Recent warnings and errors:\n  none\n');
+    expect(r).not.toContain('line 4"');
+    expect(r).toContain('line 5"');
+    expect(r.match(/"line \d+"/g)).toHaveLength(300);
+    expect(diagnosticsReport({ ...base(), connection: { ...base().connection, baseURL: null } })).toContain('address local: unknown');
+    expect(diagnosticsReport({ ...base(), connection: { ...base().connection, baseURL: 'not a url' } })).toContain('address local: unknown');
+    expect(diagnosticsReport({ ...base(), runtime: { os: 'linux', node: '22', electron: '45.0.0', chrome: '140.0' } })).toContain('App: 1.0.0 · linux · Node 22 · Electron 45.0.0 · Chromium 140.0');
+  });
+});
 
 describe('diagnosticsReport', () => {
   it('holds what support needs: versions, whether the address is local, fields sent, bridges, statuses by hashed ID, logins in progress, errors with codes, log lines', () => {

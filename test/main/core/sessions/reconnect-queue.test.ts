@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReconnectQueue } from '../../../../main/core/sessions/reconnect-queue.ts';
 import { AppError } from '../../../../main/core/errors.ts';
-import { Logger } from '../../../../main/core/log.ts';
+import { Logger, memorySink } from '../../../../main/core/log.ts';
 import type { AccountTarget, AccountsView, AttentionItem, ReconnectAllView } from '../../../../preload/contract/views.ts';
 import { accounts, identity, login, network, session } from '../../../support/views.ts';
 
@@ -17,8 +17,9 @@ function viewOf(): AccountsView {
   });
 }
 
-function harness(opts: { refuse?: (t: AccountTarget) => Error | null; hold?: boolean } = {}) {
+function harness(opts: { refuse?: (t: AccountTarget) => unknown; hold?: boolean; finishedAtOnce?: boolean; dismissFails?: boolean } = {}) {
   let n = 0;
+  const mem = memorySink();
   let view = viewOf();
   const started: string[] = [];
   const dismissed: string[] = [];
@@ -28,20 +29,21 @@ function harness(opts: { refuse?: (t: AccountTarget) => Error | null; hold?: boo
     accounts: () => view,
     reconnect: async (t) => {
       const refused = opts.refuse?.(t);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a test throws what a dependency might
       if (refused) throw refused;
       if (opts.hold) await new Promise<void>((r) => pending.push(r));
       const id = `s${++n}`;
       started.push(id);
-      return session(null, { id, bridgeID: t.bridgeID, phase: 'display_and_wait' });
+      return opts.finishedAtOnce ? session(null, { id, bridgeID: t.bridgeID, phase: 'failed', error: { kind: 'bridge_unavailable', message: 'Too many logins.' } }) : session(null, { id, bridgeID: t.bridgeID, phase: 'display_and_wait' });
     },
-    dismiss: (id) => (dismissed.push(id), Promise.resolve()),
+    dismiss: (id) => (dismissed.push(id), opts.dismissFails ? Promise.reject(new Error('gone')) : Promise.resolve()),
     onChange: (v) => views.push(v),
-    log: new Logger(),
+    log: new Logger({ sinks: [mem.sink] }),
   });
   const current = () => queue.view()!.items[queue.view()!.current!]!;
   const ends = (phase: 'complete' | 'failed' | 'cancelled', message = 'The code ran out.') =>
     queue.sessionChanged(session(null, { id: current().sessionID!, phase, error: phase === 'failed' ? { kind: 'x', message } : null }));
-  return { queue, started, dismissed, pending, views, current, ends, setView: (v: AccountsView) => (view = v) };
+  return { queue, started, dismissed, pending, views, current, ends, setView: (v: AccountsView) => (view = v), logs: mem.entries };
 }
 
 const outcomes = (v: ReconnectAllView | null) => v?.items.map((i) => [i.bridgeID, i.outcome, i.error]);
@@ -144,6 +146,66 @@ describe('ReconnectQueue', () => {
     await skipping;
     expect(h.current()).toMatchObject({ bridgeID: 'tg', sessionID: 's2' });
     expect(h.dismissed).toEqual(['s1']);
+  });
+
+  it('an account of a bridge this app cannot name is listed with why; a login that fails at once, or cannot start for an odd reason, fails that account', async () => {
+    const h = harness({ finishedAtOnce: true, refuse: (t) => (t.bridgeID === 'sig' ? 'not an Error' : null) });
+    const v = viewOf();
+    h.setView({ ...v, needsAttention: [...v.needsAttention, { ...attention('network:Zulip', 'z', 'Zed'), accountID: 'z1', loginID: null }] });
+    await h.queue.start();
+    expect(h.queue.view()!.unavailable.map((u) => u.reason)).toEqual(['Beeper’s own account: sign in again in Beeper Desktop.', 'Beeper Desktop does not say which network it belongs to: reconnect it in Beeper Desktop.']);
+    expect(outcomes(h.queue.view())).toEqual([
+      ['wa', 'failed', 'Too many logins.'],
+      ['tg', 'failed', 'Too many logins.'],
+      ['sig', 'failed', 'The login could not start.'],
+    ]);
+    expect(h.dismissed).toEqual(['s1', 's2']);
+    expect(h.queue.view()!.finished).toBe(true);
+  });
+
+  it('a login that cannot be closed is logged, and the queue goes on; it says what it did in the log, and every change reaches the window', async () => {
+    const h = harness({ dismissFails: true });
+    await h.queue.start();
+    await h.queue.skip();
+    expect(h.current().bridgeID).toBe('tg');
+    await h.queue.stop();
+    expect(h.logs.map((e) => [e.message, e.data])).toEqual([
+      ['reconnect all started', { accounts: 3, unavailable: 1 }],
+      ['could not close a queued login', { error: { name: 'Error', message: 'gone' } }],
+      ['could not close a queued login', { error: { name: 'Error', message: 'gone' } }],
+      ['reconnect all finished', { outcomes: ['skipped', 'skipped', 'not-reached'] }],
+    ]);
+    expect(h.views.at(-1)).toEqual(h.queue.view());
+    h.queue.close();
+    expect(h.views.at(-1)).toBeNull();
+  });
+
+  it('without a queue, or after it ended: Skip, Stop, a login ending or closing change nothing', async () => {
+    const h = harness();
+    expect(await h.queue.skip()).toBeNull();
+    expect(await h.queue.stop()).toBeNull();
+    await h.queue.sessionRemoved('s1');
+    expect(h.views).toEqual([]);
+    await h.queue.start();
+    await h.queue.stop();
+    const ended = h.queue.view();
+    await h.queue.skip();
+    await h.queue.sessionRemoved('s1');
+    expect(h.queue.view()).toEqual(ended);
+    expect(h.started).toEqual(['s1']);
+  });
+
+  it('stopped while a login was still starting: that login is ended, and nothing more starts', async () => {
+    const h = harness({ hold: true });
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    void h.queue.start();
+    await tick();
+    await h.queue.stop();
+    h.pending.shift()!();
+    await tick();
+    expect(h.dismissed).toEqual(['s1']);
+    expect(h.pending).toEqual([]);
+    expect(h.queue.view()!.finished).toBe(true);
   });
 
   it('nothing needs login: a finished queue with nothing in it', async () => {
