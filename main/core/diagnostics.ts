@@ -134,7 +134,7 @@ function ids(s: DiagnosticsSources): string[] {
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const MATRIX_ID = /@[\w.=-]+:[\w.-]+/g;
 /** Seven digits or more, maybe with a + and separators: a phone number (never a date, a time or a version). */
-const NUMBER = /(?<![\w.:/-])\+?\d(?:[ ().-]?\d){6,}(?![\w.:/-])/g;
+const NUMBER = /(?<![\w.:/-])\+?\d(?:[ ().-]{0,2}\d){6,}(?![\w.:/-])/g;
 
 export function scrub(text: string, s: DiagnosticsSources, hash: (id: string) => string): string {
   let out = s.secrets.redactText(text);

@@ -74,3 +74,19 @@ test.describe('320 CSS px wide, Beeper Desktop not running', () => {
     await shot('75-narrow-not-running');
   });
 });
+
+test.describe('320 CSS px wide, a phone number step', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  test('the country, the number and its error reflow; the error stays with its field', async ({ app, shot }) => {
+    await connect(app);
+    await app.getByRole('button', { name: 'Add account' }).click();
+    await app.getByRole('button', { name: /Telegram/ }).click();
+    await app.getByRole('button', { name: 'Continue' }).click();
+    await expect(app.getByRole('heading', { name: 'Enter your phone number' })).toBeVisible();
+    await app.getByLabel('Phone number', { exact: true }).fill('555 123 4567');
+    await app.getByRole('button', { name: 'Continue' }).click();
+    await expect(app.locator('.field-error')).toHaveText('That is not a valid number for United States. Check the digits and the country.');
+    await expectNoSidewaysScroll(app, 'phone');
+    await shot('77-narrow-phone');
+  });
+});

@@ -4,10 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnosticsReport, type DiagnosticsSources } from '../../../main/core/diagnostics.ts';
+import { diagnosticsReport, scrub, type DiagnosticsSources } from '../../../main/core/diagnostics.ts';
 import { createHmac } from 'node:crypto';
 import { Logger, memorySink, type LogEntry } from '../../../main/core/log.ts';
 import type { AccountView, ConnectionView } from '../../../preload/contract/views.ts';
+import type { Account } from '../../../main/core/api/schemas.ts';
 import { account as rawAccount, bridge as rawBridge, login as rawLogin } from '../../support/api-models.ts';
 import { accounts, identity, login, network, session } from '../../support/views.ts';
 
@@ -147,6 +148,83 @@ describe('diagnosticsReport, exactly', () => {
     expect(diagnosticsReport({ ...base(), connection: { ...base().connection, baseURL: null } })).toContain('address local: unknown');
     expect(diagnosticsReport({ ...base(), connection: { ...base().connection, baseURL: 'not a url' } })).toContain('address local: unknown');
     expect(diagnosticsReport({ ...base(), runtime: { os: 'linux', node: '22', electron: '45.0.0', chrome: '140.0' } })).toContain('App: 1.0.0 · linux · Node 22 · Electron 45.0.0 · Chromium 140.0');
+  });
+
+  /** An account as an older server sends it: no status, no user. */
+  const bare = (): Account => {
+    const { user: _user, ...rest } = rawAccount('A', 'wa');
+    return { ...rest, status: null } as unknown as Account;
+  };
+
+  it('errors: the last 30, each with the kind and code it carries, whatever shape its data has; fields with no value are not counted', () => {
+    const log: LogEntry[] = [
+      ...Array.from({ length: 32 }, (_, i): LogEntry => ({ time: `w${i}`, level: 'warn', scope: 'a', message: `warning ${i}` })),
+      { time: 'x1', level: 'error', scope: 'a', message: 'text data', data: 'just text' },
+      { time: 'x2', level: 'error', scope: 'a', message: 'error text', data: { error: 'just text' } },
+      { time: 'x3', level: 'error', scope: 'a', message: 'kind only', data: { error: { kind: 'network' } } },
+      { time: 'x4', level: 'error', scope: 'a', message: 'code only', data: { error: { code: 'C9', kind: 7 } } },
+      { time: 'x5', level: 'info', scope: 'a', message: 'not an error' },
+    ];
+    const r = diagnosticsReport({ ...base(), log, raw: { bridges: [], accounts: [bare()], logins: {} } });
+    const listed = r.split('Recent warnings and errors:\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(listed).toHaveLength(30);
+    expect(listed[0]).toBe('  w6 warn a: warning 6');
+    expect(listed.slice(-4)).toEqual(['  x1 error a: text data', '  x2 error a: error text', '  x3 error a: kind only (network)', '  x4 error a: code only (C9)']);
+    expect(r).toContain('  accounts (1): accountID 1, bridge 1\n');
+    const unsupported = session({ type: 'unsupported', stepID: null, instructions: null, rawType: 'webauthn' }, { bridgeID: 'bs' });
+    expect(diagnosticsReport({ ...base(), sessions: [unsupported] })).toContain('  bs new: unsupported · unsupported\n');
+  });
+});
+
+describe('scrub, layer by layer', () => {
+  const hash = (id: string) => `<${id.length}>`;
+  const acc = (accountID: string, name: string): AccountView => ({ accountID, network: 'N', status: 'connected', statusText: null, identity: identity(name), label: name, needsAttention: false, reconnect: 'offered' });
+  const src = (extra: Partial<DiagnosticsSources> = {}): DiagnosticsSources => ({
+    appVersion: '1',
+    runtime: { os: 'x', node: '1', electron: null, chrome: null },
+    connection,
+    accounts: accounts([network({ bridgeID: 'b', displayName: 'B', logins: [login({ bridgeID: 'b', loginID: 'login-in-view', identity: identity('Alex Rivera', 'alexr-detail'), accounts: [acc('account-in-login', 'Sam Subaccount')] })], otherAccounts: [acc('account-alone', 'Olga Orphan')] })], {
+      needsAttention: [{ bridgeID: 'b', bridgeName: 'B', loginID: null, accountID: null, identity: identity('Attie Attention'), status: 'needs_login', message: 'm' }],
+    }),
+    raw: { bridges: [], accounts: [rawAccount('account-raw', 'b', { user: { id: 'u1', fullName: 'Rawly Raw', username: 'rawname', phoneNumber: '+12015550177', email: 'raw@example.com' } })], logins: { b: [rawLogin('b', 'login-raw', { accountIDs: ['acct-of-raw-login'], user: { id: 'u2', fullName: 'Loginda Login' } })] } },
+    sessions: [
+      session(null, { reconnect: { loginID: 'reconnect-login', accountID: 'reconnect-account', identity: identity('Rena Reconnect') }, result: { loginID: 'result-login', accountIDs: ['result-account'], identity: identity('Resa Result'), network: 'N', restored: false } }),
+    ],
+    log: [],
+    secrets: new Logger().secrets,
+    salt: 's',
+    now: 'now',
+    ...extra,
+  });
+
+  it('every login and account ID the app knows, wherever it came from, becomes its hash', () => {
+    const ids = ['login-in-view', 'account-in-login', 'account-alone', 'account-raw', 'login-raw', 'acct-of-raw-login', 'reconnect-login', 'reconnect-account', 'result-login', 'result-account'];
+    expect(scrub(ids.join(' | '), src(), hash)).toBe(ids.map((i) => `<${i.length}>`).join(' | '));
+  });
+
+  it('every name, detail, username, number and email the app knows is taken out whole, the longest first', () => {
+    const people = ['Alex Rivera', 'alexr-detail', 'Sam Subaccount', 'Olga Orphan', 'Attie Attention', 'Rawly Raw', 'rawname', 'Loginda Login', 'Rena Reconnect', 'Resa Result'];
+    expect(scrub(people.join(' | '), src(), hash)).toBe(people.map(() => '[personal]').join(' | '));
+    // "Alex" alone is not known; within "Alex Rivera" it goes with the rest.
+    expect(scrub('Alex; Alex Rivera', src(), hash)).toBe('Alex; [personal]');
+    // Two letters would take out ordinary words: kept.
+    const short = src({ accounts: accounts([network({ bridgeID: 'b', displayName: 'B', logins: [login({ bridgeID: 'b', loginID: 'L', identity: identity('Al') })] })]) });
+    expect(scrub('Al said', short, hash)).toBe('Al said');
+  });
+
+  it('emails, Matrix IDs and phone numbers by their shape; dates, times, versions and words with digits stay', () => {
+    const s = src({ accounts: accounts([]), raw: null, sessions: [] });
+    expect(scrub('mail a.b+c@x-y.example.com now', s, hash)).toBe('mail [email] now');
+    expect(scrub('user @alex:beeper.com here', s, hash)).toBe('user [user] here');
+    expect(scrub('call +1 (201) 555-0123 or 2015550123 or 1234567', s, hash)).toBe('call [number] or [number] or [number]');
+    const kept = '2026-11-30T09:00:00.123Z version 4.2.812 abc1234567 1234567x 123456 /v1/12345678/x';
+    expect(scrub(kept, s, hash)).toBe(kept);
+  });
+
+  it('the registered secrets (the token) first', () => {
+    const secrets = new Logger().secrets;
+    secrets.add('tok_abcdefgh1234');
+    expect(scrub('Bearer tok_abcdefgh1234 and tok_abcdefgh1234', src({ secrets }), hash)).toBe('Bearer [redacted] and [redacted]');
   });
 });
 
