@@ -503,4 +503,3 @@ export class AccountManager {
     return this.updates.restartToUpdate();
   }
 }
-

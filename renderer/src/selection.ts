@@ -1,8 +1,8 @@
 /**
  * The account whose details are open: the route names it by IDs (a login, an account, or both);
- * this finds it in the current accounts view, and names its row so focus can go back to it.
+ * these name its row (to mark it, and to put focus back on it); preload/contract/targets.ts finds it
+ * in the accounts view.
  */
-import { findTarget, type FoundTarget } from '../../preload/contract/targets.ts';
 import type { AccountTarget, AccountView, LoginView } from '../../preload/contract/views.ts';
 
 export const loginTarget = (l: LoginView): AccountTarget => ({ bridgeID: l.bridgeID, loginID: l.loginID, accountID: null });
@@ -12,10 +12,6 @@ export const accountTarget = (bridgeID: string, a: AccountView): AccountTarget =
 export const rowKey = (t: AccountTarget): string => JSON.stringify([t.bridgeID, t.loginID, t.loginID === null ? t.accountID : null]);
 
 export const sameRow = (a: AccountTarget | undefined, b: AccountTarget): boolean => a !== undefined && rowKey(a) === rowKey(b);
-
-/** What the target names in this view; null when it is gone (removed, or no longer reported). */
-export const findSelected = findTarget;
-export type Selected = FoundTarget;
 
 /** Puts focus back on a row of the list (after its details close). */
 export function focusRow(t: AccountTarget): void {

@@ -69,6 +69,8 @@ export interface AppState {
 
 let noticeID = 0;
 
+type StoreSet = (partial: Partial<AppState> | ((st: AppState) => Partial<AppState>)) => void;
+
 /** Every event main pushes, into the store. */
 function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet): void {
   api.on('state.connection', (connection) => get().receiveConnection(connection));
@@ -89,11 +91,8 @@ function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet
   api.on('ui.navigate', (route) => set({ route }));
 }
 
-type Set = (f: (st: AppState) => Partial<AppState>) => void;
-type StoreSet = (partial: Partial<AppState> | ((st: AppState) => Partial<AppState>)) => void;
-
 /** The account list's own state: its search, its filter, its folded sections. */
-const listActions = (set: Set): Pick<AppState, 'setListFilter' | 'toggleCollapsed'> => ({
+const listActions = (set: StoreSet): Pick<AppState, 'setListFilter' | 'toggleCollapsed'> => ({
   setListFilter(patch) {
     set((st) => ({ listFilter: { ...st.listFilter, ...patch } }));
   },

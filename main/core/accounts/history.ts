@@ -62,8 +62,7 @@ export function subjectsOf(view: AccountsView, target: AccountTarget): HistorySu
   const found = findTarget(view, target);
   if (found?.login) {
     const l = found.login;
-    if (l.accounts.length === 0) return [{ key: historyKey(l.bridgeID, l), name: null }];
-    return l.accounts.map((a) => ({ key: historyKey(l.bridgeID, a), name: l.accounts.length > 1 ? a.label : null }));
+    return keysOf(l.bridgeID, l.accounts.map((a) => a.accountID), l.loginID).map((key, i) => ({ key, name: l.accounts.length > 1 ? l.accounts[i]!.label : null }));
   }
   return found ? [{ key: historyKey(target.bridgeID, found.account), name: null }] : [];
 }
@@ -99,8 +98,11 @@ export class AccountHistory {
     let changed = false;
     for (const n of view.networks) {
       for (const l of n.logins) {
-        const subjects = l.accounts.length > 0 ? l.accounts.map((a) => ({ key: historyKey(n.bridgeID, a), ...shownState(l, a) })) : [{ key: historyKey(n.bridgeID, l), status: l.status, reason: l.statusText }];
-        for (const s of subjects) changed = this.add(s.key, { at, status: s.status, reason: s.reason, cause: 'observed' }, 'if-new-status') || changed;
+        keysOf(n.bridgeID, l.accounts.map((a) => a.accountID), l.loginID).forEach((key, i) => {
+          const a = l.accounts[i];
+          const s = a ? shownState(l, a) : { status: l.status, reason: l.statusText };
+          changed = this.add(key, { at, ...s, cause: 'observed' }, 'if-new-status') || changed;
+        });
       }
       for (const a of n.otherAccounts) changed = this.add(historyKey(n.bridgeID, a), { at, status: a.status ?? 'unknown', reason: a.statusText, cause: 'observed' }, 'if-new-status') || changed;
     }

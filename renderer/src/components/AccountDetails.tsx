@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
 import type { AccountTarget, AccountView, IdentityView, LoginView, NetworkView } from '../../../preload/contract/views.ts';
-import { findSelected, focusRow, type Selected } from '../selection.ts';
+import { findTarget, type FoundTarget } from '../../../preload/contract/targets.ts';
+import { focusRow } from '../selection.ts';
 import { useApp, useNeedsDesktop } from '../store.ts';
 import { Timeline, Unstable, useAccountHistory } from './AccountHistory.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
@@ -66,7 +67,7 @@ function LoginAccounts({ accounts }: { accounts: AccountView[] }) {
 }
 
 /** Reconnect where it is needed, "Log in again…" where it works, Remove where the login allows it. */
-function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget; selected: Selected; onRemoved: () => void }) {
+function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget; selected: FoundTarget; onRemoved: () => void }) {
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
   const [asking, setAsking] = useState<'again' | 'remove' | null>(null);
@@ -137,7 +138,7 @@ function Summary({ network, who, status, statusText, since, now }: { network: Ne
 export function AccountDetails({ target }: { target: AccountTarget }) {
   const accounts = useApp((s) => s.accounts);
   const navigate = useApp((s) => s.navigate);
-  const selected = findSelected(accounts, target);
+  const selected = findTarget(accounts, target);
   const history = useAccountHistory(target);
   const now = useTick();
   const opened = useRef(false);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AccountHistoryView, AccountTarget, HistoryEntryView } from '../../../preload/contract/views.ts';
 import { statusLook } from '../../../preload/contract/statuses.ts';
 import { useApp } from '../store.ts';
-import { whenText } from './ui.tsx';
+import { listText, whenText } from './ui.tsx';
 
 const BY_YOU: Record<Exclude<HistoryEntryView['cause'], 'observed' | 'seen'>, string> = {
   connected: 'Connected by you',
@@ -21,12 +21,13 @@ export function entryText(e: HistoryEntryView): string {
 type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; view: AccountHistoryView };
 
 /**
- * The history of the account shown, asked for again whenever the accounts view changes (a refresh
- * may have recorded something), keeping what is shown while the next answer travels.
+ * The history of the account shown, asked for again after each refresh (the one time the core
+ * records something: logins and removals end in a refresh too), keeping what is shown while the
+ * next answer travels.
  */
 export function useAccountHistory(target: AccountTarget): Loaded {
   const api = useApp((s) => s.api);
-  const version = useApp((s) => s.accounts);
+  const version = useApp((s) => s.accounts?.lastRefreshedAt);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const { bridgeID, loginID, accountID } = target;
   useEffect(() => {
@@ -64,7 +65,7 @@ export function Unstable({ dates, now }: { dates: readonly string[]; now: number
   if (dates.length === 0) return null;
   return (
     <p className="callout callout-warn">
-      Dropped {dates.length} times in the last week: {new Intl.ListFormat(undefined, { type: 'conjunction' }).format(dates.map((d) => whenText(d, now)))}.
+      Dropped {dates.length} times in the last week: {listText(dates.map((d) => whenText(d, now)))}.
     </p>
   );
 }

@@ -15,7 +15,7 @@ import { ReconnectAllButton } from './ReconnectAll.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';
 import { useReconnect, useSessionActions } from './reconnect.ts';
-import { Avatar, Button, Icon, StatusBadge, timeAgo, useTick } from './ui.tsx';
+import { Avatar, Button, Icon, PersonOnNetwork, StatusBadge, timeAgo, useTick } from './ui.tsx';
 
 function Attention({ items }: { items: AttentionItem[] }) {
   const reconnect = useReconnect();
@@ -32,13 +32,7 @@ function Attention({ items }: { items: AttentionItem[] }) {
       <ul className="attention-list">
         {items.map((a) => (
           <li key={`${a.bridgeID}/${a.loginID ?? a.accountID}`} className="attention-item">
-            <Avatar identity={a.identity} size={32} />
-            <div className="grow">
-              <div>
-                <strong>{a.identity.name}</strong> <span className="muted">on {a.bridgeName}</span>
-              </div>
-              <div className="small">{a.message}</div>
-            </div>
+            <PersonOnNetwork identity={a.identity} network={a.bridgeName} line={a.message} />
             <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}: ${a.message}`}>
               Reconnect
             </Button>

@@ -6,7 +6,7 @@
 import { reconnectAllRoute } from '../../../preload/contract/routes.ts';
 import type { ReconnectAllView, SessionView } from '../../../preload/contract/views.ts';
 import { useApp, useNeedsDesktop } from '../store.ts';
-import { Avatar, Button, Icon, Spinner } from './ui.tsx';
+import { Button, Icon, PersonOnNetwork, Spinner } from './ui.tsx';
 
 export function ReconnectAllButton({ count }: { count: number }) {
   const run = useApp((s) => s.run);
@@ -77,16 +77,7 @@ function Summary({ queue }: { queue: ReconnectAllView }) {
         {queue.items.map((i) => (
           <li key={`${i.bridgeID}/${i.loginID ?? i.accountID}`} className="login">
             <div className="login-main">
-              <Avatar identity={i.identity} size={32} />
-              <div className="grow">
-                <div>
-                  <strong>{i.identity.name}</strong> <span className="muted">on {i.bridgeName}</span>
-                </div>
-                <div className={`small ${i.outcome === 'reconnected' ? '' : 'status-text'}`}>
-                  {OUTCOME[i.outcome]}
-                  {i.error ? `: ${i.error}` : ''}
-                </div>
-              </div>
+              <PersonOnNetwork identity={i.identity} network={i.bridgeName} line={`${OUTCOME[i.outcome]}${i.error ? `: ${i.error}` : ''}`} lineClass={i.outcome === 'reconnected' ? '' : 'status-text'} />
             </div>
           </li>
         ))}
@@ -106,13 +97,7 @@ function Unavailable({ queue }: { queue: ReconnectAllView }) {
         {queue.unavailable.map((u, k) => (
           <li key={k} className="login">
             <div className="login-main">
-              <Avatar identity={u.identity} size={32} />
-              <div className="grow">
-                <div>
-                  <strong>{u.identity.name}</strong> <span className="muted">on {u.bridgeName}</span>
-                </div>
-                <div className="small muted">{u.reason}</div>
-              </div>
+              <PersonOnNetwork identity={u.identity} network={u.bridgeName} line={u.reason} lineClass="muted" />
             </div>
           </li>
         ))}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
-import { Button, Dialog } from './ui.tsx';
+import { Button, Dialog, listText } from './ui.tsx';
 
 const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
   'current-device': {
@@ -15,12 +15,10 @@ const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
   },
 };
 
-const list = new Intl.ListFormat(undefined, { type: 'conjunction' });
-
 /** What goes with the login: its accounts by name when it holds several (Slack workspaces). */
 export function removesText(login: LoginView): string {
   if (login.accounts.length < 2) return 'Its chats disappear from Beeper.';
-  return `This removes its ${login.accounts.length} accounts — ${list.format(login.accounts.map((a) => a.label))} — with their chats in Beeper.`;
+  return `This removes its ${login.accounts.length} accounts — ${listText(login.accounts.map((a) => a.label))} — with their chats in Beeper.`;
 }
 
 export function RemoveDialog({ network, login, onClose, onRemoved }: { network: NetworkView; login: LoginView; onClose: () => void; onRemoved: () => void }) {

@@ -53,6 +53,26 @@ export function StatusBadge({ status }: { status: string | null }) {
   );
 }
 
+/** Who, on which network, and one line about them: a row of the attention list and of "Reconnect all". */
+export function PersonOnNetwork({ identity, network, line, lineClass = '' }: { identity: IdentityView; network: string; line: ReactNode; lineClass?: string }) {
+  return (
+    <>
+      <Avatar identity={identity} size={32} />
+      <div className="grow">
+        <div>
+          <strong>{identity.name}</strong> <span className="muted">on {network}</span>
+        </div>
+        <div className={`small ${lineClass}`.trim()}>{line}</div>
+      </div>
+    </>
+  );
+}
+
+const andList = new Intl.ListFormat(undefined, { type: 'conjunction' });
+
+/** "A, B, and C", in the user's language. */
+export const listText = (items: readonly string[]): string => andList.format(items);
+
 /** A modal built on <dialog>: the browser traps focus, Esc closes it, focus returns afterwards. */
 export function Dialog({ title, open, onClose, children, footer }: { title: string; open: boolean; onClose: () => void; children: ReactNode; footer: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -91,17 +91,6 @@ describe('launch and single instance', () => {
     expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'accounts' });
   });
 
-  it('Reconnect all from the tray: the window goes to the login of the account being reconnected, else to the queue’s screen', async () => {
-    const item = { bridgeID: 'b', bridgeName: 'B', loginID: 'l', accountID: null, identity: { name: 'A', detail: null, avatarURL: null }, outcome: 'current' as const, error: null, sessionID: 'ses_9' };
-    const deps = { showWindow: vi.fn(), startReconnect: vi.fn(() => Promise.resolve(null)), startReconnectAll: vi.fn(() => Promise.resolve({ finished: false, current: 0, items: [item], unavailable: [] })), navigate: vi.fn() };
-    await performLaunch({ type: 'reconnect-all' }, deps, false);
-    expect(deps.showWindow).toHaveBeenCalledTimes(1);
-    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'session', sessionID: 'ses_9' });
-    deps.startReconnectAll.mockResolvedValueOnce(null as never);
-    await performLaunch({ type: 'reconnect-all' }, deps, false);
-    expect(deps.navigate).toHaveBeenLastCalledWith({ to: 'reconnect-all' });
-  });
-
   it('flags and links are whole: no prefix, nothing after a line break, no odd part after add', () => {
     for (const arg of ['x--add-account=local-signal', '--add-account=local\nsignal', 'x--reconnect=a/b', '--reconnect=a/b\nc', 'beeper-account-manager://add/a b']) {
       expect(parseLaunch(['x', arg]), JSON.stringify(arg)).toEqual({ type: 'show' });
