@@ -49,6 +49,8 @@ export interface AppState {
   listFilter: ListFilter;
   /** Network sections the user folded, by bridge ID. */
   collapsed: Readonly<Record<string, true>>;
+  /** Counts the times the history was cleared here: an open timeline asks for it again. */
+  historyCleared: number;
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
@@ -123,6 +125,7 @@ export const useApp = create<AppState>()((set, get) => ({
   externalLink: null,
   listFilter: NO_FILTER,
   collapsed: {},
+  historyCleared: 0,
 
   async init(api) {
     set({ api });

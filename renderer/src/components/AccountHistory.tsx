@@ -22,12 +22,13 @@ type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; vie
 
 /**
  * The history of the account shown, asked for again after each refresh (the one time the core
- * records something: logins and removals end in a refresh too), keeping what is shown while the
- * next answer travels.
+ * records something: logins and removals end in a refresh too) and after Settings cleared it,
+ * keeping what is shown while the next answer travels.
  */
 export function useAccountHistory(target: AccountTarget): Loaded {
   const api = useApp((s) => s.api);
-  const version = useApp((s) => s.accounts?.lastRefreshedAt);
+  const refreshed = useApp((s) => s.accounts?.lastRefreshedAt);
+  const cleared = useApp((s) => s.historyCleared);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const { bridgeID, loginID, accountID } = target;
   useEffect(() => {
@@ -39,7 +40,7 @@ export function useAccountHistory(target: AccountTarget): Loaded {
     return () => {
       current = false;
     };
-  }, [api, bridgeID, loginID, accountID, version]);
+  }, [api, bridgeID, loginID, accountID, refreshed, cleared]);
   return loaded;
 }
 

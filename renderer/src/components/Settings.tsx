@@ -205,7 +205,9 @@ function HistorySection() {
       await api.clearHistory();
       return true;
     });
-    if (done) notify('success', 'The account history was cleared.');
+    if (!done) return;
+    useApp.setState((st) => ({ historyCleared: st.historyCleared + 1 }));
+    notify('success', 'The account history was cleared.');
   };
   return (
     <section aria-labelledby="history-title" className="settings-section">

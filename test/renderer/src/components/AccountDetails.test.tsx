@@ -110,6 +110,18 @@ describe('AccountDetails', () => {
     await waitFor(() => expect(document.activeElement?.getAttribute('data-row')).toBe(JSON.stringify(['telegram', 'tg1', null])));
   });
 
+  it('the history cleared in Settings: the open details ask for it again, and show it empty', async () => {
+    const entry = { at: '2026-11-29T09:12:00.000Z', status: 'needs_login', reason: null, cause: 'observed' as const, account: null };
+    const { pane, main } = await details(accounts(someNetworks()), { bridgeID: 'telegram', loginID: 'tg1', accountID: null }, history({ entries: [entry] }));
+    expect(await within(pane).findByText('Needs login')).toBeTruthy();
+    main.answer('accounts.history', () => history());
+    main.answer('accounts.clearHistory', () => null);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    expect(await within(pane).findByText(/^Nothing recorded yet/)).toBeTruthy();
+  });
+
   it('an account that is gone (removed elsewhere) says so, with the way back', async () => {
     await details(accounts(someNetworks()), { bridgeID: 'telegram', loginID: 'nope', accountID: null });
     expect(screen.getByRole('heading', { name: 'Account not found' })).toBeTruthy();
