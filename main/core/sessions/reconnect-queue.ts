@@ -82,7 +82,7 @@ export class ReconnectQueue {
     if (!item || item.sessionID !== s.id || !s.finished) return;
     if (s.phase === 'complete') await this.leaveCurrent('reconnected', null);
     else await this.leaveCurrent(s.phase === 'failed' ? 'failed' : 'skipped', s.error?.message ?? null);
-    await this.next();
+    await this.goOn(s.error?.kind);
   }
 
   /** A login was closed elsewhere (its Cancel, the list's Cancel): the queue skips it. */
@@ -125,8 +125,17 @@ export class ReconnectQueue {
     } catch (e) {
       if (this.state?.current !== at) return;
       await this.leaveCurrent('failed', e instanceof Error ? e.message : 'The login could not start.');
-      await this.next();
+      await this.goOn(e instanceof AppError ? e.kind : undefined);
     }
+  }
+
+  /**
+   * After an account: on to the next, unless Beeper Desktop is gone. Then every other login would
+   * fail the same way, so the queue ends there (the rest not reached, to start again later).
+   */
+  private async goOn(errorKind: string | undefined): Promise<void> {
+    if (errorKind === 'not_running') this.finish();
+    else await this.next();
   }
 
   private finish(): void {

@@ -208,6 +208,25 @@ describe('ReconnectQueue', () => {
     expect(h.queue.view()!.finished).toBe(true);
   });
 
+  it('Beeper Desktop stops in the middle: that account fails with why, and the queue ends there instead of failing every other account', async () => {
+    const h = harness();
+    await h.queue.start();
+    await h.queue.sessionChanged(session(null, { id: h.current().sessionID!, phase: 'failed', error: { kind: 'not_running', message: 'Beeper Desktop stopped while connecting.' } }));
+    expect(outcomes(h.queue.view())).toEqual([
+      ['wa', 'failed', 'Beeper Desktop stopped while connecting.'],
+      ['tg', 'not-reached', null],
+      ['sig', 'not-reached', null],
+    ]);
+    expect(h.started).toEqual(['s1']);
+    const refused = harness({ refuse: () => new AppError('not_running', 'Beeper Desktop is not running.') });
+    await refused.queue.start();
+    expect(outcomes(refused.queue.view())).toEqual([
+      ['wa', 'failed', 'Beeper Desktop is not running.'],
+      ['tg', 'not-reached', null],
+      ['sig', 'not-reached', null],
+    ]);
+  });
+
   it('nothing needs login: a finished queue with nothing in it', async () => {
     const h = harness();
     h.setView(accounts([]));
