@@ -74,6 +74,22 @@ export default tseslint.config(
     },
   },
   {
+    // Every sentence a person reads comes from the catalogues (preload/contract/i18n/): no words in
+    // JSX text or in the attributes people read, in error messages, tray labels or notifications.
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'JSXText[value=/[A-Za-z]{2,}/]', message: 'Words on screen come from the catalogue: t(\'area.key\').' },
+        { selector: 'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label|question|ask|keep|confirm|failed)$/] > Literal[value=/[A-Za-z]{2,}/]:not([value=/^https?:/])', message: 'Words people read come from the catalogue: t(\'area.key\').' },
+        { selector: 'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label)$/] > JSXExpressionContainer > TemplateLiteral', message: 'Words people read come from the catalogue, with values: t(\'area.key\', { … }).' },
+        { selector: 'NewExpression[callee.name="AppError"] > :matches(Literal, TemplateLiteral):nth-child(2)', message: 'An error message comes from the catalogue: t(\'error.…\').' },
+        { selector: 'CallExpression[callee.name="notify"] > :matches(Literal[value=/[A-Za-z]{2,}/], TemplateLiteral):nth-child(2)', message: 'A notice comes from the catalogue: t(\'area.key\').' },
+        { selector: 'Property[key.name=/^(label|title|body|reason|summary)$/] > :matches(Literal[value=/[A-Za-z]{2,} [A-Za-z]/], TemplateLiteral)', message: 'A label, title or reason people read comes from the catalogue: t(\'area.key\').' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -25,8 +25,10 @@ import { SessionEngine } from './sessions/engine.ts';
 import { reconnectRequest, type ReconnectTarget } from './sessions/reconnect.ts';
 import { ReconnectQueue } from './sessions/reconnect-queue.ts';
 import { SettingsStore, settingsView, type Settings } from './storage/settings.ts';
+import { LocaleState } from './locale.ts';
 import { SafeStore } from './storage/store.ts';
 import { Updates, type UpdaterSource } from './updates.ts';
+import { t } from './i18n.ts';
 
 export interface CoreDeps {
   settingsStore: SafeStore;
@@ -55,6 +57,8 @@ export interface CoreDeps {
   recentLog?: () => readonly LogEntry[];
   /** What runs the app, for the diagnostics report. */
   runtime?: DiagnosticsSources['runtime'];
+  /** The system's preferred languages, most preferred first. */
+  systemLanguages?: readonly string[];
 }
 
 type Listener = <E extends keyof EventSchemas>(event: E, payload: EventPayload<E>) => void;
@@ -115,6 +119,7 @@ export class AccountManager {
   readonly updates: Updates;
   readonly history: AccountHistory;
   readonly reconnectAll: ReconnectQueue;
+  readonly locale: LocaleState;
   private readonly deps: CoreDeps;
   private readonly listeners = new Set<Listener>();
   /** Hashes IDs in diagnostics reports: stable within this run, unknown outside it. */
@@ -124,6 +129,7 @@ export class AccountManager {
     this.deps = deps;
     this.log = deps.log;
     this.settings = new SettingsStore(deps.settingsStore);
+    this.locale = new LocaleState(() => this.settings.get('language'), deps.systemLanguages ?? []);
     this.vault = new CredentialVault({
       store: deps.credentialsStore,
       cipher: deps.cipher,
@@ -205,7 +211,7 @@ export class AccountManager {
       this.emit('state.sessionRemoved', { sessionID: id });
       void this.reconnectAll.sessionRemoved(id);
     });
-    this.settings.onChange((s) => this.emit('state.settings', settingsView(s)));
+    this.settings.onChange((s) => this.emit('state.settings', settingsView(s, this.locale.current())));
     this.updates.onChange((v) => this.emit('state.updater', v));
   }
 
@@ -231,6 +237,7 @@ export class AccountManager {
   // ---------------------------------------------------------------- lifecycle
 
   async start(): Promise<void> {
+    await this.locale.apply();
     await this.vault.ready(); // the storage status the first screen shows
     await this.connection.start();
   }
@@ -262,7 +269,7 @@ export class AccountManager {
       accounts: this.accounts.view(),
       sessions: this.sessions.list(),
       reconnectAll: this.reconnectAll.view(),
-      settings: settingsView(this.settings.all()),
+      settings: settingsView(this.settings.all(), this.locale.current()),
       updater: this.updates.view(),
     };
   }
@@ -362,7 +369,7 @@ export class AccountManager {
 
   private requireSignedIn(): BeeperApi {
     const api = this.connection.require();
-    if (!this.hasToken()) throw new AppError('unauthorized', 'Connect to Beeper Desktop first.');
+    if (!this.hasToken()) throw new AppError('unauthorized', t('error.connectFirst'));
     return api;
   }
 
@@ -447,7 +454,7 @@ export class AccountManager {
     const api = this.requireSignedIn();
     const login = this.accounts.current()?.logins[bridgeID]?.find((l) => l.loginID === loginID);
     if (login && !login.removeScopes.includes(scope)) {
-      throw new AppError('invalid_request', scope === 'all-devices' ? 'This account can only be removed from this device.' : 'This account can only be removed from all devices.');
+      throw new AppError('invalid_request', scope === 'all-devices' ? t('error.onlyThisDevice') : t('error.onlyAllDevices'));
     }
     const result = await api.removeLogin(bridgeID, loginID, scope);
     for (const key of keysOf(bridgeID, result.affectedAccountIDs ?? [], loginID)) this.history.record(key, 'removed', 'removed');
@@ -486,8 +493,28 @@ export class AccountManager {
 
   // ---------------------------------------------------------------- settings and updates
 
-  updateSettings(patch: Partial<Pick<Settings, ToggleKey>>): SettingsView {
-    return settingsView(this.settings.update(patch));
+  async updateSettings(patch: Partial<Pick<Settings, ToggleKey | 'language'>>): Promise<SettingsView> {
+    const s = this.settings.update(patch);
+    if (patch.language !== undefined) await this.speakAgain();
+    return settingsView(s, this.locale.current());
+  }
+
+  /** The system's preferred languages changed; with the setting on "system", the app follows. */
+  async systemLanguagesChanged(languages: readonly string[]): Promise<void> {
+    this.locale.setSystem(languages);
+    await this.speakAgain();
+  }
+
+  /**
+   * After the locale changed, everything main words itself goes out again in the new language:
+   * the settings (which carry the locale), the sign-in, the accounts, the updater.
+   */
+  private async speakAgain(): Promise<void> {
+    if (!(await this.locale.apply())) return;
+    this.emit('state.settings', settingsView(this.settings.all(), this.locale.current()));
+    this.emit('state.auth', authView(this.auth.state()));
+    this.emit('state.accounts', this.accounts.view());
+    this.emit('state.updater', this.updates.view());
   }
 
   /** The shell hands over its updater; without one (the browser preview) updates are unsupported. */

@@ -3,6 +3,7 @@
  * message, and the API's own `code`/status kept for diagnostics. Messages never contain tokens.
  */
 import BeeperDesktop from '@beeper/desktop-api';
+import { t } from './i18n.ts';
 
 export type AppErrorKind =
   | 'not_running' // Beeper Desktop (its API) cannot be reached
@@ -65,27 +66,8 @@ export class AppError extends Error {
   }
 }
 
-/** The app's own sentence for each kind of error, where the server gave none (and for its own errors). */
-export const MESSAGES: Readonly<Record<AppErrorKind, string>> = {
-  not_running: 'Beeper Desktop is not reachable. Make sure it is running and its API is turned on.',
-  unauthorized: 'Beeper Desktop no longer accepts this app’s sign-in. Connect again.',
-  token_expired: 'Your sign-in to Beeper Desktop has expired. Connect again.',
-  missing_scope: 'This app is not allowed to do that. Connect again and approve all permissions.',
-  forbidden: 'Beeper Desktop refused this.',
-  rate_limited: 'Beeper Desktop is busy. Try again in a moment.',
-  bridge_unavailable: 'This network cannot be connected right now.',
-  session_expired: 'This login attempt has expired. Start again.',
-  cancelled: 'The login was cancelled.',
-  invalid_input: 'That was not accepted. Check it and try again.',
-  not_found: 'That no longer exists in Beeper Desktop.',
-  server_error: 'Beeper Desktop ran into a problem. Try again.',
-  network: 'The connection to Beeper Desktop was interrupted. Try again.',
-  invalid_response: 'Beeper Desktop sent an answer this app does not understand.',
-  unsupported: 'This step is not supported by this app yet.',
-  sign_in_failed: 'Signing in to Beeper Desktop did not complete.',
-  invalid_request: 'The request was not valid.',
-  unknown: 'Something went wrong.',
-};
+/** The app's own sentence for each kind of error, where the server gave none, in the user's language. */
+export const messageOf = (kind: AppErrorKind): string => t(`error.${kind}`);
 
 /** Connector codes that mean "this bridge cannot take a new login" [GUESS for the non-FI.MAU ones]. */
 const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRIDGE_UNAVAILABLE', 'BRIDGE_DISABLED']);
@@ -96,7 +78,7 @@ const BRIDGE_UNAVAILABLE_CODES = new Set(['FI.MAU.BRIDGE.TOO_MANY_LOGINS', 'BRID
  */
 const isScopeCode = (code: string | undefined): boolean => code !== undefined && /SCOPE/i.test(code);
 const TIMED_OUT = /TIMED?_?OUT/;
-const TIMED_OUT_MESSAGE = 'Beeper Desktop did not answer in time.';
+const timedOutMessage = (): string => t('error.timedOut');
 
 /**
  * What a connector's error code means, wherever it arrives: in an error answer or in a session that
@@ -153,13 +135,13 @@ function retryAfter(headers: Headers | undefined): number | undefined {
  */
 export function toAppError(e: unknown, context: 'read' | 'session' | 'submit' = 'read'): AppError {
   if (e instanceof AppError) return e;
-  if (e instanceof BeeperDesktop.APIUserAbortError) return new AppError('cancelled', MESSAGES.cancelled, { cause: e });
-  if (e instanceof BeeperDesktop.APIConnectionTimeoutError) return new AppError('network', TIMED_OUT_MESSAGE, { cause: e });
+  if (e instanceof BeeperDesktop.APIUserAbortError) return new AppError('cancelled', messageOf('cancelled'), { cause: e });
+  if (e instanceof BeeperDesktop.APIConnectionTimeoutError) return new AppError('network', timedOutMessage(), { cause: e });
   // A refused or reset connection: Beeper Desktop quit or its API is off.
-  if (e instanceof BeeperDesktop.APIConnectionError) return new AppError('not_running', MESSAGES.not_running, { cause: e });
+  if (e instanceof BeeperDesktop.APIConnectionError) return new AppError('not_running', messageOf('not_running'), { cause: e });
   if (e instanceof BeeperDesktop.APIError) return fromErrorAnswer(e as SdkAPIError, context);
-  if (e instanceof SyntaxError) return new AppError('invalid_response', MESSAGES.invalid_response, { cause: e });
-  return new AppError('unknown', MESSAGES.unknown, { cause: e });
+  if (e instanceof SyntaxError) return new AppError('invalid_response', messageOf('invalid_response'), { cause: e });
+  return new AppError('unknown', messageOf('unknown'), { cause: e });
 }
 
 type ErrorAnswer = { api: SdkAPIError; status: number | undefined; code: string | undefined; message: string | undefined; opts: { code: string | undefined; status: number | undefined; cause: unknown } };
@@ -174,22 +156,22 @@ function fromErrorAnswer(api: SdkAPIError, context: 'read' | 'session' | 'submit
 
 /** What the status alone says: a 408 or a 5xx says nothing about the login itself (a proxy's GATEWAY_TIMEOUT is not a login that timed out). */
 function byStatus({ api, status, code, message, opts }: ErrorAnswer): AppError | null {
-  if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', MESSAGES.token_expired, opts) : new AppError('unauthorized', MESSAGES.unauthorized, opts);
-  if (status === 408) return new AppError('network', TIMED_OUT_MESSAGE, opts);
-  if (status !== undefined && status >= 500) return new AppError('server_error', MESSAGES.server_error, opts);
-  if (status === 403 && kindOfCode(code) !== 'bridge_unavailable') return isScopeCode(code) ? new AppError('missing_scope', MESSAGES.missing_scope, opts) : new AppError('forbidden', message ?? MESSAGES.forbidden, opts);
-  if (status === 429) return new AppError('rate_limited', MESSAGES.rate_limited, { ...opts, retryAfterSec: retryAfter(api.headers) });
+  if (status === 401) return code === 'TOKEN_EXPIRED' ? new AppError('token_expired', messageOf('token_expired'), opts) : new AppError('unauthorized', messageOf('unauthorized'), opts);
+  if (status === 408) return new AppError('network', timedOutMessage(), opts);
+  if (status !== undefined && status >= 500) return new AppError('server_error', messageOf('server_error'), opts);
+  if (status === 403 && kindOfCode(code) !== 'bridge_unavailable') return isScopeCode(code) ? new AppError('missing_scope', messageOf('missing_scope'), opts) : new AppError('forbidden', message ?? messageOf('forbidden'), opts);
+  if (status === 429) return new AppError('rate_limited', messageOf('rate_limited'), { ...opts, retryAfterSec: retryAfter(api.headers) });
   return null;
 }
 
 function byCode({ code, message, opts }: ErrorAnswer): AppError | null {
   switch (kindOfCode(code)) {
     case 'bridge_unavailable':
-      return new AppError('bridge_unavailable', message ?? MESSAGES.bridge_unavailable, opts);
+      return new AppError('bridge_unavailable', message ?? messageOf('bridge_unavailable'), opts);
     case 'cancelled':
-      return new AppError('cancelled', MESSAGES.cancelled, opts);
+      return new AppError('cancelled', messageOf('cancelled'), opts);
     case 'session_expired':
-      return new AppError('session_expired', TIMED_OUT.test(code ?? '') ? 'The login timed out. Start again.' : MESSAGES.session_expired, opts);
+      return new AppError('session_expired', TIMED_OUT.test(code ?? '') ? t('error.loginTimedOut') : messageOf('session_expired'), opts);
     default:
       return null;
   }
@@ -197,8 +179,8 @@ function byCode({ code, message, opts }: ErrorAnswer): AppError | null {
 
 /** A 4xx without a code this app knows: what it means depends on the route. */
 function byClientStatus({ status, message, opts }: ErrorAnswer, context: 'read' | 'session' | 'submit'): AppError {
-  if (status === 410) return new AppError('session_expired', message ?? MESSAGES.session_expired, opts);
-  if (status === 404) return context === 'read' ? new AppError('not_found', message ?? MESSAGES.not_found, opts) : new AppError('session_expired', MESSAGES.session_expired, opts);
-  if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? MESSAGES.invalid_input, opts);
-  return new AppError('unknown', message ?? MESSAGES.unknown, opts);
+  if (status === 410) return new AppError('session_expired', message ?? messageOf('session_expired'), opts);
+  if (status === 404) return context === 'read' ? new AppError('not_found', message ?? messageOf('not_found'), opts) : new AppError('session_expired', messageOf('session_expired'), opts);
+  if ((status === 400 || status === 422) && context === 'submit') return new AppError('invalid_input', message ?? messageOf('invalid_input'), opts);
+  return new AppError('unknown', message ?? messageOf('unknown'), opts);
 }

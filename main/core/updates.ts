@@ -4,6 +4,7 @@
  */
 import type { UpdaterView } from '../../preload/contract/views.ts';
 import { AppError } from './errors.ts';
+import { t } from './i18n.ts';
 
 /**
  * The updater's state, as the shell's updater (main/policy/updater.ts) reports it. Defined here, by
@@ -19,8 +20,6 @@ export type UpdaterState =
   | { status: 'error'; message: string; checkedAt: string }
   | { status: 'unsupported'; reason: string; downloadURL: string };
 
-/** Said when this run has no updater. */
-export const NO_UPDATER = 'This build does not update itself.';
 
 /** The shell's updater as the core sees it. */
 export interface UpdaterSource {
@@ -34,21 +33,21 @@ export interface UpdaterSource {
 export function updaterSummary(s: UpdaterState): string {
   switch (s.status) {
     case 'idle':
-      return 'Updates are checked automatically.';
+      return t('updates.auto');
     case 'checking':
-      return 'Checking for updates…';
+      return t('updates.checking');
     case 'available':
-      return `Version ${s.version} is available and downloading.`;
+      return t('updates.available', { version: s.version });
     case 'downloading':
-      return `Downloading version ${s.version}… ${Math.round(s.percent)}%`;
+      return t('updates.downloading', { version: s.version, percent: s.percent / 100 });
     case 'ready':
-      return `Version ${s.version} is ready to install.`;
+      return t('updates.ready', { version: s.version });
     case 'up-to-date':
-      return 'You have the latest version.';
+      return t('updates.latest');
     case 'error':
-      return s.message.trim() || 'Checking for updates failed.';
+      return s.message.trim() || t('updates.failed');
     case 'unsupported':
-      return s.reason.trim() || NO_UPDATER;
+      return s.reason.trim() || t('updates.noUpdater');
   }
 }
 
@@ -85,17 +84,17 @@ export class Updates {
   }
 
   view(): UpdaterView {
-    return updaterView(this.source?.current() ?? { status: 'unsupported', reason: NO_UPDATER, downloadURL: '' }, this.appVersion);
+    return updaterView(this.source?.current() ?? { status: 'unsupported', reason: t('updates.noUpdater'), downloadURL: '' }, this.appVersion);
   }
 
   async check(): Promise<UpdaterView> {
-    if (!this.source) throw new AppError('unsupported', NO_UPDATER);
+    if (!this.source) throw new AppError('unsupported', t('updates.noUpdater'));
     await this.source.check();
     return this.view();
   }
 
   restartToUpdate(): UpdaterView {
-    if (!this.source?.restartToUpdate()) throw new AppError('invalid_request', 'No update is ready to install yet.');
+    if (!this.source?.restartToUpdate()) throw new AppError('invalid_request', t('updates.notReady'));
     return this.view();
   }
 

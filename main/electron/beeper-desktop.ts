@@ -7,6 +7,7 @@ import { shell } from 'electron';
 import type { IpcRegistry } from '../core/ipc/registry.ts';
 import type { Logger } from '../core/log.ts';
 import { AppError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
 
 /** Beeper Desktop's own link scheme, with nothing after it: opens the app, nothing in it. */
 export const BEEPER_DESKTOP_LINK = 'beeper://';
@@ -17,7 +18,7 @@ export function setupOpenBeeperDesktop(registry: IpcRegistry, log: Logger): void
       await shell.openExternal(BEEPER_DESKTOP_LINK);
     } catch (e) {
       log.warn('could not open Beeper Desktop', { error: e });
-      throw new AppError('not_running', 'Beeper Desktop could not be opened from here. Open it yourself, then choose Try again.');
+      throw new AppError('not_running', t('error.cannotOpenDesktop'));
     }
     return null;
   });

@@ -8,6 +8,7 @@ import { app, BrowserWindow, session, type Session, type WebContents } from 'ele
 import { randomUUID } from 'node:crypto';
 import type { CookiesStep } from '../core/api/schemas.ts';
 import type { Logger } from '../core/log.ts';
+import { t } from '../core/i18n.ts';
 import { CookieCapture } from '../policy/cookie-capture.ts';
 import { captureTitle, captureUserAgent, isSecurePageURL, permissionDecision } from '../policy/security.ts';
 
@@ -47,7 +48,7 @@ function lockedDownWindow(partition: string, step: CookiesStep, parent: BrowserW
   const win = new BrowserWindow({
     width: 520,
     height: 760,
-    title: 'Sign in',
+    title: t('capture.title'),
     autoHideMenuBar: true,
     ...(parent ? { parent } : {}),
     webPreferences: {

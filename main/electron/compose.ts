@@ -150,6 +150,15 @@ function setupLog(): { log: Logger; logDir: string; recent: () => readonly LogEn
   return { log, logDir, recent: () => memory.entries };
 }
 
+/**
+ * The languages the app may speak, most preferred first: Chromium's --lang switch when given (how
+ * the pseudo-locales are tried: --lang=en-XA), then the system's preferred languages.
+ */
+function systemLanguages(): string[] {
+  const forced = app.commandLine.getSwitchValue('lang');
+  return [...(forced ? [forced] : []), ...app.getPreferredSystemLanguages()];
+}
+
 function createCore(log: Logger, startAtLogin: boolean, recentLog: () => readonly LogEntry[]): Core {
   return new AccountManager({
     settingsStore: electronStore('settings', log),
@@ -163,6 +172,7 @@ function createCore(log: Logger, startAtLogin: boolean, recentLog: () => readonl
     envBaseURL: process.env['BEEPER_DESKTOP_BASE_URL'] ?? null,
     capabilities: { captureWindow: true, desktopShell: true, startAtLogin },
     appVersion: app.getVersion(),
+    systemLanguages: systemLanguages(),
     recentLog,
     runtime: { os: `${process.platform} ${os.release()} ${process.arch}`, node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
   });

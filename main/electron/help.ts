@@ -10,17 +10,18 @@ import type { Core } from '../core/account-manager.ts';
 import { AppError } from '../core/errors.ts';
 import type { IpcRegistry } from '../core/ipc/registry.ts';
 import type { Logger } from '../core/log.ts';
+import { t } from '../core/i18n.ts';
 
 export function setupHelp(registry: IpcRegistry, core: Core, window: () => BrowserWindow, logDir: string, log: Logger): void {
   registry.handle('help.saveDiagnostics', async () => {
     const { text, fileName } = core.diagnostics();
-    const choice = await dialog.showSaveDialog(window(), { title: 'Save diagnostics report', defaultPath: fileName, filters: [{ name: 'Text', extensions: ['txt'] }] });
+    const choice = await dialog.showSaveDialog(window(), { title: t('help.saveTitle'), defaultPath: fileName, filters: [{ name: 'Text', extensions: ['txt'] }] });
     if (choice.canceled || !choice.filePath) return { saved: false };
     try {
       await writeFile(choice.filePath, text, { encoding: 'utf8', mode: 0o600 });
     } catch (e) {
       log.warn('could not save the diagnostics report', { error: e });
-      throw new AppError('unknown', 'The report could not be saved there. Choose another folder.');
+      throw new AppError('unknown', t('error.reportNotSaved'));
     }
     return { saved: true };
   });
@@ -29,7 +30,7 @@ export function setupHelp(registry: IpcRegistry, core: Core, window: () => Brows
     const failed = await shell.openPath(logDir);
     if (failed) {
       log.warn('could not open the logs folder', { reason: failed });
-      throw new AppError('unknown', 'The logs folder could not be opened.');
+      throw new AppError('unknown', t('error.logsNotOpened'));
     }
     return null;
   });

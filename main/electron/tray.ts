@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Core } from '../core/account-manager.ts';
 import type { Logger } from '../core/log.ts';
 import { buildTrayMenu, trayIconName, trayStatusLine, type TrayAction, type TrayItem, type TrayState } from '../policy/tray.ts';
+import { t } from '../core/i18n.ts';
 import type { UpdaterDriver } from '../policy/updater.ts';
 
 export function toTemplate(items: TrayItem[], onAction: (a: TrayAction) => void): MenuItemConstructorOptions[] {
@@ -51,7 +52,7 @@ export class TrayController {
   update(state: TrayState): void {
     this.last = state;
     this.tray.setImage(this.icon(state));
-    this.tray.setToolTip(`Beeper Account Manager — ${trayStatusLine(state)}`);
+    this.tray.setToolTip(t('tray.tooltip', { status: trayStatusLine(state) }));
     this.tray.setContextMenu(Menu.buildFromTemplate(toTemplate(buildTrayMenu(state), this.onAction)));
   }
 }
@@ -97,7 +98,7 @@ export function trayStateOf(core: Core, updater: UpdaterDriver): TrayState {
 }
 
 /** Only what the tray shows: not every login-session update (QR rotations, step changes). */
-const TRAY_EVENTS: ReadonlySet<string> = new Set(['state.connection', 'state.auth', 'state.accounts', 'state.updater']);
+const TRAY_EVENTS: ReadonlySet<string> = new Set(['state.connection', 'state.auth', 'state.accounts', 'state.updater', 'state.settings']);
 
 /**
  * The tray icon, kept current with the core. Without a tray (some Linux desktops) closing the

@@ -1,6 +1,7 @@
 /** The main window: hardened web contents, remembered bounds, shown when ready, closes to the tray. */
 import { BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/log.ts';
+import { t } from '../core/i18n.ts';
 import type { SettingsStore } from '../core/storage/settings.ts';
 import { restoreBounds } from '../policy/window-bounds.ts';
 import { navigationDecision, permissionDecision, windowOpenDecision } from '../policy/security.ts';
@@ -56,7 +57,7 @@ export function createMainWindow(o: MainWindowOptions): BrowserWindow {
     minWidth: MIN.width,
     minHeight: MIN.height,
     show: false,
-    title: 'Beeper Account Manager',
+    title: t('app.name'),
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#121418' : '#f6f7f9',
     autoHideMenuBar: true,
     // Written out literally so static checkers (Electronegativity) can see every setting.

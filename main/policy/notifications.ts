@@ -4,6 +4,8 @@
  * breaks again is.
  */
 import type { AccountsView, AttentionItem } from '../../preload/contract/views.ts';
+import { t } from '../core/i18n.ts';
+import { nameWithDetail } from '../../preload/contract/identity.ts';
 
 export interface AttentionNotice {
   key: string;
@@ -32,8 +34,8 @@ export class AttentionTracker {
       if (previous.has(key)) continue;
       notices.push({
         key,
-        title: `${item.bridgeName} needs you to log in again`,
-        body: `${item.identity.name}${item.identity.detail ? ` (${item.identity.detail})` : ''}: ${item.message}. Click to reconnect.`,
+        title: t('notify.title', { network: item.bridgeName }),
+        body: t('notify.body', { who: nameWithDetail(item.identity, t), why: item.message }),
         item,
       });
     }

@@ -5,7 +5,9 @@
  */
 import type { AccountsView, AttentionItem, AuthView, ConnectionView, LoginView, NetworkView } from '../../preload/contract/views.ts';
 import type { UpdaterState } from '../core/updates.ts';
-import { statusLook, type StatusTone } from '../../preload/contract/statuses.ts';
+import { statusTone, type StatusTone } from '../../preload/contract/statuses.ts';
+import { t } from '../core/i18n.ts';
+import { nameWithDetail } from '../../preload/contract/identity.ts';
 
 export type TrayAction =
   | { type: 'open' }
@@ -33,27 +35,27 @@ export interface TrayState {
 const MARK: Record<StatusTone, string> = { ok: '●', busy: '◐', warn: '⚠', bad: '✕', off: '○' };
 
 export function trayStatusLine(s: TrayState): string {
-  if (!s.connection || s.connection.status === 'searching') return 'Looking for Beeper Desktop…';
-  if (s.connection.status !== 'running') return 'Beeper Desktop is not running';
-  if (s.connection.appState === 'needs-login') return 'Beeper Desktop is signed out';
-  if (s.auth?.status !== 'signed-in') return 'Not connected to Beeper Desktop';
+  if (!s.connection || s.connection.status === 'searching') return t('tray.looking');
+  if (s.connection.status !== 'running') return t('tray.notRunning');
+  if (s.connection.appState === 'needs-login') return t('tray.signedOut');
+  if (s.auth?.status !== 'signed-in') return t('tray.notConnected');
   const attention = s.accounts?.needsAttention.length ?? 0;
-  if (attention > 0) return attention === 1 ? '1 account needs attention' : `${attention} accounts need attention`;
-  return (s.accounts?.networks ?? []).some((x) => x.logins.length > 0) ? 'All accounts connected' : 'No accounts connected';
+  if (attention > 0) return t('tray.attention', { count: attention });
+  return t((s.accounts?.networks ?? []).some((x) => x.logins.length > 0) ? 'tray.allConnected' : 'tray.noAccounts');
 }
 
 function updaterItem(u: UpdaterState): TrayItem {
   switch (u.status) {
     case 'ready':
-      return { kind: 'action', label: `Restart to update (${u.version})`, action: { type: 'restart-to-update' } };
+      return { kind: 'action', label: t('tray.restartToUpdate', { version: u.version }), action: { type: 'restart-to-update' } };
     case 'downloading':
-      return { kind: 'label', label: `Downloading update… ${Math.round(u.percent)}%` };
+      return { kind: 'label', label: t('tray.downloading', { percent: u.percent / 100 }) };
     case 'checking':
-      return { kind: 'label', label: 'Checking for updates…' };
+      return { kind: 'label', label: t('tray.checking') };
     case 'unsupported':
-      return { kind: 'label', label: 'Updates: download new versions from the website' };
+      return { kind: 'label', label: t('tray.updatesUnsupported') };
     default:
-      return { kind: 'action', label: 'Check for updates', action: { type: 'check-updates' } };
+      return { kind: 'action', label: t('tray.checkUpdates'), action: { type: 'check-updates' } };
   }
 }
 
@@ -69,15 +71,15 @@ export function buildTrayMenu(s: TrayState): TrayItem[] {
     { kind: 'separator' },
     {
       kind: 'submenu',
-      label: 'Reconnect account',
+      label: t('tray.reconnectAccount'),
       enabled: signedIn && reconnectItems.length > 0,
-      items: reconnectItems.length > 0 ? reconnectItems : [{ kind: 'label', label: 'No accounts to reconnect' }],
+      items: reconnectItems.length > 0 ? reconnectItems : [{ kind: 'label', label: t('tray.noReconnect') }],
     },
-    { kind: 'action', label: 'Add account…', action: { type: 'add-account' }, enabled: signedIn },
-    { kind: 'action', label: 'Open Account Manager', action: { type: 'open' } },
+    { kind: 'action', label: t('tray.addAccount'), action: { type: 'add-account' }, enabled: signedIn },
+    { kind: 'action', label: t('tray.open'), action: { type: 'open' } },
     { kind: 'separator' },
     updaterItem(s.updater),
-    { kind: 'action', label: 'Quit', action: { type: 'quit' } },
+    { kind: 'action', label: t('tray.quit'), action: { type: 'quit' } },
   ];
 }
 
@@ -86,20 +88,20 @@ function loginLines(logins: readonly LoginEntry[]): TrayItem[] {
   if (logins.length === 0) return [];
   return [
     { kind: 'separator' },
-    ...logins.map(({ n, l }): TrayItem => ({ kind: 'label', label: `${MARK[statusLook(l.status).tone]} ${n.displayName}: ${l.identity.name}${l.identity.detail ? ` (${l.identity.detail})` : ''}` })),
+    ...logins.map(({ n, l }): TrayItem => ({ kind: 'label', label: t('tray.loginLine', { mark: MARK[statusTone(l.status)], network: n.displayName, who: nameWithDetail(l.identity, t) }) })),
   ];
 }
 
 /** Reconnect: all of them when several need it, what needs it, then every other account that can be reconnected. */
 function reconnectMenu(logins: readonly LoginEntry[], attention: readonly AttentionItem[]): TrayItem[] {
   const attentionKeys = new Set(attention.map((a) => `${a.bridgeID}/${a.loginID ?? a.accountID}`));
-  const all: TrayItem[] = attention.length > 1 ? [{ kind: 'action', label: `Reconnect all (${attention.length})`, action: { type: 'reconnect-all' } }, { kind: 'separator' }] : [];
+  const all: TrayItem[] = attention.length > 1 ? [{ kind: 'action', label: t('tray.reconnectAll', { count: attention.length }), action: { type: 'reconnect-all' } }, { kind: 'separator' }] : [];
   const first = attention.map(
-    (a): TrayItem => ({ kind: 'action', label: `⚠ ${a.bridgeName}: ${a.identity.name}`, action: { type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID } }),
+    (a): TrayItem => ({ kind: 'action', label: t('tray.loginLine', { mark: '⚠', network: a.bridgeName, who: a.identity.name }), action: { type: 'reconnect', bridgeID: a.bridgeID, loginID: a.loginID, accountID: a.accountID } }),
   );
   const rest = logins
     .filter(({ n, l }) => n.canReconnect && !attentionKeys.has(`${n.bridgeID}/${l.loginID}`))
-    .map(({ n, l }): TrayItem => ({ kind: 'action', label: `${n.displayName}: ${l.identity.name}`, action: { type: 'reconnect', bridgeID: n.bridgeID, loginID: l.loginID, accountID: null } }));
+    .map(({ n, l }): TrayItem => ({ kind: 'action', label: t('tray.networkWho', { network: n.displayName, who: l.identity.name }), action: { type: 'reconnect', bridgeID: n.bridgeID, loginID: l.loginID, accountID: null } }));
   return [...all, ...(first.length > 0 && rest.length > 0 ? [...first, { kind: 'separator' } as const, ...rest] : [...first, ...rest])];
 }
 

@@ -6,6 +6,7 @@
  * Where the install cannot update itself, it says so and points to the download page.
  */
 import type { UpdaterState } from '../core/updates.ts';
+import { t } from '../core/i18n.ts';
 
 /** The part of electron-updater's AppUpdater this policy uses. */
 export interface UpdaterLike {
@@ -35,16 +36,16 @@ export const DOWNLOAD_URL = 'https://github.com/beeper-account-manager/beeper-ac
 
 /** Whether this install can update itself, and if not, why (shown instead of failing). */
 export function canSelfUpdate(f: InstallFacts): { ok: true } | { ok: false; reason: string } {
-  if (!f.isPackaged) return { ok: false, reason: 'This is a development build; it does not update itself.' };
+  if (!f.isPackaged) return { ok: false, reason: t('updates.devBuild') };
   if (f.platform === 'linux') {
     // The package type first: electron-updater chooses its updater from resources/package-type
     // alone, whatever APPIMAGE says, and would install a package as root through pkexec, trusting
     // only a checksum from the same feed. A system package is the package manager's to update.
     if (f.packageType && ['deb', 'rpm', 'pacman'].includes(f.packageType)) {
-      return { ok: false, reason: `Installed as a ${f.packageType} package: get new versions from your package manager or the download page.` };
+      return { ok: false, reason: t('updates.packageManager', { type: f.packageType }) };
     }
     if (!f.packageType && f.appImagePath) return { ok: true };
-    return { ok: false, reason: 'This kind of Linux install cannot update itself.' };
+    return { ok: false, reason: t('updates.linuxUnsupported') };
   }
   return { ok: true };
 }
@@ -62,12 +63,12 @@ export const DEFAULT_POLICY: PolicyOptions = { firstCheckDelayMs: 30_000, interv
 /** Short readable reasons for the errors electron-updater reports. */
 export function readableUpdateError(e: Error): string {
   const m = e.message;
-  if (/ERR_INTERNET_DISCONNECTED|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|net::ERR_/.test(m)) return 'Could not reach the update server. Check your connection.';
-  if (/404|Cannot find channel|latest.*\.yml/.test(m)) return 'No update information was found for this version.';
-  if (/sha512 checksum mismatch|checksum/i.test(m)) return 'The downloaded update was damaged; it will be downloaded again.';
-  if (/signature|code sign|not signed/i.test(m)) return 'The update is not signed correctly and was not installed.';
-  if (/ENOSPC/.test(m)) return 'Not enough disk space to download the update.';
-  return 'Checking for updates failed. It will be tried again later.';
+  if (/ERR_INTERNET_DISCONNECTED|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|net::ERR_/.test(m)) return t('updates.offline');
+  if (/404|Cannot find channel|latest.*\.yml/.test(m)) return t('updates.noFeed');
+  if (/sha512 checksum mismatch|checksum/i.test(m)) return t('updates.damaged');
+  if (/signature|code sign|not signed/i.test(m)) return t('updates.unsigned');
+  if (/ENOSPC/.test(m)) return t('updates.noSpace');
+  return t('updates.laterAgain');
 }
 
 /** Drives an updater through its cycle and keeps its state (main/electron/updater.ts hands it the real one). */
@@ -83,7 +84,7 @@ export class UpdaterDriver {
     const support = canSelfUpdate(install);
     if (!support.ok || !updater) {
       this.updater = null;
-      this.state = { status: 'unsupported', reason: support.ok ? 'Updates are not available in this build.' : support.reason, downloadURL: DOWNLOAD_URL };
+      this.state = { status: 'unsupported', reason: support.ok ? t('updates.notInBuild') : support.reason, downloadURL: DOWNLOAD_URL };
       return;
     }
     this.updater = updater;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { perToggle } from './settings.ts';
+import { LANGUAGE_SETTINGS } from './i18n/locales.ts';
 import type { EVENTS, INVOKE } from './channels.ts';
 import {
   AccountHistoryViewSchema,
@@ -83,7 +84,7 @@ export const invokeSchemas = {
   },
   'settings.update': {
     request: z
-      .object(perToggle(() => z.boolean()))
+      .object({ ...perToggle(() => z.boolean()), language: z.enum(LANGUAGE_SETTINGS) })
       .partial()
       .strict(),
     response: SettingsViewSchema,

@@ -1,23 +1,25 @@
 /**
  * The settings the user switches in the window, each defined once: its key, default, label and
- * hint, and the capability it needs (what the shell can do on this platform and build). The
+ * hint (catalogue keys), and the capability it needs (what the shell can do on this platform and build). The
  * stored schema, the IPC contract, the view and the Settings screen are all derived from here;
  * main applies each one where it acts (close to tray on close, notifications when they are
  * shown, start at login through main/electron/login-item.ts, start minimised at launch).
  */
+import type { MessageKey } from './i18n/en.ts';
+
 export interface ToggleSetting {
   default: boolean;
-  label: string;
-  hint: string;
+  label: MessageKey;
+  hint: MessageKey | null;
   /** The capability (views.ts `Capabilities`) without which the switch is not shown. */
   needs: 'desktopShell' | 'startAtLogin';
 }
 
 export const TOGGLE_SETTINGS = {
-  notifications: { default: true, label: 'Notify me when an account needs to log in again', hint: 'One notification each time an account stops working.', needs: 'desktopShell' },
-  closeToTray: { default: true, label: 'Keep running in the tray when the window is closed', hint: 'The tray menu can reconnect accounts and tells you when one needs attention.', needs: 'desktopShell' },
-  startAtLogin: { default: false, label: 'Start when I log in to this computer', hint: 'It starts in the tray.', needs: 'startAtLogin' },
-  startMinimized: { default: false, label: 'Start in the tray instead of opening the window', hint: '', needs: 'desktopShell' },
+  notifications: { default: true, label: 'settings.notifications', hint: 'settings.notificationsHint', needs: 'desktopShell' },
+  closeToTray: { default: true, label: 'settings.closeToTray', hint: 'settings.closeToTrayHint', needs: 'desktopShell' },
+  startAtLogin: { default: false, label: 'settings.startAtLogin', hint: 'settings.startAtLoginHint', needs: 'startAtLogin' },
+  startMinimized: { default: false, label: 'settings.startMinimized', hint: null, needs: 'desktopShell' },
 } as const satisfies Record<string, ToggleSetting>;
 
 export type ToggleKey = keyof typeof TOGGLE_SETTINGS;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { perToggle } from './settings.ts';
+import { LANGUAGES, LANGUAGE_SETTINGS, PSEUDO_LOCALES } from './i18n/locales.ts';
 import { AccountStatusSchema, BridgeStatusSchema, LoginStatusSchema } from './statuses.ts';
 
 export const AppErrorViewSchema = z.object({
@@ -327,6 +328,10 @@ export type LoginFlowView = z.infer<typeof LoginFlowViewSchema>;
 export const SettingsViewSchema = z.object({
   baseURL: z.string().nullable(),
   ...perToggle(() => z.boolean()),
+  /** The Settings choice. */
+  language: z.enum(LANGUAGE_SETTINGS),
+  /** What it resolves to with the system's languages: the window speaks this. */
+  locale: z.object({ locale: z.string(), catalogue: z.enum([...LANGUAGES, ...PSEUDO_LOCALES]), dir: z.enum(['ltr', 'rtl']) }),
   allowPlaintextToken: z.boolean(),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;

@@ -13,12 +13,14 @@ import { Button, Icon, OpenBeeperDesktop, Spinner } from './components/ui.tsx';
 import { DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
 import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
 import { ReconnectAllScreen } from './components/ReconnectAll.tsx';
+import { useI18n } from './i18n.ts';
 
 function Header() {
   const connection = useApp((s) => s.connection);
   const sessions = useApp((s) => s.sessions);
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
+  const { t } = useI18n();
   // On the accounts screen its own list of logins in progress is the way back.
   const live = route.to === 'accounts' ? [] : liveSessions(sessions).filter((s) => !(route.to === 'session' && route.sessionID === s.id));
   const running = connection?.status === 'running';
@@ -41,30 +43,30 @@ function Header() {
         <span className="brand-mark" aria-hidden="true">
           B
         </span>
-        <span className="brand-name">Beeper Account Manager</span>
+        <span className="brand-name">{t('app.name')}</span>
       </button>
       <div className="topbar-end">
         <span className={`pill ${running ? 'pill-ok' : 'pill-bad'}`} title={connection?.baseURL ?? undefined}>
           <span className="badge-dot" aria-hidden="true" />
-          <span className="pill-text">{running ? `Beeper Desktop ${connection.desktopVersion ?? ''}` : connection?.status === 'searching' ? 'Searching…' : 'Beeper Desktop not found'}</span>
+          <span className="pill-text">{running ? t('app.desktopVersion', { version: connection.desktopVersion ?? '' }) : t(connection?.status === 'searching' ? 'app.searching' : 'app.desktopNotFound')}</span>
         </span>
         <button type="button" ref={toggle} className="btn btn-ghost menu-toggle" aria-expanded={menuOpen} aria-controls="topbar-menu" onClick={() => setMenuOpen(!menuOpen)}>
-          Menu
+          {t('app.menu')}
           {live.length > 0 && (
             <>
               <span className="badge-dot" aria-hidden="true" />
-              <span className="visually-hidden">, a login in progress</span>
+              <span className="visually-hidden">{t('app.loginInProgressHidden')}</span>
             </>
           )}
         </button>
         <div id="topbar-menu" className={`topbar-right ${menuOpen ? 'open' : ''}`}>
           {live.length > 0 && (
             <Button variant="secondary" className="in-progress" onClick={choose(() => navigate(live.length === 1 ? { to: 'session', sessionID: live[0]!.id } : { to: 'accounts' }))}>
-              <span className="spinner spinner-small" aria-hidden="true" /> {live.length === 1 ? `Continue ${sessionLabel(live[0]!, 'lower')}` : `${live.length} logins in progress`}
+              <span className="spinner spinner-small" aria-hidden="true" /> {live.length === 1 ? t('app.continueSession', { what: sessionLabel(live[0]!, t, 'lower') }) : t('app.loginsInProgress', { count: live.length })}
             </Button>
           )}
           <Button variant="ghost" onClick={choose(() => setSettingsOpen(true))}>
-            Settings
+            {t('app.settings')}
           </Button>
         </div>
       </div>
@@ -77,20 +79,19 @@ function Header() {
 function DesktopGone() {
   const connection = useApp((s) => s.connection);
   const run = useApp((s) => s.run);
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const retry = async (): Promise<void> => {
     setBusy(true);
-    await run('look again', (api) => api.retryConnection());
+    await run((api) => api.retryConnection());
     setBusy(false);
   };
   return (
     <div className="banner banner-bad" role="alert" id={DESKTOP_GONE_BANNER}>
-      <span>
-        {connection?.error?.message ?? 'Beeper Desktop is not reachable.'} Your accounts are shown as they were last seen; what needs Beeper Desktop is off until it is back.
-      </span>
+      <span>{t('app.desktopGone', { reason: connection?.error?.message ?? t('app.desktopGoneReason') })}</span>
       <div className="actions">
         <Button busy={busy} onClick={() => void retry()}>
-          <Icon name="refresh" /> Try again
+          <Icon name="refresh" /> {t('common.tryAgain')}
         </Button>
         <OpenBeeperDesktop />
       </div>
@@ -101,12 +102,13 @@ function DesktopGone() {
 function UpdateReady() {
   const updater = useApp((s) => s.updater);
   const run = useApp((s) => s.run);
+  const { t } = useI18n();
   if (updater?.status !== 'ready') return null;
   return (
-    <div className="banner banner-info" role="region" aria-label="Update">
-      <span>Version {updater.version} of Beeper Account Manager is ready.</span>
-      <Button variant="primary" onClick={() => void run('restart to update', (api) => api.restartToUpdate())}>
-        Restart to update
+    <div className="banner banner-info" role="region" aria-label={t('app.updateRegion')}>
+      <span>{t('app.updateReady', { version: updater.version })}</span>
+      <Button variant="primary" onClick={() => void run((api) => api.restartToUpdate())}>
+        {t('app.restartToUpdate')}
       </Button>
     </div>
   );
@@ -115,12 +117,13 @@ function UpdateReady() {
 function Notices() {
   const notices = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismissNotice);
+  const { t } = useI18n();
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
           <span>{n.text}</span>
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+          <button type="button" className="notice-close" aria-label={t('app.dismiss')} onClick={() => dismiss(n.id)}>
             <Icon name="x" />
           </button>
         </div>
@@ -134,6 +137,7 @@ function Main() {
   const auth = useApp((s) => s.auth);
   const accounts = useApp((s) => s.accounts);
   const route = useApp((s) => s.route);
+  const { t } = useI18n();
   if (!connection || !auth) return null;
   const signedIn = auth.status === 'signed-in';
   const haveData = Boolean(accounts?.lastRefreshedAt);
@@ -142,7 +146,7 @@ function Main() {
     if (connection.status === 'not-running') return <NotRunning />;
     if (connection.appState === 'needs-login') return <DesktopNeedsLogin />;
     if (!signedIn) return <ConnectScreen />;
-    return <Spinner label="Loading your accounts" large />;
+    return <Spinner label={t('app.loadingAccounts')} large />;
   }
   if (route.to === 'add-account') return <AddAccountScreen />;
   if (route.to === 'session') return <SessionScreen sessionID={route.sessionID} />;
@@ -157,6 +161,7 @@ export function App() {
   const connection = useApp((s) => s.connection);
   const auth = useApp((s) => s.auth);
   const route = useApp((s) => s.route);
+  const { t } = useI18n();
 
   // Screen changes move focus to the new screen's title (sessions handle their own steps; the
   // accounts screen's details and rows handle theirs: opening or closing details is not a new screen).
@@ -168,7 +173,7 @@ export function App() {
   if (!ready) {
     return (
       <main className="splash">
-        <Spinner label="Starting" large />
+        <Spinner label={t('app.starting')} large />
       </main>
     );
   }
@@ -176,12 +181,12 @@ export function App() {
   return (
     <div className="app">
       <a className="skip" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <Header />
       {!hostConnected && (
         <div className="banner banner-bad" role="alert">
-          Lost the connection to the app. Reconnecting…
+          {t('app.hostLost')}
         </div>
       )}
       {lost && <DesktopGone />}

@@ -3,21 +3,24 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { findApi } from './bridge/index.ts';
 import { useApp } from './store.ts';
+import { speak } from './i18n.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 
+useApp.setState({ onLocale: (settings) => speak(settings.locale) });
+
 const api = findApi(
   (connected) => {
     useApp.setState({ hostConnected: connected });
     // After the preview host comes back, catch up on everything missed.
-    if (connected && useApp.getState().ready) void useApp.getState().run('reload', (a) => a.getState()).then((s) => s && useApp.getState().applySnapshot(s));
+    if (connected && useApp.getState().ready) void useApp.getState().run((a) => a.getState()).then((s) => s && useApp.getState().applySnapshot(s));
   },
   (url) => useApp.setState({ externalLink: url }),
 );
 if (api) void useApp.getState().init(api);
-else root.textContent = 'Beeper Account Manager could not reach its main process.';
+else root.textContent = useApp.getState().translator.t('app.noMain');
 
 createRoot(root).render(
   <StrictMode>

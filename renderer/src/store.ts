@@ -10,6 +10,8 @@ import { reconnectAllRoute } from '../../preload/contract/routes.ts';
 import { NO_CAPABILITIES, type AccountsView, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type ReconnectAllView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
 import { keepUnchanged } from './keep-unchanged.ts';
 import { NO_FILTER, type ListFilter } from './account-filter.ts';
+import { englishTranslator } from '../../preload/contract/i18n/catalogues.ts';
+import type { Translate, Translator } from '../../preload/contract/i18n/translator.ts';
 
 /** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
 export type Route = EventPayload<'ui.navigate'>;
@@ -51,6 +53,10 @@ export interface AppState {
   collapsed: Readonly<Record<string, true>>;
   /** Counts the times the history was cleared here: an open timeline asks for it again. */
   historyCleared: number;
+  /** The window's language (renderer/src/i18n.ts). */
+  translator: Translator;
+  /** Runs when main's settings name a locale: the window speaks it (set by main.tsx). */
+  onLocale: (settings: SettingsView) => Promise<void>;
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
@@ -66,7 +72,7 @@ export interface AppState {
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: (id: number) => void;
   /** Runs an API call; on failure shows its message and resolves to null. */
-  run: <T>(label: string, call: (api: BeeperAccountManagerAPI) => Promise<T>) => Promise<T | null>;
+  run: <T>(call: (api: BeeperAccountManagerAPI) => Promise<T>) => Promise<T | null>;
 }
 
 let noticeID = 0;
@@ -78,7 +84,10 @@ function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet
   api.on('state.connection', (connection) => get().receiveConnection(connection));
   api.on('state.auth', (auth) => set({ auth }));
   api.on('state.accounts', (accounts) => get().receiveAccounts(accounts));
-  api.on('state.settings', (settings) => set({ settings }));
+  api.on('state.settings', (settings) => {
+    set({ settings });
+    void get().onLocale(settings);
+  });
   api.on('state.updater', (updater) => set({ updater }));
   api.on('state.reconnectAll', (view) => get().receiveReconnectAll(view));
   api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
@@ -126,12 +135,17 @@ export const useApp = create<AppState>()((set, get) => ({
   listFilter: NO_FILTER,
   collapsed: {},
   historyCleared: 0,
+  translator: englishTranslator(),
+  onLocale: () => Promise.resolve(),
 
   async init(api) {
     set({ api });
     listen(api, get, set);
-    const snapshot = await get().run('load', (a) => a.getState());
-    if (snapshot) get().applySnapshot(snapshot);
+    const snapshot = await get().run((a) => a.getState());
+    if (!snapshot) return;
+    // The first screen in the user's language, not English for a moment.
+    await get().onLocale(snapshot.settings);
+    get().applySnapshot(snapshot);
   },
 
   applySnapshot(s) {
@@ -177,13 +191,13 @@ export const useApp = create<AppState>()((set, get) => ({
     set((st) => ({ notices: st.notices.filter((n) => n.id !== id) }));
   },
 
-  async run(label, call) {
+  async run(call) {
     const api = get().api;
     if (!api) return null;
     try {
       return await call(api);
     } catch (e) {
-      const message = e instanceof Error ? e.message : `Could not ${label}.`;
+      const message = e instanceof Error ? e.message : get().translator.t('app.failed');
       get().notify('error', message);
       return null;
     }
@@ -209,10 +223,11 @@ export function useNeedsDesktop(): { disabled: boolean; 'aria-describedby'?: str
   return gone ? { disabled: true, 'aria-describedby': DESKTOP_GONE_BANNER } : { disabled: false };
 }
 
-/** What a login is doing, in a few words: "Adding Slack", "Reconnecting Telegram". */
-export const sessionLabel = (s: Pick<SessionView, 'reconnect' | 'bridgeName'>, start: 'capital' | 'lower' = 'capital'): string => {
-  const verb = s.reconnect ? 'Reconnecting' : 'Adding';
-  return `${start === 'capital' ? verb : verb.toLowerCase()} ${s.bridgeName}`;
+/** What a login is doing, in a few words: "Adding Slack", "Reconnecting Telegram" (`lower`: inside a sentence). */
+export const sessionLabel = (s: Pick<SessionView, 'reconnect' | 'bridgeName'>, t: Translate, start: 'capital' | 'lower' = 'capital'): string => {
+  const network = { network: s.bridgeName };
+  if (start === 'lower') return t(s.reconnect ? 'session.reconnectingLower' : 'session.addingLower', network);
+  return t(s.reconnect ? 'session.reconnecting' : 'session.adding', network);
 };
 
 /** Sessions that are still going, newest first. */

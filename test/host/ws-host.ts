@@ -27,6 +27,19 @@ import type { Logger } from '../../main/core/log.ts';
 import { parseLaunch, performLaunch } from '../../main/policy/launch.ts';
 import { EVENTS } from '../../preload/contract/channels.ts';
 
+/** Accept-Language ("de-DE,de;q=0.9,en;q=0.8") as a list, most preferred first. */
+export function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter((l) => l.tag !== '' && l.tag !== '*' && l.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((l) => l.tag);
+}
+
 export interface WsHost {
   url: string;
   port: number;
@@ -119,7 +132,8 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    // The browser's languages stand in for the system's (Electron asks the OS): the window opens in them.
+    void opts.core.systemLanguagesChanged(acceptedLanguages(req.headers['accept-language'])).finally(() => wss.handleUpgrade(req, socket, head, (ws) => {
       const id = `ws_${randomBytes(6).toString('hex')}`;
       sockets.set(id, ws);
       const sender: SenderInfo = { transport: 'websocket', id, url: origin };
@@ -139,7 +153,7 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       ws.on('close', () => sockets.delete(id));
       // A window opening (or reloading) is the user looking: as a focus is in the app, show fresh accounts.
       opts.core.windowFocused();
-    });
+    }));
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));

@@ -244,6 +244,8 @@ export const app = Object.assign(new Emitter(), {
   isPackaged: false,
   state: appState,
   getVersion: () => '0.1.0',
+  getPreferredSystemLanguages: () => ['en-US'],
+  commandLine: { getSwitchValue: (_name: string) => '', hasSwitch: (_name: string) => false },
   getPath: () => appState.userData,
   setPath: (_name: string, p: string) => {
     appState.userData = p;

@@ -8,6 +8,8 @@ import type { AccountsView, AccountView, AttentionItem, IdentityView, LoginView,
 import { safeImageDataURL } from '../api/images.ts';
 import type { Account, Bridge, BridgeLogin, User } from '../api/schemas.ts';
 import { lookup } from '../lookup.ts';
+import { t } from '../i18n.ts';
+import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
 
 export interface AccountsData {
   bridges: Bridge[];
@@ -19,11 +21,11 @@ export interface AccountsData {
 const LOGIN_ATTENTION = new Set(['needs_login', 'logged_out']);
 const ACCOUNT_ATTENTION = new Set(['reconnect_required', 'connection_required']);
 
-const ATTENTION_MESSAGE: Record<string, string> = {
-  needs_login: 'Needs you to log in again',
-  logged_out: 'Logged out',
-  reconnect_required: 'Needs you to reconnect',
-  connection_required: 'Not connected',
+const ATTENTION_MESSAGE: Record<string, MessageKey> = {
+  needs_login: 'model.needs_login',
+  logged_out: 'model.logged_out',
+  reconnect_required: 'model.reconnect_required',
+  connection_required: 'model.connection_required',
 };
 
 export function identityOf(user: User | undefined, fallback: string): IdentityView {
@@ -60,15 +62,15 @@ function unavailableReason(b: Bridge): string | null {
     case 'available':
       return null;
     case 'connected':
-      return b.statusText ?? `${b.displayName} is already connected. Only one account is supported.`;
+      return b.statusText ?? t('model.alreadyConnected', { network: b.displayName });
     case 'limit_reached':
-      return b.statusText ?? 'You have reached the account limit for this network.';
+      return b.statusText ?? t('model.limitReached');
     case 'temporarily_unavailable':
-      return b.statusText ?? `${b.displayName} is temporarily unavailable. Try again later.`;
+      return b.statusText ?? t('model.temporarilyUnavailable', { network: b.displayName });
     case 'disabled':
-      return b.statusText ?? `${b.displayName} is turned off in Beeper.`;
+      return b.statusText ?? t('model.disabled', { network: b.displayName });
     default:
-      return b.statusText ?? `${b.displayName} cannot be connected right now.`;
+      return b.statusText ?? t('model.cannotConnect', { network: b.displayName });
   }
 }
 
@@ -76,13 +78,13 @@ function unavailableReason(b: Bridge): string | null {
 function unavailableFix(b: Bridge): string | null {
   switch (b.status) {
     case 'connected':
-      return 'To connect a different account, remove the connected one first.';
+      return t('model.fixConnected');
     case 'limit_reached':
-      return 'Remove an account you no longer use, or change your Beeper plan.';
+      return t('model.fixLimit');
     case 'temporarily_unavailable':
-      return 'Try again in a while.';
+      return t('model.fixLater');
     case 'disabled':
-      return 'Turn it on in Beeper Desktop’s settings, then refresh.';
+      return t('model.fixDisabled');
     default:
       return null;
   }
@@ -130,7 +132,7 @@ function unlistedBridges(byBridge: Map<string, Account[]>, bridges: readonly Bri
       id,
       accounts: [],
       activeAccountCount: 0,
-      displayName: first!.network ?? 'Other accounts',
+      displayName: first!.network ?? t('model.otherAccounts'),
       provider: first!.bridge?.provider ?? 'unknown',
       status: 'unknown' as const,
       supportsMultipleAccounts: false,
@@ -143,7 +145,7 @@ function unlistedBridges(byBridge: Map<string, Account[]>, bridges: readonly Bri
 /** Beeper itself cannot be reconnected here, nor accounts whose bridge is not known. */
 const canReconnect = (b: Bridge): boolean => b.id !== BEEPER_BRIDGE && !b.id.startsWith(UNNAMED_BRIDGE);
 
-const attentionMessage = (statusText: string | null | undefined, status: string): string => statusText ?? lookup(ATTENTION_MESSAGE, status) ?? 'Needs attention';
+const attentionMessage = (statusText: string | null | undefined, status: string): string => statusText ?? t(lookup(ATTENTION_MESSAGE, status) ?? 'model.needsAttention');
 
 /** One login with the accounts it holds, and its attention item when it or one of them needs the user. */
 function loginEntry(b: Bridge, l: BridgeLogin, accounts: readonly Account[]): { view: LoginView; attention: AttentionItem | null } {

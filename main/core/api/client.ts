@@ -38,6 +38,7 @@ import {
   type RemoveResponse,
   type RemoveScope,
 } from './schemas.ts';
+import { t } from '../i18n.ts';
 
 export interface ApiClientOptions {
   baseURL: string;
@@ -95,7 +96,7 @@ export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, wha
     .map(issuePath)
     .join(', ');
   const id = typeof data === 'object' && data !== null ? (data as { loginSessionID?: unknown }).loginSessionID : undefined;
-  throw new AppError('invalid_response', `Beeper Desktop sent an unexpected ${what} (${where}).`, {
+  throw new AppError('invalid_response', t('error.unexpectedAnswer', { what, where }), {
     code: 'INVALID_RESPONSE',
     loginSessionID: typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined,
   });
@@ -187,7 +188,7 @@ export class BeeperApi {
   private readOnlyRefusal(err: AppError, write: boolean): AppError {
     const scopes = this.opts.getScopes?.();
     if (err.kind !== 'forbidden' || !write || !scopes || scopes.includes('write')) return err;
-    return new AppError('missing_scope', 'This sign-in can only read. Connect again and approve making changes.', { code: err.code, status: err.status, cause: err });
+    return new AppError('missing_scope', t('error.readOnly'), { code: err.code, status: err.status, cause: err });
   }
 
   private reportSkipped(what: string, skipped: string[]): void {

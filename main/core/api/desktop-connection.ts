@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { BeeperApi } from './client.ts';
 import { discover, type Discovery } from './discovery.ts';
+import { t } from '../i18n.ts';
 
 export type FoundDesktop = Extract<Discovery, { status: 'running' }>;
 
@@ -68,7 +69,7 @@ export class DesktopConnection {
 
   /** The client, when Beeper Desktop is answering; otherwise a `not_running` error for the window. */
   require(): BeeperApi {
-    if (!this.client || !this.isRunning()) throw new AppError('not_running', 'Beeper Desktop is not reachable.');
+    if (!this.client || !this.isRunning()) throw new AppError('not_running', t('app.desktopGoneReason'));
     return this.client;
   }
 
@@ -104,7 +105,7 @@ export class DesktopConnection {
     this.set({
       ...this.view,
       status: 'not-running',
-      error: new AppError('not_running', 'Beeper Desktop stopped answering. Looking for it again…').toJSON(),
+      error: new AppError('not_running', t('error.stoppedAnswering')).toJSON(),
       checkedAt: new Date().toISOString(),
     });
     this.scheduleSearch();

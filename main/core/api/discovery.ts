@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { BeeperApi } from './client.ts';
 import { checkServerAddress } from './origin.ts';
 import type { AppState, Info } from './schemas.ts';
+import { t } from '../i18n.ts';
 
 export const PROBE_PORTS = Array.from({ length: 20 }, (_, i) => 23373 + i);
 
@@ -65,8 +66,8 @@ export async function discover(opts: DiscoverOptions = {}): Promise<Discovery> {
     // Stryker disable next-line OptionalChaining: equivalent, every probe failed here, and the client fails only with an AppError
     const odd = results.find((r) => r.error?.kind === 'invalid_response');
     const error = odd
-      ? new AppError('invalid_response', `Something at ${odd.baseURL} answered, but not like the Beeper Desktop API.`, { code: 'NOT_BEEPER' }).toJSON()
-      : new AppError('not_running', 'Beeper Desktop is not running, or its API is turned off (Settings → Developers).').toJSON();
+      ? new AppError('invalid_response', t('error.notBeeper', { url: odd.baseURL }), { code: 'NOT_BEEPER' }).toJSON()
+      : new AppError('not_running', t('error.desktopOff')).toJSON();
     return { status: 'not-running', tried: candidates, error };
   }
   let appState: AppState = 'unknown';

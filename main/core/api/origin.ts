@@ -4,6 +4,7 @@
  * clear text off this computer (plain http:// only to a loopback address).
  */
 import { AppError } from '../errors.ts';
+import { t } from '../i18n.ts';
 
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves this computer. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -22,11 +23,11 @@ export function checkServerAddress(url: string): string {
   try {
     u = new URL(url);
   } catch {
-    throw new AppError('invalid_input', 'Enter an address like http://localhost:23373.');
+    throw new AppError('invalid_input', t('error.addressExample'));
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('invalid_input', 'Enter an address like http://localhost:23373.');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('invalid_input', t('error.addressExample'));
   if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
-    throw new AppError('invalid_input', 'A Beeper Desktop on another computer must be reached over https://, so your sign-in does not travel in clear text.');
+    throw new AppError('invalid_input', t('error.remoteNeedsHttps'));
   }
   return u.origin;
 }
@@ -38,7 +39,7 @@ export function checkServerAddress(url: string): string {
 export function sameOriginEndpoint(baseURL: string, endpoint: string | undefined, fallbackPath: string): string {
   const url = new URL(endpoint ?? fallbackPath, baseURL);
   if (url.origin !== originOf(baseURL)) {
-    throw new AppError('sign_in_failed', `Beeper Desktop named a sign-in address on another server (${url.host}). For your safety the sign-in was stopped.`, {
+    throw new AppError('sign_in_failed', t('error.otherServer', { host: url.host }), {
       code: 'CROSS_ORIGIN_ENDPOINT',
     });
   }

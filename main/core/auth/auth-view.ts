@@ -2,6 +2,8 @@ import type { AuthView } from '../../../preload/contract/views.ts';
 import { endsSignIn } from '../errors.ts';
 import { lookup } from '../lookup.ts';
 import type { AuthState } from './auth.ts';
+import { t } from '../i18n.ts';
+import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
 
 export function authView(s: AuthState): AuthView {
   return {
@@ -16,16 +18,16 @@ export function authView(s: AuthState): AuthView {
       backend: s.storage.backend,
       needsConsent: s.storage.needsConsent,
       reason: s.storage.reason ?? null,
-      summary: lookup(STORAGE_SUMMARY, s.storage.backend) ?? (s.storage.backend.startsWith('kwallet') ? 'It is stored in KWallet, your system’s keyring.' : 'It is stored encrypted on this computer.'),
+      summary: t(lookup(STORAGE_SUMMARY, s.storage.backend) ?? (s.storage.backend.startsWith('kwallet') ? 'storage.kwallet' : 'storage.encrypted')),
     },
   };
 }
 
 /** Where the sign-in is kept, in words a person uses: the backends safeStorage names (and the vault's own). */
-const STORAGE_SUMMARY: Readonly<Record<string, string>> = {
-  keychain: 'It is stored in your Mac’s keychain.',
-  dpapi: 'It is stored encrypted with your Windows account.',
-  gnome_libsecret: 'It is stored in your system’s keyring.',
-  memory: 'It is kept only until you quit: this system has no keychain to store it in.',
-  plaintext: 'It is stored unencrypted on this computer, as you allowed.',
+const STORAGE_SUMMARY: Readonly<Record<string, MessageKey>> = {
+  keychain: 'storage.keychain',
+  dpapi: 'storage.dpapi',
+  gnome_libsecret: 'storage.gnome_libsecret',
+  memory: 'storage.memory',
+  plaintext: 'storage.plaintext',
 };

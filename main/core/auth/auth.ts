@@ -8,11 +8,12 @@
 import { BeeperApi } from '../api/client.ts';
 import { originOf, sameOriginEndpoint } from '../api/origin.ts';
 import type { Info } from '../api/schemas.ts';
-import { AppError, type AppErrorJSON, endsSignIn, MESSAGES, toAppError } from '../errors.ts';
+import { AppError, type AppErrorJSON, endsSignIn, messageOf, toAppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { signInWithOAuth } from './oauth.ts';
 import { changedDesktop, identityOfServer } from './server-identity.ts';
 import type { CredentialVault, StorageStatus, TokenSource } from './vault.ts';
+import { t } from '../i18n.ts';
 
 export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in';
 
@@ -41,8 +42,8 @@ const MAX_TIMER = 2_147_483_647; // setTimeout's limit (~24.8 days)
 /** The code of the reason shown while a sign-in is held back from a server that is not its Beeper Desktop. */
 export const DESKTOP_CHANGED = 'DESKTOP_CHANGED';
 
-const expired = (): AppError => new AppError('token_expired', MESSAGES.token_expired);
-const notFoundYet = (): AppError => new AppError('not_running', 'Beeper Desktop has not been found yet.');
+const expired = (): AppError => new AppError('token_expired', messageOf('token_expired'));
+const notFoundYet = (): AppError => new AppError('not_running', t('error.notFoundYet'));
 /** An OAuth scope string as its scopes: `"read  write"` is `['read', 'write']`. */
 const scopesOf = (scope: string): string[] => scope.match(/\S+/g) ?? [];
 
@@ -129,7 +130,7 @@ export class AuthManager {
   serverLost(): void {
     this.trusted = false;
     if (!this.signInAbort) return;
-    this.signInEnded = new AppError('not_running', 'Beeper Desktop stopped while you were approving. Start it again, then connect.');
+    this.signInEnded = new AppError('not_running', t('error.stoppedWhileApproving'));
     this.signInAbort.abort();
   }
 
@@ -162,7 +163,7 @@ export class AuthManager {
     const problem = this.mismatch(server.baseURL, server.info);
     const heldFor = this.reason?.code === DESKTOP_CHANGED ? this.reason.message : null;
     if (stored && problem) {
-      const message = `The program answering at ${server.baseURL} is not the Beeper Desktop this app connected to (${problem}), so the sign-in is not sent to it. Start Beeper Desktop, or connect again.`;
+      const message = t('error.notTheSameDesktop', { url: server.baseURL, problem });
       // Stryker disable next-line BooleanLiteral: a redundant guard kept on purpose, token() also needs 'signed-in', which a held sign-in is not
       this.trusted = false;
       // Looked at again every few seconds while held: said (and logged) once, not each time.
@@ -218,7 +219,7 @@ export class AuthManager {
   /** Keeps a token for the server that issued it, and only while that is still the server in use. */
   private async keep(server: { baseURL: string; info: Info }, accessToken: string, expiresAt: number | null, scope: string | null, source: TokenSource): Promise<void> {
     if (this.server?.baseURL !== server.baseURL) {
-      throw new AppError('sign_in_failed', 'The Beeper Desktop address changed while signing in. Connect again.', { code: 'SERVER_CHANGED' });
+      throw new AppError('sign_in_failed', t('error.addressChanged'), { code: 'SERVER_CHANGED' });
     }
     const saving = this.deps.vault.save(server.baseURL, { accessToken, expiresAt, scope, source, server: identityOfServer(server.info) });
     this.trusted = true;
@@ -253,7 +254,7 @@ export class AuthManager {
 
   async signIn(): Promise<void> {
     if (!this.server) throw notFoundYet();
-    if (this.status === 'signing-in') throw new AppError('sign_in_failed', 'A sign-in is already in progress in your browser.');
+    if (this.status === 'signing-in') throw new AppError('sign_in_failed', t('error.signInInProgress'));
     const server = this.server;
     this.signInAbort = new AbortController();
     this.status = 'signing-in';
@@ -298,7 +299,7 @@ export class AuthManager {
     const server = this.server;
     if (!server) throw notFoundYet();
     const token = raw.trim().replace(/^bearer\s+/i, '');
-    if (!/^[\x21-\x7e]{8,4096}$/.test(token)) throw new AppError('invalid_input', 'That does not look like an access token.');
+    if (!/^[\x21-\x7e]{8,4096}$/.test(token)) throw new AppError('invalid_input', t('error.notAToken'));
     this.deps.log.secrets.add(token);
     const endpoint = sameOriginEndpoint(server.baseURL, server.info.endpoints.oauth.userinfo_endpoint, '/oauth/userinfo');
     let scope: string | null = null;
@@ -309,7 +310,7 @@ export class AuthManager {
       expiresAt = info.exp ? info.exp * 1000 : null;
     } catch (e) {
       if (e instanceof AppError && endsSignIn(e)) {
-        throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.', { code: e.code, status: e.status });
+        throw new AppError('invalid_input', t('error.tokenRefused'), { code: e.code, status: e.status });
       }
       // Servers without userinfo: accept the token if it can read accounts.
       const probe = new BeeperApi({ baseURL: server.baseURL, getToken: () => token, readRetries: 0, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
@@ -317,12 +318,12 @@ export class AuthManager {
         await probe.accounts();
       } catch (e2) {
         const err = toAppError(e2);
-        if (endsSignIn(err)) throw new AppError('invalid_input', 'Beeper Desktop does not accept that token.');
+        if (endsSignIn(err)) throw new AppError('invalid_input', t('error.tokenRefused'));
         throw err;
       }
     }
     if (scope && !scopesOf(scope).includes('write')) {
-      throw new AppError('missing_scope', 'That token can only read. Create one that can also make changes (read and write).');
+      throw new AppError('missing_scope', t('error.tokenReadOnly'));
     }
     await this.keep(server, token, expiresAt, scope, 'manual');
   }

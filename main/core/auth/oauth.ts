@@ -11,8 +11,9 @@ import type { AddressInfo } from 'node:net';
 import type { BeeperApi } from '../api/client.ts';
 import { sameOriginEndpoint } from '../api/origin.ts';
 import type { Info } from '../api/schemas.ts';
-import { AppError } from '../errors.ts';
+import { AppError, messageOf } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { t } from '../i18n.ts';
 
 export const CLIENT_NAME = 'Beeper Account Manager';
 export const SCOPES = 'read write';
@@ -88,23 +89,23 @@ async function listenForCallback(expectedState: string, timeoutMs: number, signa
     const q = url.searchParams;
     if (q.get('state') !== expectedState) {
       // Not our request (or forged): refuse it without ending the sign-in the user started.
-      reply(400, 'Sign-in link not recognised', 'Start connecting again from Beeper Account Manager.');
+      reply(400, t('oauth.badLink'), t('oauth.startAgain'));
       return;
     }
     const error = q.get('error');
     if (error) {
-      reply(200, 'Not connected', 'You can close this tab and return to Beeper Account Manager.');
-      const message = error === 'access_denied' ? 'Access was denied in Beeper Desktop.' : `Beeper Desktop refused the sign-in (${error}).`;
+      reply(200, t('oauth.notConnected'), t('oauth.closeTab'));
+      const message = error === 'access_denied' ? t('error.accessDenied') : t('error.signInRefused', { error });
       settle.reject(new AppError('sign_in_failed', message, { code: error }));
       return;
     }
     const code = q.get('code');
     if (!code) {
-      reply(400, 'Not connected', 'The sign-in answer had no code. Start again from Beeper Account Manager.');
-      settle.reject(new AppError('sign_in_failed', 'Beeper Desktop answered without an authorization code.'));
+      reply(400, t('oauth.notConnected'), t('oauth.noCode'));
+      settle.reject(new AppError('sign_in_failed', t('error.noAuthCode')));
       return;
     }
-    reply(200, 'Connected', 'Beeper Account Manager is now connected to Beeper Desktop. You can close this tab.');
+    reply(200, t('oauth.connected'), t('oauth.connectedBody'));
     settle.resolve({ code });
   });
 
@@ -115,10 +116,10 @@ async function listenForCallback(expectedState: string, timeoutMs: number, signa
   });
   const port = (server.address() as AddressInfo).port;
 
-  const timer = setTimeout(() => settle.reject(new AppError('sign_in_failed', 'Signing in took too long. Try again.', { code: 'TIMEOUT' })), timeoutMs);
+  const timer = setTimeout(() => settle.reject(new AppError('sign_in_failed', t('error.signInTooLong'), { code: 'TIMEOUT' })), timeoutMs);
   // Stryker disable next-line CallExpression: not observable in a test; keeps a pending sign-in from holding the process open
   timer.unref();
-  const onAbort = (): void => settle.reject(new AppError('cancelled', 'Signing in was cancelled.'));
+  const onAbort = (): void => settle.reject(new AppError('cancelled', t('error.signInCancelled')));
   // A signal aborted before this point is caught before the browser opens (signInWithOAuth).
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, the promise settles once and close() removes the listener
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -148,7 +149,7 @@ export async function signInWithOAuth(opts: OAuthOptions): Promise<OAuthResult> 
       code_challenge: pkce.challenge,
       code_challenge_method: 'S256',
     }).toString();
-    if (opts.signal?.aborted) throw new AppError('cancelled', 'Signing in was cancelled.');
+    if (opts.signal?.aborted) throw new AppError('cancelled', t('error.signInCancelled'));
     await opts.openExternal(url.toString());
     const { code } = await callback.result;
     opts.registerSecret?.(code);
@@ -205,9 +206,9 @@ async function oauthClient(opts: OAuthOptions, redirectURI: string): Promise<{ c
 /** Whatever stopped the sign-in, as the one error kind the sign-in screen explains (a cancel stays a cancel). */
 function asSignInFailure(e: unknown): AppError {
   if (e instanceof AppError && (e.kind === 'sign_in_failed' || e.kind === 'cancelled')) return e;
-  const err = e instanceof AppError ? e : new AppError('sign_in_failed', 'Signing in to Beeper Desktop did not complete.', { cause: e });
+  const err = e instanceof AppError ? e : new AppError('sign_in_failed', messageOf('sign_in_failed'), { cause: e });
   // The token endpoint answers OAuth errors as 400 {error}: a forgotten client must register again.
-  return new AppError('sign_in_failed', err.kind === 'not_running' ? err.message : 'Signing in to Beeper Desktop did not complete. Try again.', {
+  return new AppError('sign_in_failed', err.kind === 'not_running' ? err.message : t('error.signInIncomplete'), {
     code: err.code ?? 'OAUTH_FAILED',
     status: err.status,
     cause: err,

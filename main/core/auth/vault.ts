@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { SafeStore } from '../storage/store.ts';
 import { ServerIdentitySchema, type ServerIdentity } from './server-identity.ts';
+import { t } from '../i18n.ts';
 
 /** The shape of Electron's asynchronous safeStorage API (the synchronous one is deprecated). */
 export interface Cipher {
@@ -115,17 +116,17 @@ export class CredentialVault {
   }
 
   private insecureReason(): string {
-    if (!this.cipher) return 'This system offers no encrypted storage for the sign-in.';
+    if (!this.cipher) return t('storage.noCipher');
     return this.backendInUse() === 'basic_text'
-      ? 'No keyring (such as GNOME Keyring or KWallet) is available, so the sign-in could only be stored unencrypted.'
-      : 'Encrypted storage is not available on this system, so the sign-in could only be stored unencrypted.';
+      ? t('storage.noKeyring')
+      : t('storage.unavailable');
   }
 
   status(): StorageStatus {
     const secure = this.secureBackend();
     if (secure) return { persistent: true, backend: secure, needsConsent: false };
     if (this.allowPlaintext()) return { persistent: true, backend: 'plaintext', needsConsent: false, reason: this.insecureReason() };
-    return { persistent: false, backend: 'memory', needsConsent: true, reason: `${this.insecureReason()} It is kept only until you quit.` };
+    return { persistent: false, backend: 'memory', needsConsent: true, reason: t('storage.untilQuit', { reason: this.insecureReason() }) };
   }
 
   /** Why a stored token could not be used (decryption failed, backend changed), once. */
@@ -174,14 +175,14 @@ export class CredentialVault {
   private async decrypt(record: TokenRecord): Promise<{ token: string; reEncrypt: boolean } | null> {
     if (record.backend === 'plaintext') {
       if (!this.allowPlaintext()) {
-        this.lastProblem = 'The saved sign-in was stored unencrypted, which is no longer allowed. Connect again.';
+        this.lastProblem = t('storage.plaintextRefused');
         return null;
       }
       return { token: Buffer.from(record.data, 'base64').toString('utf8'), reEncrypt: this.secureBackend() !== null };
     }
     const now = this.secureBackend();
     if (now !== record.backend) {
-      this.lastProblem = `The saved sign-in was encrypted with ${record.backend}, which is not available now. Connect again.`;
+      this.lastProblem = t('storage.backendGone', { backend: record.backend });
       this.log?.warn('stored sign-in was written by another storage backend', { wrote: record.backend, now: now ?? 'none' });
       return null;
     }
@@ -189,7 +190,7 @@ export class CredentialVault {
       const { result, shouldReEncrypt } = await this.cipher!.decryptStringAsync(Buffer.from(record.data, 'base64'));
       return { token: result, reEncrypt: shouldReEncrypt };
     } catch (e) {
-      this.lastProblem = 'The saved sign-in could not be decrypted. Connect again.';
+      this.lastProblem = t('storage.undecryptable');
       this.log?.warn('stored sign-in could not be decrypted', { error: e });
       return null;
     }

@@ -10,6 +10,7 @@ import type { Envelope, InvokeChannel } from '../../../preload/contract/channels
 import { eventSchemas, invokeSchemas, type EventPayload, type EventSchemas, type RequestOf, type ResponseOf } from '../../../preload/contract/schemas.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { t } from '../i18n.ts';
 
 export interface SenderInfo {
   transport: 'electron' | 'websocket';
@@ -67,17 +68,17 @@ export class IpcRegistry {
     const fail = (error: AppError): Envelope<unknown> => ({ ok: false, error: { kind: error.kind, message: error.message, ...(error.code ? { code: error.code } : {}) } });
     if (!this.isTrustedSender(sender)) {
       this.log.warn('IPC request from an untrusted sender refused', { channel, transport: sender.transport, url: sender.url });
-      return fail(new AppError('invalid_request', 'This window may not talk to Beeper Account Manager.', { code: 'UNTRUSTED_SENDER' }));
+      return fail(new AppError('invalid_request', t('error.untrustedSender'), { code: 'UNTRUSTED_SENDER' }));
     }
     const handler = this.handlers.get(channel as InvokeChannel);
     const schemas = (invokeSchemas as Record<string, { request: z.ZodType; response: z.ZodType }>)[channel];
     if (!handler || !schemas) {
       this.log.warn('IPC request on an unknown channel', { channel: channel.slice(0, 100) });
-      return fail(new AppError('invalid_request', 'Unknown request.', { code: 'UNKNOWN_CHANNEL' }));
+      return fail(new AppError('invalid_request', t('error.unknownRequest'), { code: 'UNKNOWN_CHANNEL' }));
     }
     if (!withinSizeLimits(payload)) {
       this.log.warn('IPC request with an oversized payload refused', { channel });
-      return fail(new AppError('invalid_request', 'Invalid request (too large).', { code: 'INVALID_PAYLOAD' }));
+      return fail(new AppError('invalid_request', t('error.requestTooLarge'), { code: 'INVALID_PAYLOAD' }));
     }
     const request = schemas.request.safeParse(payload);
     if (!request.success) {
@@ -89,20 +90,20 @@ export class IpcRegistry {
           .join('; '),
       );
       this.log.warn('IPC request with an invalid payload refused', { channel, issues: where });
-      return fail(new AppError('invalid_request', bounded(`Invalid request (${where}).`), { code: 'INVALID_PAYLOAD' }));
+      return fail(new AppError('invalid_request', bounded(t('error.invalidRequestAt', { where })), { code: 'INVALID_PAYLOAD' }));
     }
     try {
       const value: unknown = await handler(request.data as never, sender);
       const response = schemas.response.safeParse(value);
       if (!response.success) {
         this.log.error('IPC handler answered outside the contract', { channel, issues: response.error.issues.slice(0, 3).map((i) => i.path.join('.')) });
-        return fail(new AppError('unknown', 'Something went wrong.', { code: 'CONTRACT_VIOLATION' }));
+        return fail(new AppError('unknown', t('error.unknown'), { code: 'CONTRACT_VIOLATION' }));
       }
       return { ok: true, value: response.data };
     } catch (e) {
       if (e instanceof AppError) return fail(e);
       this.log.error('IPC handler failed', { channel, error: e });
-      return fail(new AppError('unknown', 'Something went wrong.'));
+      return fail(new AppError('unknown', t('error.unknown')));
     }
   }
 

@@ -25,6 +25,7 @@ import { isFetchableImageURL, safeImageDataURL } from '../api/images.ts';
 import { displayKey, stepView } from './session-view.ts';
 import { goneOnServer, isEnded, STARTING, transition, type OpenState, type SessionContext, type SessionEvent, type SessionState } from './session-machine.ts';
 import { prepareInput } from './typed-input.ts';
+import { t, translator } from '../i18n.ts';
 
 export interface SessionEngineDeps {
   api: () => BeeperApi | null;
@@ -136,13 +137,13 @@ export class SessionEngine {
   /** The raw cookies step of a session, for the shell's capture window (it needs url, extractJS, userAgent). */
   cookiesStep(id: string): CookiesStep {
     const step = this.live(id).step('cookies');
-    if (!step) throw new AppError('invalid_request', 'This login is not waiting for a browser sign-in.');
+    if (!step) throw new AppError('invalid_request', t('error.notWaitingBrowser'));
     return step;
   }
 
   private live(id: string): Live {
     const s = this.sessions.get(id);
-    if (!s) throw new AppError('not_found', 'That login attempt is no longer open.');
+    if (!s) throw new AppError('not_found', t('error.sessionGone'));
     return s;
   }
 
@@ -240,7 +241,7 @@ export class SessionEngine {
 
   private api(): BeeperApi {
     const api = this.deps.api();
-    if (!api) throw new AppError('not_running', 'Beeper Desktop is not connected.');
+    if (!api) throw new AppError('not_running', t('error.desktopNotConnected'));
     return api;
   }
 
@@ -380,7 +381,7 @@ export class SessionEngine {
   async submitInput(id: string, values: Record<string, string>): Promise<SessionView> {
     const s = this.live(id);
     const step = s.step('user_input');
-    if (!step) throw new AppError('invalid_request', 'This login is not waiting for typed input.');
+    if (!step) throw new AppError('invalid_request', t('error.notWaitingInput'));
     const fields = prepareInput(step, values, (source) => this.deps.log.warn('a field pattern from Beeper Desktop cannot be used', { pattern: source }));
     if (fields instanceof AppError) {
       await this.dispatch(s, { type: 'refused', error: fields });
@@ -392,7 +393,7 @@ export class SessionEngine {
   async submitCookies(id: string, values: Record<string, string>, meta: { source: 'api' | 'webview'; lastURL?: string | undefined }): Promise<SessionView> {
     const s = this.live(id);
     const step = s.step('cookies');
-    if (!step) throw new AppError('invalid_request', 'This login is not waiting for sign-in cookies.');
+    if (!step) throw new AppError('invalid_request', t('error.notWaitingCookies'));
     const fields: Record<string, string> = {};
     const missing: string[] = [];
     for (const f of step.fields) {
@@ -401,7 +402,7 @@ export class SessionEngine {
       else if (cookieFieldNeed(f) === 'always') missing.push(f.name);
     }
     if (missing.length > 0) {
-      await this.dispatch(s, { type: 'refused', error: new AppError('invalid_input', `Still needed: ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' }) });
+      await this.dispatch(s, { type: 'refused', error: new AppError('invalid_input', t('error.stillNeeded', { fields: translator().list(missing) }), { code: 'MISSING_FIELDS' }) });
       return this.view(s);
     }
     const body: SubmitBody = { type: 'cookies', fields, source: meta.source };
@@ -411,7 +412,7 @@ export class SessionEngine {
 
   private async submit(s: Live, stepID: string, body: SubmitBody): Promise<SessionView> {
     const state = s.state as OpenState;
-    if (state.submitting) throw new AppError('invalid_request', 'This step is already being submitted.');
+    if (state.submitting) throw new AppError('invalid_request', t('error.alreadySubmitting'));
     const remoteID = state.remote.loginSessionID;
     await this.dispatch(s, { type: 'submitted' });
     const answer = await this.ask(s, (api, signal) => api.submitStep(s.request.bridgeID, remoteID, stepID, body, signal), 'submit');

@@ -8,6 +8,7 @@ import { findTarget } from '../../../preload/contract/targets.ts';
 import type { AccountsView, AccountTarget, AttentionItem, ReconnectAllView, SessionView } from '../../../preload/contract/views.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { t } from '../i18n.ts';
 
 export interface ReconnectQueueDeps {
   accounts: () => AccountsView;
@@ -24,7 +25,7 @@ type Item = ReconnectAllView['items'][number];
 function unavailableReason(view: AccountsView, a: AttentionItem): string | null {
   const n = view.networks.find((x) => x.bridgeID === a.bridgeID);
   if (n?.canReconnect) return null;
-  return n?.isBeeper ? 'Beeper’s own account: sign in again in Beeper Desktop.' : 'Beeper Desktop does not say which network it belongs to: reconnect it in Beeper Desktop.';
+  return n?.isBeeper ? t('queue.beeperOwn') : t('queue.noNetwork');
 }
 
 export class ReconnectQueue {
@@ -117,14 +118,14 @@ export class ReconnectQueue {
     // Still the account it asked for (the list may have changed since the queue started).
     const target = { bridgeID: item.bridgeID, loginID: item.loginID, accountID: item.accountID };
     try {
-      if (!findTarget(this.deps.accounts(), target)) throw new AppError('not_found', 'This account is no longer in Beeper Desktop.');
+      if (!findTarget(this.deps.accounts(), target)) throw new AppError('not_found', t('error.accountGone'));
       const session = await this.deps.reconnect(target);
       if (this.state?.current !== at) return void (await this.deps.dismiss(session.id)); // skipped or stopped meanwhile
       this.update(at, { sessionID: session.id });
       if (session.finished) await this.sessionChanged(session);
     } catch (e) {
       if (this.state?.current !== at) return;
-      await this.leaveCurrent('failed', e instanceof Error ? e.message : 'The login could not start.');
+      await this.leaveCurrent('failed', e instanceof Error ? e.message : t('error.loginCouldNotStart'));
       await this.goOn(e instanceof AppError ? e.kind : undefined);
     }
   }

@@ -16,6 +16,7 @@ import type { LoginSession } from '../api/schemas.ts';
 import type { StartRequest } from '../api/client.ts';
 import { identityOf } from '../accounts/model.ts';
 import { AppError, kindOfCode } from '../errors.ts';
+import { t } from '../i18n.ts';
 
 export type Phase = SessionView['phase'];
 type OpenPhase = 'user_input' | 'cookies' | 'display_and_wait' | 'unsupported';
@@ -89,7 +90,7 @@ function answered(remote: LoginSession, ctx: SessionContext): Transition {
       return stay({ phase: 'cancelled', remote });
     case 'failed': {
       const e = remote.error;
-      return failed(remote, new AppError(kindOfCode(e?.code) ?? 'unknown', e?.message.trim() || 'The login failed.', { code: e?.code }), true);
+      return failed(remote, new AppError(kindOfCode(e?.code) ?? 'unknown', e?.message.trim() || t('error.loginFailed'), { code: e?.code }), true);
     }
   }
   return atStep(remote, ctx);
@@ -100,7 +101,7 @@ function atStep(remote: LoginSession, ctx: SessionContext): Transition {
   const step = remote.currentStep;
   if (!step) {
     if (remote.status === 'unknown') return open('unsupported', remote);
-    return failed(remote, new AppError('invalid_response', 'Beeper Desktop did not say what the next login step is.'), false);
+    return failed(remote, new AppError('invalid_response', t('error.noNextStep')), false);
   }
   switch (step.type) {
     case 'user_input':
@@ -168,7 +169,7 @@ function failed(remote: LoginSession | null, error: AppError, endedOnServer: boo
   if (error.kind === 'cancelled') return { state: { phase: 'cancelled', remote }, endOnServer };
   const shown =
     // Stryker disable next-line ObjectLiteral: the cause is for a debugger; the view and the log leave it out
-    error.kind === 'not_running' ? new AppError('not_running', 'Beeper Desktop stopped while connecting. Start again once it is running.', { cause: error }) : error;
+    error.kind === 'not_running' ? new AppError('not_running', t('error.stoppedWhileConnecting'), { cause: error }) : error;
   return { state: { phase: 'failed', remote, error: shown }, endOnServer };
 }
 

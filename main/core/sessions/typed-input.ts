@@ -2,6 +2,7 @@
 import type { UserInputStep } from '../api/schemas.ts';
 import { AppError } from '../errors.ts';
 import { compilePattern } from '../patterns.ts';
+import { t, translator } from '../i18n.ts';
 
 /** Checks typed values against the step's fields: required ones filled (initial values count), patterns met. */
 export function prepareInput(step: UserInputStep, values: Record<string, string>, onInvalidPattern?: (source: string) => void): Record<string, string> | AppError {
@@ -16,9 +17,9 @@ export function prepareInput(step: UserInputStep, values: Record<string, string>
     }
     // A pattern that cannot be compiled is left to the network to check.
     const re = compilePattern(f.pattern, onInvalidPattern);
-    if (re && !re.test(value)) return new AppError('invalid_input', `${f.label ?? f.id} is not in the expected format.`, { code: 'PATTERN_MISMATCH' });
+    if (re && !re.test(value)) return new AppError('invalid_input', t('error.badFormat', { field: f.label ?? f.id }), { code: 'PATTERN_MISMATCH' });
     fields[f.id] = value;
   }
-  if (missing.length > 0) return new AppError('invalid_input', `Fill in ${missing.join(', ')}.`, { code: 'MISSING_FIELDS' });
+  if (missing.length > 0) return new AppError('invalid_input', t('error.fillIn', { fields: translator().list(missing) }), { code: 'MISSING_FIELDS' });
   return fields;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TOGGLE_SETTINGS, toggleDefaults, perToggle } from '../../../preload/contract/settings.ts';
 import type { SettingsView } from '../../../preload/contract/views.ts';
+import { LANGUAGE_SETTINGS, type ResolvedLocale } from '../../../preload/contract/i18n/locales.ts';
 import type { SafeStore } from './store.ts';
 
 export const SettingsSchema = z.object({
@@ -12,6 +13,8 @@ export const SettingsSchema = z.object({
   baseURL: z.url().nullable().catch(null),
   /** The switches of the Settings screen (preload/contract/settings.ts). */
   ...perToggle((k) => z.boolean().catch(TOGGLE_SETTINGS[k].default)),
+  /** The language: the system's, or one the user chose. */
+  language: z.enum(LANGUAGE_SETTINGS).catch('system'),
   /** The user agreed to keep the token unencrypted where the OS offers no secure storage. */
   allowPlaintextToken: z.boolean().catch(false),
   windowBounds: z
@@ -24,6 +27,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   baseURL: null,
   ...toggleDefaults(),
+  language: 'system',
   allowPlaintextToken: false,
   windowBounds: null,
 };
@@ -61,7 +65,7 @@ export class SettingsStore {
   }
 }
 
-/** What the window sees of the settings: no window geometry. */
-export function settingsView(s: Settings): SettingsView {
-  return { baseURL: s.baseURL, ...perToggle((k) => s[k]), allowPlaintextToken: s.allowPlaintextToken };
+/** What the window sees of the settings (no window geometry), with the locale they resolve to. */
+export function settingsView(s: Settings, locale: ResolvedLocale): SettingsView {
+  return { baseURL: s.baseURL, ...perToggle((k) => s[k]), language: s.language, locale, allowPlaintextToken: s.allowPlaintextToken };
 }

@@ -12,12 +12,15 @@ import { Timeline, Unstable, useAccountHistory } from './AccountHistory.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { useReconnect } from './reconnect.ts';
 import { RemoveDialog } from './RemoveDialog.tsx';
-import { Avatar, Button, Dialog, Icon, StatusBadge, useTick, whenText } from './ui.tsx';
+import { Avatar, Button, Dialog, Icon, StatusBadge, useTick } from './ui.tsx';
+import { nameWithDetail } from '../../../preload/contract/identity.ts';
+import { useI18n } from '../i18n.ts';
 
 /** "Log in again…" on an account that works: says what it will do, and starts nothing until asked. */
 function LogInAgainDialog({ network, identity, onConfirm, onClose }: { network: NetworkView; identity: IdentityView; onConfirm: () => Promise<void>; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const needsDesktop = useNeedsDesktop();
+  const { t } = useI18n();
   const go = async (): Promise<void> => {
     setBusy(true);
     await onConfirm();
@@ -25,36 +28,33 @@ function LogInAgainDialog({ network, identity, onConfirm, onClose }: { network: 
   };
   return (
     <Dialog
-      title={`Log in to ${network.displayName} again?`}
+      title={t('details.againTitle', { network: network.displayName })}
       open
       onClose={onClose}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Keep it as it is
+            {t('details.againKeep')}
           </Button>
           <Button variant="primary" busy={busy} {...needsDesktop} onClick={() => void go()}>
-            Log in again
+            {t('details.againConfirm')}
           </Button>
         </>
       }
     >
-      <p>
-        {identity.name}
-        {identity.detail ? ` (${identity.detail})` : ''} is connected. Logging in again starts a new {network.displayName} login for it: you go through its steps once more, for example
-        scanning a code with your phone.
-      </p>
-      <p className="muted small">Do this when messages stop arriving even though the account shows as connected. Cancelling the login leaves the account as it is now.</p>
+      <p>{t('details.againBody', { who: nameWithDetail(identity, t), network: network.displayName })}</p>
+      <p className="muted small">{t('details.againHint')}</p>
     </Dialog>
   );
 }
 
 /** A login's accounts, by what tells them apart (Slack workspaces). */
 function LoginAccounts({ accounts }: { accounts: AccountView[] }) {
+  const { t } = useI18n();
   if (accounts.length < 2) return null;
   return (
     <section aria-labelledby="details-accounts" className="details-section">
-      <h3 id="details-accounts">Accounts of this login</h3>
+      <h3 id="details-accounts">{t('details.loginAccounts')}</h3>
       <ul className="sub-accounts details-accounts">
         {accounts.map((a) => (
           <li key={a.accountID}>
@@ -71,6 +71,7 @@ function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
   const [asking, setAsking] = useState<'again' | 'remove' | null>(null);
+  const { t } = useI18n();
   const { network, login, account } = selected;
   const offer = login?.reconnect ?? account?.reconnect ?? 'none';
   const identity = (login ?? account).identity;
@@ -79,17 +80,17 @@ function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget
     <div className="actions details-actions">
       {offer === 'needed' && (
         <Button variant="primary" {...needsDesktop} onClick={() => void start()}>
-          Reconnect
+          {t('common.reconnect')}
         </Button>
       )}
       {offer === 'offered' && (
         <Button {...needsDesktop} onClick={() => setAsking('again')}>
-          Log in again…
+          {t('details.logInAgain')}
         </Button>
       )}
       {login && login.removeScopes.length > 0 && (
         <Button variant="ghost" {...needsDesktop} onClick={() => setAsking('remove')}>
-          Remove…
+          {t('details.remove')}
         </Button>
       )}
       {asking === 'again' && <LogInAgainDialog network={network} identity={identity} onConfirm={start} onClose={() => setAsking(null)} />}
@@ -99,23 +100,26 @@ function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget
 }
 
 function Gone() {
+  const { t } = useI18n();
   return (
     <div className="details-gone">
       <h2 tabIndex={-1} id="details-title">
-        Account not found
+        {t('details.notFound')}
       </h2>
-      <p className="muted">This account is no longer in Beeper Desktop: it was removed, or Beeper Desktop stopped reporting it.</p>
+      <p className="muted">{t('details.notFoundHint')}</p>
     </div>
   );
 }
 
 function Summary({ network, who, status, statusText, since, now }: { network: NetworkView; who: LoginView | AccountView; status: string | null; statusText: string | null; since: string | null; now: number }) {
+  const i18n = useI18n();
+  const provider = providerLabel(network.provider, i18n.t);
   return (
     <>
       <p className="details-network">
         <NetworkIcon type={network.type} name={network.displayName} />
         {network.displayName}
-        {providerLabel(network.provider) && <span className="muted small"> · {providerLabel(network.provider)}</span>}
+        {provider && <span className="muted small"> · {provider}</span>}
       </p>
       <div className="details-who">
         <Avatar identity={who.identity} size={56} />
@@ -128,7 +132,7 @@ function Summary({ network, who, status, statusText, since, now }: { network: Ne
       </div>
       <p className="details-status">
         <StatusBadge status={status} />
-        {since && <span className="muted small"> since {whenText(since, now)}</span>}
+        {since && <span className="muted small"> {i18n.t('details.since', { when: i18n.when(since, now) })}</span>}
       </p>
       {statusText && <p className="small status-text">{statusText}</p>}
     </>
@@ -142,6 +146,7 @@ export function AccountDetails({ target }: { target: AccountTarget }) {
   const history = useAccountHistory(target);
   const now = useTick();
   const opened = useRef(false);
+  const { t } = useI18n();
   const close = (): void => {
     navigate({ to: 'accounts' });
     // After the list is back in view (a narrow window hides it while details are open).
@@ -156,8 +161,8 @@ export function AccountDetails({ target }: { target: AccountTarget }) {
   const who = selected?.login ?? selected?.account;
   return (
     <aside className="account-details" aria-labelledby="details-title" onKeyDown={(e) => e.key === 'Escape' && !(e.target as Element).closest('dialog') && close()}>
-      <Button variant="ghost" className="details-back" onClick={close} aria-label="Back to accounts">
-        <Icon name="back" /> Accounts
+      <Button variant="ghost" className="details-back" onClick={close} aria-label={t('details.back')}>
+        <Icon name="back" /> {t('details.backShort')}
       </Button>
       {!selected || !who ? (
         <Gone />
@@ -168,7 +173,7 @@ export function AccountDetails({ target }: { target: AccountTarget }) {
           <DetailsActions target={target} selected={selected} onRemoved={() => navigate({ to: 'accounts' })} />
           {selected.login && <LoginAccounts accounts={selected.login.accounts} />}
           <section aria-labelledby="details-history" className="details-section">
-            <h3 id="details-history">History</h3>
+            <h3 id="details-history">{t('details.history')}</h3>
             <Timeline loaded={history} now={now} />
           </section>
         </>

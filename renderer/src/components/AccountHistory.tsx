@@ -1,21 +1,24 @@
 /** An account's timeline, as the core recorded it: what this app saw, and what the user did through it. */
 import { useEffect, useState } from 'react';
 import type { AccountHistoryView, AccountTarget, HistoryEntryView } from '../../../preload/contract/views.ts';
-import { statusLook } from '../../../preload/contract/statuses.ts';
+import { statusLook, statusTone } from '../../../preload/contract/statuses.ts';
+import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
+import type { Translate, Translator } from '../../../preload/contract/i18n/translator.ts';
 import { useApp } from '../store.ts';
-import { listText, whenText } from './ui.tsx';
+import { useI18n } from '../i18n.ts';
 
-const BY_YOU: Record<Exclude<HistoryEntryView['cause'], 'observed' | 'seen'>, string> = {
-  connected: 'Connected by you',
-  reconnected: 'Reconnected by you',
-  removed: 'Removed by you',
+const BY_YOU: Record<Exclude<HistoryEntryView['cause'], 'observed' | 'seen'>, MessageKey> = {
+  connected: 'history.connected',
+  reconnected: 'history.reconnected',
+  removed: 'history.removed',
 };
 
 /** One line of the timeline: "Needs login — WhatsApp was unlinked from your phone", "Reconnected by you". */
-export function entryText(e: HistoryEntryView): string {
-  const what = e.cause === 'observed' || e.cause === 'seen' ? statusLook(e.status).label : BY_YOU[e.cause];
-  const text = `${e.cause === 'seen' ? 'First seen: ' : ''}${e.reason ? `${what} — ${e.reason}` : what}`;
-  return e.account ? `${e.account}: ${text}` : text;
+export function entryText(e: HistoryEntryView, t: Translate): string {
+  const what = e.cause === 'observed' || e.cause === 'seen' ? statusLook(e.status, t).label : t(BY_YOU[e.cause]);
+  const said = e.reason ? t('history.withReason', { what, reason: e.reason }) : what;
+  const text = e.cause === 'seen' ? t('history.firstSeen', { what: said }) : said;
+  return e.account ? t('history.ofAccount', { account: e.account, text }) : text;
 }
 
 type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; view: AccountHistoryView };
@@ -45,16 +48,17 @@ export function useAccountHistory(target: AccountTarget): Loaded {
 }
 
 export function Timeline({ loaded, now }: { loaded: Loaded; now: number }) {
-  if (loaded.state === 'loading') return <p className="muted small">Loading…</p>;
-  if (loaded.state === 'failed') return <p className="muted small">The history could not be loaded.</p>;
+  const i18n = useI18n();
+  if (loaded.state === 'loading') return <p className="muted small">{i18n.t('common.loading')}</p>;
+  if (loaded.state === 'failed') return <p className="muted small">{i18n.t('history.failed')}</p>;
   const { entries } = loaded.view;
-  if (entries.length === 0) return <p className="muted small">Nothing recorded yet. From now on, this app notes each time this account connects or drops.</p>;
+  if (entries.length === 0) return <p className="muted small">{i18n.t('history.empty')}</p>;
   return (
     <ol className="timeline">
       {entries.map((e, i) => (
-        <li key={`${e.at}-${i}`} className={`timeline-entry timeline-${statusLook(e.cause === 'removed' ? 'disconnected' : e.status).tone}`}>
-          <time dateTime={e.at}>{whenText(e.at, now)}</time>
-          <span>{entryText(e)}</span>
+        <li key={`${e.at}-${i}`} className={`timeline-entry timeline-${statusTone(e.cause === 'removed' ? 'disconnected' : e.status)}`}>
+          <time dateTime={e.at}>{i18n.when(e.at, now)}</time>
+          <span>{entryText(e, i18n.t)}</span>
         </li>
       ))}
     </ol>
@@ -63,10 +67,7 @@ export function Timeline({ loaded, now }: { loaded: Loaded; now: number }) {
 
 /** An account that dropped three or more times this week says so, with the days. */
 export function Unstable({ dates, now }: { dates: readonly string[]; now: number }) {
+  const i18n: Translator = useI18n();
   if (dates.length === 0) return null;
-  return (
-    <p className="callout callout-warn">
-      Dropped {dates.length} times in the last week: {listText(dates.map((d) => whenText(d, now)))}.
-    </p>
-  );
+  return <p className="callout callout-warn">{i18n.t('history.unstable', { count: dates.length, dates: i18n.list(dates.map((d) => i18n.when(d, now))) })}</p>;
 }

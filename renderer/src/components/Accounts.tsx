@@ -15,17 +15,19 @@ import { ReconnectAllButton } from './ReconnectAll.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';
 import { useReconnect, useSessionActions } from './reconnect.ts';
-import { Avatar, Button, Icon, PersonOnNetwork, StatusBadge, timeAgo, useTick } from './ui.tsx';
+import { Avatar, Button, Icon, PersonOnNetwork, StatusBadge, useTick } from './ui.tsx';
+import { useI18n } from '../i18n.ts';
 
 function Attention({ items }: { items: AttentionItem[] }) {
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
+  const { t } = useI18n();
   if (items.length === 0) return null;
   return (
     <section className="attention" aria-labelledby="attention-title">
       <div className="attention-head">
         <h2 id="attention-title" className="section-title">
-          <Icon name="alert" /> {items.length === 1 ? '1 account needs attention' : `${items.length} accounts need attention`}
+          <Icon name="alert" /> {t('accounts.needAttention', { count: items.length })}
         </h2>
         {items.length > 1 && <ReconnectAllButton count={items.length} />}
       </div>
@@ -33,8 +35,8 @@ function Attention({ items }: { items: AttentionItem[] }) {
         {items.map((a) => (
           <li key={`${a.bridgeID}/${a.loginID ?? a.accountID}`} className="attention-item">
             <PersonOnNetwork identity={a.identity} network={a.bridgeName} line={a.message} />
-            <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={`Reconnect ${a.identity.name} on ${a.bridgeName}: ${a.message}`}>
-              Reconnect
+            <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={t('accounts.reconnectWhoWhy', { name: a.identity.name, network: a.bridgeName, why: a.message })}>
+              {t('common.reconnect')}
             </Button>
           </li>
         ))}
@@ -48,6 +50,7 @@ function Row({ network, target, who, selected, tabbable }: { network: NetworkVie
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
   const navigate = useApp((s) => s.navigate);
+  const { t } = useI18n();
   return (
     <div className="login-main">
       <button type="button" className="row-open" data-row={rowKey(target)} tabIndex={tabbable ? 0 : -1} aria-current={selected || undefined} onClick={() => navigate({ to: 'accounts', selected: target })}>
@@ -60,8 +63,8 @@ function Row({ network, target, who, selected, tabbable }: { network: NetworkVie
       </button>
       <StatusBadge status={who.status} />
       {who.reconnect === 'needed' && (
-        <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(target.bridgeID, target.loginID, target.accountID)} aria-label={`Reconnect ${who.identity.name} on ${network.displayName}`}>
-          Reconnect
+        <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(target.bridgeID, target.loginID, target.accountID)} aria-label={t('accounts.reconnectWho', { name: who.identity.name, network: network.displayName })}>
+          {t('common.reconnect')}
         </Button>
       )}
     </div>
@@ -70,11 +73,12 @@ function Row({ network, target, who, selected, tabbable }: { network: NetworkVie
 
 /** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
 const LoginRow = memo(function LoginRow({ network, login, selected, tabbable }: { network: NetworkView; login: LoginView; selected: boolean; tabbable: boolean }) {
+  const { t } = useI18n();
   return (
     <li className={`login ${login.needsAttention ? 'login-attention' : ''} ${selected ? 'login-selected' : ''}`}>
       <Row network={network} target={loginTarget(login)} who={login} selected={selected} tabbable={tabbable} />
       {login.listsAccounts && (
-        <ul className="sub-accounts" aria-label={`Accounts of ${login.identity.name}`}>
+        <ul className="sub-accounts" aria-label={t('accounts.accountsOf', { name: login.identity.name })}>
           {login.accounts.map((a) => (
             <li key={a.accountID}>
               <span>{a.label}</span> <StatusBadge status={a.status} />
@@ -94,26 +98,26 @@ const OtherAccountRow = memo(function OtherAccountRow({ network, account, select
   );
 });
 
-const count = (n: number): string => (n === 1 ? '1 account' : `${n} accounts`);
-
 /** A network's heading: folds its section, and says how many accounts it has (or how many match). */
 function SectionHeading({ shown, filtering }: { shown: ShownNetwork; filtering: boolean }) {
   const collapsed = useApp((s) => Boolean(s.collapsed[shown.network.bridgeID]));
   const toggle = useApp((s) => s.toggleCollapsed);
+  const { t } = useI18n();
   const n = shown.network;
+  const provider = providerLabel(n.provider, t);
   const matching = shown.logins.length + shown.otherAccounts.length;
   const name = (
     <span id={`net-${n.bridgeID}`} className="network-name">
       <NetworkIcon type={n.type} name={n.displayName} />
       {n.displayName}
-      {providerLabel(n.provider) && <span className="muted small"> · {providerLabel(n.provider)}</span>}
+      {provider && <span className="muted small"> · {provider}</span>}
     </span>
   );
   if (filtering) {
     return (
       <h2 className="network-title">
         {name}
-        <span className="count">{`${matching} of ${shown.total}`}</span>
+        <span className="count">{t('accounts.matching', { matching, total: shown.total })}</span>
       </h2>
     );
   }
@@ -124,7 +128,7 @@ function SectionHeading({ shown, filtering }: { shown: ShownNetwork; filtering: 
           <Icon name="chevron" />
         </span>
         {name}
-        <span className="count" aria-label={count(shown.total)}>
+        <span className="count" aria-label={t('accounts.count', { count: shown.total })}>
           {shown.total}
         </span>
       </button>
@@ -160,11 +164,12 @@ const NetworkSection = memo(function NetworkSection({ shown, filtering, selected
  */
 function InProgress() {
   const sessions = useApp((s) => s.sessions);
+  const { t } = useI18n();
   const shown = [...liveSessions(sessions), ...Object.values(sessions).filter((s) => s.phase === 'failed')];
   if (shown.length === 0) return null;
   return (
     <section className="in-progress-list" aria-labelledby="in-progress-title">
-      <h2 id="in-progress-title">Logins in progress</h2>
+      <h2 id="in-progress-title">{t('accounts.inProgress')}</h2>
       <ul className="logins">
         {shown.map((s) => (
           <InProgressRow key={s.id} session={s} />
@@ -177,27 +182,28 @@ function InProgress() {
 function InProgressRow({ session: s }: { session: SessionView }) {
   const navigate = useApp((st) => st.navigate);
   const { dismissThen, startAgain } = useSessionActions(s);
-  const what = sessionLabel(s, 'lower');
+  const { t } = useI18n();
+  const what = sessionLabel(s, t, 'lower');
   const failed = s.phase === 'failed';
   return (
     <li className="login">
       <div className="login-main">
         <div className="grow">
-          <div>{sessionLabel(s)}</div>
-          {failed && <div className="small status-text">Ended: {s.error?.message ?? 'the login did not complete.'}</div>}
+          <div>{sessionLabel(s, t)}</div>
+          {failed && <div className="small status-text">{t('accounts.ended', { reason: s.error?.message ?? t('accounts.endedUnknown') })}</div>}
         </div>
         <div className="row-actions">
           {failed ? (
-            <Button variant="primary" onClick={() => void startAgain()} aria-label={`Start ${what} again`}>
-              Start again
+            <Button variant="primary" onClick={() => void startAgain()} aria-label={t('accounts.startAgainWhat', { what })}>
+              {t('common.startAgain')}
             </Button>
           ) : (
-            <Button variant="primary" onClick={() => navigate({ to: 'session', sessionID: s.id })} aria-label={`Continue ${what}`}>
-              Continue
+            <Button variant="primary" onClick={() => navigate({ to: 'session', sessionID: s.id })} aria-label={t('accounts.continueWhat', { what })}>
+              {t('common.continue')}
             </Button>
           )}
-          <Button variant="ghost" onClick={() => void dismissThen(() => undefined)} aria-label={`${failed ? 'Close' : 'Cancel'} ${what}`}>
-            {failed ? 'Close' : 'Cancel'}
+          <Button variant="ghost" onClick={() => void dismissThen(() => undefined)} aria-label={t(failed ? 'accounts.closeWhat' : 'accounts.cancelWhat', { what })}>
+            {t(failed ? 'common.close' : 'common.cancel')}
           </Button>
         </div>
       </div>
@@ -208,11 +214,12 @@ function InProgressRow({ session: s }: { session: SessionView }) {
 function FindBar({ attention }: { attention: number }) {
   const filter = useApp((s) => s.listFilter);
   const setFilter = useApp((s) => s.setListFilter);
+  const { t } = useI18n();
   return (
     <div className="find-bar" role="search">
-      <SearchField label="Search accounts" placeholder="Name, number, username or network" value={filter.query} onChange={(query) => setFilter({ query })} />
+      <SearchField label={t('accounts.search')} placeholder={t('accounts.searchPlaceholder')} value={filter.query} onChange={(query) => setFilter({ query })} />
       <Button variant={filter.attentionOnly ? 'primary' : 'secondary'} aria-pressed={filter.attentionOnly} onClick={() => setFilter({ attentionOnly: !filter.attentionOnly })}>
-        Needs attention ({attention})
+        {t('accounts.attentionFilter', { count: attention })}
       </Button>
     </div>
   );
@@ -236,19 +243,21 @@ function Toolbar({ findable, attention }: { findable: boolean; attention: number
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const now = useTick();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <div className="list-toolbar">
       <div className="screen-head">
         <h1 tabIndex={-1} id="screen-title">
-          Accounts
+          {t('accounts.title')}
         </h1>
         <div className="screen-tools">
-          <span className="muted small">{accounts.refreshing ? 'Refreshing…' : accounts.lastRefreshedAt ? `Updated ${timeAgo(accounts.lastRefreshedAt, now)}` : ''}</span>
-          <Button variant="ghost" busy={accounts.refreshing} {...needsDesktop} onClick={() => void run('refresh', (api) => api.refreshAccounts())}>
-            <Icon name="refresh" /> Refresh
+          <span className="muted small">{accounts.refreshing ? t('accounts.refreshing') : accounts.lastRefreshedAt ? t('accounts.updated', { ago: i18n.ago(accounts.lastRefreshedAt, now) }) : ''}</span>
+          <Button variant="ghost" busy={accounts.refreshing} {...needsDesktop} onClick={() => void run((api) => api.refreshAccounts())}>
+            <Icon name="refresh" /> {t('accounts.refresh')}
           </Button>
           <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
-            <Icon name="plus" /> Add account
+            <Icon name="plus" /> {t('accounts.add')}
           </Button>
         </div>
       </div>
@@ -260,10 +269,12 @@ function Toolbar({ findable, attention }: { findable: boolean; attention: number
 function NoMatch() {
   const filter = useApp((s) => s.listFilter);
   const setFilter = useApp((s) => s.setListFilter);
+  const { t } = useI18n();
+  const query = filter.query.trim();
   return (
     <div className="empty" role="status">
-      <p>{filter.query.trim() ? `No account matches “${filter.query.trim()}”${filter.attentionOnly ? ' among those that need attention' : ''}.` : 'No account needs attention.'}</p>
-      <Button onClick={() => setFilter({ query: '', attentionOnly: false })}>Show all accounts</Button>
+      <p>{query ? t('accounts.noMatch', { query, attentionOnly: String(filter.attentionOnly) }) : t('accounts.noneNeedAttention')}</p>
+      <Button onClick={() => setFilter({ query: '', attentionOnly: false })}>{t('accounts.showAll')}</Button>
     </div>
   );
 }
@@ -291,12 +302,13 @@ function NetworkList({ selected }: { selected: AccountTarget | undefined }) {
 function EmptyList() {
   const needsDesktop = useNeedsDesktop();
   const navigate = useApp((s) => s.navigate);
+  const { t } = useI18n();
   return (
     <div className="empty">
-      <h2>No chat accounts yet</h2>
-      <p className="muted">Connect WhatsApp, Telegram, Signal and your other networks to bring their chats into Beeper.</p>
+      <h2>{t('accounts.emptyTitle')}</h2>
+      <p className="muted">{t('accounts.emptyHint')}</p>
       <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
-        <Icon name="plus" /> Add your first account
+        <Icon name="plus" /> {t('accounts.addFirst')}
       </Button>
     </div>
   );
@@ -308,6 +320,7 @@ export function AccountsScreen() {
   const selected = useApp((s) => (s.route.to === 'accounts' ? s.route.selected : undefined));
   const filtering = useApp((s) => isFiltering(s.listFilter));
   const now = useTick();
+  const i18n = useI18n();
   if (!accounts) return null;
   const findable = rowCount(accounts.networks) >= FIND_FROM;
   return (
@@ -316,8 +329,8 @@ export function AccountsScreen() {
         <Toolbar findable={findable} attention={accounts.needsAttention.length} />
         {accounts.error && !needsDesktop.disabled && (
           <p className="callout callout-warn" role="status">
-            Could not refresh: {accounts.error.message}
-            {accounts.lastRefreshedAt ? ` Showing what was there ${timeAgo(accounts.lastRefreshedAt, now)}.` : ''}
+            {i18n.t('accounts.refreshFailed', { reason: accounts.error.message })}
+            {accounts.lastRefreshedAt ? ` ${i18n.t('accounts.showingFrom', { ago: i18n.ago(accounts.lastRefreshedAt, now) })}` : ''}
           </p>
         )}
         <InProgress />

@@ -1,18 +1,18 @@
 /** Choosing a network, then a way to log in, then the login steps. */
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { PROVIDERS, providerLabel } from '../../../preload/contract/providers.ts';
+import type { Translate } from '../../../preload/contract/i18n/translator.ts';
 import type { LoginFlowView, NetworkView } from '../../../preload/contract/views.ts';
 import { FIND_FROM, pickerMatches } from '../account-filter.ts';
 import { liveSessions, useApp, useNeedsDesktop } from '../store.ts';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';
 import { Button, Icon, Spinner } from './ui.tsx';
+import { useI18n } from '../i18n.ts';
 
-const GROUPS: Array<{ provider: string; title: string }> = [
-  ...PROVIDERS.map((provider) => ({ provider, title: providerLabel(provider)! })),
-  // Providers newer than this app: still offered, never hidden.
-  { provider: 'other', title: 'Other networks' },
-];
+/** Networks by provider; providers newer than this app under "Other networks": still offered, never hidden. */
+const GROUPS: readonly string[] = [...PROVIDERS, 'other'];
+const groupTitle = (provider: string, t: Translate): string => providerLabel(provider, t) ?? t('provider.other');
 
 function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: LoginFlowView[]; onBack: () => void }) {
   const [choice, setChoice] = useState(flows[0]!.id);
@@ -20,12 +20,13 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const inProgress = useApp((s) => liveSessions(s.sessions).find((x) => x.bridgeID === network.bridgeID));
+  const { t } = useI18n();
   // A new question on the same route: focus goes to it, so it is read out.
   useEffect(() => document.getElementById('screen-title')?.focus(), []);
   const start = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     setBusy(true);
-    const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: choice }));
+    const s = await run((api) => api.startSession({ bridgeID: network.bridgeID, flowID: choice }));
     setBusy(false);
     if (s) navigate({ to: 'session', sessionID: s.id });
   };
@@ -33,11 +34,11 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
     <form className="screen" onSubmit={(e) => void start(e)}>
       <div className="screen-head">
         <h1 tabIndex={-1} id="screen-title">
-          How do you want to connect {network.displayName}?
+          {t('add.howConnect', { network: network.displayName })}
         </h1>
       </div>
       <fieldset className="choices choices-large">
-        <legend className="visually-hidden">Login method</legend>
+        <legend className="visually-hidden">{t('add.method')}</legend>
         {flows.map((f) => (
           <label key={f.id} className="choice">
             <input type="radio" name="flow" value={f.id} checked={choice === f.id} onChange={() => setChoice(f.id)} />
@@ -52,19 +53,19 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
         <div className="step-notice">
           <Icon name="alert" />
           <p>
-            A login to {network.displayName} is already in progress; continuing here stops it.{' '}
+            {t('add.alreadyInProgress', { network: network.displayName })}{' '}
             <button type="button" className="link-button" onClick={() => navigate({ to: 'session', sessionID: inProgress.id })}>
-              Show the login in progress
+              {t('add.showInProgress')}
             </button>
           </p>
         </div>
       )}
       <div className="actions">
         <Button variant="ghost" onClick={onBack}>
-          Back
+          {t('common.back')}
         </Button>
         <Button variant="primary" type="submit" busy={busy}>
-          Continue
+          {t('common.continue')}
         </Button>
       </div>
     </form>
@@ -75,6 +76,7 @@ function FlowPicker({ network, flows, onBack }: { network: NetworkView; flows: L
 function NetworkCard({ network: n, loading, onChoose }: { network: NetworkView; loading: string | null; onChoose: (n: NetworkView) => void }) {
   const needsDesktop = useNeedsDesktop();
   const unavailable = n.unavailableReason !== null;
+  const { t } = useI18n();
   return (
     <button
       type="button"
@@ -86,28 +88,29 @@ function NetworkCard({ network: n, loading, onChoose }: { network: NetworkView; 
       <span className="network-card-name">
         <NetworkIcon type={n.type} name={n.displayName} />
         {n.displayName}
-        {unavailable && <span className="tag">Unavailable</span>}
+        {unavailable && <span className="tag">{t('add.unavailable')}</span>}
       </span>
       {loading === n.bridgeID ? (
-        <Spinner label={`Opening ${n.displayName}`} />
+        <Spinner label={t('add.opening', { network: n.displayName })} />
       ) : unavailable ? (
         <span id={`why-${n.bridgeID}`} className="small">
           {n.unavailableReason}
           {n.unavailableFix && <span className="muted"> {n.unavailableFix}</span>}
         </span>
       ) : (
-        <span className="small muted">{n.logins.length > 0 ? `${n.logins.length} connected · add another` : 'Connect'}</span>
+        <span className="small muted">{n.logins.length > 0 ? t('add.addAnother', { count: n.logins.length }) : t('add.connect')}</span>
       )}
     </button>
   );
 }
 
-function NetworkGroup({ group, networks, loading, onChoose }: { group: (typeof GROUPS)[number]; networks: NetworkView[]; loading: string | null; onChoose: (n: NetworkView) => void }) {
+function NetworkGroup({ group, networks, loading, onChoose }: { group: string; networks: NetworkView[]; loading: string | null; onChoose: (n: NetworkView) => void }) {
+  const { t } = useI18n();
   if (networks.length === 0) return null;
   return (
-    <section aria-labelledby={`group-${group.provider}`}>
-      <h2 id={`group-${group.provider}`} className="section-title">
-        {group.title}
+    <section aria-labelledby={`group-${group}`}>
+      <h2 id={`group-${group}`} className="section-title">
+        {groupTitle(group, t)}
       </h2>
       <ul className="network-grid">
         {networks.map((n) => (
@@ -130,18 +133,19 @@ export function AddAccountScreen() {
   // A link or the command line may name the network (`beeper-account-manager://add/<bridge>`).
   const wanted = useApp((s) => (s.route.to === 'add-account' ? (s.route.bridgeID ?? null) : null));
   const opened = useRef<string | null>(null);
+  const { t } = useI18n();
 
   /** `fromLink`: a link only ever opens a screen; nothing starts until the user acts here. */
   const choose = async (network: NetworkView, fromLink = false): Promise<void> => {
     setLoading(network.bridgeID);
-    const flows = await run('load the login methods', (api) => api.getLoginFlows({ bridgeID: network.bridgeID }));
+    const flows = await run((api) => api.getLoginFlows({ bridgeID: network.bridgeID }));
     if (flows && flows.length === 1 && !fromLink) {
-      const s = await run('start', (api) => api.startSession({ bridgeID: network.bridgeID, flowID: flows[0]!.id }));
+      const s = await run((api) => api.startSession({ bridgeID: network.bridgeID, flowID: flows[0]!.id }));
       if (s) navigate({ to: 'session', sessionID: s.id });
     } else if (flows && flows.length > 0) {
       setPicked({ network, flows });
     } else if (flows) {
-      useApp.getState().notify('error', `${network.displayName} offers no way to log in from here.`);
+      useApp.getState().notify('error', t('add.noFlows', { network: network.displayName }));
     }
     setLoading(null);
   };
@@ -150,7 +154,7 @@ export function AddAccountScreen() {
     const network = wanted ? accounts?.networks.find((n) => n.bridgeID === wanted) : undefined;
     if (!network || opened.current === wanted) return;
     opened.current = wanted;
-    if (network.unavailableReason) useApp.getState().notify('error', `${network.displayName}: ${network.unavailableReason}`);
+    if (network.unavailableReason) useApp.getState().notify('error', t('add.unavailableNotice', { network: network.displayName, reason: network.unavailableReason }));
     // eslint-disable-next-line react-hooks/set-state-in-effect -- an action the link asked for, once per link, not derived state
     else void choose(network, true);
   });
@@ -164,24 +168,24 @@ export function AddAccountScreen() {
     <div className="screen">
       <div className="screen-head">
         <h1 tabIndex={-1} id="screen-title">
-          Add an account
+          {t('add.title')}
         </h1>
         <Button variant="ghost" onClick={() => navigate({ to: 'accounts' })}>
-          Back to accounts
+          {t('common.backToAccounts')}
         </Button>
       </div>
       {all.length >= FIND_FROM && (
         <div className="find-bar" role="search">
-          <SearchField label="Search networks" placeholder="Network" value={query} onChange={setQuery} />
+          <SearchField label={t('add.search')} placeholder={t('add.searchPlaceholder')} value={query} onChange={setQuery} />
         </div>
       )}
       {networks.length === 0 && query.trim() !== '' && (
         <p className="empty" role="status">
-          No network matches “{query.trim()}”.
+          {t('add.noMatch', { query: query.trim() })}
         </p>
       )}
       {GROUPS.map((g) => (
-        <NetworkGroup key={g.provider} group={g} networks={networks.filter((n) => (GROUPS.some((k) => k.provider === n.provider) ? n.provider : 'other') === g.provider)} loading={loading} onChoose={(n) => void choose(n)} />
+        <NetworkGroup key={g} group={g} networks={networks.filter((n) => (GROUPS.includes(n.provider) ? n.provider : 'other') === g)} loading={loading} onChoose={(n) => void choose(n)} />
       ))}
     </div>
   );

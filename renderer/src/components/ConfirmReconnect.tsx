@@ -6,6 +6,7 @@
 import { useApp, liveSessions, useNeedsDesktop } from '../store.ts';
 import { useReconnect } from './reconnect.ts';
 import { Button } from './ui.tsx';
+import { useI18n } from '../i18n.ts';
 
 export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridgeID: string; loginID: string | null; accountID: string | null }) {
   const accounts = useApp((s) => s.accounts);
@@ -13,6 +14,7 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
   const navigate = useApp((s) => s.navigate);
   const reconnect = useReconnect();
   const needsDesktop = useNeedsDesktop();
+  const { t } = useI18n();
   const network = accounts?.networks.find((n) => n.bridgeID === bridgeID);
   const login = network?.logins.find((l) => (loginID ? l.loginID === loginID : l.accounts.some((a) => a.accountID === accountID)));
   const account = login ? null : network?.otherAccounts.find((a) => a.accountID === accountID);
@@ -24,11 +26,11 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
     return (
       <div className="screen">
         <h1 tabIndex={-1} id="screen-title">
-          Account not found
+          {t('confirm.notFound')}
         </h1>
-        <p>A link asked to reconnect an account that is not in Beeper Desktop. Nothing was changed.</p>
+        <p>{t('confirm.notFoundHint')}</p>
         <Button variant="primary" onClick={back}>
-          Back to accounts
+          {t('common.backToAccounts')}
         </Button>
       </div>
     );
@@ -37,18 +39,18 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
   return (
     <div className="screen">
       <div className="session-card">
-        <p className="eyebrow">Reconnect · {network.displayName}</p>
+        <p className="eyebrow">{t('confirm.eyebrow', { network: network.displayName })}</p>
         <h1 tabIndex={-1} id="screen-title" className="session-title">
-          Reconnect {who}?
+          {t('confirm.title', { who })}
         </h1>
-        <p>A link asked to log in to this account again. Continue only if you opened it yourself.</p>
-        {inProgress && <p className="step-notice">This stops the login to {network.displayName} that is in progress.</p>}
+        <p>{t('confirm.body')}</p>
+        {inProgress && <p className="step-notice">{t('confirm.stopsLogin', { network: network.displayName })}</p>}
         <div className="session-footer">
           <Button variant="ghost" onClick={back}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(bridgeID, loginID, accountID)}>
-            Reconnect
+            {t('common.reconnect')}
           </Button>
         </div>
       </div>

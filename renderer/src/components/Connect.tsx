@@ -1,8 +1,9 @@
 /** Everything before the account list: finding Beeper Desktop and connecting to it. */
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { useApp } from '../store.ts';
 import { RevealButton } from '../steps/common.tsx';
 import { Button, Icon, OpenBeeperDesktop, Spinner } from './ui.tsx';
+import { richParts, useI18n } from '../i18n.ts';
 
 function Panel({ title, children, tone = 'info' }: { title: string; children: React.ReactNode; tone?: 'info' | 'warn' }) {
   return (
@@ -16,10 +17,11 @@ function Panel({ title, children, tone = 'info' }: { title: string; children: Re
 }
 
 export function Searching() {
+  const { t } = useI18n();
   return (
-    <Panel title="Looking for Beeper Desktop…">
-      <p className="muted">Checking this computer for the Beeper Desktop API.</p>
-      <Spinner label="Searching" large />
+    <Panel title={t('connect.looking')}>
+      <p className="muted">{t('connect.lookingHint')}</p>
+      <Spinner label={t('app.searching')} large />
     </Panel>
   );
 }
@@ -29,55 +31,51 @@ export function NotRunning() {
   const run = useApp((s) => s.run);
   const [busy, setBusy] = useState(false);
   const [address, setAddress] = useState(connection.configuredURL ?? '');
+  const i18n = useI18n();
+  const { t } = i18n;
   const retry = async (): Promise<void> => {
     setBusy(true);
-    await run('look again', (api) => api.retryConnection());
+    await run((api) => api.retryConnection());
     setBusy(false);
   };
   const applyAddress = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     setBusy(true);
-    await run('use that address', (api) => api.setServerAddress({ baseURL: address.trim() || null }));
+    await run((api) => api.setServerAddress({ baseURL: address.trim() || null }));
     setBusy(false);
   };
   const notBeeper = connection.error?.code === 'NOT_BEEPER';
   const first = connection.tried[0];
   return (
-    <Panel title={notBeeper ? 'That is not Beeper Desktop' : 'Beeper Desktop is not running'} tone="warn">
-      <p>{connection.error?.message ?? 'Beeper Desktop could not be reached.'}</p>
+    <Panel title={t(notBeeper ? 'connect.notBeeper' : 'connect.notRunning')} tone="warn">
+      <p>{connection.error?.message ?? t('connect.unreachable')}</p>
       {!notBeeper && (
         <ol className="steps-list">
-          <li>Open Beeper Desktop on this computer and sign in.</li>
-          <li>
-            In Beeper Desktop, open <strong>Settings → Developers</strong> and turn on <strong>Beeper Desktop API</strong>.
-          </li>
-          <li>Come back here: this page connects by itself, or choose Try again.</li>
+          <li>{t('connect.step1')}</li>
+          <li>{richParts(i18n.rich<ReactNode>('connect.step2', { b: (chunks) => <strong>{richParts(chunks)}</strong> }))}</li>
+          <li>{t('connect.step3')}</li>
         </ol>
       )}
       <div className="actions">
         <Button variant="primary" busy={busy} onClick={() => void retry()}>
-          <Icon name="refresh" /> Try again
+          <Icon name="refresh" /> {t('common.tryAgain')}
         </Button>
         {!notBeeper && <OpenBeeperDesktop />}
       </div>
       {first && (
-        <p className="muted small">
-          Looked at {first}
-          {connection.tried.length > 1 ? ` and ${connection.tried.length - 1} other local addresses` : ''}
-          {connection.checkedAt ? ` at ${new Date(connection.checkedAt).toLocaleTimeString()}` : ''}.
-        </p>
+        <p className="muted small">{t('connect.lookedAt', { first, others: connection.tried.length - 1, at: connection.checkedAt ? i18n.when(connection.checkedAt) : 'none' })}</p>
       )}
       <details className="disclosure">
-        <summary>Beeper Desktop uses another address</summary>
+        <summary>{t('connect.otherAddress')}</summary>
         <form className="inline-form" onSubmit={(e) => void applyAddress(e)}>
-          <label htmlFor="server-address">API address</label>
+          <label htmlFor="server-address">{t('connect.apiAddress')}</label>
           <div className="inline-row">
             <input id="server-address" type="url" inputMode="url" placeholder="http://localhost:23373" value={address} onChange={(e) => setAddress(e.target.value)} />
             <Button type="submit" busy={busy}>
-              Use this address
+              {t('connect.useAddress')}
             </Button>
           </div>
-          <p className="muted small">Leave it empty to search automatically.</p>
+          <p className="muted small">{t('connect.emptySearches')}</p>
         </form>
       </details>
     </Panel>
@@ -86,12 +84,13 @@ export function NotRunning() {
 
 export function DesktopNeedsLogin() {
   const run = useApp((s) => s.run);
+  const { t } = useI18n();
   return (
-    <Panel title="Sign in to Beeper Desktop first" tone="warn">
-      <p>Beeper Desktop is running but not signed in to your Beeper account. Sign in there, then come back.</p>
+    <Panel title={t('connect.desktopSignedOut')} tone="warn">
+      <p>{t('connect.desktopSignedOutHint')}</p>
       <div className="actions">
-        <Button variant="primary" onClick={() => void run('look again', (api) => api.retryConnection())}>
-          <Icon name="refresh" /> Check again
+        <Button variant="primary" onClick={() => void run((api) => api.retryConnection())}>
+          <Icon name="refresh" /> {t('connect.checkAgain')}
         </Button>
       </div>
     </Panel>
@@ -105,6 +104,7 @@ function TokenForm() {
   const [reveal, setReveal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [tokenError, setTokenError] = useState<string | null>(null);
+  const { t } = useI18n();
 
   const submitToken = async (e: SubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
@@ -116,7 +116,7 @@ function TokenForm() {
       setToken('');
     } catch (err) {
       // Shown next to the field it is about, not as a passing notice.
-      setTokenError(err instanceof Error ? err.message : 'That token could not be used.');
+      setTokenError(err instanceof Error ? err.message : t('connect.tokenFailed'));
     } finally {
       setBusy(false);
     }
@@ -124,12 +124,10 @@ function TokenForm() {
 
   return (
     <details className="disclosure">
-      <summary>Paste an access token instead</summary>
+      <summary>{t('connect.pasteToken')}</summary>
       <form className="inline-form" onSubmit={(e) => void submitToken(e)}>
-        <p className="muted small">
-          In Beeper Desktop, open Settings → Developers, choose + next to Approved connections, and copy the token it shows.
-        </p>
-        <label htmlFor="access-token">Access token</label>
+        <p className="muted small">{t('connect.tokenHint')}</p>
+        <label htmlFor="access-token">{t('connect.token')}</label>
         <div className="inline-row">
           <input
             id="access-token"
@@ -142,9 +140,9 @@ function TokenForm() {
             aria-invalid={tokenError ? true : undefined}
             aria-describedby={tokenError ? 'token-error' : undefined}
           />
-          <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name="access token" />
+          <RevealButton reveal={reveal} onToggle={() => setReveal(!reveal)} name={t('connect.tokenName')} />
           <Button type="submit" busy={busy} disabled={!token.trim()}>
-            Use token
+            {t('connect.useToken')}
           </Button>
         </div>
         {tokenError && (
@@ -162,6 +160,7 @@ function SignInActions({ signingIn }: { signingIn: boolean }) {
   const run = useApp((s) => s.run);
   const api = useApp((s) => s.api);
   const externalLink = useApp((s) => s.externalLink);
+  const { t } = useI18n();
   // A failed sign-in is shown by `auth.reason` above; no second notice.
   const signIn = (): void => {
     void api?.signIn().catch(() => undefined);
@@ -170,27 +169,27 @@ function SignInActions({ signingIn }: { signingIn: boolean }) {
     return (
       <div className="actions">
         <Button variant="primary" onClick={signIn}>
-          Connect
+          {t('connect.connect')}
         </Button>
       </div>
     );
   }
   return (
     <div className="actions">
-      <Spinner label="Waiting for approval" />
+      <Spinner label={t('connect.waitingForApproval')} />
       <span className="muted">
-        Waiting for you to approve in your browser…
+        {t('connect.approveInBrowser')}
         {externalLink && (
           <>
             {' '}
             <a href={externalLink} target="_blank" rel="noopener noreferrer">
-              Open the approval page
+              {t('connect.openApprovalPage')}
             </a>
           </>
         )}
       </span>
-      <Button variant="ghost" onClick={() => void run('cancel', (api) => api.cancelSignIn())}>
-        Cancel
+      <Button variant="ghost" onClick={() => void run((api) => api.cancelSignIn())}>
+        {t('common.cancel')}
       </Button>
     </div>
   );
@@ -199,17 +198,15 @@ function SignInActions({ signingIn }: { signingIn: boolean }) {
 export function ConnectScreen() {
   const auth = useApp((s) => s.auth)!;
   const connection = useApp((s) => s.connection)!;
+  const { t } = useI18n();
   return (
-    <Panel title={auth.connectAgain ? 'Connect to Beeper Desktop again' : 'Connect to Beeper Desktop'}>
+    <Panel title={t(auth.connectAgain ? 'connect.titleAgain' : 'connect.title')}>
       {auth.reason && (
         <p className={auth.connectAgain ? 'callout callout-warn' : 'callout callout-error'} role="alert">
           {auth.reason.message}
         </p>
       )}
-      <p>
-        Beeper Account Manager needs your permission to see and manage the accounts in Beeper Desktop
-        {connection.desktopVersion ? ` ${connection.desktopVersion}` : ''}. Your browser opens Beeper Desktop’s approval page; approve it there.
-      </p>
+      <p>{t('connect.permission', { version: connection.desktopVersion ?? 'none' })}</p>
       <SignInActions signingIn={auth.status === 'signing-in'} />
       <TokenForm />
     </Panel>
@@ -221,16 +218,17 @@ export function StorageConsent() {
   const auth = useApp((s) => s.auth);
   const run = useApp((s) => s.run);
   const [dismissed, setDismissed] = useState(false);
+  const { t } = useI18n();
   if (!auth || auth.status !== 'signed-in' || !auth.storage.needsConsent || dismissed) return null;
   return (
-    <div className="banner banner-warn" role="region" aria-label="Sign-in storage">
+    <div className="banner banner-warn" role="region" aria-label={t('connect.storageRegion')}>
       <div>
-        <strong>Your sign-in is kept only until you quit.</strong> {auth.storage.reason}
+        <strong>{t('connect.storageUntilQuit')}</strong> {auth.storage.reason}
       </div>
       <div className="banner-actions">
-        <Button onClick={() => void run('save the sign-in', (api) => api.setPlaintextConsent({ allow: true }))}>Store it unencrypted</Button>
+        <Button onClick={() => void run((api) => api.setPlaintextConsent({ allow: true }))}>{t('connect.storeUnencrypted')}</Button>
         <Button variant="ghost" onClick={() => setDismissed(true)}>
-          Keep it for this session only
+          {t('connect.keepForSession')}
         </Button>
       </div>
     </div>

@@ -4,6 +4,7 @@
  * networks newer than this app). Next to the network's name it is decorative; alone it is labelled.
  */
 import { siBluesky, siDiscord, siGooglemessages, siInstagram, siMessenger, siSignal, siTelegram, siWhatsapp, siX, type SimpleIcon } from 'simple-icons';
+import { useI18n } from '../i18n.ts';
 
 /** By the bridge's `type` (what Beeper Desktop reports; bridge IDs differ between local and cloud). */
 const ICONS: Record<string, SimpleIcon> = {
@@ -20,7 +21,8 @@ const ICONS: Record<string, SimpleIcon> = {
 
 export function NetworkIcon({ type, name, size = 24, labelled = false }: { type: string; name: string; size?: number; labelled?: boolean }) {
   const icon = ICONS[type];
-  const a11y = labelled ? { role: 'img', 'aria-label': `${name} logo` } : { 'aria-hidden': true as const };
+  const { t } = useI18n();
+  const a11y = labelled ? { role: 'img', 'aria-label': t('common.networkLogo', { name }) } : { 'aria-hidden': true as const };
   if (!icon) {
     const initials = name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(/\s+/).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
     return (

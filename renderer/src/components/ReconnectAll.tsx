@@ -7,18 +7,21 @@ import { reconnectAllRoute } from '../../../preload/contract/routes.ts';
 import type { ReconnectAllView, SessionView } from '../../../preload/contract/views.ts';
 import { useApp, useNeedsDesktop } from '../store.ts';
 import { Button, Icon, PersonOnNetwork, Spinner } from './ui.tsx';
+import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
+import { useI18n } from '../i18n.ts';
 
 export function ReconnectAllButton({ count }: { count: number }) {
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const needsDesktop = useNeedsDesktop();
+  const { t } = useI18n();
   const start = async (): Promise<void> => {
-    const view = await run('start reconnecting all', (api) => api.startReconnectAll());
+    const view = await run((api) => api.startReconnectAll());
     if (view) navigate(reconnectAllRoute(view));
   };
   return (
     <Button variant="primary" {...needsDesktop} onClick={() => void start()}>
-      Reconnect all ({count})
+      {t('all.button', { count })}
     </Button>
   );
 }
@@ -26,8 +29,8 @@ export function ReconnectAllButton({ count }: { count: number }) {
 function useQueueActions(): { skip: () => Promise<void>; stop: () => Promise<void> } {
   const run = useApp((s) => s.run);
   return {
-    skip: async () => void (await run('skip', (api) => api.skipReconnect())),
-    stop: async () => void (await run('stop', (api) => api.stopReconnectAll())),
+    skip: async () => void (await run((api) => api.skipReconnect())),
+    stop: async () => void (await run((api) => api.stopReconnectAll())),
   };
 }
 
@@ -38,46 +41,46 @@ export const inQueue = (queue: ReconnectAllView | null, sessionID: string): bool
 export function QueueBar({ session }: { session: SessionView }) {
   const queue = useApp((s) => s.reconnectAll);
   const { skip, stop } = useQueueActions();
+  const { t } = useI18n();
   const at = queue?.items.findIndex((i) => i.sessionID === session.id) ?? -1;
   if (!queue || at < 0) return null;
   const item = queue.items[at]!;
   return (
-    <div className="queue-bar" role="group" aria-label="Reconnect all">
+    <div className="queue-bar" role="group" aria-label={t('all.title')}>
       <span>
-        <strong>
-          {at + 1} of {queue.items.length}
-        </strong>{' '}
+        <strong>{t('all.position', { at: at + 1, total: queue.items.length })}</strong>{' '}
         · {item.bridgeName} · {item.identity.name}
       </span>
       <span className="actions">
-        <Button onClick={() => void skip()}>Skip</Button>
+        <Button onClick={() => void skip()}>{t('all.skip')}</Button>
         <Button variant="ghost" onClick={() => void stop()}>
-          Stop
+          {t('all.stop')}
         </Button>
       </span>
     </div>
   );
 }
 
-const OUTCOME: Record<ReconnectAllView['items'][number]['outcome'], string> = {
-  waiting: 'Waiting',
-  current: 'In progress',
-  reconnected: 'Reconnected',
-  skipped: 'Skipped',
-  failed: 'Could not reconnect',
-  'not-reached': 'Not reached: stopped before it',
+const OUTCOME: Record<ReconnectAllView['items'][number]['outcome'], MessageKey> = {
+  waiting: 'all.waiting',
+  current: 'all.current',
+  reconnected: 'all.reconnected',
+  skipped: 'all.skipped',
+  failed: 'all.failed',
+  'not-reached': 'all.not-reached',
 };
 
 function Summary({ queue }: { queue: ReconnectAllView }) {
   const done = queue.items.filter((i) => i.outcome === 'reconnected').length;
+  const { t } = useI18n();
   return (
     <>
-      <p>{queue.items.length === 0 ? 'Nothing needed reconnecting here.' : `${done} of ${queue.items.length} reconnected.`}</p>
+      <p>{queue.items.length === 0 ? t('all.nothingNeeded') : t('all.done', { done, total: queue.items.length })}</p>
       <ul className="logins queue-summary">
         {queue.items.map((i) => (
           <li key={`${i.bridgeID}/${i.loginID ?? i.accountID}`} className="login">
             <div className="login-main">
-              <PersonOnNetwork identity={i.identity} network={i.bridgeName} line={`${OUTCOME[i.outcome]}${i.error ? `: ${i.error}` : ''}`} lineClass={i.outcome === 'reconnected' ? '' : 'status-text'} />
+              <PersonOnNetwork identity={i.identity} network={i.bridgeName} line={i.error ? t('all.withError', { outcome: t(OUTCOME[i.outcome]), error: i.error }) : t(OUTCOME[i.outcome])} lineClass={i.outcome === 'reconnected' ? '' : 'status-text'} />
             </div>
           </li>
         ))}
@@ -87,11 +90,12 @@ function Summary({ queue }: { queue: ReconnectAllView }) {
 }
 
 function Unavailable({ queue }: { queue: ReconnectAllView }) {
+  const { t } = useI18n();
   if (queue.unavailable.length === 0) return null;
   return (
     <section aria-labelledby="queue-unavailable">
       <h2 id="queue-unavailable" className="section-title">
-        Not reconnectable here
+        {t('all.unavailable')}
       </h2>
       <ul className="logins">
         {queue.unavailable.map((u, k) => (
@@ -111,28 +115,29 @@ export function ReconnectAllScreen() {
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const { stop } = useQueueActions();
+  const { t } = useI18n();
   const done = async (): Promise<void> => {
-    await run('close', (api) => api.closeReconnectAll());
+    await run((api) => api.closeReconnectAll());
     navigate({ to: 'accounts' });
   };
   return (
     <div className="screen">
       <div className="session-card">
-        <p className="eyebrow">Reconnect all</p>
+        <p className="eyebrow">{t('all.title')}</p>
         <h1 tabIndex={-1} id="screen-title" className="session-title">
-          {!queue ? 'Nothing to reconnect' : queue.finished ? 'Reconnect all: done' : 'Starting the next login…'}
+          {t(!queue ? 'all.nothing' : queue.finished ? 'all.finished' : 'all.next')}
         </h1>
-        {queue && !queue.finished && <Spinner label="Starting the next login" large />}
+        {queue && !queue.finished && <Spinner label={t('all.nextSpinner')} large />}
         {queue?.finished && <Summary queue={queue} />}
         {queue && <Unavailable queue={queue} />}
         <div className="session-footer">
           {queue && !queue.finished ? (
             <Button variant="ghost" onClick={() => void stop()}>
-              Stop
+              {t('all.stop')}
             </Button>
           ) : (
             <Button variant="primary" onClick={() => void done()}>
-              <Icon name="check" /> Done
+              <Icon name="check" /> {t('common.done')}
             </Button>
           )}
         </div>

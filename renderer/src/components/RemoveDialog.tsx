@@ -2,23 +2,20 @@
 import { useState } from 'react';
 import type { LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
-import { Button, Dialog, listText } from './ui.tsx';
+import { Button, Dialog } from './ui.tsx';
+import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
+import type { Translator } from '../../../preload/contract/i18n/translator.ts';
+import { useI18n } from '../i18n.ts';
 
-const SCOPE_TEXT: Record<RemoveScope, { title: string; detail: string }> = {
-  'current-device': {
-    title: 'Remove from this device',
-    detail: 'Beeper on this computer stops using this account. It stays signed in on your phone and on other devices.',
-  },
-  'all-devices': {
-    title: 'Log out everywhere',
-    detail: 'Signs this account out of Beeper on all your devices.',
-  },
+const SCOPE_TEXT: Record<RemoveScope, { title: MessageKey; detail: MessageKey }> = {
+  'current-device': { title: 'remove.currentDevice', detail: 'remove.currentDeviceDetail' },
+  'all-devices': { title: 'remove.allDevices', detail: 'remove.allDevicesDetail' },
 };
 
 /** What goes with the login: its accounts by name when it holds several (Slack workspaces). */
-export function removesText(login: LoginView): string {
-  if (login.accounts.length < 2) return 'Its chats disappear from Beeper.';
-  return `This removes its ${login.accounts.length} accounts — ${listText(login.accounts.map((a) => a.label))} — with their chats in Beeper.`;
+export function removesText(login: LoginView, i18n: Translator): string {
+  if (login.accounts.length < 2) return i18n.t('remove.chatsGo');
+  return i18n.t('remove.accountsGo', { count: login.accounts.length, names: i18n.list(login.accounts.map((a) => a.label)) });
 }
 
 export function RemoveDialog({ network, login, onClose, onRemoved }: { network: NetworkView; login: LoginView; onClose: () => void; onRemoved: () => void }) {
@@ -26,27 +23,29 @@ export function RemoveDialog({ network, login, onClose, onRemoved }: { network: 
   const notify = useApp((s) => s.notify);
   const [scope, setScope] = useState<RemoveScope>(login.removeScopes[0]!);
   const [busy, setBusy] = useState(false);
+  const i18n = useI18n();
+  const { t } = i18n;
   const remove = async (): Promise<void> => {
     setBusy(true);
-    const r = await run('remove the account', (api) => api.removeLogin({ bridgeID: login.bridgeID, loginID: login.loginID, scope }));
+    const r = await run((api) => api.removeLogin({ bridgeID: login.bridgeID, loginID: login.loginID, scope }));
     setBusy(false);
     if (r) {
-      notify('success', `${login.identity.name} was removed from ${network.displayName}.`);
+      notify('success', t('remove.removed', { name: login.identity.name, network: network.displayName }));
       onRemoved();
     }
   };
   return (
     <Dialog
-      title={`Remove ${login.identity.name}?`}
+      title={t('remove.title', { name: login.identity.name })}
       open
       onClose={onClose}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Keep it
+            {t('remove.keep')}
           </Button>
           <Button variant="danger" busy={busy} onClick={() => void remove()}>
-            {SCOPE_TEXT[scope].title}
+            {t(SCOPE_TEXT[scope].title)}
           </Button>
         </>
       }
@@ -55,18 +54,18 @@ export function RemoveDialog({ network, login, onClose, onRemoved }: { network: 
         {network.displayName} · {login.identity.detail ?? login.identity.name}
       </p>
       <fieldset className="choices">
-        <legend>How?</legend>
+        <legend>{t('remove.how')}</legend>
         {login.removeScopes.map((s) => (
           <label key={s} className="choice">
             <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
             <span>
-              <strong>{SCOPE_TEXT[s].title}</strong>
-              <span className="muted">{SCOPE_TEXT[s].detail}</span>
+              <strong>{t(SCOPE_TEXT[s].title)}</strong>
+              <span className="muted">{t(SCOPE_TEXT[s].detail)}</span>
             </span>
           </label>
         ))}
       </fieldset>
-      <p className="muted small">{removesText(login)} You can connect it again later.</p>
+      <p className="muted small">{removesText(login, i18n)} {t('remove.later')}</p>
     </Dialog>
   );
 }

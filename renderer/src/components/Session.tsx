@@ -7,27 +7,30 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import type { SessionView, StepView } from '../../../preload/contract/views.ts';
 import { stepEntry, type StepActions } from '../steps/registry.tsx';
 import { sessionLabel, useApp } from '../store.ts';
+import type { Translate } from '../../../preload/contract/i18n/translator.ts';
 import { Avatar, Button, ErrorDetails, Icon, Spinner } from './ui.tsx';
 import { useSessionActions } from './reconnect.ts';
 import { inQueue, QueueBar } from './ReconnectAll.tsx';
+import { useI18n } from '../i18n.ts';
 
 /** The step on screen, if the session is showing one. */
 function currentStep(s: SessionView): StepView | null {
   return s.finished || s.phase === 'starting' ? null : s.step;
 }
 
-function title(s: SessionView): string {
+function title(s: SessionView, t: Translate): string {
   const step = currentStep(s);
-  if (step) return stepEntry(step).title(step, s.bridgeName);
+  if (step) return stepEntry(step).title(step, s.bridgeName, t);
+  const network = { network: s.bridgeName };
   switch (s.phase) {
     case 'complete':
-      return s.result?.restored ? `${s.bridgeName} is reconnected` : `${s.bridgeName} is connected`;
+      return t(s.result?.restored ? 'session.reconnected' : 'session.connected', network);
     case 'failed':
-      return `Could not connect ${s.bridgeName}`;
+      return t('session.failed', network);
     case 'cancelled':
-      return 'Login cancelled';
+      return t('session.cancelled');
     default:
-      return `Connecting to ${s.bridgeName}…`;
+      return t('session.connecting', network);
   }
 }
 
@@ -37,12 +40,13 @@ const stepKey = (s: SessionView): string => `${s.phase}|${s.step && 'stepID' in 
 /** A reconnect says, on every step, whose account it is: with three WhatsApp accounts, the phone to pick up. */
 function ForWhom({ session }: { session: SessionView }) {
   const who = session.reconnect?.identity;
+  const { t } = useI18n();
   if (!who) return null;
   return (
     <div className="session-who">
       <Avatar identity={who} size={32} />
       <div>
-        <span className="visually-hidden">For </span>
+        <span className="visually-hidden">{t('session.for')} </span>
         <strong>{who.name}</strong>
         {who.detail && <span className="muted small"> · {who.detail}</span>}
       </div>
@@ -56,6 +60,7 @@ function StepBody({ session, step, actions }: { session: SessionView; step: Step
 }
 
 function Outcome({ session }: { session: SessionView }) {
+  const { t } = useI18n();
   if (session.phase === 'complete') {
     const identity = session.result?.identity;
     return (
@@ -71,9 +76,9 @@ function Outcome({ session }: { session: SessionView }) {
             </div>
           </div>
         ) : (
-          <p>Your {session.bridgeName} account is ready.</p>
+          <p>{t('session.ready', { network: session.bridgeName })}</p>
         )}
-        <p className="muted small">Its chats appear in Beeper in a moment.</p>
+        <p className="muted small">{t('session.chatsSoon')}</p>
       </div>
     );
   }
@@ -82,13 +87,13 @@ function Outcome({ session }: { session: SessionView }) {
       <>
         <div className="result result-bad" role="alert">
           <Icon name="alert" />
-          <p>{session.error?.message ?? 'The login did not complete.'}</p>
+          <p>{session.error?.message ?? t('session.didNotComplete')}</p>
         </div>
         <ErrorDetails code={session.error?.code} />
       </>
     );
   }
-  return <p className="muted">Nothing was changed.</p>;
+  return <p className="muted">{t('session.nothingChanged')}</p>;
 }
 
 function Footer({ session }: { session: SessionView }) {
@@ -96,6 +101,7 @@ function Footer({ session }: { session: SessionView }) {
   const notify = useApp((s) => s.notify);
   const { dismissThen, startAgain: retry } = useSessionActions(session);
   const queued = useApp((s) => inQueue(s.reconnectAll, session.id));
+  const { t } = useI18n();
   // In "Reconnect all", the bar above says Skip and Stop instead.
   if (queued) return null;
   if (!session.finished) {
@@ -104,20 +110,20 @@ function Footer({ session }: { session: SessionView }) {
     const cancel = (): Promise<void> =>
       dismissThen(() => {
         navigate(session.reconnect ? { to: 'accounts' } : { to: 'add-account' });
-        notify('info', `${sessionLabel(session)} was cancelled.`);
+        notify('info', t('session.wasCancelled', { what: sessionLabel(session, t) }));
       });
     return (
       <Button variant="ghost" onClick={() => void cancel()}>
-        Cancel
+        {t('common.cancel')}
       </Button>
     );
   }
   if (session.phase === 'complete') {
     return (
       <>
-        <Button onClick={() => void dismissThen(() => navigate({ to: 'add-account' }))}>Add another</Button>
+        <Button onClick={() => void dismissThen(() => navigate({ to: 'add-account' }))}>{t('session.addAnother')}</Button>
         <Button variant="primary" onClick={() => void dismissThen(() => navigate({ to: 'accounts' }))}>
-          Done
+          {t('common.done')}
         </Button>
       </>
     );
@@ -125,11 +131,11 @@ function Footer({ session }: { session: SessionView }) {
   return (
     <>
       <Button variant="ghost" onClick={() => void dismissThen(() => navigate({ to: 'accounts' }))}>
-        Close
+        {t('common.close')}
       </Button>
       {session.phase === 'failed' && (
         <Button variant="primary" onClick={() => void retry()}>
-          Start again
+          {t('common.startAgain')}
         </Button>
       )}
     </>
@@ -141,9 +147,9 @@ function useStepActions(sessionID: string): StepActions {
   const canCapture = useApp((s) => s.capabilities.captureWindow);
   return {
     canCapture,
-    submitInput: async (fields) => void (await run('send', (api) => api.submitInput({ sessionID, fields }))),
-    submitCookies: async (fields) => void (await run('send', (api) => api.submitCookies({ sessionID, fields }))),
-    openCaptureWindow: async () => void (await run('open the sign-in window', (api) => api.openCaptureWindow({ sessionID }))),
+    submitInput: async (fields) => void (await run((api) => api.submitInput({ sessionID, fields }))),
+    submitCookies: async (fields) => void (await run((api) => api.submitCookies({ sessionID, fields }))),
+    openCaptureWindow: async () => void (await run((api) => api.openCaptureWindow({ sessionID }))),
   };
 }
 
@@ -156,6 +162,7 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
   const key = session ? stepKey(session) : '';
   const focus = step ? stepEntry(step).focus : 'title';
   const revision = step?.type === 'display_and_wait' ? step.revision : 0;
+  const { t } = useI18n();
 
   // Focus moves only when the step itself changes, not on every update of the same step: to the
   // first field of a form (the live region announces the step), otherwise to the step's title.
@@ -167,8 +174,8 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
   if (!session) {
     return (
       <div className="screen">
-        <p>This login is no longer open.</p>
-        <Button onClick={() => navigate({ to: 'accounts' })}>Back to accounts</Button>
+        <p>{t('session.gone')}</p>
+        <Button onClick={() => navigate({ to: 'accounts' })}>{t('common.backToAccounts')}</Button>
       </div>
     );
   }
@@ -176,16 +183,16 @@ export function SessionScreen({ sessionID }: { sessionID: string }) {
     <div className="screen session">
       <div className="session-card">
         <QueueBar session={session} />
-        <p className="eyebrow">{session.reconnect ? `Reconnect · ${session.bridgeName}` : `Add account · ${session.bridgeName}`}</p>
+        <p className="eyebrow">{t(session.reconnect ? 'session.eyebrowReconnect' : 'session.eyebrowAdd', { network: session.bridgeName })}</p>
         <ForWhom session={session} />
         <h1 ref={headingRef} tabIndex={-1} className="session-title">
-          {title(session)}
+          {title(session, t)}
         </h1>
         <div className="visually-hidden" aria-live="polite" role="status">
-          {title(session)}
-          {revision > 1 ? '. A new code is shown.' : ''}
+          {title(session, t)}
+          {revision > 1 ? t('session.newCode') : ''}
         </div>
-        {session.phase === 'starting' && <Spinner label="Starting" large />}
+        {session.phase === 'starting' && <Spinner label={t('session.starting')} large />}
         {step && <StepBody key={key} session={session} step={step} actions={actions} />}
         {session.finished && <Outcome session={session} />}
         <div className="session-footer">

@@ -10,7 +10,7 @@ export function useReconnect(): (bridgeID: string, loginID: string | null, accou
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   return async (bridgeID, loginID, accountID) => {
-    const session = await run('start reconnecting', (api) => api.reconnect({ bridgeID, loginID, accountID }));
+    const session = await run((api) => api.reconnect({ bridgeID, loginID, accountID }));
     if (session) navigate({ to: 'session', sessionID: session.id });
   };
 }
@@ -23,7 +23,7 @@ export function useSessionActions(session: SessionView): { dismissThen: (next: (
   const run = useApp((s) => s.run);
   const navigate = useApp((s) => s.navigate);
   const dismissThen = async (next: () => void | Promise<void>): Promise<void> => {
-    const closed = await run('close', async (api) => {
+    const closed = await run(async (api) => {
       await api.dismissSession({ sessionID: session.id });
       return true;
     });
@@ -33,7 +33,7 @@ export function useSessionActions(session: SessionView): { dismissThen: (next: (
     dismissThen(async () => {
       const flow = session.flowID ? { flowID: session.flowID } : {};
       const { bridgeID, reconnect } = session;
-      const next = await run('start again', (api) => (reconnect ? api.reconnect({ bridgeID, loginID: reconnect.loginID, accountID: reconnect.accountID, ...flow }) : api.startSession({ bridgeID, ...flow })));
+      const next = await run((api) => (reconnect ? api.reconnect({ bridgeID, loginID: reconnect.loginID, accountID: reconnect.accountID, ...flow }) : api.startSession({ bridgeID, ...flow })));
       if (next) navigate({ to: 'session', sessionID: next.id });
     });
   return { dismissThen, startAgain };

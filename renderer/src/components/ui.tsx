@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type Rea
 import type { IdentityView } from '../../../preload/contract/views.ts';
 import { statusLook } from '../../../preload/contract/statuses.ts';
 import { useApp } from '../store.ts';
+import { useI18n } from '../i18n.ts';
 
 export function Button({
   variant = 'secondary',
@@ -44,7 +45,8 @@ export function Avatar({ identity, size = 40 }: { identity: IdentityView; size?:
 }
 
 export function StatusBadge({ status }: { status: string | null }) {
-  const s = statusLook(status);
+  const { t } = useI18n();
+  const s = statusLook(status, t);
   return (
     <span className={`badge badge-${s.tone}`}>
       <span className="badge-dot" aria-hidden="true" />
@@ -55,23 +57,19 @@ export function StatusBadge({ status }: { status: string | null }) {
 
 /** Who, on which network, and one line about them: a row of the attention list and of "Reconnect all". */
 export function PersonOnNetwork({ identity, network, line, lineClass = '' }: { identity: IdentityView; network: string; line: ReactNode; lineClass?: string }) {
+  const { t } = useI18n();
   return (
     <>
       <Avatar identity={identity} size={32} />
       <div className="grow">
         <div>
-          <strong>{identity.name}</strong> <span className="muted">on {network}</span>
+          <strong>{identity.name}</strong> <span className="muted">{t('common.onNetwork', { network })}</span>
         </div>
         <div className={`small ${lineClass}`.trim()}>{line}</div>
       </div>
     </>
   );
 }
-
-const andList = new Intl.ListFormat(undefined, { type: 'conjunction' });
-
-/** "A, B, and C", in the user's language. */
-export const listText = (items: readonly string[]): string => andList.format(items);
 
 /** A modal built on <dialog>: the browser traps focus, Esc closes it, focus returns afterwards. */
 export function Dialog({ title, open, onClose, children, footer }: { title: string; open: boolean; onClose: () => void; children: ReactNode; footer: ReactNode }) {
@@ -103,10 +101,9 @@ export function Dialog({ title, open, onClose, children, footer }: { title: stri
   );
 }
 
-const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
 /** Copies `text` to the clipboard, saying it did; a failure is said, not swallowed. */
 export function CopyButton({ text, label, failed }: { text: string; label: string; failed: string }) {
+  const { t } = useI18n();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copyText = async (): Promise<void> => {
     try {
@@ -120,7 +117,7 @@ export function CopyButton({ text, label, failed }: { text: string; label: strin
   return (
     <>
       <Button onClick={() => void copyText()}>
-        <Icon name={copy === 'copied' ? 'check' : 'copy'} /> {copy === 'copied' ? 'Copied' : label}
+        <Icon name={copy === 'copied' ? 'check' : 'copy'} /> {copy === 'copied' ? t('common.copied') : label}
       </Button>
       {copy === 'failed' && (
         <p role="alert" className="muted small">
@@ -133,14 +130,15 @@ export function CopyButton({ text, label, failed }: { text: string; label: strin
 
 /** An error's code, for support: behind "Details", with a way to copy it; not the first thing a person reads. */
 export function ErrorDetails({ code }: { code: string | undefined }) {
+  const { t } = useI18n();
   if (!code) return null;
   return (
     <details className="disclosure error-details">
-      <summary>Details</summary>
+      <summary>{t('common.details')}</summary>
       <p className="muted small">
-        Code: <code>{code}</code>
+        {t('common.code')} <code>{code}</code>
       </p>
-      <CopyButton text={code} label="Copy code" failed="Could not copy. Select the code above instead." />
+      <CopyButton text={code} label={t('common.copyCode')} failed={t('common.copyFailedSelect')} />
     </details>
   );
 }
@@ -149,17 +147,9 @@ export function ErrorDetails({ code }: { code: string | undefined }) {
 export function OpenBeeperDesktop() {
   const canOpen = useApp((s) => s.capabilities.desktopShell);
   const run = useApp((s) => s.run);
+  const { t } = useI18n();
   if (!canOpen) return null;
-  return <Button onClick={() => void run('open Beeper Desktop', (api) => api.openBeeperDesktop())}>Open Beeper Desktop</Button>;
-}
-
-const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A moment in a timeline: its time today, else its date and time. */
-export function whenText(iso: string, now = Date.now()): string {
-  const d = new Date(iso);
-  return d.toDateString() === new Date(now).toDateString() ? timeOnly.format(d) : dateAndTime.format(d);
+  return <Button onClick={() => void run((api) => api.openBeeperDesktop())}>{t('common.openBeeperDesktop')}</Button>;
 }
 
 /**
@@ -196,16 +186,6 @@ export function ConfirmInline({ ask, question, keep, confirm, onConfirm }: { ask
       </div>
     </div>
   );
-}
-
-export function timeAgo(iso: string, now = Date.now()): string {
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  if (Math.abs(seconds) < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
-  return rtf.format(Math.round(hours / 24), 'day');
 }
 
 /** Re-renders every `ms` so relative times stay current. */

@@ -1,10 +1,12 @@
 /** A `user_input` step: a form built from the network's fields. */
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useMemo, useState, type SubmitEvent } from 'react';
+import type { Translator } from '../../../preload/contract/i18n/translator.ts';
 import type { InputFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
 import { useSessionActions } from '../components/reconnect.ts';
 import { Button } from '../components/ui.tsx';
 import { FieldError, RevealButton, StepFormFooter } from './common.tsx';
 import type * as Phone from './phone.ts';
+import { useI18n } from '../i18n.ts';
 
 type InputStepView = Extract<StepView, { type: 'user_input' }>;
 
@@ -46,16 +48,20 @@ function usePhone(wanted: boolean): typeof Phone | null {
   return phone;
 }
 
-/** The country a phone number is read in: the one its value names, else the system's region. */
+/** The user's region: their locale's (de-AT: Austria), else the first of the system's languages that names one. */
+const homeRegion = (phone: typeof Phone, i18n: Translator): Phone.CountryCode | null => phone.systemRegion([i18n.locale, ...navigator.languages]);
+
+/** The country a phone number is read in: the one its value names, else the user's region. */
 function CountrySelect({ id, phone, country, onChange }: { id: string; phone: typeof Phone; country: Phone.CountryCode | null; onChange: (c: Phone.CountryCode) => void }) {
-  const [options] = useState(() => phone.countryOptions(navigator.language, phone.systemRegion(navigator.languages)));
+  const i18n = useI18n();
+  const options = useMemo(() => phone.countryOptions(i18n, homeRegion(phone, i18n)), [phone, i18n]);
   return (
     <div className="field country-field">
-      <label htmlFor={id}>Country</label>
+      <label htmlFor={id}>{i18n.t('phone.country')}</label>
       {/* data-aside: the number is the field a step's focus goes to, not its country. */}
       <select id={id} data-aside value={country ?? ''} onChange={(e) => onChange(e.target.value as Phone.CountryCode)}>
         <option value="" disabled>
-          Choose…
+          {i18n.t('phone.choose')}
         </option>
         {options.map((o) => (
           <option key={o.code} value={o.code}>
@@ -76,10 +82,11 @@ function fieldA11y(errorID: string | null, hintID: string | null): A11y {
 }
 
 function OptionsSelect({ id, field, value, onChange, a11y }: { id: string; field: InputFieldView; value: string; onChange: (v: string) => void; a11y: A11y }) {
+  const { t } = useI18n();
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={!field.optional} {...a11y}>
       <option value="" disabled>
-        Choose…
+        {t('phone.choose')}
       </option>
       {field.options.map((o) => (
         <option key={o} value={o}>
@@ -99,6 +106,7 @@ interface FieldProps {
 }
 
 function Field({ field, value, onChange, error }: FieldProps) {
+  const { t } = useI18n();
   const [reveal, setReveal] = useState(false);
   const id = `field-${field.id}`;
   const hintID = `${id}-hint`;
@@ -110,7 +118,7 @@ function Field({ field, value, onChange, error }: FieldProps) {
     <div className="field">
       <label htmlFor={id}>
         {field.label}
-        {field.optional && <span className="muted"> (optional)</span>}
+        {field.optional && <span className="muted"> {t('common.optional')}</span>}
       </label>
       {field.kind === 'select' && field.options.length > 0 ? (
         <OptionsSelect id={id} field={field} value={value} onChange={onChange} a11y={a11y} />
@@ -146,11 +154,11 @@ function Field({ field, value, onChange, error }: FieldProps) {
 type Countries = Record<string, Phone.CountryCode | null>;
 
 /** Each phone field's number in E.164, or the first field whose number is wrong and why. */
-function checkPhones(phone: typeof Phone | null, fields: readonly InputFieldView[], values: Record<string, string>, countries: Countries): { values: Record<string, string> } | { field: string; error: string } {
+function checkPhones(phone: typeof Phone | null, fields: readonly InputFieldView[], values: Record<string, string>, countries: Countries, i18n: Translator): { values: Record<string, string> } | { field: string; error: string } {
   const out = { ...values };
   for (const f of fields) {
     if (f.kind !== 'phone' || !phone || (f.optional && !values[f.id])) continue;
-    const r = phone.checkPhone(values[f.id] ?? '', countries[f.id] ?? null);
+    const r = phone.checkPhone(values[f.id] ?? '', countries[f.id] ?? null, i18n);
     if ('error' in r) return { field: f.id, error: r.error };
     out[f.id] = r.e164;
   }
@@ -160,10 +168,11 @@ function checkPhones(phone: typeof Phone | null, fields: readonly InputFieldView
 /** A code step of a new login: the way back to the number, by starting the same login again. */
 function AnotherNumber({ session, step }: { session: SessionView; step: InputStepView }) {
   const { startAgain } = useSessionActions(session);
+  const { t } = useI18n();
   if (session.reconnect || !step.fields.some((f) => f.kind === 'code')) return null;
   return (
     <Button variant="ghost" onClick={() => void startAgain()}>
-      Use another number
+      {t('step.anotherNumber')}
     </Button>
   );
 }
@@ -175,7 +184,8 @@ export function InputStep({ session, step, onSubmit }: { session: SessionView; s
   const phone = usePhone(phoneFields.length > 0);
   const [countries, setCountries] = useState<Countries>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const countryFor = (f: InputFieldView): Phone.CountryCode | null => countries[f.id] ?? (phone ? (phone.countryOf(values[f.id] ?? '') ?? phone.systemRegion(navigator.languages)) : null);
+  const i18n = useI18n();
+  const countryFor = (f: InputFieldView): Phone.CountryCode | null => countries[f.id] ?? (phone ? (phone.countryOf(values[f.id] ?? '') ?? homeRegion(phone, i18n)) : null);
   // One field: the server's rejection belongs to it, in the same place and style as this form's own.
   const single = step.fields.length === 1 ? step.fields[0]!.id : null;
   const change = (id: string, patch: () => void): void => {
@@ -185,7 +195,7 @@ export function InputStep({ session, step, onSubmit }: { session: SessionView; s
   const submit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     if (session.busy) return;
-    const checked = checkPhones(phone, step.fields, values, Object.fromEntries(phoneFields.map((f) => [f.id, countryFor(f)])));
+    const checked = checkPhones(phone, step.fields, values, Object.fromEntries(phoneFields.map((f) => [f.id, countryFor(f)])), i18n);
     if ('error' in checked) {
       setErrors({ [checked.field]: checked.error });
       document.getElementById(`field-${checked.field}`)?.focus();
@@ -197,7 +207,7 @@ export function InputStep({ session, step, onSubmit }: { session: SessionView; s
     <form className="step-form" onSubmit={submit} noValidate={phoneFields.length > 0}>
       {step.retry && (
         <p className="callout callout-warn" role="alert">
-          {step.instructions ?? 'That was not right. Try again.'}
+          {step.instructions ?? i18n.t('step.notRight')}
         </p>
       )}
       {!step.retry && step.instructions && <p>{step.instructions}</p>}

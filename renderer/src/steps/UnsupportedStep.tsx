@@ -5,25 +5,28 @@
  */
 import type { StepView } from '../../../preload/contract/views.ts';
 import { Icon } from '../components/ui.tsx';
+import { useI18n } from '../i18n.ts';
 
 type UnsupportedStepView = Extract<StepView, { type: 'unsupported' }>;
 
 export function UnsupportedNotice({ rawType, what }: { rawType: string | null; what: string }) {
+  const { t } = useI18n();
   return (
     <div className="step-notice" role="note">
       <Icon name="alert" />
-      <p>This version of Beeper Account Manager cannot show {what} that Beeper Desktop asked for here. Finish this step in Beeper Desktop, or cancel and connect the account there.</p>
-      {rawType && <p className="muted small">Step: {rawType}</p>}
+      <p>{t('unsupported.notice', { what })}</p>
+      {rawType && <p className="muted small">{t('unsupported.step', { type: rawType })}</p>}
     </div>
   );
 }
 
 export function UnsupportedStep({ step }: { step: UnsupportedStepView }) {
+  const { t } = useI18n();
   return (
     <div className="step-form">
       {step.instructions && <p className="lead">{step.instructions}</p>}
-      <UnsupportedNotice rawType={step.rawType} what="the kind of step" />
-      <p className="waiting muted small">This screen moves on by itself if the login continues.</p>
+      <UnsupportedNotice rawType={step.rawType} what={t('unsupported.kindOfStep')} />
+      <p className="waiting muted small">{t('unsupported.movesOn')}</p>
     </div>
   );
 }

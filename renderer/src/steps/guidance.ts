@@ -2,29 +2,31 @@
  * Where to tap on the phone, per network and kind of step: the path through the network's own app.
  * Networks not in the table (and newer ones) get the server's instructions alone.
  */
+import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
+
 type Kind = 'qr' | 'code' | 'emoji';
 
 export interface Guidance {
-  /** The path through the phone's app, one place per item. */
-  path: string[];
+  /** The path through the phone's app, one place per item, as the app names it in the user's language. */
+  path: MessageKey[];
   /** What to do there. */
-  then: string;
+  then: MessageKey;
 }
 
 const GUIDANCE: Readonly<Record<string, Partial<Record<Kind, Guidance>>>> = {
   whatsapp: {
-    qr: { path: ['WhatsApp', 'Settings (⋮ on Android)', 'Linked devices', 'Link a device'], then: 'Point your phone at this code.' },
-    code: { path: ['WhatsApp', 'Settings (⋮ on Android)', 'Linked devices', 'Link a device', 'Link with phone number instead'], then: 'Type this code on your phone.' },
+    qr: { path: ['guide.whatsapp', 'guide.waSettings', 'guide.waLinked', 'guide.waLink'], then: 'guide.pointPhone' },
+    code: { path: ['guide.whatsapp', 'guide.waSettings', 'guide.waLinked', 'guide.waLink', 'guide.waPhoneInstead'], then: 'guide.typeCode' },
   },
   signal: {
-    qr: { path: ['Signal', 'Settings', 'Linked devices', 'Link new device'], then: 'Point your phone at this code.' },
+    qr: { path: ['guide.signal', 'guide.settings', 'guide.signalLinked', 'guide.signalLink'], then: 'guide.pointPhone' },
   },
   telegram: {
-    qr: { path: ['Telegram', 'Settings', 'Devices', 'Link Desktop Device'], then: 'Point your phone at this code.' },
+    qr: { path: ['guide.telegram', 'guide.settings', 'guide.tgDevices', 'guide.tgLink'], then: 'guide.pointPhone' },
   },
   gmessages: {
-    qr: { path: ['Google Messages', 'your profile picture', 'Device pairing', 'QR code scanner'], then: 'Point your phone at this code.' },
-    emoji: { path: ['Google Messages on your phone'], then: 'Tap the emoji that matches the one shown here.' },
+    qr: { path: ['guide.gmessages', 'guide.gmProfile', 'guide.gmPairing', 'guide.gmScanner'], then: 'guide.pointPhone' },
+    emoji: { path: ['guide.gmOnPhone'], then: 'guide.tapEmoji' },
   },
 };
 

@@ -5,6 +5,7 @@
  * pass for Germany); this module is loaded only when a step asks for a phone number.
  */
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Translator } from '../../../preload/contract/i18n/translator.ts';
 
 export type { CountryCode };
 
@@ -24,10 +25,10 @@ export function systemRegion(languages: readonly string[]): CountryCode | null {
 }
 
 /** Every country as "Germany (+49)", in the user's language and order, the system's region first. */
-export function countryOptions(locale: string | undefined, first: CountryCode | null): Array<{ code: CountryCode; label: string }> {
-  const names = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' });
-  const collator = new Intl.Collator(locale);
-  const options = getCountries().map((code) => ({ code, label: `${names.of(code) ?? code} (+${getCountryCallingCode(code)})` }));
+export function countryOptions(i18n: Translator, first: CountryCode | null): Array<{ code: CountryCode; label: string }> {
+  const names = new Intl.DisplayNames([i18n.locale], { type: 'region' });
+  const collator = new Intl.Collator(i18n.locale);
+  const options = getCountries().map((code) => ({ code, label: i18n.t('phone.option', { country: names.of(code) ?? code, code: getCountryCallingCode(code) }) }));
   options.sort((a, b) => (a.code === first ? -1 : b.code === first ? 1 : collator.compare(a.label, b.label)));
   return options;
 }
@@ -41,10 +42,12 @@ export function countryOf(value: string): CountryCode | null {
  * A number as typed, with the country chosen (a number starting with + carries its own): E.164 when
  * it is a valid number, else what is wrong, in words.
  */
-export function checkPhone(value: string, country: CountryCode | null): { e164: string } | { error: string } {
-  if (value.trim() === '') return { error: 'Enter your phone number.' };
+export function checkPhone(value: string, country: CountryCode | null, i18n: Translator): { e164: string } | { error: string } {
+  const { t } = i18n;
+  if (value.trim() === '') return { error: t('phone.empty') };
   const n = parsePhoneNumberFromString(value, country ?? undefined);
-  if (!n) return { error: country ? 'That does not look like a phone number. Check the digits.' : 'Choose your country, or start the number with + and its country code.' };
-  if (!n.isValid()) return { error: `That is not a valid number for ${new Intl.DisplayNames(undefined, { type: 'region' }).of(n.country ?? country ?? '') ?? 'that country'}. Check the digits and the country.` };
+  if (!n) return { error: t(country ? 'phone.notANumber' : 'phone.noCountry') };
+  const where = n.country ?? country;
+  if (!n.isValid()) return { error: t('phone.invalid', { country: (where && new Intl.DisplayNames([i18n.locale], { type: 'region' }).of(where)) || t('phone.thatCountry') }) };
   return { e164: n.number };
 }

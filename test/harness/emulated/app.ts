@@ -11,6 +11,8 @@ export interface MachineFacts {
   version: string;
   name: string;
   packaged: boolean;
+  /** The system's preferred languages (`app.getPreferredSystemLanguages()`); en-US when not said. */
+  languages?: string[];
 }
 
 export class EmulatedApp extends EventEmitter {
@@ -52,6 +54,14 @@ export class EmulatedApp extends EventEmitter {
   getLocale(): string {
     return 'en-US';
   }
+  getPreferredSystemLanguages(): string[] {
+    return [...(this.facts.languages ?? ['en-US'])];
+  }
+  /** Chromium's switches, as given on the command line (`--lang=de`). */
+  readonly commandLine = {
+    getSwitchValue: (name: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
+    hasSwitch: (name: string): boolean => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)),
+  };
   getPath(name: string): string {
     const p = this.paths.get(name);
     if (!p) throw new Error(`Failed to get '${name}' path`);

@@ -87,10 +87,10 @@ describe('AccountManager wiring', () => {
     t = await core({ start: false });
     const heard: unknown[] = [];
     const off = t.core.on('state.settings', (settings) => heard.push(settings.notifications));
-    t.core.updateSettings({ notifications: false });
+    await t.core.updateSettings({ notifications: false });
     await t.core.findDesktop(); // the connection changes: another event, not heard
     off();
-    t.core.updateSettings({ notifications: true });
+    await t.core.updateSettings({ notifications: true });
     expect(heard).toEqual([false]);
   });
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BeeperApi } from '../../../main/core/api/client.ts';
-import { AppError, endsSignIn, kindOfCode, MESSAGES, toAppError } from '../../../main/core/errors.ts';
+import { AppError, endsSignIn, kindOfCode, messageOf, toAppError } from '../../../main/core/errors.ts';
 
 const apiError = (status: number, body: unknown, headers: Record<string, string> = {}): Error =>
   BeeperDesktop.APIError.generate(status, body as object, undefined, new Headers(headers));
@@ -170,7 +170,7 @@ describe('errors, exactly', () => {
     expect(m(400, 'read')).toBe('Something went wrong.');
     expect(m(422, 'read', { message: 'Nope' })).toBe('Nope'); // a 422 on a read is not an input error
     expect(m(400, 'session', { message: 'Nope' })).toBe('Nope');
-    expect(MESSAGES).toMatchObject({ network: 'The connection to Beeper Desktop was interrupted. Try again.', unsupported: 'This step is not supported by this app yet.', sign_in_failed: 'Signing in to Beeper Desktop did not complete.', invalid_request: 'The request was not valid.' });
+    expect(['network', 'unsupported', 'sign_in_failed', 'invalid_request'].map((k) => messageOf(k as 'network'))).toEqual(['The connection to Beeper Desktop was interrupted. Try again.', 'This step is not supported by this app yet.', 'Signing in to Beeper Desktop did not complete.', 'The request was not valid.']);
   });
 
   it('connector codes: each that means “unavailable”, every spelling of a timeout, nothing for no code', () => {

@@ -1,6 +1,6 @@
 /** main/core/updates.ts: the updater as the window sees it, one sentence per state. */
 import { describe, expect, it } from 'vitest';
-import { NO_UPDATER, Updates, updaterSummary, updaterView, type UpdaterSource, type UpdaterState } from '../../../main/core/updates.ts';
+import { Updates, updaterSummary, updaterView, type UpdaterSource, type UpdaterState } from '../../../main/core/updates.ts';
 
 const STATES: UpdaterState[] = [
   { status: 'idle' },
@@ -36,7 +36,7 @@ describe('updates', () => {
 
   it('a blank reason or message still says something', () => {
     expect(updaterSummary({ status: 'error', message: ' ', checkedAt: 'x' })).toBe('Checking for updates failed.');
-    expect(updaterSummary({ status: 'unsupported', reason: '', downloadURL: '' })).toBe(NO_UPDATER);
+    expect(updaterSummary({ status: 'unsupported', reason: '', downloadURL: '' })).toBe('This build does not update itself.');
   });
 
   it('the view carries only what applies to the state', () => {
@@ -46,8 +46,8 @@ describe('updates', () => {
 
   it('without an updater: unsupported, and checking says why', async () => {
     const u = new Updates('1.0.0');
-    expect(u.view()).toMatchObject({ status: 'unsupported', summary: NO_UPDATER });
-    await expect(u.check()).rejects.toMatchObject({ kind: 'unsupported', message: NO_UPDATER });
+    expect(u.view()).toMatchObject({ status: 'unsupported', summary: 'This build does not update itself.' });
+    await expect(u.check()).rejects.toMatchObject({ kind: 'unsupported', message: 'This build does not update itself.' });
   });
 
   it('with one: follows its state, checks, and restarts only when an update is ready', async () => {
@@ -86,7 +86,7 @@ describe('updates, exactly', () => {
 
   it('without an updater: the whole view, and restarting says nothing is ready', () => {
     const u = new Updates('1.0.0');
-    expect(u.view()).toEqual({ status: 'unsupported', currentVersion: '1.0.0', version: null, percent: null, summary: NO_UPDATER, downloadURL: null, checkedAt: null });
+    expect(u.view()).toEqual({ status: 'unsupported', currentVersion: '1.0.0', version: null, percent: null, summary: 'This build does not update itself.', downloadURL: null, checkedAt: null });
     expect(() => u.restartToUpdate()).toThrow(expect.objectContaining({ kind: 'invalid_request', message: 'No update is ready to install yet.' }));
   });
 });

@@ -26,6 +26,8 @@ describe('the settings registry', () => {
     for (const key of TOGGLE_KEYS) expect(request.safeParse({ [key]: true }).success).toBe(true);
     expect(request.safeParse({ allowPlaintextToken: true }).success).toBe(false);
     expect(request.safeParse({ baseURL: null }).success).toBe(false);
-    expect(Object.keys(SettingsViewSchema.shape).sort()).toEqual(['allowPlaintextToken', 'baseURL', ...TOGGLE_KEYS].sort());
+    expect(request.safeParse({ language: 'de' }).success).toBe(true);
+    expect(request.safeParse({ language: 'en-XA' }).success).toBe(false); // pseudo-locales are not a setting
+    expect(Object.keys(SettingsViewSchema.shape).sort()).toEqual(['allowPlaintextToken', 'baseURL', 'language', 'locale', ...TOGGLE_KEYS].sort());
   });
 });

@@ -60,7 +60,7 @@ describe('App', () => {
     const { main } = await renderApp(snapshot({ accounts: accounts(someNetworks()) }));
     expect(screen.queryByRole('button', { name: /Sign out|Disconnect/ })).toBeNull();
     main.refuse('auth.signOut', { kind: 'unknown', message: 'Could not disconnect.' });
-    void useApp.getState().run('disconnect', (api) => api.signOut());
+    void useApp.getState().run((api) => api.signOut());
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Could not disconnect.');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));

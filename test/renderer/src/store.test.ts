@@ -58,15 +58,15 @@ describe('the renderer store', () => {
   });
 
   it('a failed call says why and answers null; without an API nothing is called', async () => {
-    expect(await useApp.getState().run('load', () => Promise.resolve(1))).toBeNull();
+    expect(await useApp.getState().run(() => Promise.resolve(1))).toBeNull();
     useApp.setState({ api: fakeApi().api });
-    expect(await useApp.getState().run('load', () => Promise.resolve(1))).toBe(1);
-    expect(await useApp.getState().run('load', () => Promise.reject(new Error('Beeper Desktop is not reachable.')))).toBeNull();
+    expect(await useApp.getState().run(() => Promise.resolve(1))).toBe(1);
+    expect(await useApp.getState().run(() => Promise.reject(new Error('Beeper Desktop is not reachable.')))).toBeNull();
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a rejection that is no Error is the case under test
-    expect(await useApp.getState().run('load', () => Promise.reject('?'))).toBeNull();
+    expect(await useApp.getState().run(() => Promise.reject('?'))).toBeNull();
     expect(useApp.getState().notices.map((n) => [n.tone, n.text])).toEqual([
       ['error', 'Beeper Desktop is not reachable.'],
-      ['error', 'Could not load.'],
+      ['error', 'That did not work. Try again.'],
     ]);
   });
 
@@ -89,9 +89,9 @@ describe('the renderer store', () => {
     await useApp.getState().init(api);
     const s = snapshot();
     // As an error reaches the window through Electron's context bridge: its message only.
-    await useApp.getState().run('remove', () => Promise.reject(new Error('Not allowed.')));
+    await useApp.getState().run(() => Promise.reject(new Error('Not allowed.')));
     fire('state.connection', { ...s.connection, status: 'not-running' });
-    await useApp.getState().run('refresh', () => Promise.reject(new Error('Beeper Desktop is not reachable.')));
+    await useApp.getState().run(() => Promise.reject(new Error('Beeper Desktop is not reachable.')));
     useApp.getState().notify('success', 'Saved.');
     fire('state.connection', { ...s.connection, status: 'not-running' }); // still gone: still said
     expect(useApp.getState().notices.map((n) => n.text)).toEqual(['Not allowed.', 'Beeper Desktop is not reachable.', 'Saved.']);

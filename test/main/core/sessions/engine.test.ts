@@ -805,7 +805,7 @@ describe('SessionEngine steps, exactly', () => {
     const s = await engine.start({ bridgeID: 'b' });
     const seen: unknown[] = [];
     engine.onChange((v) => seen.push(v.stepError));
-    expect((await engine.submitCookies(s.id, { a: ' ', c: 'z' }, { source: 'api' })).stepError).toMatchObject({ kind: 'invalid_input', code: 'MISSING_FIELDS', message: 'Still needed: sid, csrf.' });
+    expect((await engine.submitCookies(s.id, { a: ' ', c: 'z' }, { source: 'api' })).stepError).toMatchObject({ kind: 'invalid_input', code: 'MISSING_FIELDS', message: 'Still needed: sid and csrf.' });
     expect(seen).toHaveLength(1);
     await engine.submitCookies(s.id, { a: ' 1 ', b: '2' }, { source: 'webview', lastURL: 'https://x.example/home' });
     await engine.submitCookies(engine.list()[0]!.id, { k: '3' }, { source: 'api', lastURL: '' });

@@ -22,7 +22,7 @@ describe('prepareInput', () => {
   });
 
   it('names missing required fields, and checks patterns', () => {
-    expect(prepareInput(step([f('Phone'), f('Code')]), {})).toMatchObject({ kind: 'invalid_input', message: 'Fill in Phone, Code.' });
+    expect(prepareInput(step([f('Phone'), f('Code')]), {})).toMatchObject({ kind: 'invalid_input', message: 'Fill in Phone and Code.' });
     expect(prepareInput(step([f('PIN', { pattern: '^[0-9]{4}$' })]), { PIN: '12a4' })).toMatchObject({ kind: 'invalid_input', code: 'PATTERN_MISMATCH' });
     expect(prepareInput(step([f('PIN', { pattern: '([' })]), { PIN: 'anything' })).toEqual({ PIN: 'anything' }); // broken pattern: left to the network
   });
@@ -40,7 +40,7 @@ describe('prepareInput, exactly', () => {
   });
 
   it('a field is named by its label, else its ID, when missing or in the wrong format', () => {
-    expect(prepareInput(step([f('phone', { label: 'Phone number' }), f('code')]), {})).toMatchObject({ message: 'Fill in Phone number, code.' });
+    expect(prepareInput(step([f('phone', { label: 'Phone number' }), f('code')]), {})).toMatchObject({ message: 'Fill in Phone number and code.' });
     expect(prepareInput(step([f('pin', { label: 'PIN', pattern: '^\\d{4}$' })]), { pin: 'x' })).toMatchObject({ message: 'PIN is not in the expected format.' });
     expect(prepareInput(step([f('pin', { pattern: '^\\d{4}$' })]), { pin: 'x' })).toMatchObject({ message: 'pin is not in the expected format.' });
   });

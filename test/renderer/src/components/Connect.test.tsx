@@ -31,7 +31,7 @@ describe('before the account list', () => {
     const { main } = await renderApp(snapshot({ auth: signedOut, connection: notRunning }));
     expect(title()).toBe('Beeper Desktop is not running');
     expect(screen.getByText(/Settings → Developers/, { selector: 'p' })).toBeTruthy();
-    expect(screen.getByText(/Looked at http:\/\/127\.0\.0\.1:23373 and 1 other local addresses/)).toBeTruthy();
+    expect(screen.getByText(/Looked at http:\/\/127\.0\.0\.1:23373 and 1 other local address at /)).toBeTruthy();
     main.answer('connection.retry', () => notRunning);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(main.callsTo('connection.retry')).toHaveLength(1));

@@ -2,6 +2,7 @@
 /** renderer/src/components/Settings.tsx: the switches this host supports, the address, the sign-in's storage, updates. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { english } from '../../../support/i18n.ts';
 import { TOGGLE_SETTINGS, toggleDefaults } from '../../../../preload/contract/settings.ts';
 import type { AppSnapshot, UpdaterView } from '../../../../preload/contract/views.ts';
 import { renderApp } from '../../../support/renderer/render-app.tsx';
@@ -30,7 +31,7 @@ describe('SettingsDialog', () => {
 
   it('shows every switch the host supports, labelled from the registry', async () => {
     const { dialog } = await openSettings(snapshot({ capabilities: shell }));
-    expect(within(dialog).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(Object.values(TOGGLE_SETTINGS).map((t) => t.label + t.hint));
+    expect(within(dialog).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(Object.values(TOGGLE_SETTINGS).map((t) => english.t(t.label) + (t.hint ? english.t(t.hint) : '')));
   });
 
   it('hides the switches that could do nothing: no shell, or no start at login in this build', async () => {
@@ -38,14 +39,14 @@ describe('SettingsDialog', () => {
     expect(within(browser.dialog).queryAllByRole('checkbox')).toEqual([]);
     cleanup();
     const dev = await openSettings(snapshot({ capabilities: { ...shell, startAtLogin: false } }));
-    expect(within(dev.dialog).queryByRole('checkbox', { name: new RegExp(TOGGLE_SETTINGS.startAtLogin.label) })).toBeNull();
+    expect(within(dev.dialog).queryByRole('checkbox', { name: new RegExp(english.t(TOGGLE_SETTINGS.startAtLogin.label)) })).toBeNull();
   });
 
   it('a switch sends its one change and shows it while main confirms', async () => {
     const { main, dialog } = await openSettings(snapshot({ capabilities: shell }));
     let confirm!: () => void;
-    main.answer('settings.update', () => new Promise((resolve) => (confirm = () => resolve({ baseURL: null, ...toggleDefaults(), closeToTray: false, allowPlaintextToken: false }))));
-    const box = within(dialog).getByRole('checkbox', { name: new RegExp(TOGGLE_SETTINGS.closeToTray.label) });
+    main.answer('settings.update', () => new Promise((resolve) => (confirm = () => resolve({ baseURL: null, ...toggleDefaults(), closeToTray: false, language: 'system', locale: { locale: 'en', catalogue: 'en', dir: 'ltr' }, allowPlaintextToken: false }))));
+    const box = within(dialog).getByRole('checkbox', { name: new RegExp(english.t(TOGGLE_SETTINGS.closeToTray.label)) });
     expect((box as HTMLInputElement).checked).toBe(true);
     fireEvent.click(box);
     expect((box as HTMLInputElement).checked).toBe(false);

@@ -3,7 +3,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statusLook } from '../../../../preload/contract/statuses.ts';
-import { Avatar, Button, Spinner, StatusBadge, timeAgo, useTick } from '../../../../renderer/src/components/ui.tsx';
+import { Avatar, Button, Spinner, StatusBadge, useTick } from '../../../../renderer/src/components/ui.tsx';
+import { english } from '../../../support/i18n.ts';
 
 afterEach(() => {
   cleanup();
@@ -48,13 +49,13 @@ describe('ui building blocks', () => {
 
   it('a status badge reads as the status’s label', () => {
     const { container } = render(<StatusBadge status="needs_login" />);
-    expect(container.textContent).toBe(statusLook('needs_login').label);
-    expect(container.querySelector('.badge')?.className).toContain(`badge-${statusLook('needs_login').tone}`);
+    expect(container.textContent).toBe(statusLook('needs_login', english.t).label);
+    expect(container.querySelector('.badge')?.className).toContain(`badge-${statusLook('needs_login', english.t).tone}`);
   });
 
   it('relative times: just now under 45 s, then minutes, hours and days', () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
-    const at = (seconds: number) => timeAgo(new Date(now - seconds * 1000).toISOString(), now);
+    const at = (seconds: number) => english.ago(new Date(now - seconds * 1000).toISOString(), now);
     expect(at(44)).toBe('just now');
     expect(at(-30)).toBe('just now');
     expect(at(120)).toMatch(/2 minutes ago/);

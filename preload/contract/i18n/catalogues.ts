@@ -1,0 +1,27 @@
+/**
+ * A locale's catalogue, loaded when it is needed: English is always there (the fallback); German
+ * and the pseudo-locales come in their own chunks, so a window in English never loads them.
+ */
+import { en } from './en.ts';
+import type { CatalogueID, ResolvedLocale } from './locales.ts';
+import { createTranslator, type Catalogue, type Translator } from './translator.ts';
+
+export async function loadCatalogue(id: CatalogueID): Promise<Catalogue> {
+  switch (id) {
+    case 'de':
+      return (await import('./de.ts')).de;
+    case 'en-XA':
+    case 'ar-XB':
+      return (await import('./pseudo.ts')).pseudoCatalogue(id);
+    default:
+      return en;
+  }
+}
+
+/** The translator for a resolved locale, its catalogue loaded. */
+export async function loadTranslator(resolved: ResolvedLocale): Promise<Translator> {
+  return createTranslator(resolved, await loadCatalogue(resolved.catalogue));
+}
+
+/** English, at once: what speaks before the user's locale is known. */
+export const englishTranslator = (): Translator => createTranslator({ locale: 'en', catalogue: 'en', dir: 'ltr' }, en);

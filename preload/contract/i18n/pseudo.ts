@@ -1,0 +1,49 @@
+/**
+ * The two pseudo-locales, made from English: only the words change, never the placeholders, plural
+ * forms or tags, so every message still formats.
+ * - en-XA: every letter accented and each message about 40% longer, in brackets: a cut-off or an
+ *   overflow shows at once, and so does any text that did not come from a catalogue.
+ * - ar-XB: each run of words set right-to-left (inside RLE … PDF), and the window mirrored by its
+ *   `dir`: a layout written with left and right instead of start and end shows.
+ */
+import { parse, isLiteralElement, isPluralElement, isSelectElement, isTagElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { PseudoLocale } from './locales.ts';
+import type { Catalogue } from './translator.ts';
+import { en, type MessageKey } from './en.ts';
+
+const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, [...'àƀçđéƒĝĥíĵķĺɱñöþʠŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÍĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!]),
+);
+const accent = (s: string): string => [...s].map((c) => ACCENTED[c] ?? c).join('');
+const RLE = '\u202B';
+const PDF = '\u202C';
+
+type Literal = (text: string) => string;
+
+function mapLiterals(elements: MessageFormatElement[], f: Literal): MessageFormatElement[] {
+  return elements.map((el) => {
+    if (isLiteralElement(el)) return { ...el, value: f(el.value) };
+    if (isPluralElement(el) || isSelectElement(el)) {
+      return { ...el, options: Object.fromEntries(Object.entries(el.options).map(([k, o]) => [k, { ...o, value: mapLiterals(o.value, f) }])) };
+    }
+    if (isTagElement(el)) return { ...el, children: mapLiterals(el.children, f) };
+    return el;
+  });
+}
+
+/** About 40% more characters, as the longest translations run (German, Finnish). */
+const padding = (message: string): string => '·'.repeat(Math.max(1, Math.round(message.length * 0.4)));
+
+function pseudoMessage(message: string, locale: PseudoLocale): MessageFormatElement[] {
+  const ast = parse(message);
+  if (locale === 'ar-XB') return mapLiterals(ast, (s) => (s.trim() ? `${RLE}${s}${PDF}` : s));
+  const literal = (value: string): MessageFormatElement => ({ type: 0, value });
+  return [literal('['), ...mapLiterals(ast, accent), literal(` ${padding(message)}]`)];
+}
+
+/** A pseudo-locale's catalogue, from the English one. */
+export function pseudoCatalogue(locale: PseudoLocale): Catalogue {
+  const out: Partial<Record<MessageKey, MessageFormatElement[]>> = {};
+  for (const key of Object.keys(en) as MessageKey[]) out[key] = pseudoMessage(en[key], locale);
+  return out;
+}

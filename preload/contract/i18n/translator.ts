@@ -1,0 +1,94 @@
+/**
+ * One translator per locale: a message by its key, formatted with ICU MessageFormat
+ * (intl-messageformat: plurals, selects, numbers, dates), and the `Intl` formatters the screens
+ * use for lists, times and relative times. A key the catalogue lacks falls back to English; a
+ * message that cannot be formatted falls back to English too, never to the raw key.
+ */
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { en, type MessageKey } from './en.ts';
+import type { ResolvedLocale } from './locales.ts';
+
+/** A catalogue: each key's ICU message, as text or already parsed (the pseudo-locales). */
+export type Catalogue = Readonly<Partial<Record<MessageKey, string | MessageFormatElement[]>>>;
+export type MessageValues = Readonly<Record<string, PrimitiveType>>;
+
+export interface Translator {
+  readonly locale: string;
+  readonly catalogue: ResolvedLocale['catalogue'];
+  readonly dir: 'ltr' | 'rtl';
+  t: (key: MessageKey, values?: MessageValues) => string;
+  /**
+   * A message with tags (`<b>…</b>`, `<link>…</link>`): each tag's function gets its content and
+   * returns what stands there (a React element in the window). Parts in order.
+   */
+  rich: <T>(key: MessageKey, values: Readonly<Record<string, PrimitiveType | T | ((chunks: Array<string | T>) => T)>>) => Array<string | T>;
+  /** "A, B and C" (or "A, B or C"). */
+  list: (items: readonly string[], type?: 'conjunction' | 'disjunction') => string;
+  /** A moment: its time when it is today, else its date and time. */
+  when: (at: string | number | Date, now?: number) => string;
+  /** "just now", "5 minutes ago", "in 2 hours", "yesterday". */
+  ago: (at: string | number | Date, now?: number) => string;
+  number: (n: number) => string;
+}
+
+/** What a function needs to word something: the translator's `t`. */
+export type Translate = Translator['t'];
+
+type Formatter = { format(values?: Readonly<Record<string, unknown>>): unknown };
+type AnyValues = Readonly<Record<string, unknown>>;
+const parts = <T>(out: unknown): Array<string | T> => (Array.isArray(out) ? (out as Array<string | T>) : [out as string | T]);
+
+export function createTranslator(resolved: ResolvedLocale, messages: Catalogue): Translator {
+  const { locale } = resolved;
+  const cache = new Map<MessageKey, Formatter>();
+  const english = new Map<MessageKey, Formatter>();
+  const compile = (key: MessageKey, into: Map<MessageKey, Formatter>, source: string | MessageFormatElement[], tag: string): Formatter => {
+    let f = into.get(key);
+    if (!f) into.set(key, (f = new IntlMessageFormat(source, tag)));
+    return f;
+  };
+  const inEnglish = (key: MessageKey, values?: AnyValues): unknown => compile(key, english, en[key], 'en').format(values);
+  /** The message in this locale; English for a key the catalogue lacks or a translation that cannot format. */
+  const format = (key: MessageKey, values?: AnyValues): unknown => {
+    const source = Object.hasOwn(messages, key) ? messages[key] : undefined;
+    if (source === undefined) return inEnglish(key, values);
+    try {
+      return compile(key, cache, source, locale).format(values);
+    } catch {
+      return inEnglish(key, values);
+    }
+  };
+  const t = (key: MessageKey, values?: MessageValues): string => String(format(key, values));
+  const lists = new Map<string, Intl.ListFormat>();
+  const timeOnly = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const dateAndTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const numbers = new Intl.NumberFormat(locale);
+  return {
+    locale,
+    catalogue: resolved.catalogue,
+    dir: resolved.dir,
+    t,
+    rich: (key, values) => parts(format(key, values)),
+    list: (items, type = 'conjunction') => {
+      let f = lists.get(type);
+      if (!f) lists.set(type, (f = new Intl.ListFormat(locale, { type })));
+      return f.format(items);
+    },
+    when: (at, now = Date.now()) => {
+      const d = new Date(at);
+      return d.toDateString() === new Date(now).toDateString() ? timeOnly.format(d) : dateAndTime.format(d);
+    },
+    ago: (at, now = Date.now()) => {
+      const seconds = Math.round((new Date(at).getTime() - now) / 1000);
+      if (Math.abs(seconds) < 45) return t('time.justNow');
+      const minutes = Math.round(seconds / 60);
+      if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+      const hours = Math.round(minutes / 60);
+      if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
+      return relative.format(Math.round(hours / 24), 'day');
+    },
+    number: (n) => numbers.format(n),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The window in German and in the two pseudo-locales, as a browser set to that language opens it:
+ * every screen walked by the words of that language's catalogue (a key missing from a screen, or a
+ * sentence left in English, fails the walk), photographed at 320 CSS px in light and dark, checked
+ * by axe-core, nothing scrolling sideways (to the left either, in right-to-left). Then the language
+ * switched in Settings, applied at once.
+ */
+import type { Page } from '@playwright/test';
+import { loadTranslator } from '../../../preload/contract/i18n/catalogues.ts';
+import { resolveLocale } from '../../../preload/contract/i18n/locales.ts';
+import type { Translator } from '../../../preload/contract/i18n/translator.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Fits the width, both ways: in right-to-left an overflow runs off the left edge. */
+async function fits(page: Page, screen: string): Promise<void> {
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => getComputedStyle(el).position !== 'fixed' && el.getClientRects().length > 0)
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.right > width + 1 || r.left < -1;
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+  });
+  expect(wide, `${screen}: elements outside the 320 px width`).toEqual([]);
+}
+
+async function connectIn(page: Page, L: Translator): Promise<void> {
+  const popup = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: L.t('connect.connect'), exact: true }).click();
+  const tab = await popup;
+  await expect(tab.getByRole('heading', { name: L.t('oauth.connected') })).toBeVisible();
+  await tab.close();
+  await expect(page.getByRole('heading', { name: L.t('accounts.title'), level: 1 })).toBeVisible();
+}
+
+for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
+  test.describe(`in ${locale}, 320 CSS px wide`, () => {
+    test.use({ locale, viewport: { width: 320, height: 640 } });
+
+    test('every screen speaks the language and fits: connect, accounts, details, remove, settings, add account, a login', async ({ app, shot }) => {
+      const resolved = resolveLocale('system', [locale]);
+      const L = await loadTranslator(resolved);
+      const tag = locale.toLowerCase();
+      await expect(app.locator('html')).toHaveAttribute('lang', resolved.locale);
+      await expect(app.locator('html')).toHaveAttribute('dir', resolved.dir);
+
+      await expect(app.getByRole('heading', { name: L.t('connect.title') })).toBeVisible();
+      await fits(app, 'connect');
+      await shot(`90-${tag}-connect`);
+
+      await connectIn(app, L);
+      await expect(app.getByRole('button', { name: L.t('accounts.add') })).toBeVisible();
+      await fits(app, 'accounts');
+      await shot(`91-${tag}-accounts`);
+
+      await app.getByRole('region', { name: /^Slack/ }).getByRole('button', { name: /^Alex Rivera/ }).click();
+      await expect(app.getByRole('heading', { name: L.t('details.history'), level: 3 })).toBeVisible();
+      await fits(app, 'details');
+      await shot(`92-${tag}-details`);
+      await app.getByRole('button', { name: L.t('details.remove') }).click();
+      await expect(app.getByRole('dialog', { name: L.t('remove.title', { name: 'Alex Rivera' }) })).toBeVisible();
+      await fits(app, 'remove');
+      await shot(`93-${tag}-remove`);
+      await app.keyboard.press('Escape');
+      await app.getByRole('button', { name: L.t('details.back') }).click();
+
+      await app.getByRole('button', { name: L.t('app.menu') }).click();
+      await app.getByRole('button', { name: L.t('app.settings') }).click();
+      await expect(app.getByRole('dialog', { name: L.t('settings.title') })).toBeVisible();
+      await expect(app.getByRole('combobox', { name: L.t('settings.language') })).toHaveValue('system');
+      await fits(app, 'settings');
+      await shot(`94-${tag}-settings`);
+      await app.keyboard.press('Escape');
+
+      await app.getByRole('button', { name: L.t('accounts.add') }).click();
+      await expect(app.getByRole('heading', { name: L.t('add.title'), level: 1 })).toBeVisible();
+      await fits(app, 'add account');
+      await shot(`95-${tag}-add-account`);
+
+      await app.getByRole('button', { name: /Telegram/ }).first().click();
+      await expect(app.getByRole('heading', { name: L.t('step.phone') })).toBeVisible();
+      await expect(app.getByRole('combobox', { name: L.t('phone.country') })).toBeVisible();
+      await fits(app, 'a login');
+      await shot(`96-${tag}-login-phone`);
+      await app.getByRole('button', { name: L.t('common.cancel') }).click();
+      await expect(app.getByRole('heading', { name: L.t('add.title'), level: 1 })).toBeVisible();
+    });
+  });
+}
+
+test.describe('choosing the language in Settings', () => {
+  test.use({ locale: 'en-US' });
+
+  test('applies at once, keeps the dialog where it is, and goes back to the system’s', async ({ app, stack }) => {
+    await expect(app.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    const popup = app.context().waitForEvent('page');
+    await app.getByRole('button', { name: 'Connect', exact: true }).click();
+    await (await popup).close();
+    await expect(app.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    await app.getByRole('button', { name: 'Settings' }).click();
+    const language = app.getByRole('combobox', { name: 'Language' });
+    await language.selectOption('de');
+    await expect(app.getByRole('dialog', { name: 'Einstellungen' })).toBeVisible();
+    await expect(app.getByRole('combobox', { name: 'Sprache' })).toHaveValue('de');
+    await expect(app.locator('html')).toHaveAttribute('lang', 'de');
+    // Main speaks it too: what the core words itself (here, the tray's first line) is in German.
+    const { trayStatusLine } = await import('../../../main/policy/tray.ts');
+    const snap = stack.core.snapshot();
+    expect(trayStatusLine({ connection: snap.connection, auth: snap.auth, accounts: snap.accounts, updater: { status: 'idle' } })).toMatch(/Konten|Konto/);
+    await app.getByRole('combobox', { name: 'Sprache' }).selectOption('system');
+    await expect(app.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../../preload/contract/i18n/translator.ts';
+import { de } from '../../../../preload/contract/i18n/de.ts';
+import { en } from '../../../../preload/contract/i18n/en.ts';
+
+const german = createTranslator({ locale: 'de-DE', catalogue: 'de', dir: 'ltr' }, de);
+const english = createTranslator({ locale: 'en-US', catalogue: 'en', dir: 'ltr' }, en);
+
+describe('createTranslator', () => {
+  it('plurals by the language’s rules', () => {
+    expect(english.t('accounts.needAttention', { count: 1 })).toBe('1 account needs attention');
+    expect(english.t('accounts.needAttention', { count: 3 })).toBe('3 accounts need attention');
+    expect(german.t('accounts.needAttention', { count: 1 })).toBe('1 Konto braucht Aufmerksamkeit');
+    expect(german.t('accounts.needAttention', { count: 1200 })).toBe('1.200 Konten brauchen Aufmerksamkeit');
+  });
+
+  it('a key the catalogue lacks, or a translation that cannot format, speaks English: never the key', () => {
+    const partial = createTranslator({ locale: 'de', catalogue: 'de', dir: 'ltr' }, { 'common.cancel': 'Abbrechen', 'remove.title': '{nobody} entfernen?' });
+    expect(partial.t('common.cancel')).toBe('Abbrechen');
+    expect(partial.t('common.close')).toBe('Close');
+    expect(partial.t('remove.title', { name: 'Alex' })).toBe('Remove Alex?');
+  });
+
+  it('lists, numbers, moments and relative times in the locale', () => {
+    expect(english.list(['A', 'B', 'C'])).toBe('A, B, and C');
+    expect(german.list(['A', 'B', 'C'])).toBe('A, B und C');
+    expect(german.number(1234.5)).toBe('1.234,5');
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    expect(german.ago(now - 10_000, now)).toBe('gerade eben');
+    expect(german.ago(now - 5 * 60_000, now)).toBe('vor 5 Minuten');
+    expect(english.ago(now - 3 * 3600_000, now)).toBe('3 hours ago');
+    expect(english.ago(now - 86_400_000, now)).toBe('yesterday');
+    expect(german.when(now - 2 * 86_400_000, now)).toMatch(/28\.11\.2026/);
+  });
+
+  it('a message with tags comes in parts, each tag made by its function', () => {
+    const parts = english.rich<{ b: string }>('connect.step2', { b: (chunks) => ({ b: chunks.filter((c): c is string => typeof c === 'string').join('') }) });
+    expect(parts.filter((p) => typeof p !== 'string')).toEqual([{ b: 'Settings → Developers' }, { b: 'Beeper Desktop API' }]);
+  });
+});
