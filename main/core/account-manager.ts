@@ -102,6 +102,7 @@ export type Core = Pick<
   | 'cancelSession'
   | 'dismissSession'
   | 'updateSettings'
+  | 'systemLanguagesChanged'
   | 'setUpdater'
   | 'diagnostics'
   | 'checkForUpdates'

@@ -124,10 +124,14 @@ function Summary({ network, who, status, statusText, since, now }: { network: Ne
       <div className="details-who">
         <Avatar identity={who.identity} size={56} />
         <div className="grow">
-          <h2 tabIndex={-1} id="details-title">
+          <h2 tabIndex={-1} id="details-title" dir="auto">
             {who.identity.name}
           </h2>
-          {who.identity.detail && <p className="muted">{who.identity.detail}</p>}
+          {who.identity.detail && (
+            <p className="muted" dir="auto">
+              {who.identity.detail}
+            </p>
+          )}
         </div>
       </div>
       <p className="details-status">

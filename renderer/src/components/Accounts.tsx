@@ -56,8 +56,14 @@ function Row({ network, target, who, selected, tabbable }: { network: NetworkVie
       <button type="button" className="row-open" data-row={rowKey(target)} tabIndex={tabbable ? 0 : -1} aria-current={selected || undefined} onClick={() => navigate({ to: 'accounts', selected: target })}>
         <Avatar identity={who.identity} />
         <span className="grow">
-          <span className="login-name">{who.identity.name}</span>
-          {who.identity.detail && <span className="muted small">{who.identity.detail}</span>}
+          <span className="login-name" dir="auto">
+            {who.identity.name}
+          </span>
+          {who.identity.detail && (
+            <span className="muted small" dir="auto">
+              {who.identity.detail}
+            </span>
+          )}
           {who.statusText && <span className="small status-text">{who.statusText}</span>}
         </span>
       </button>

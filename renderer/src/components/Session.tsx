@@ -47,7 +47,7 @@ function ForWhom({ session }: { session: SessionView }) {
       <Avatar identity={who} size={32} />
       <div>
         <span className="visually-hidden">{t('session.for')} </span>
-        <strong>{who.name}</strong>
+        <strong dir="auto">{who.name}</strong>
         {who.detail && <span className="muted small"> · {who.detail}</span>}
       </div>
     </div>
@@ -70,8 +70,12 @@ function Outcome({ session }: { session: SessionView }) {
           <div className="result-who">
             <Avatar identity={identity} />
             <div>
-              <strong>{identity.name}</strong>
-              {identity.detail && <div className="muted small">{identity.detail}</div>}
+              <strong dir="auto">{identity.name}</strong>
+              {identity.detail && (
+                <div className="muted small" dir="auto">
+                  {identity.detail}
+                </div>
+              )}
               <div className="small">{session.result?.network}</div>
             </div>
           </div>

@@ -63,7 +63,7 @@ export function PersonOnNetwork({ identity, network, line, lineClass = '' }: { i
       <Avatar identity={identity} size={32} />
       <div className="grow">
         <div>
-          <strong>{identity.name}</strong> <span className="muted">{t('common.onNetwork', { network })}</span>
+          <strong dir="auto">{identity.name}</strong> <span className="muted">{t('common.onNetwork', { network })}</span>
         </div>
         <div className={`small ${lineClass}`.trim()}>{line}</div>
       </div>
@@ -212,7 +212,7 @@ export function Icon({ name }: { name: 'check' | 'alert' | 'refresh' | 'plus' | 
     back: 'M15 6l-6 6 6 6',
   };
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg className={name === 'back' || name === 'chevron' ? 'icon icon-directional' : 'icon'} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
       <path d={paths[name]} />
     </svg>
   );
