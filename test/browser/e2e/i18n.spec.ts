@@ -97,6 +97,69 @@ for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
   });
 }
 
+for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
+  test.describe(`in ${locale}, 320 CSS px wide: logins`, () => {
+    test.use({ locale, viewport: { width: 320, height: 640 } });
+
+    test('Telegram start to finish (a wrong code on the way), WhatsApp’s QR, and Beeper Desktop stopping mid-login', async ({ app, stack, shot }) => {
+      const L = await loadTranslator(resolveLocale('system', [locale]));
+      const tag = locale.toLowerCase();
+      const next = () => app.getByRole('button', { name: L.t('common.continue') }).click();
+      await connectIn(app, L);
+      await app.getByRole('button', { name: L.t('accounts.add') }).click();
+      await app.getByRole('button', { name: /Telegram/ }).first().click();
+      await next();
+      await app.getByLabel('Phone number').fill('+1 201 555 0142');
+      await next();
+      await expect(app.getByRole('heading', { name: L.t('step.code') })).toBeVisible();
+      await app.getByLabel('Code').fill('11111');
+      await next();
+      await expect(app.getByRole('alert').filter({ hasText: 'Incorrect code' })).toBeVisible(); // the network's own words
+      await fits(app, 'wrong code');
+      await shot(`107-${tag}-wrong-code`);
+      await app.getByLabel('Code').fill('12345');
+      await next();
+      await expect(app.getByRole('heading', { name: L.t('step.password') })).toBeVisible();
+      await app.getByLabel('Password', { exact: true }).fill('correct horse');
+      await expect(app.getByRole('button', { name: L.t('common.showNamed', { name: 'Password' }) })).toBeVisible();
+      await next();
+      await expect(app.getByRole('heading', { name: L.t('session.connected', { network: 'Telegram' }) })).toBeVisible();
+      await fits(app, 'connected');
+      await shot(`108-${tag}-connected`);
+      await app.getByRole('button', { name: L.t('session.addAnother') }).click();
+
+      await app.getByRole('button', { name: /WhatsApp/ }).first().click();
+      await app.getByRole('radio', { name: /QR/ }).check();
+      await next();
+      await expect(app.getByRole('img', { name: L.t('display.qrAlt', { network: 'WhatsApp' }) })).toBeVisible();
+      await expect(app.locator('.guidance')).toContainText(L.t('guide.waLinked'));
+      await fits(app, 'QR');
+      await shot(`109-${tag}-qr`);
+      await app.getByRole('button', { name: L.t('common.cancel') }).click();
+
+      await app.getByRole('button', { name: /Telegram/ }).first().click();
+      await next();
+      await app.getByLabel('Phone number').fill('+1 201 555 0143');
+      await stack.sim.stopAPI();
+      await next();
+      await expect(app.getByRole('heading', { name: L.t('session.failed', { network: 'Telegram' }) })).toBeVisible();
+      await expect(app.getByText(L.t('error.stoppedWhileConnecting'))).toBeVisible(); // main's words, in the language
+      // The banner's sentence around main's reason ("… is not reachable"), both in the language.
+      const banner = app.locator('#desktop-gone');
+      const [before, after] = L.t('app.desktopGone', { reason: '\u0000' }).split('\u0000');
+      await expect(banner).toContainText(after!.trim().slice(0, 20));
+      if (before!.trim()) await expect(banner).toContainText(before!.trim());
+      await fits(app, 'Beeper Desktop gone');
+      await shot(`110-${tag}-desktop-gone`);
+      await stack.sim.startAPI();
+      await expect(app.locator('#desktop-gone')).toHaveCount(0);
+      await app.getByRole('button', { name: L.t('common.startAgain') }).click();
+      await expect(app.getByRole('heading', { name: L.t('step.phone') })).toBeVisible();
+      await app.getByRole('button', { name: L.t('common.cancel') }).click();
+    });
+  });
+}
+
 test.describe('choosing the language in Settings', () => {
   test.use({ locale: 'en-US' });
 
