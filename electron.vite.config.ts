@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
 
 /** One build for the three processes: main (ESM), preload (CommonJS, so it runs sandboxed), renderer. */
 export default defineConfig({
@@ -23,7 +24,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), icuCatalogues()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
 
 /**
  * The renderer built for a plain browser (the preview and the end-to-end tests). The same React
@@ -8,7 +9,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
-  plugins: [react()],
+  plugins: [react(), icuCatalogues()],
   define: { 'import.meta.env.BAM_TARGET': JSON.stringify('browser') },
   build: {
     // Outside out/: that folder is what electron-builder packs into the app.

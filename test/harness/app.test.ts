@@ -169,7 +169,7 @@ describe('the window', () => {
     await pw(page.getByRole('heading', { name: 'Telegram is connected' })).toBeVisible();
     await page.getByRole('button', { name: 'Done' }).click();
     const telegram = page.getByRole('region', { name: /Telegram/ });
-    await pw(telegram.getByRole('listitem').filter({ hasText: '+12015550142' }).getByText('Connected')).toBeVisible();
+    await pw(telegram.getByRole('listitem').filter({ hasText: '(201) 555-0142' }).getByText('Connected')).toBeVisible();
   });
 
   it('"Copy code" puts the pairing code on the clipboard (the app allows exactly that permission)', async () => {

@@ -8,7 +8,9 @@ import type { AccountsView, AccountView, AttentionItem, IdentityView, LoginView,
 import { safeImageDataURL } from '../api/images.ts';
 import type { Account, Bridge, BridgeLogin, User } from '../api/schemas.ts';
 import { lookup } from '../lookup.ts';
-import { t } from '../i18n.ts';
+import { t, translator } from '../i18n.ts';
+import { regionOf } from '../../../preload/contract/i18n/locales.ts';
+import { formatPhone } from './phone-format.ts';
 import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
 
 export interface AccountsData {
@@ -28,11 +30,13 @@ const ATTENTION_MESSAGE: Record<string, MessageKey> = {
   connection_required: 'model.connection_required',
 };
 
+/** Who an account is: its name, and its number (in the user's region's style), handle or email. */
 export function identityOf(user: User | undefined, fallback: string): IdentityView {
   if (!user) return { name: fallback, detail: null, avatarURL: null };
   const handle = user.username ? (user.username.startsWith('@') ? user.username : `@${user.username}`) : null;
-  const detail = user.phoneNumber ?? handle ?? user.email ?? null;
-  const name = user.fullName ?? user.username ?? user.phoneNumber ?? user.email ?? fallback;
+  const phone = user.phoneNumber ? formatPhone(user.phoneNumber, regionOf(translator().locale)) : null;
+  const detail = phone ?? handle ?? user.email ?? null;
+  const name = user.fullName ?? user.username ?? phone ?? user.email ?? fallback;
   return { name, detail: detail === name ? null : detail, avatarURL: safeImageDataURL(user.imgURL) };
 }
 

@@ -52,7 +52,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'common.optional': '(optional)',
   'common.loading': 'Wird geladen …',
   'common.waiting': 'Warten',
-  'common.nameWithDetail': '{name} ({detail})',
+  'common.nameWithDetail': '{name} · {detail}',
   'common.networkLogo': 'Logo von {name}',
   'time.justNow': 'gerade eben',
 

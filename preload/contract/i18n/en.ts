@@ -53,7 +53,7 @@ export const en = {
   'common.optional': '(optional)',
   'common.loading': 'Loading…',
   'common.waiting': 'Waiting',
-  'common.nameWithDetail': '{name} ({detail})',
+  'common.nameWithDetail': '{name} · {detail}',
   'common.networkLogo': '{name} logo',
   'time.justNow': 'just now',
 

@@ -31,19 +31,30 @@ function mapLiterals(elements: MessageFormatElement[], f: Literal): MessageForma
   });
 }
 
-/** About 40% more characters, as the longest translations run (German, Finnish). */
-const padding = (message: string): string => '·'.repeat(Math.max(1, Math.round(message.length * 0.4)));
+/** The characters of a message's words (its literal text, in every branch). */
+const wordLength = (elements: MessageFormatElement[]): number =>
+  elements.reduce((n, el) => {
+    if (isLiteralElement(el)) return n + el.value.length;
+    if (isPluralElement(el) || isSelectElement(el)) return n + Math.max(0, ...Object.values(el.options).map((o) => wordLength(o.value)));
+    if (isTagElement(el)) return n + wordLength(el.children);
+    return n + 4; // a value: a name, a number
+  }, 0);
 
-function pseudoMessage(message: string, locale: PseudoLocale): MessageFormatElement[] {
-  const ast = parse(message);
+/** About 40% more characters, as the longest translations run (German, Finnish). */
+const padding = (ast: MessageFormatElement[]): string => '·'.repeat(Math.max(1, Math.round(wordLength(ast) * 0.4)));
+
+/** English as text (main, tests) or already parsed (the window's build: scripts/vite-icu-catalogues.ts). */
+function pseudoMessage(message: string | MessageFormatElement[], locale: PseudoLocale): MessageFormatElement[] {
+  const ast = typeof message === 'string' ? parse(message) : message;
   if (locale === 'ar-XB') return mapLiterals(ast, (s) => (s.trim() ? `${RLE}${s}${PDF}` : s));
   const literal = (value: string): MessageFormatElement => ({ type: 0, value });
-  return [literal('['), ...mapLiterals(ast, accent), literal(` ${padding(message)}]`)];
+  return [literal('['), ...mapLiterals(ast, accent), literal(` ${padding(ast)}]`)];
 }
 
 /** A pseudo-locale's catalogue, from the English one. */
 export function pseudoCatalogue(locale: PseudoLocale): Catalogue {
   const out: Partial<Record<MessageKey, MessageFormatElement[]>> = {};
-  for (const key of Object.keys(en) as MessageKey[]) out[key] = pseudoMessage(en[key], locale);
+  const source: Readonly<Record<MessageKey, string | MessageFormatElement[]>> = en;
+  for (const key of Object.keys(en) as MessageKey[]) out[key] = pseudoMessage(source[key], locale);
   return out;
 }

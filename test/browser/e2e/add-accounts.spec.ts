@@ -54,12 +54,12 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
     await app.getByRole('button', { name: 'Continue' }).click();
 
     await expect(app.getByRole('heading', { name: 'Telegram is connected' })).toBeVisible();
-    await expect(app.getByText('+12015550142')).toBeVisible();
+    await expect(app.getByText('(201) 555-0142')).toBeVisible();
     await shot('15-complete');
     await app.getByRole('button', { name: 'Done' }).click();
 
     const telegram = app.getByRole('region', { name: /Telegram/ });
-    await expect(telegram.getByRole('listitem').filter({ hasText: '+12015550142' }).getByText('Connected')).toBeVisible();
+    await expect(telegram.getByRole('listitem').filter({ hasText: '(201) 555-0142' }).getByText('Connected')).toBeVisible();
   });
 
   test.describe('WhatsApp QR', () => {

@@ -129,7 +129,7 @@ test('the timeline after the simulator drops an account and it comes back', asyn
   // "Log in again…" says what it does; keeping it starts nothing.
   await details.getByRole('button', { name: 'Log in again…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Log in to Network 02 again?' });
-  await expect(dialog).toContainText('Person 42 (+15552000041) is connected. Logging in again starts a new Network 02 login');
+  await expect(dialog).toContainText('Person 42 · +1 555 200 0041 is connected. Logging in again starts a new Network 02 login');
   await shot('84-log-in-again');
   await dialog.getByRole('button', { name: 'Keep it as it is' }).click();
   await expect(dialog).toBeHidden();

@@ -9,7 +9,7 @@ test('a reconnect link asks first, naming the account; Reconnect then starts it'
   await connect(app);
   const login = [...stack.sim.core.state.logins.values()].find((l) => l.status === 'needs_login')!;
   await stack.host.openLink(`beeper-account-manager://reconnect/${login.bridgeID}/${login.loginID}`);
-  await expect(app.getByRole('heading', { name: 'Reconnect Telegram · +15550100202?' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Reconnect Telegram · +1 555 010 0202?' })).toBeVisible();
   await shot('70-link-confirm');
   expect(stack.sim.core.logins.sessions.size).toBe(0);
   await app.getByRole('button', { name: 'Reconnect', exact: true }).click();

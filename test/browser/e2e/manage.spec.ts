@@ -14,7 +14,7 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
 
     await expect(app.getByText('Reconnect · Telegram')).toBeVisible();
     // Whose account it is, above the step: the phone to pick up.
-    await expect(app.locator('.session-who')).toContainText(/Alex Rivera · \+?1?555/);
+    await expect(app.locator('.session-who')).toContainText(/Alex Rivera · \+1 555 010/);
     await expect(app.getByRole('heading', { name: 'Enter the code' })).toBeVisible(); // the stored phone number is reused
     await shot('40-reconnect-code');
     await app.getByLabel('Code').fill('12345');
@@ -255,7 +255,9 @@ test('a phone number typed without its country: read in the chosen country, chec
   await app.getByLabel('Password', { exact: true }).fill('correct horse');
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('heading', { name: 'Telegram is connected' })).toBeVisible();
-  // Beeper Desktop was sent the number in E.164: the account is listed with it.
+  // Beeper Desktop was sent the number in E.164; the list writes it the international way (a German number, a US reader).
   await app.getByRole('button', { name: 'Done' }).click();
-  await expect(app.getByRole('region', { name: /Telegram/ }).getByText('+4915176543210')).toBeVisible();
+  await expect(app.getByRole('region', { name: /Telegram/ }).getByText('+49 1517 6543210')).toBeVisible();
+  const sim = (await fetch(`${stack.sim.controlURL}/__sim/state`).then((r) => r.json())) as { accounts: Array<{ user?: { phoneNumber?: string } }> };
+  expect(sim.accounts.map((a) => a.user?.phoneNumber)).toContain('+4915176543210');
 });

@@ -39,6 +39,6 @@ describe('attention notifications', () => {
     const broken = view({ a: 'needs_login' });
     broken.needsAttention[0]!.identity.detail = '+1 555 0100';
     const [n] = t.update(broken, true);
-    expect(n!.body).toBe(`User a (+1 555 0100): ${n!.item.message}. Click to reconnect.`);
+    expect(n!.body).toBe(`User a · +1 555 0100: ${n!.item.message}. Click to reconnect.`);
   });
 });

@@ -108,8 +108,8 @@ describe('tray menu actions and states', () => {
     view.networks[0]!.logins[0]!.identity.detail = '+1 555 0100';
     view.networks.push({ ...view.networks[0]!, bridgeID: 'matrix', displayName: 'Beeper', canReconnect: false, logins: [{ ...view.networks[0]!.logins[0]!, bridgeID: 'matrix', loginID: 'me' }] });
     const m = buildTrayMenu({ connection: running, auth: signedIn, accounts: view, updater: { status: 'idle' } });
-    expect(labels(m)).toContain('● Telegram: Alex (+1 555 0100)');
-    expect(labels(m)).toContain('● Beeper: Alex (+1 555 0100)');
+    expect(labels(m)).toContain('● Telegram: Alex · +1 555 0100');
+    expect(labels(m)).toContain('● Beeper: Alex · +1 555 0100');
     expect(labels(m).find((l) => l.startsWith('Reconnect account'))).toBe('Reconnect account ▸ [Telegram: Alex]');
   });
 

@@ -73,7 +73,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       const s3 = await input(s2, { 'fi.mau.telegram.login.code': '12345' });
       expect(s3.step).toMatchObject({ fields: [{ kind: 'password' }], instructions: 'You have two-factor authentication enabled.' });
       const s4 = await input(s3, { 'fi.mau.telegram.login.password': 'correct horse' });
-      expect(s4).toMatchObject({ phase: 'complete', result: { network: 'Telegram', restored: false, identity: { detail: '+15550109999' } } });
+      expect(s4).toMatchObject({ phase: 'complete', result: { network: 'Telegram', restored: false, identity: { detail: '+1 555 010 9999' } } });
       await listed(s4);
     });
 
@@ -133,7 +133,7 @@ describe.each(PROFILES)('%s profile', (profile) => {
       expect(item).toMatchObject({ bridgeID: 'local-telegram', status: 'needs_login', message: expect.stringContaining('logged out') });
       const s0 = await reconnect(item!.bridgeID, item!.loginID, null);
       // Who it is for, as the list names the account: on every step of the reconnect.
-      expect(s0).toMatchObject({ reconnect: { loginID: item!.loginID, identity: { name: 'Alex Rivera', detail: '+15550100202' } }, step: { stepID: 'fi.mau.telegram.login.code' } });
+      expect(s0).toMatchObject({ reconnect: { loginID: item!.loginID, identity: { name: 'Alex Rivera', detail: '+1 555 010 0202' } }, step: { stepID: 'fi.mau.telegram.login.code' } });
       const s1 = await input(s0, { 'fi.mau.telegram.login.code': '12345' });
       const done = await input(s1, { 'fi.mau.telegram.login.password': 'correct horse' });
       expect(done.result).toMatchObject({ loginID: item!.loginID, restored: true });

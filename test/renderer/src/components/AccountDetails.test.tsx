@@ -54,7 +54,7 @@ describe('AccountDetails', () => {
     expect(within(pane).queryByRole('button', { name: 'Reconnect' })).toBeNull();
     fireEvent.click(within(pane).getByRole('button', { name: 'Log in again…' }));
     const dialog = screen.getByRole('dialog', { name: 'Log in to Telegram again?' });
-    expect(dialog.textContent).toContain('Alex Doe (@alex) is connected. Logging in again starts a new Telegram login');
+    expect(dialog.textContent).toContain('Alex Doe · @alex is connected. Logging in again starts a new Telegram login');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it as it is' }));
     expect(main.callsTo('sessions.reconnect')).toEqual([]);
     fireEvent.click(within(pane).getByRole('button', { name: 'Log in again…' }));
