@@ -18,6 +18,7 @@ const api = findApi(
     if (connected && useApp.getState().ready) void useApp.getState().run((a) => a.getState()).then((s) => s && useApp.getState().applySnapshot(s));
   },
   (url) => useApp.setState({ externalLink: url }),
+  () => useApp.getState().translator.t('app.hostLost'),
 );
 if (api) void useApp.getState().init(api);
 else root.textContent = useApp.getState().translator.t('app.noMain');

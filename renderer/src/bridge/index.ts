@@ -9,9 +9,9 @@ declare global {
   }
 }
 
-export function findApi(onHostStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void): BeeperAccountManagerAPI | null {
+export function findApi(onHostStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void, lostMessage: () => string): BeeperAccountManagerAPI | null {
   const fromPreload = window[API_KEY];
   if (fromPreload) return fromPreload;
   const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
-  return key ? connectWebSocketApi(key, onHostStatus, onOpenExternal) : null;
+  return key ? connectWebSocketApi(key, onHostStatus, onOpenExternal, lostMessage) : null;
 }

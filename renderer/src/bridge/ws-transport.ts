@@ -10,7 +10,8 @@ interface Pending {
   resolve: (e: Envelope<unknown>) => void;
 }
 
-export function connectWebSocketApi(key: string, onStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void): BeeperAccountManagerAPI {
+/** `lostMessage`: what a call pending when the socket drops fails with, in the user's language. */
+export function connectWebSocketApi(key: string, onStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void, lostMessage: () => string): BeeperAccountManagerAPI {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc?key=${encodeURIComponent(key)}`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -44,7 +45,7 @@ export function connectWebSocketApi(key: string, onStatus: (connected: boolean) 
       onStatus(false);
       // Requests in flight will never be answered by this socket.
       for (const [id, p] of pending) {
-        p.resolve({ ok: false, error: { kind: 'network', message: 'Lost the connection to the app. Reconnecting…' } });
+        p.resolve({ ok: false, error: { kind: 'network', message: lostMessage() } });
         pending.delete(id);
       }
       setTimeout(open, retry);

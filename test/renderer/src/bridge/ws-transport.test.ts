@@ -46,7 +46,7 @@ afterEach(() => {
 describe('connectWebSocketApi', () => {
   it('connects with its key, queues calls until open, and answers each by its ID', async () => {
     const status: boolean[] = [];
-    const api = connectWebSocketApi('k ey', (c) => status.push(c), () => undefined);
+    const api = connectWebSocketApi('k ey', (c) => status.push(c), () => undefined, () => 'Lost the connection to the app. Reconnecting…');
     const ws = FakeSocket.all[0]!;
     expect(ws.url).toBe(`ws://${location.host}/ipc?key=k%20ey`);
     const state = api.getState();
@@ -60,7 +60,7 @@ describe('connectWebSocketApi', () => {
   });
 
   it('delivers events to their listeners only', () => {
-    const api = connectWebSocketApi('k', () => undefined, () => undefined);
+    const api = connectWebSocketApi('k', () => undefined, () => undefined, () => 'Lost the connection to the app. Reconnecting…');
     const ws = FakeSocket.all[0]!;
     ws.open();
     const heard: unknown[] = [];
@@ -75,7 +75,7 @@ describe('connectWebSocketApi', () => {
   it('opens only http(s) pages the host asks for, and offers each as a link too', () => {
     const opened: string[] = [];
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
-    connectWebSocketApi('k', () => undefined, (url) => opened.push(url));
+    connectWebSocketApi('k', () => undefined, (url) => opened.push(url), () => 'Lost the connection to the app. Reconnecting…');
     const ws = FakeSocket.all[0]!;
     ws.open();
     ws.receive({ host: 'openExternal', url: 'https://example.com/approve' });
@@ -86,7 +86,7 @@ describe('connectWebSocketApi', () => {
 
   it('a dropped connection fails the calls in flight and reconnects, waiting longer each time up to 5 s', async () => {
     const status: boolean[] = [];
-    const api = connectWebSocketApi('k', (c) => status.push(c), () => undefined);
+    const api = connectWebSocketApi('k', (c) => status.push(c), () => undefined, () => 'Lost the connection to the app. Reconnecting…');
     FakeSocket.all[0]!.open();
     const call = api.getState();
     FakeSocket.all[0]!.drop();
