@@ -44,7 +44,7 @@ const wordLength = (elements: MessageFormatElement[]): number =>
 const padding = (ast: MessageFormatElement[]): string => '·'.repeat(Math.max(1, Math.round(wordLength(ast) * 0.4)));
 
 /** English as text (main, tests) or already parsed (the window's build: scripts/vite-icu-catalogues.ts). */
-function pseudoMessage(message: string | MessageFormatElement[], locale: PseudoLocale): MessageFormatElement[] {
+export function pseudoMessage(message: string | MessageFormatElement[], locale: PseudoLocale): MessageFormatElement[] {
   const ast = typeof message === 'string' ? parse(message) : message;
   if (locale === 'ar-XB') return mapLiterals(ast, (s) => (s.trim() ? `${RLE}${s}${PDF}` : s));
   const literal = (value: string): MessageFormatElement => ({ type: 0, value });

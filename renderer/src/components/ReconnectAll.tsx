@@ -49,7 +49,7 @@ export function QueueBar({ session }: { session: SessionView }) {
     <div className="queue-bar" role="group" aria-label={t('all.title')}>
       <span>
         <strong>{t('all.position', { at: at + 1, total: queue.items.length })}</strong>{' '}
-        · {item.bridgeName} · {item.identity.name}
+        · {item.bridgeName} · <bdi>{item.identity.name}</bdi>
       </span>
       <span className="actions">
         <Button onClick={() => void skip()}>{t('all.skip')}</Button>

@@ -51,7 +51,7 @@ export function RemoveDialog({ network, login, onClose, onRemoved }: { network: 
       }
     >
       <p>
-        {network.displayName} · {login.identity.detail ?? login.identity.name}
+        {network.displayName} · <bdi>{login.identity.detail ?? login.identity.name}</bdi>
       </p>
       <fieldset className="choices">
         <legend>{t('remove.how')}</legend>

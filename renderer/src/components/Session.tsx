@@ -48,7 +48,12 @@ function ForWhom({ session }: { session: SessionView }) {
       <div>
         <span className="visually-hidden">{t('session.for')} </span>
         <strong dir="auto">{who.name}</strong>
-        {who.detail && <span className="muted small"> · {who.detail}</span>}
+        {who.detail && (
+          <span className="muted small">
+            {' · '}
+            <bdi>{who.detail}</bdi>
+          </span>
+        )}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { loadTranslator } from '../../../preload/contract/i18n/catalogues.ts';
 import { resolveLocale } from '../../../preload/contract/i18n/locales.ts';
 import type { Translator } from '../../../preload/contract/i18n/translator.ts';
+import { signal, phoneIdentity } from '../../simulator/bridges/messaging.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Fits the width, both ways: in right-to-left an overflow runs off the left edge. */
@@ -156,6 +157,49 @@ for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
       await app.getByRole('button', { name: L.t('common.startAgain') }).click();
       await expect(app.getByRole('heading', { name: L.t('step.phone') })).toBeVisible();
       await app.getByRole('button', { name: L.t('common.cancel') }).click();
+    });
+  });
+}
+
+for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
+  test.describe(`in ${locale}, 320 CSS px wide: reconnecting`, () => {
+    test.use({ locale, viewport: { width: 320, height: 640 } });
+
+    test('a link that asks first, Reconnect all with its queue and summary, and Help', async ({ app, stack, shot }) => {
+      const L = await loadTranslator(resolveLocale('system', [locale]));
+      const tag = locale.toLowerCase();
+      const state = stack.sim.core.state;
+      state.completeLogin(signal, phoneIdentity('+15550100303', { fullName: 'Alex Rivera' }));
+      for (const l of [...state.logins.values()].filter((x) => x.bridgeID === 'local-signal')) state.setLoginStatus(l.bridgeID, l.loginID, 'needs_login', 'Unlinked from your phone');
+      await connectIn(app, L);
+
+      const telegram = [...state.logins.values()].find((l) => l.bridgeID === 'local-telegram')!;
+      await stack.host.openLink(`beeper-account-manager://reconnect/${telegram.bridgeID}/${telegram.loginID}`);
+      await expect(app.getByText(L.t('confirm.body'))).toBeVisible();
+      await fits(app, 'link');
+      await shot(`111-${tag}-link-confirm`);
+      await app.getByRole('button', { name: L.t('common.cancel') }).click();
+
+      await app.getByRole('button', { name: L.t('all.button', { count: 2 }) }).click();
+      const bar = app.getByRole('group', { name: L.t('all.title') });
+      await expect(bar).toContainText(L.t('all.position', { at: 1, total: 2 }));
+      await fits(app, 'reconnect all');
+      await shot(`112-${tag}-reconnect-all`);
+      await bar.getByRole('button', { name: L.t('all.skip') }).click();
+      await expect(bar).toContainText(L.t('all.position', { at: 2, total: 2 }));
+      await bar.getByRole('button', { name: L.t('all.stop') }).click();
+      await expect(app.getByRole('heading', { name: L.t('all.finished') })).toBeVisible();
+      await expect(app.getByText(L.t('all.done', { done: 0, total: 2 }))).toBeVisible();
+      await fits(app, 'reconnect all summary');
+      await shot(`113-${tag}-reconnect-all-summary`);
+      await app.getByRole('button', { name: L.t('common.done') }).click();
+
+      await app.getByRole('button', { name: L.t('app.menu') }).click();
+      await app.getByRole('button', { name: L.t('app.settings') }).click();
+      const help = app.getByRole('region', { name: L.t('settings.help') }).or(app.locator('section').filter({ has: app.getByRole('heading', { name: L.t('settings.help') }) }));
+      await help.getByRole('button', { name: L.t('settings.copyDiagnostics') }).scrollIntoViewIfNeeded();
+      await fits(app, 'help');
+      await shot(`114-${tag}-settings-help`);
     });
   });
 }

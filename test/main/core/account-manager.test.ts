@@ -94,6 +94,31 @@ describe('AccountManager wiring', () => {
     expect(heard).toEqual([false]);
   });
 
+  it('a language chosen in Settings, or the system’s changing, is spoken at once: settings, accounts and sign-in go out again', async () => {
+    t = await signedIn();
+    const heard: string[] = [];
+    t.core.subscribe((event, payload) => {
+      if (event === 'state.settings') heard.push(`settings:${(payload as { locale: { locale: string } }).locale.locale}`);
+      if (event === 'state.accounts') heard.push('accounts');
+      if (event === 'state.auth') heard.push(`auth:${(payload as AuthView).storage.summary}`);
+    });
+    const view = await t.core.updateSettings({ language: 'de' });
+    expect(view).toMatchObject({ language: 'de', locale: { locale: 'de', catalogue: 'de', dir: 'ltr' } });
+    expect(heard).toContain('settings:de');
+    expect(heard).toContain('accounts');
+    expect(heard.some((h) => h.startsWith('auth:Sie ist'))).toBe(true); // where the sign-in is kept, in German
+    expect(t.core.snapshot().settings.locale.catalogue).toBe('de');
+    heard.length = 0;
+    await t.core.updateSettings({ language: 'system' });
+    await t.core.systemLanguagesChanged(['de-AT']);
+    expect(t.core.snapshot().settings.locale).toEqual({ locale: 'de-AT', catalogue: 'de', dir: 'ltr' });
+    heard.length = 0;
+    await t.core.systemLanguagesChanged(['de-AT']); // nothing changed: nothing sent again
+    expect(heard).toEqual([]);
+    await t.core.systemLanguagesChanged([]);
+    expect(t.core.snapshot().settings.locale.catalogue).toBe('en');
+  });
+
   it('the login-session operations reach the engine: start, read, submit, cancel, dismiss', async () => {
     t = await signedIn();
     const s = await t.core.startSession({ bridgeID: 'local-telegram', flowID: 'phone' });

@@ -33,7 +33,26 @@ describe('createTranslator', () => {
     expect(german.when(now - 2 * 86_400_000, now)).toMatch(/28\.11\.2026/);
   });
 
+  it('a moment today is its time; another day, its date and time', () => {
+    const now = new Date(2026, 10, 30, 12, 0).getTime();
+    expect(english.when(new Date(2026, 10, 30, 11, 59), now)).toBe('11:59 AM');
+    expect(german.when(new Date(2026, 10, 28, 9, 5), now)).toBe('28.11.2026, 09:05');
+  });
+
+  it('relative times change unit at 45 seconds, 60 minutes and 24 hours', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    expect(english.ago(now - 44_000, now)).toBe('just now');
+    expect(english.ago(now - 45_000, now)).toBe('1 minute ago');
+    expect(english.ago(now - 59 * 60_000, now)).toBe('59 minutes ago');
+    expect(english.ago(now - 60 * 60_000, now)).toBe('1 hour ago');
+    expect(english.ago(now - 23 * 3600_000, now)).toBe('23 hours ago');
+    expect(english.ago(now + 2 * 3600_000, now)).toBe('in 2 hours');
+    expect(english.list(['A', 'B'], 'disjunction')).toBe('A or B');
+    expect(english.list(['A', 'B'])).toBe('A and B');
+  });
+
   it('a message with tags comes in parts, each tag made by its function', () => {
+    expect(english.rich('common.cancel', {})).toEqual(['Cancel']);
     const parts = english.rich<{ b: string }>('connect.step2', { b: (chunks) => ({ b: chunks.filter((c): c is string => typeof c === 'string').join('') }) });
     expect(parts.filter((p) => typeof p !== 'string')).toEqual([{ b: 'Settings → Developers' }, { b: 'Beeper Desktop API' }]);
   });
