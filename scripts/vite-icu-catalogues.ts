@@ -1,20 +1,24 @@
 /**
  * The window ships its catalogues already parsed: this Vite plugin turns each catalogue module
- * (preload/contract/i18n/en.ts, de.ts) into the ICU syntax trees intl-messageformat formats, and
- * points the parser at its no-parser build. The window then carries no MessageFormat parser
- * (about 7 KiB gzip); main, which starts once and is not measured by download size, parses as it goes.
- * A message that does not parse fails the build, as the catalogue tests do.
+ * (preload/contract/i18n/en.ts, de.ts), once compiled to JavaScript, into the ICU syntax trees
+ * intl-messageformat formats, and points the parser at its no-parser build. The window then carries
+ * no MessageFormat parser (about 7 KiB gzip); main, which starts once and is not measured by
+ * download size, parses as it goes. A message that does not parse fails the build.
  */
 import { parse } from '@formatjs/icu-messageformat-parser';
-import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import type { Plugin } from 'vite';
 
 const CATALOGUE = /[\\/]preload[\\/]contract[\\/]i18n[\\/](en|de)\.ts$/;
 
-/** `export const <name> = { key: AST, … }` for a catalogue module's one exported object. */
-export async function compiledCatalogue(file: string): Promise<string> {
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, Record<string, string>>;
-  return Object.entries(mod)
+/**
+ * A catalogue module's JavaScript (`export const en = { key: 'message', … }`) as
+ * `export const en = { key: AST, … }`. The module is data only: it is evaluated in an empty context.
+ */
+export function compiledCatalogue(js: string): string {
+  const exported: Record<string, Record<string, string>> = {};
+  runInNewContext(js.replace(/\bexport\s+const\s+(\w+)\s*=/g, 'exported.$1 ='), { exported });
+  return Object.entries(exported)
     .map(([name, messages]) => {
       const parsed = Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, parse(message)]));
       return `export const ${name} = ${JSON.stringify(parsed)};`;
@@ -25,10 +29,11 @@ export async function compiledCatalogue(file: string): Promise<string> {
 export function icuCatalogues(): Plugin {
   return {
     name: 'bam-icu-catalogues',
-    enforce: 'pre',
     config: () => ({ resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] } }),
-    async load(id) {
-      return CATALOGUE.test(id) ? compiledCatalogue(id) : null;
+    // After TypeScript is compiled away: the code is plain JavaScript.
+    transform: {
+      order: 'post',
+      handler: (code, id) => (CATALOGUE.test(id) ? { code: compiledCatalogue(code), map: null } : null),
     },
   };
 }
