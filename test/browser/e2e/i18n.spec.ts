@@ -204,6 +204,60 @@ for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
   });
 }
 
+for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
+  test.describe(`in ${locale}, 320 CSS px wide: a long list`, () => {
+    test.use({ locale, viewport: { width: 320, height: 640 }, stackOptions: { seed: 'large:200', simStopped: true, simConfig: { timeScale: 0.05, oauthAutoApprove: true }, rediscoverMs: 250 } });
+
+    test('Beeper Desktop not running at first, the token form, search and the attention filter, Log in again, and a cookie step', async ({ app, stack, shot }) => {
+      const L = await loadTranslator(resolveLocale('system', [locale]));
+      const tag = locale.toLowerCase();
+      await expect(app.getByRole('heading', { name: L.t('connect.notRunning') })).toBeVisible();
+      await app.getByText(L.t('connect.otherAddress')).click();
+      await fits(app, 'not running');
+      await shot(`115-${tag}-not-running`);
+      await stack.sim.startAPI();
+      await expect(app.getByRole('heading', { name: L.t('connect.title') })).toBeVisible();
+      await app.getByText(L.t('connect.pasteToken')).click();
+      await expect(app.getByLabel(L.t('connect.token'), { exact: true })).toBeVisible();
+      await fits(app, 'token form');
+      await shot(`116-${tag}-token-form`);
+      await connectIn(app, L);
+
+      await app.getByRole('searchbox', { name: L.t('accounts.search') }).fill('Person 42');
+      await expect(app.getByRole('button', { name: /^Person 42/ }).first()).toBeVisible();
+      await fits(app, 'search');
+      await shot(`117-${tag}-search`);
+      await app.getByRole('searchbox', { name: L.t('accounts.search') }).fill('');
+      const attention = app.getByRole('search').getByRole('button');
+      await expect(attention).toHaveText(L.t('accounts.attentionFilter', { count: stack.core.accounts.view().needsAttention.length }));
+      await attention.click();
+      await expect(attention).toHaveAttribute('aria-pressed', 'true');
+      await fits(app, 'needs attention');
+      await shot(`118-${tag}-needs-attention`);
+      await attention.click();
+
+      await app.getByRole('searchbox', { name: L.t('accounts.search') }).fill('Person 42');
+      await app.getByRole('button', { name: /^Person 42/ }).first().click();
+      await app.getByRole('button', { name: L.t('details.logInAgain') }).click();
+      await expect(app.getByRole('dialog')).toContainText(L.t('details.againHint'));
+      await fits(app, 'log in again');
+      await shot(`119-${tag}-log-in-again`);
+      await app.getByRole('button', { name: L.t('details.againKeep') }).click();
+      await app.getByRole('button', { name: L.t('details.back') }).click();
+
+      await app.getByRole('button', { name: L.t('accounts.add') }).click();
+      await app.getByRole('searchbox', { name: L.t('add.search') }).fill('Google');
+      await app.getByRole('button', { name: /Google Messages/ }).first().click();
+      await app.getByRole('radio', { name: /Google Account/ }).check();
+      await app.getByRole('button', { name: L.t('common.continue') }).click();
+      await expect(app.getByRole('heading', { name: L.t('step.signIn', { network: 'Google Messages' }) })).toBeVisible();
+      await fits(app, 'cookies');
+      await shot(`120-${tag}-cookies`);
+      await app.getByRole('button', { name: L.t('common.cancel') }).click();
+    });
+  });
+}
+
 test.describe('choosing the language in Settings', () => {
   test.use({ locale: 'en-US' });
 
