@@ -16,6 +16,8 @@ export const app = Object.assign(new EventEmitter(), {
   setPath: noop,
   getVersion: () => '0.1.0',
   getName: () => 'Beeper Account Manager',
+  getPreferredSystemLanguages: () => ['en-US'],
+  commandLine: { getSwitchValue: (_name: string) => '', hasSwitch: (_name: string) => false },
   requestSingleInstanceLock: () => true,
   setAsDefaultProtocolClient: () => true,
   setAppUserModelId: noop,
