@@ -26,6 +26,7 @@ import { reconnectRequest, type ReconnectTarget } from './sessions/reconnect.ts'
 import { ReconnectQueue } from './sessions/reconnect-queue.ts';
 import { SettingsStore, settingsView, type Settings } from './storage/settings.ts';
 import { LocaleState } from './locale.ts';
+import { loadPhoneFormat } from './accounts/phone-format.ts';
 import { SafeStore } from './storage/store.ts';
 import { Updates, type UpdaterSource } from './updates.ts';
 import { t } from './i18n.ts';
@@ -238,7 +239,7 @@ export class AccountManager {
   // ---------------------------------------------------------------- lifecycle
 
   async start(): Promise<void> {
-    await this.locale.apply();
+    await Promise.all([this.locale.apply(), loadPhoneFormat()]);
     await this.vault.ready(); // the storage status the first screen shows
     await this.connection.start();
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone } from '../../../../main/core/accounts/phone-format.ts';
+import { formatPhone, loadPhoneFormat } from '../../../../main/core/accounts/phone-format.ts';
 
 describe('formatPhone', () => {
+  it('before the formatter has loaded, a number stays as sent; after, it is written for the region', async () => {
+    expect(formatPhone('+12015550142', 'US')).toBe('+12015550142');
+    await loadPhoneFormat();
+    await loadPhoneFormat(); // once is enough; again changes nothing
+    expect(formatPhone('+12015550142', 'US')).toBe('(201) 555-0142');
+  });
+
   it('a number of the user’s own country the national way, any other the international way', () => {
     expect(formatPhone('+12015550142', 'US')).toBe('(201) 555-0142');
     expect(formatPhone('+4915123456789', 'DE')).toBe('01512 3456789');
