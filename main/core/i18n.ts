@@ -4,13 +4,13 @@
  * language setting or the system's languages change. The window has its own (renderer/src/i18n.ts),
  * from the same catalogues and the locale main resolved.
  */
-import { englishTranslator, loadTranslator } from '../../preload/contract/i18n/catalogues.ts';
+import { englishTranslator, translatorLoader } from '../../preload/contract/i18n/catalogues.ts';
 import type { MessageKey } from '../../preload/contract/i18n/en.ts';
 import type { ResolvedLocale } from '../../preload/contract/i18n/locales.ts';
 import type { MessageValues, Translator } from '../../preload/contract/i18n/translator.ts';
 
 let current: Translator = englishTranslator();
-let asked = 0;
+const load = translatorLoader();
 
 /** A message in the current language. */
 export const t = (key: MessageKey, values?: MessageValues): string => current.t(key, values);
@@ -19,8 +19,6 @@ export const translator = (): Translator => current;
 
 /** Speaks `resolved` from now on; when asked twice quickly, the last one asked wins. */
 export async function speak(resolved: ResolvedLocale): Promise<Translator> {
-  const mine = ++asked;
-  const next = await loadTranslator(resolved);
-  if (mine === asked) current = next;
+  current = (await load(resolved)) ?? current;
   return current;
 }

@@ -4,22 +4,23 @@
  * window in place; nothing typed or opened is lost.
  */
 import { createElement, Fragment, type ReactNode } from 'react';
-import { loadTranslator } from '../../preload/contract/i18n/catalogues.ts';
+import { translatorLoader } from '../../preload/contract/i18n/catalogues.ts';
 import type { ResolvedLocale } from '../../preload/contract/i18n/locales.ts';
 import type { Translator } from '../../preload/contract/i18n/translator.ts';
 import { useApp } from './store.ts';
 
 export const useI18n = (): Translator => useApp((s) => s.translator);
 
-let asked: ResolvedLocale | null = null;
+const load = translatorLoader();
 
-/** Loads the locale's catalogue, then speaks it: the page's `lang` and `dir` follow. Last asked wins. */
+/**
+ * Loads the locale's catalogue, then speaks it: the page's `lang` and `dir` follow. Last asked wins,
+ * even when it is the language already spoken; speaking that again re-renders nothing.
+ */
 export async function speak(resolved: ResolvedLocale): Promise<void> {
+  const next = await load(resolved);
   const current = useApp.getState().translator;
-  if (current.locale === resolved.locale && current.catalogue === resolved.catalogue) return;
-  asked = resolved;
-  const next = await loadTranslator(resolved);
-  if (asked !== resolved) return;
+  if (!next || (current.locale === next.locale && current.catalogue === next.catalogue)) return;
   document.documentElement.lang = resolved.locale;
   document.documentElement.dir = resolved.dir;
   useApp.setState({ translator: next });

@@ -23,5 +23,18 @@ export async function loadTranslator(resolved: ResolvedLocale): Promise<Translat
   return createTranslator(resolved, await loadCatalogue(resolved.catalogue));
 }
 
+/**
+ * Loads translators for one speaker (main, or the window): a request made while an earlier one is
+ * still loading wins over it, whichever finishes first; the superseded one resolves to null.
+ */
+export function translatorLoader(): (resolved: ResolvedLocale) => Promise<Translator | null> {
+  let asked = 0;
+  return async (resolved) => {
+    const mine = ++asked;
+    const next = await loadTranslator(resolved);
+    return mine === asked ? next : null;
+  };
+}
+
 /** English, at once: what speaks before the user's locale is known. */
 export const englishTranslator = (): Translator => createTranslator({ locale: 'en', catalogue: 'en', dir: 'ltr' }, en);

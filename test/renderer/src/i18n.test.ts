@@ -29,4 +29,11 @@ describe('the window’s language', () => {
     await Promise.all([speak({ locale: 'de', catalogue: 'de', dir: 'ltr' }), speak({ locale: 'en-XA', catalogue: 'en-XA', dir: 'ltr' })]);
     expect(useApp.getState().translator.catalogue).toBe('en-XA');
   });
+
+  it('asking for the language already spoken, while another loads, still wins; and re-renders nothing', async () => {
+    const english = useApp.getState().translator;
+    await Promise.all([speak({ locale: 'en-XA', catalogue: 'en-XA', dir: 'ltr' }), speak({ locale: 'en', catalogue: 'en', dir: 'ltr' })]);
+    expect(useApp.getState().translator).toBe(english);
+    expect(document.documentElement.lang).toBe('');
+  });
 });

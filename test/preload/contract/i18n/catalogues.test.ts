@@ -2,7 +2,7 @@ import { isDateElement, isLiteralElement, isNumberElement, isPluralElement, isSe
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../../../../preload/contract/i18n/en.ts';
 import { de } from '../../../../preload/contract/i18n/de.ts';
-import { loadCatalogue, loadTranslator } from '../../../../preload/contract/i18n/catalogues.ts';
+import { loadCatalogue, loadTranslator, translatorLoader } from '../../../../preload/contract/i18n/catalogues.ts';
 import { PSEUDO_LOCALES, resolveLocale, type CatalogueID } from '../../../../preload/contract/i18n/locales.ts';
 
 const KEYS = Object.keys(en) as MessageKey[];
@@ -32,6 +32,14 @@ describe('the catalogues', () => {
       expect(text, key).not.toMatch(/\{\w+\}/); // an argument left unfilled
       expect(text.trim(), key).not.toBe('');
     }
+  });
+
+  it('a loader gives each request its translator, or null when a later request superseded it', async () => {
+    const load = translatorLoader();
+    const [first, second] = await Promise.all([load({ locale: 'en-XA', catalogue: 'en-XA', dir: 'ltr' }), load({ locale: 'de', catalogue: 'de', dir: 'ltr' })]);
+    expect(first).toBeNull();
+    expect(second).toMatchObject({ locale: 'de', catalogue: 'de' });
+    expect(await load({ locale: 'en', catalogue: 'en', dir: 'ltr' })).toMatchObject({ catalogue: 'en' });
   });
 
   it('loads English at once and the others from their own modules', async () => {
