@@ -10,6 +10,8 @@ export class LocaleState {
   private readonly setting: () => LanguageSetting;
   private system: readonly string[];
   private resolved: ResolvedLocale;
+  /** Main's translator was loaded for `resolved` (the preview says its languages at every page load). */
+  private spoken = false;
 
   constructor(setting: () => LanguageSetting, system: readonly string[]) {
     this.setting = setting;
@@ -26,12 +28,13 @@ export class LocaleState {
     this.system = languages;
   }
 
-  /** Resolves again and loads that catalogue into main's translator; true when the locale changed. */
+  /** Resolves again and loads that catalogue into main's translator (once per locale); true when the locale changed. */
   async apply(): Promise<boolean> {
     const next = resolveLocale(this.setting(), this.system);
     const changed = next.locale !== this.resolved.locale || next.catalogue !== this.resolved.catalogue;
     this.resolved = next;
-    await speak(next);
+    if (changed || !this.spoken) await speak(next);
+    this.spoken = true;
     return changed;
   }
 }

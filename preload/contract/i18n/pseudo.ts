@@ -6,7 +6,7 @@
  * - ar-XB: each run of words set right-to-left (inside RLE … PDF), and the window mirrored by its
  *   `dir`: a layout written with left and right instead of start and end shows.
  */
-import { parse, isLiteralElement, isPluralElement, isSelectElement, isTagElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { createLiteralElement, parse, isLiteralElement, isPluralElement, isSelectElement, isTagElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { PseudoLocale } from './locales.ts';
 import type { Catalogue } from './translator.ts';
 import { en, type MessageKey } from './en.ts';
@@ -47,8 +47,7 @@ const padding = (ast: MessageFormatElement[]): string => '·'.repeat(Math.max(1,
 export function pseudoMessage(message: string | MessageFormatElement[], locale: PseudoLocale): MessageFormatElement[] {
   const ast = typeof message === 'string' ? parse(message) : message;
   if (locale === 'ar-XB') return mapLiterals(ast, (s) => (s.trim() ? `${RLE}${s}${PDF}` : s));
-  const literal = (value: string): MessageFormatElement => ({ type: 0, value });
-  return [literal('['), ...mapLiterals(ast, accent), literal(` ${padding(ast)}]`)];
+  return [createLiteralElement('['), ...mapLiterals(ast, accent), createLiteralElement(` ${padding(ast)}]`)];
 }
 
 /** A pseudo-locale's catalogue, from the English one. */

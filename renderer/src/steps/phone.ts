@@ -6,6 +6,7 @@
  */
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Translator } from '../../../preload/contract/i18n/translator.ts';
+import { regionOf } from '../../../preload/contract/i18n/locales.ts';
 
 export type { CountryCode };
 
@@ -13,15 +14,8 @@ const COUNTRIES = new Set<string>(getCountries());
 
 /** The first of the system's languages that names a country this library knows ("en-GB" → GB). */
 export function systemRegion(languages: readonly string[]): CountryCode | null {
-  for (const lang of languages) {
-    try {
-      const region = new Intl.Locale(lang).maximize().region;
-      if (region && COUNTRIES.has(region)) return region as CountryCode;
-    } catch {
-      // not a language tag: the next one
-    }
-  }
-  return null;
+  const region = languages.map(regionOf).find((r) => r !== undefined && COUNTRIES.has(r));
+  return (region as CountryCode | undefined) ?? null;
 }
 
 /** Every country as "Germany (+49)", in the user's language and order, the system's region first. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocaleState } from '../../../main/core/locale.ts';
-import { speak, t } from '../../../main/core/i18n.ts';
+import { speak, t, translator } from '../../../main/core/i18n.ts';
 import type { LanguageSetting } from '../../../preload/contract/i18n/locales.ts';
 
 afterEach(async () => {
@@ -21,5 +21,14 @@ describe('LocaleState', () => {
     state.setSystem(['fr', 'en-GB']);
     expect(await state.apply()).toBe(true);
     expect(state.current()).toMatchObject({ locale: 'en-GB', catalogue: 'en' });
+  });
+
+  it('an unchanged locale is not loaded again (the preview says its languages at every page load)', async () => {
+    const state = new LocaleState(() => 'system', ['de']);
+    await state.apply();
+    const spoken = translator();
+    state.setSystem(['de']);
+    expect(await state.apply()).toBe(false);
+    expect(translator()).toBe(spoken);
   });
 });
