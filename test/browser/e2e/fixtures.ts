@@ -92,12 +92,17 @@ export async function connect(page: Page, opts: { approve?: boolean } = {}): Pro
   await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
 }
 
-/** The page and every element in it fit the viewport's width: nothing to scroll sideways. */
+/**
+ * The page and every element in it fit the viewport's width: nothing to scroll sideways, past
+ * either edge (in right-to-left an overflow runs off the left one). Visually hidden text is clipped,
+ * not shown.
+ */
 export async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
   const overflow = await page.evaluate(() => {
     const root = document.documentElement;
+    const outside = (r: DOMRect): boolean => r.right > root.clientWidth + 1 || r.left < -1;
     const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+      .filter((el) => getComputedStyle(el).position !== 'fixed' && !el.closest('.visually-hidden') && outside(el.getBoundingClientRect()))
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
