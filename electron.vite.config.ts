@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
+import { inWindowCatalogue } from './preload/contract/i18n/areas.ts';
 
 /** One build for the three processes: main (ESM), preload (CommonJS, so it runs sandboxed), renderer. */
 export default defineConfig({
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react(), icuCatalogues()],
+    plugins: [react(), icuCatalogues(inWindowCatalogue)],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
+import { inWindowCatalogue } from './preload/contract/i18n/areas.ts';
 
 /**
  * The renderer built for a plain browser (the preview and the end-to-end tests). The same React
@@ -9,7 +10,7 @@ import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
  */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
-  plugins: [react(), icuCatalogues()],
+  plugins: [react(), icuCatalogues(inWindowCatalogue)],
   define: { 'import.meta.env.BAM_TARGET': JSON.stringify('browser') },
   build: {
     // Outside out/: that folder is what electron-builder packs into the app.

@@ -5,12 +5,13 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { build } from 'vite';
 import { icuCatalogues } from '../../scripts/vite-icu-catalogues.ts';
+import { inWindowCatalogue } from '../../preload/contract/i18n/areas.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** As electron.vite.config.ts builds the renderer: React plugin, parsed catalogues, minified, hashed assets. */
 export async function buildPage(root: string, outDir: string, define: Record<string, string> = {}): Promise<string> {
-  await build({ root, plugins: [react(), icuCatalogues()], logLevel: 'silent', define, build: { outDir, emptyOutDir: true, minify: true } });
+  await build({ root, plugins: [react(), icuCatalogues(inWindowCatalogue)], logLevel: 'silent', define, build: { outDir, emptyOutDir: true, minify: true } });
   return outDir;
 }
 

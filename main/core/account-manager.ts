@@ -5,7 +5,9 @@
  */
 import type { EventPayload, EventSchemas, RequestOf } from '../../preload/contract/schemas.ts';
 import type { ToggleKey } from '../../preload/contract/settings.ts';
-import { NO_CAPABILITIES, type AccountHistoryView, type AccountTarget, type AppSnapshot, type ReconnectAllView, type AuthView, type Capabilities, type ConnectionView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
+import type { AccountHistoryView, AccountTarget, AppSnapshot, ReconnectAllView, AuthView, Capabilities, ConnectionView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import { NO_CAPABILITIES } from '../../preload/contract/capabilities.ts';
+import { WindowPlaceKeeper } from './window-place.ts';
 import { AccountHistory, keysOf, subjectsOf } from './accounts/history.ts';
 import { findTarget } from '../../preload/contract/targets.ts';
 import { AccountsRefresher, type RefreshPolicy } from './accounts/refresher.ts';
@@ -108,6 +110,7 @@ export type Core = Pick<
   | 'diagnostics'
   | 'checkForUpdates'
   | 'restartToUpdate'
+  | 'place'
 >;
 
 export class AccountManager {
@@ -122,6 +125,8 @@ export class AccountManager {
   readonly history: AccountHistory;
   readonly reconnectAll: ReconnectQueue;
   readonly locale: LocaleState;
+  /** Where the window is, kept while no window exists. */
+  readonly place = new WindowPlaceKeeper((route) => this.emit('ui.navigate', route));
   private readonly deps: CoreDeps;
   private readonly listeners = new Set<Listener>();
   /** Hashes IDs in diagnostics reports: stable within this run, unknown outside it. */
@@ -211,6 +216,7 @@ export class AccountManager {
     });
     this.sessions.onRemove((id) => {
       this.emit('state.sessionRemoved', { sessionID: id });
+      this.place.sessionGone(id);
       void this.reconnectAll.sessionRemoved(id);
     });
     this.settings.onChange((s) => this.emit('state.settings', settingsView(s, this.locale.current())));
@@ -273,6 +279,7 @@ export class AccountManager {
       reconnectAll: this.reconnectAll.view(),
       settings: settingsView(this.settings.all(), this.locale.current()),
       updater: this.updates.view(),
+      place: this.place.current(),
     };
   }
 

@@ -3,12 +3,10 @@
  * IPC, capture window, links, updates, tray, notifications, login item). Every decision lives in
  * main/policy or main/core; these modules only connect them to Electron.
  */
-import type { BrowserWindow } from 'electron';
 import { app, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EVENTS } from '../../preload/contract/channels.ts';
 import { AccountManager, type Core } from '../core/account-manager.ts';
 import { forwardCoreEvents, registerCoreHandlers } from '../core/ipc/handlers.ts';
 import { IpcRegistry } from '../core/ipc/registry.ts';
@@ -19,10 +17,12 @@ import { loginItemSupport } from '../policy/autostart.ts';
 import { parseLaunch, performLaunch, PROTOCOL, testOnlyEnv, type LaunchAction } from '../policy/launch.ts';
 import { APP_ORIGIN, appOrigins, isSafeExternalURL } from '../policy/security.ts';
 import { buildTrayMenu } from '../policy/tray.ts';
+import { HIDDEN_WINDOW_GRACE_MS } from '../policy/window-lifecycle.ts';
 import { setupCapture } from './capture.ts';
 import { setupOpenBeeperDesktop } from './beeper-desktop.ts';
 import { setupHelp } from './help.ts';
-import { bindIpc, sendToWindow } from './ipc.ts';
+import { bindIpc } from './ipc.ts';
+import { setupMainWindow, type MainWindow } from './main-window.ts';
 import { setupLinks, type LaunchRunner } from './links.ts';
 import { setupLoginItem } from './login-item.ts';
 import { setupNotifications } from './notify.ts';
@@ -52,22 +52,30 @@ export function runShell(paths: ShellPaths): void {
     const core = createCore(log, loginItems !== null, recent);
 
     serveRenderer(paths.renderer);
-    const window = createMainWindow({
-      preload: paths.preload,
-      url: devServer ?? `${APP_ORIGIN}/index.html`,
-      origins,
-      settings: core.settings,
-      log,
-      show: !(firstAction.type === 'hidden' || core.settings.get('startMinimized')),
-      devTools: !app.isPackaged,
-      isQuitting: () => quitting,
+    const window = setupMainWindow({
+      make: () =>
+        createMainWindow({
+          preload: paths.preload,
+          url: devServer ?? `${APP_ORIGIN}/index.html`,
+          origins,
+          settings: core.settings,
+          log,
+          devTools: !app.isPackaged,
+          isQuitting: () => quitting,
+        }),
+      core,
+      graceMs: Number(testOnlyEnv('BAM_WINDOW_GRACE_MS', process.env, app.isPackaged) ?? HIDDEN_WINDOW_GRACE_MS),
+      openAtStart: !(firstAction.type === 'hidden' || core.settings.get('startMinimized')),
+      // Closed for real (close-to-tray off): quit, except on macOS where apps stay in the dock.
+      onClosed: () => {
+        if (!quitting && process.platform !== 'darwin') app.quit();
+      },
     });
     const registry = setupIpc(core, window, origins, log);
-    setupCapture(registry, core, () => window, log.child('capture'));
+    setupCapture(registry, core, window.current, log.child('capture'));
     setupOpenBeeperDesktop(registry, log);
-    setupHelp(registry, core, () => window, logDir, log.child('help'));
-    followVisibility(window, core);
-    const launch = launcher(window, core, registry, log);
+    setupHelp(registry, core, window.current, logDir, log.child('help'));
+    const launch = launcher(window, core, log);
 
     const updater = await setupUpdates(core, log, (yes) => (quitting = yes));
     setupTray({
@@ -76,7 +84,7 @@ export function runShell(paths: ShellPaths): void {
       updater,
       log,
       handlers: {
-        open: () => showWindow(window),
+        open: window.open,
         addAccount: () => void launch({ type: 'add-account' }, false),
         reconnect: (bridgeID, loginID, accountID) => void launch({ type: 'reconnect', bridgeID, loginID, accountID, confirm: false }, false),
         reconnectAll: () => void launch({ type: 'reconnect-all' }, false),
@@ -98,7 +106,7 @@ export function runShell(paths: ShellPaths): void {
     await core.start();
     updater.start();
     await links.start(launch);
-    app.on('activate', () => showWindow(window));
+    app.on('activate', window.open);
     app.on('before-quit', () => {
       quitting = true;
       updater.stop();
@@ -106,10 +114,9 @@ export function runShell(paths: ShellPaths): void {
     });
   });
 
-  app.on('window-all-closed', () => {
-    // Close-to-tray hides the window instead, so this only fires when closing means quitting.
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Listening keeps Electron from quitting when the last window goes: a window closed to the tray is
+  // destroyed after a while and the app lives on in the tray. A real close quits (onClosed above).
+  app.on('window-all-closed', () => undefined);
 }
 
 /**
@@ -179,39 +186,23 @@ function createCore(log: Logger, startAtLogin: boolean, recentLog: () => readonl
 }
 
 /** The contract's handlers, reachable only from the main window's own top frame. */
-function setupIpc(core: Core, window: BrowserWindow, origins: string[], log: Logger): IpcRegistry {
-  const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && s.id === String(window.webContents.id) });
+function setupIpc(core: Core, window: MainWindow, origins: string[], log: Logger): IpcRegistry {
+  const registry = new IpcRegistry({ log: log.child('ipc'), isTrustedSender: (s) => s.transport === 'electron' && s.id === String(window.current()?.webContents.id) });
   registerCoreHandlers(registry, core);
-  bindIpc(registry, () => window, origins, log);
-  forwardCoreEvents(core, registry, (channel, payload) => sendToWindow(window, channel, payload));
+  bindIpc(registry, window.current, origins, log);
+  forwardCoreEvents(core, registry, window.send);
   return registry;
 }
 
-/** The core refreshes faster while the window is in view, and at once when it is focused. */
-function followVisibility(window: BrowserWindow, core: Core): void {
-  const visible = (): void => core.setVisible(window.isVisible() && !window.isMinimized());
-  for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) window.on(ev as 'show', visible);
-  window.on('focus', () => core.windowFocused());
-}
-
-function showWindow(window: BrowserWindow): void {
-  if (window.isDestroyed()) return;
-  if (window.isMinimized()) window.restore();
-  window.show();
-  window.focus();
-}
-
 /** Carries out a launch (links, tray items, notifications): show the window, maybe start a reconnect, navigate. */
-function launcher(window: BrowserWindow, core: Core, registry: IpcRegistry, log: Logger): LaunchRunner {
+function launcher(window: MainWindow, core: Core, log: Logger): LaunchRunner {
   return (action, first) =>
     performLaunch(
       action,
       {
-        showWindow: () => showWindow(window),
-        navigate: (to) => {
-          const payload = registry.event(EVENTS.navigate, to);
-          if (payload) sendToWindow(window, EVENTS.navigate, payload);
-        },
+        showWindow: window.open,
+        // Kept in main: a window that does not exist yet opens there.
+        navigate: (to) => core.place.navigate(to),
         startReconnect: async (bridgeID, loginID, accountID) => {
           try {
             return (await core.reconnect({ bridgeID, loginID, accountID })).id;

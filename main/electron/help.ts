@@ -12,10 +12,12 @@ import type { IpcRegistry } from '../core/ipc/registry.ts';
 import type { Logger } from '../core/log.ts';
 import { t } from '../core/i18n.ts';
 
-export function setupHelp(registry: IpcRegistry, core: Core, window: () => BrowserWindow, logDir: string, log: Logger): void {
+export function setupHelp(registry: IpcRegistry, core: Core, window: () => BrowserWindow | null, logDir: string, log: Logger): void {
   registry.handle('help.saveDiagnostics', async () => {
     const { text, fileName } = core.diagnostics();
-    const choice = await dialog.showSaveDialog(window(), { title: t('help.saveTitle'), defaultPath: fileName, filters: [{ name: 'Text', extensions: ['txt'] }] });
+    const options = { title: t('help.saveTitle'), defaultPath: fileName, filters: [{ name: 'Text', extensions: ['txt'] }] };
+    const parent = window();
+    const choice = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
     if (choice.canceled || !choice.filePath) return { saved: false };
     try {
       await writeFile(choice.filePath, text, { encoding: 'utf8', mode: 0o600 });

@@ -1,4 +1,4 @@
-/** The main window: hardened web contents, remembered bounds, shown when ready, closes to the tray. */
+/** A main window: hardened web contents, remembered bounds, closes to the tray. Made (and remade) by main-window.ts. */
 import { BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/log.ts';
 import { t } from '../core/i18n.ts';
@@ -43,7 +43,6 @@ export interface MainWindowOptions {
   origins: string[];
   settings: SettingsStore;
   log: Logger;
-  show: boolean;
   devTools: boolean;
   /** True once the app is really quitting (close then means close, not hide). */
   isQuitting: () => boolean;
@@ -80,10 +79,8 @@ export function createMainWindow(o: MainWindowOptions): BrowserWindow {
   });
   hardenWebContents(win.webContents, o.origins, o.log);
 
-  win.once('ready-to-show', () => {
-    if (saved?.maximized) win.maximize();
-    if (o.show) win.show();
-  });
+  // Shown by main-window.ts once its first screen is drawn.
+  if (saved?.maximized) win.once('ready-to-show', () => win.maximize());
 
   let saveTimer: NodeJS.Timeout | null = null;
   const saveBounds = (): void => {

@@ -110,7 +110,7 @@ export async function performLaunch(action: LaunchAction, deps: LaunchDeps, firs
  * profile folder, test hooks). A packaged build ignores them: nothing outside the app can redirect
  * its data or turn hooks on.
  */
-export const TEST_ONLY_ENV = ['BAM_USER_DATA_DIR', 'BAM_E2E'] as const;
+export const TEST_ONLY_ENV = ['BAM_USER_DATA_DIR', 'BAM_E2E', 'BAM_WINDOW_GRACE_MS'] as const;
 
 export function testOnlyEnv(name: (typeof TEST_ONLY_ENV)[number], env: NodeJS.ProcessEnv, isPackaged: boolean): string | undefined {
   return isPackaged ? undefined : env[name];

@@ -37,6 +37,8 @@ export const INVOKE = {
   openLogs: 'help.openLogs',
   checkForUpdates: 'updates.check',
   restartToUpdate: 'updates.restart',
+  rememberPlace: 'ui.rememberPlace',
+  windowReady: 'ui.ready',
 } as const;
 
 /** main → renderer pushed events. */

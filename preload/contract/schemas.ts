@@ -10,6 +10,10 @@ import type { EVENTS, INVOKE } from './channels.ts';
 import {
   AccountHistoryViewSchema,
   AccountTargetSchema,
+  accountTarget,
+  namesOne,
+  RouteSchema,
+  WindowPlaceSchema,
   AccountsViewSchema,
   AppSnapshotSchema,
   AuthViewSchema,
@@ -26,8 +30,6 @@ const id = z.string().min(1).max(512);
 const none = z.undefined();
 /** Values typed into a login step: bounded so a broken renderer cannot flood main. */
 /** A login or an account of a bridge: at least one of the two IDs. */
-const namesOne = (t: { loginID: string | null; accountID: string | null }): boolean => t.loginID !== null || t.accountID !== null;
-const accountTarget = AccountTargetSchema.strict().refine(namesOne, 'names a login or an account');
 const fieldValues = z.record(z.string().min(1).max(256), z.string().max(16_384)).refine((o) => Object.keys(o).length <= 64, 'too many fields');
 
 export const invokeSchemas = {
@@ -97,6 +99,10 @@ export const invokeSchemas = {
   'help.openLogs': { request: none, response: z.null() },
   'updates.check': { request: none, response: UpdaterViewSchema },
   'updates.restart': { request: none, response: UpdaterViewSchema },
+  /** Where the window is (its screen, search, folded sections): main keeps it while no window exists. */
+  'ui.rememberPlace': { request: WindowPlaceSchema, response: z.null() },
+  /** The window has drawn its first screen: main shows it now, never an empty or loading one. */
+  'ui.ready': { request: none, response: z.null() },
 } as const satisfies { [C in (typeof INVOKE)[keyof typeof INVOKE]]: { request: z.ZodType; response: z.ZodType } };
 
 export const eventSchemas = {
@@ -108,16 +114,7 @@ export const eventSchemas = {
   'state.reconnectAll': ReconnectAllViewSchema.nullable(),
   'state.settings': SettingsViewSchema,
   'state.updater': UpdaterViewSchema,
-  'ui.navigate': z.discriminatedUnion('to', [
-    /** The account list; with `selected`, that account's details beside it (or instead of it, in a narrow window). */
-    z.object({ to: z.literal('accounts'), selected: accountTarget.optional() }),
-    z.object({ to: z.literal('add-account'), bridgeID: id.optional() }),
-    z.object({ to: z.literal('session'), sessionID: id }),
-    /** Reconnect all: the account being reconnected, or the summary. */
-    z.object({ to: z.literal('reconnect-all') }),
-    /** A reconnect asked for from outside the app (a link): the user confirms first. */
-    z.object({ to: z.literal('confirm-reconnect'), bridgeID: id, loginID: id.nullable(), accountID: id.nullable() }),
-  ]),
+  'ui.navigate': RouteSchema,
 } as const satisfies { [E in (typeof EVENTS)[keyof typeof EVENTS]]: z.ZodType };
 
 export type InvokeSchemas = typeof invokeSchemas;

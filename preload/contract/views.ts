@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { perToggle } from './settings.ts';
 import { LANGUAGES, LANGUAGE_SETTINGS, PSEUDO_LOCALES } from './i18n/locales.ts';
-import { AccountStatusSchema, BridgeStatusSchema, LoginStatusSchema } from './statuses.ts';
+import { ACCOUNT_STATUSES, BRIDGE_STATUSES, LOGIN_STATUSES } from './statuses.ts';
+
+const AccountStatusSchema = z.enum([...ACCOUNT_STATUSES, 'unknown']);
+const LoginStatusSchema = z.enum(LOGIN_STATUSES);
+const BridgeStatusSchema = z.enum([...BRIDGE_STATUSES, 'unknown']);
 
 export const AppErrorViewSchema = z.object({
   kind: z.string(),
@@ -185,6 +189,9 @@ export type AccountHistoryView = z.infer<typeof AccountHistoryViewSchema>;
 /** Which account a details pane, a history or a reconnect is about: a login, an account, or both. */
 export const AccountTargetSchema = z.object({ bridgeID: z.string().min(1).max(512), loginID: z.string().min(1).max(512).nullable(), accountID: z.string().min(1).max(512).nullable() });
 export type AccountTarget = z.infer<typeof AccountTargetSchema>;
+/** A login or an account of a bridge: at least one of the two IDs. */
+export const namesOne = (t: { loginID: string | null; accountID: string | null }): boolean => t.loginID !== null || t.accountID !== null;
+export const accountTarget = AccountTargetSchema.strict().refine(namesOne, 'names a login or an account');
 
 // ------------------------------------------------------------------ login sessions
 
@@ -360,8 +367,35 @@ export const CapabilitiesSchema = z.object({
   startAtLogin: z.boolean(),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
-/** A host that offers none of them (the browser preview, or before the first snapshot). */
-export const NO_CAPABILITIES: Capabilities = Object.freeze({ captureWindow: false, desktopShell: false, startAtLogin: false });
+
+// ------------------------------------------------------------------ the window's place
+
+/** Which screen shows: one name per screen, main and window alike. */
+const routeID = z.string().min(1).max(512);
+export const RouteSchema = z.discriminatedUnion('to', [
+  /** The account list; with `selected`, that account's details beside it (or instead of it, in a narrow window). */
+  z.object({ to: z.literal('accounts'), selected: accountTarget.optional() }),
+  z.object({ to: z.literal('add-account'), bridgeID: routeID.optional() }),
+  z.object({ to: z.literal('session'), sessionID: routeID }),
+  /** Reconnect all: the account being reconnected, or the summary. */
+  z.object({ to: z.literal('reconnect-all') }),
+  /** A reconnect asked for from outside the app (a link): the user confirms first. */
+  z.object({ to: z.literal('confirm-reconnect'), bridgeID: routeID, loginID: routeID.nullable(), accountID: routeID.nullable() }),
+]);
+export type Route = z.infer<typeof RouteSchema>;
+
+/**
+ * Where the user is in the window: kept by main, so that a window closed to the tray, destroyed and
+ * opened again shows the same screen with the same search and folded sections.
+ */
+export const WindowPlaceSchema = z
+  .object({
+    route: RouteSchema,
+    listFilter: z.object({ query: z.string().max(256), attentionOnly: z.boolean() }).strict(),
+    collapsed: z.array(z.string().min(1).max(512)).max(1000),
+  })
+  .strict();
+export type WindowPlace = z.infer<typeof WindowPlaceSchema>;
 
 export const AppSnapshotSchema = z.object({
   capabilities: CapabilitiesSchema,
@@ -372,5 +406,7 @@ export const AppSnapshotSchema = z.object({
   reconnectAll: ReconnectAllViewSchema.nullable(),
   settings: SettingsViewSchema,
   updater: UpdaterViewSchema,
+  /** Where the last window was; null before any window told. */
+  place: WindowPlaceSchema.nullable(),
 });
 export type AppSnapshot = z.infer<typeof AppSnapshotSchema>;

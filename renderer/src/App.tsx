@@ -5,13 +5,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './components/Accounts.tsx';
-import { AddAccountScreen } from './components/AddAccount.tsx';
-import { ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, StorageConsent } from './components/Connect.tsx';
-import { SessionScreen } from './components/Session.tsx';
-import { SettingsDialog } from './components/Settings.tsx';
 import { Button, Icon, OpenBeeperDesktop, Spinner } from './components/ui.tsx';
-import { DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
-import { ConfirmReconnectScreen } from './components/ConfirmReconnect.tsx';
+import { atTheGate, DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
+import { AddAccountScreen, ConfirmReconnectScreen, ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, SessionScreen, SettingsDialog } from './screens.tsx';
 import { ReconnectAllScreen } from './components/ReconnectAll.tsx';
 import { useI18n } from './i18n.ts';
 
@@ -99,6 +95,28 @@ function DesktopGone() {
   );
 }
 
+/** Shown while signed in when the OS offers no secure storage for the sign-in. */
+function StorageConsent() {
+  const auth = useApp((s) => s.auth);
+  const run = useApp((s) => s.run);
+  const [dismissed, setDismissed] = useState(false);
+  const { t } = useI18n();
+  if (!auth || auth.status !== 'signed-in' || !auth.storage.needsConsent || dismissed) return null;
+  return (
+    <div className="banner banner-warn" role="region" aria-label={t('connect.storageRegion')}>
+      <div>
+        <strong>{t('connect.storageUntilQuit')}</strong> {auth.storage.reason}
+      </div>
+      <div className="banner-actions">
+        <Button onClick={() => void run((api) => api.setPlaintextConsent({ allow: true }))}>{t('connect.storeUnencrypted')}</Button>
+        <Button variant="ghost" onClick={() => setDismissed(true)}>
+          {t('connect.keepForSession')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function UpdateReady() {
   const updater = useApp((s) => s.updater);
   const run = useApp((s) => s.run);
@@ -140,8 +158,7 @@ function Main() {
   const { t } = useI18n();
   if (!connection || !auth) return null;
   const signedIn = auth.status === 'signed-in';
-  const haveData = Boolean(accounts?.lastRefreshedAt);
-  if (!(signedIn && haveData)) {
+  if (atTheGate(auth, accounts)) {
     if (connection.status === 'searching') return <Searching />;
     if (connection.status === 'not-running') return <NotRunning />;
     if (connection.appState === 'needs-login') return <DesktopNeedsLogin />;
@@ -166,6 +183,10 @@ export function App() {
   // Screen changes move focus to the new screen's title (sessions handle their own steps; the
   // accounts screen's details and rows handle theirs: opening or closing details is not a new screen).
   const screen = route.to;
+  // Drawn: main shows the window now (main/electron/main-window.ts), never before its first screen.
+  useEffect(() => {
+    if (ready) useApp.getState().api?.windowReady().catch(() => undefined);
+  }, [ready]);
   useEffect(() => {
     if (screen !== 'session') document.getElementById('screen-title')?.focus();
   }, [screen]);

@@ -4,14 +4,16 @@ import { App } from './App.tsx';
 import { findApi } from './bridge/index.ts';
 import { useApp } from './store.ts';
 import { speak } from './i18n.ts';
+import { loadScreenOf, loadScreensWhenIdle } from './screens.tsx';
+import { loadNetworkIcons } from './components/NetworkIcon.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 
-useApp.setState({ onLocale: (settings) => speak(settings.locale) });
+useApp.setState({ onLocale: (settings) => speak(settings.locale), loadCode: (first) => Promise.all([loadScreenOf(first.route, first.gate), loadNetworkIcons(first.networkTypes)]) });
 
-const api = findApi(
+void findApi(
   (connected) => {
     useApp.setState({ hostConnected: connected });
     // After the preview host comes back, catch up on everything missed.
@@ -19,9 +21,14 @@ const api = findApi(
   },
   (url) => useApp.setState({ externalLink: url }),
   () => useApp.getState().translator.t('app.hostLost'),
-);
-if (api) void useApp.getState().init(api);
-else root.textContent = useApp.getState().translator.t('app.noMain');
+).then(async (api) => {
+  if (!api) {
+    root.textContent = useApp.getState().translator.t('app.noMain');
+    return;
+  }
+  await useApp.getState().init(api);
+  loadScreensWhenIdle();
+});
 
 createRoot(root).render(
   <StrictMode>

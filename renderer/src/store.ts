@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
 import type { EventPayload } from '../../preload/contract/schemas.ts';
 import { reconnectAllRoute } from '../../preload/contract/routes.ts';
-import { NO_CAPABILITIES, type AccountsView, type AppSnapshot, type AuthView, type Capabilities, type ConnectionView, type ReconnectAllView, type SessionView, type SettingsView, type UpdaterView } from '../../preload/contract/views.ts';
+import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, ReconnectAllView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
+import { NO_CAPABILITIES } from '../../preload/contract/capabilities.ts';
 import { keepUnchanged } from './keep-unchanged.ts';
 import { NO_FILTER, type ListFilter } from './account-filter.ts';
 import { englishTranslator } from '../../preload/contract/i18n/catalogues.ts';
@@ -15,6 +16,13 @@ import type { Translate, Translator } from '../../preload/contract/i18n/translat
 
 /** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
 export type Route = EventPayload<'ui.navigate'>;
+
+/** What the first screen is: its route, or the gate before the list; and the networks it shows. */
+export interface FirstScreen {
+  route: Route;
+  gate: boolean;
+  networkTypes: string[];
+}
 
 export interface Notice {
   id: number;
@@ -57,6 +65,8 @@ export interface AppState {
   translator: Translator;
   /** Runs when main's settings name a locale: the window speaks it (set by main.tsx). */
   onLocale: (settings: SettingsView) => Promise<void>;
+  /** Loads the code the first screen draws with: its screen's, its networks' logos (set by main.tsx). */
+  loadCode: (first: FirstScreen) => Promise<unknown>;
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
@@ -137,15 +147,21 @@ export const useApp = create<AppState>()((set, get) => ({
   historyCleared: 0,
   translator: englishTranslator(),
   onLocale: () => Promise.resolve(),
+  loadCode: () => Promise.resolve(),
 
   async init(api) {
     set({ api });
     listen(api, get, set);
     const snapshot = await get().run((a) => a.getState());
     if (!snapshot) return;
-    // The first screen in the user's language, not English for a moment.
-    await get().onLocale(snapshot.settings);
+    // Where the last window was (this one may be its successor), a login that is over excepted.
+    const place = snapshot.place && { ...snapshot.place, route: stillThere(snapshot.place.route, snapshot) };
+    // The first screen in the user's language and with its code loaded: nothing flashes before it.
+    const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts), networkTypes: snapshot.accounts.networks.map((n) => n.type) };
+    await Promise.all([get().onLocale(snapshot.settings), get().loadCode(first)]);
+    if (place) set({ route: place.route, listFilter: place.listFilter, collapsed: Object.fromEntries(place.collapsed.map((id) => [id, true] as const)) });
     get().applySnapshot(snapshot);
+    rememberPlaces(api, get);
   },
 
   applySnapshot(s) {
@@ -204,12 +220,32 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 }));
 
+/** A route to a login that has ended and gone leads to the account list. */
+function stillThere(route: Route, snapshot: AppSnapshot): Route {
+  return route.to === 'session' && !snapshot.sessions.some((x) => x.id === route.sessionID) ? { to: 'accounts' } : route;
+}
+
+/** Tells main where the window is whenever that changes (main/core/window-place.ts keeps it). */
+function rememberPlaces(api: BeeperAccountManagerAPI, get: () => AppState): void {
+  let last: Pick<AppState, 'route' | 'listFilter' | 'collapsed'> | null = null;
+  const tell = (st: AppState): void => {
+    if (last && st.route === last.route && st.listFilter === last.listFilter && st.collapsed === last.collapsed) return;
+    last = { route: st.route, listFilter: st.listFilter, collapsed: st.collapsed };
+    api.rememberPlace({ route: st.route, listFilter: st.listFilter, collapsed: Object.keys(st.collapsed) }).catch(() => undefined);
+  };
+  tell(get());
+  useApp.subscribe(tell);
+}
+
 /** The window is on the queue's screen, or on the login of the account the queue is reconnecting. */
 function followsQueue(st: AppState): boolean {
   const { route, reconnectAll } = st;
   if (route.to === 'reconnect-all') return true;
   return route.to === 'session' && reconnectAll !== null && reconnectAll.items.some((i) => i.sessionID === route.sessionID);
 }
+
+/** Before the account list: not signed in, or no accounts fetched yet (finding Beeper Desktop, connecting). */
+export const atTheGate = (auth: AuthView | null, accounts: AccountsView | null): boolean => !(auth?.status === 'signed-in' && accounts?.lastRefreshedAt);
 
 /** The banner that says Beeper Desktop is gone (App.tsx): what actions that need it point at. */
 export const DESKTOP_GONE_BANNER = 'desktop-gone';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE } from '../../preload/contract/channels.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { launchApp, startMachine, type Machine, type RunningApp } from './launch-app.ts';
+import { launchApp, startMachine, type LaunchOptions, type Machine, type RunningApp } from './launch-app.ts';
 
 vi.mock('electron', () => import('./electron-module.ts'));
 vi.mock('electron-updater', () => import('./electron-updater-module.ts'));
@@ -39,7 +39,7 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-async function launch(o: { argv?: string[] } = {}): Promise<RunningApp> {
+async function launch(o: Omit<LaunchOptions, 'baseURL'> = {}): Promise<RunningApp> {
   running = await launchApp(machine, { baseURL: sim.url, ...o });
   return running;
 }
@@ -209,7 +209,11 @@ async function readClipboard(): Promise<string> {
 
 /** The app connected and listing WhatsApp; then WhatsApp needs login on the server (nothing told the app yet). */
 async function connectedThenWhatsAppDrops(): Promise<RunningApp> {
-  const app = await launch();
+  return connectedThenWhatsAppDropsWith({});
+}
+
+async function connectedThenWhatsAppDropsWith(o: Omit<LaunchOptions, 'baseURL'>): Promise<RunningApp> {
+  const app = await launch(o);
   await connect(app);
   await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
   const login = [...sim.core.state.logins.values()].find((l) => l.bridgeID === 'local-whatsapp')!;
@@ -317,11 +321,68 @@ describe('the tray and notifications', () => {
   });
 });
 
-describe('launches and links', () => {
-  it('starts hidden in the tray with --hidden; a second launch with a link shows that flow', async () => {
-    const app = await launch({ argv: ['--hidden'] });
+describe('resting in the tray', () => {
+  /** No main window and no renderer page left: what a window closed to the tray costs after its grace period. */
+  const rested = async (app: RunningApp): Promise<void> => {
+    await vi.waitFor(() => expect(app.mainWindow()).toBeNull(), { timeout: 10_000 });
+    await vi.waitFor(() => expect([...app.electron.pages.keys()].filter((p) => !p.isClosed())).toEqual([]));
+  };
+
+  it('closed to the tray past the grace period: no window, no renderer; reopened on the same login in progress, drawn before shown', async () => {
+    const app = await launch({ packaged: false, env: { BAM_WINDOW_GRACE_MS: '1500' } });
     await connect(app);
-    expect(app.window.isVisible()).toBe(false);
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('  WhatsApp: Alex Rivera'));
+    app.tray().click('Reconnect account', 'WhatsApp: Alex Rivera');
+    await pw(app.page.getByRole('img', { name: /QR code/ })).toBeVisible();
+    const live = () => [...sim.core.logins.sessions.values()].filter((x) => !x.terminal);
+    const session = live()[0]!;
+
+    expect(app.window.close()).toBe(false); // to the tray
+    await rested(app);
+    expect(app.electron.app.state).toBe('ready');
+    expect(live()).toEqual([session]); // main kept the login going
+
+    app.tray().click('Open Account Manager');
+    const win = await app.shownWindow();
+    // The moment it shows, it shows the login: no empty or loading screen first.
+    expect(await win.webContents.livePage.getByRole('img', { name: /QR code/ }).count()).toBe(1);
+    expect(await win.webContents.livePage.getByText('Reconnect · WhatsApp').count()).toBe(1);
+    expect(live()).toEqual([session]);
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('a folded section comes back too; a notification or a link opens a new window on its flow', async () => {
+    const app = await connectedThenWhatsAppDropsWith({ packaged: false, env: { BAM_WINDOW_GRACE_MS: '1000' } });
+    await app.page.getByRole('button', { name: 'Refresh' }).click();
+    await vi.waitFor(() => expect(app.electron.notifications).toHaveLength(1));
+    await app.page.getByRole('button', { name: /Telegram/, expanded: true }).click(); // fold Telegram
+    expect(app.window.close()).toBe(false);
+    await rested(app);
+
+    app.electron.notifications[0]!.click();
+    await app.shownWindow();
+    await pw(app.page.getByText('Reconnect · WhatsApp')).toBeVisible();
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+    await app.page.getByRole('button', { name: 'Beeper Account Manager' }).click();
+    await pw(app.page.getByRole('button', { name: /Telegram/, expanded: false })).toBeVisible();
+
+    expect(app.window.close()).toBe(false);
+    await rested(app);
+    app.electron.app.secondInstance(['/opt/Beeper Account Manager/beeper-account-manager', 'beeper-account-manager://add/local-signal']);
+    await app.shownWindow();
+    await pw(app.page.getByRole('heading', { name: /Signal/ })).toBeVisible();
+  });
+});
+
+describe('launches and links', () => {
+  it('starts hidden in the tray with --hidden, with no window at all; a second launch with a link shows that flow', async () => {
+    const app = await launch({ argv: ['--hidden'] });
+    await vi.waitFor(() => expect(app.tray().labels()).toContain('Open Account Manager'));
+    expect(app.mainWindow()).toBeNull();
+    expect(app.electron.pages.size).toBe(0); // no renderer process
+    app.tray().click('Open Account Manager');
+    await app.shownWindow();
+    await connect(app);
     app.electron.app.secondInstance(['/opt/Beeper Account Manager/beeper-account-manager', 'beeper-account-manager://add/local-telegram']);
     await pw(app.page.getByRole('heading', { name: 'How do you want to connect Telegram?' })).toBeVisible();
     expect(app.window.isVisible()).toBe(true);

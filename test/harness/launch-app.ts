@@ -85,13 +85,23 @@ export interface LaunchOptions {
   argv?: string[];
   /** A packaged build (default), as users run it. */
   packaged?: boolean;
+  /** Extra environment (test-only variables work only with `packaged: false`). */
+  env?: Record<string, string>;
 }
+
+/** The app's main window: not the capture window (its own partition) nor any child. */
+const isMain = (w: EmulatedWindow): boolean => !w.isDestroyed() && !w.options['parent'] && !(w.options['webPreferences'] as { partition?: string } | undefined)?.partition;
 
 export interface RunningApp {
   electron: EmulatedElectron;
-  /** The main window (the first one the app opened). */
-  window: EmulatedWindow;
-  page: Page;
+  /** The main window now (the app destroys one that rests in the tray, and makes a new one when opened). */
+  readonly window: EmulatedWindow;
+  /** Its page. */
+  readonly page: Page;
+  /** The main window, if one exists. */
+  mainWindow(): EmulatedWindow | null;
+  /** Waits for a (new) main window showing the app, and returns it. */
+  shownWindow(): Promise<EmulatedWindow>;
   tray(): EmulatedTray;
   /** The next page the system browser opens (an approval page, a help link). */
   nextBrowserPage(): Promise<Page>;
@@ -99,7 +109,7 @@ export interface RunningApp {
   quit(): Promise<void>;
 }
 
-const ENV_KEYS = ['BEEPER_DESKTOP_BASE_URL', 'APPIMAGE', 'XDG_CONFIG_HOME'] as const;
+const ENV_KEYS = ['BEEPER_DESKTOP_BASE_URL', 'APPIMAGE', 'XDG_CONFIG_HOME', 'BAM_WINDOW_GRACE_MS'] as const;
 
 export async function launchApp(machine: Machine, o: LaunchOptions): Promise<RunningApp> {
   const electron = new EmulatedElectron({
@@ -114,6 +124,7 @@ export async function launchApp(machine: Machine, o: LaunchOptions): Promise<Run
   // An AppImage on Linux: the install kind that updates itself (main/policy/updater.ts).
   process.env['APPIMAGE'] = path.join(machine.dir, 'Beeper-Account-Manager.AppImage');
   process.env['XDG_CONFIG_HOME'] = path.join(machine.home, '.config');
+  Object.assign(process.env, o.env);
   const savedArgv = process.argv;
   process.argv = [path.join(machine.dir, 'beeper-account-manager'), ...(o.argv ?? [])];
   try {
@@ -123,12 +134,21 @@ export async function launchApp(machine: Machine, o: LaunchOptions): Promise<Run
   } finally {
     process.argv = savedArgv;
   }
-  await vi.waitFor(() => {
-    if (electron.windows.length === 0) throw new Error('no window yet');
-  }, { timeout: 10_000 });
-  const window = electron.windows[0]!;
-  const page = await window.webContents.page;
-  await page.waitForURL((u) => u.protocol === 'https:', { waitUntil: 'load' }); // the app, not about:blank
+  const mainWindow = (): EmulatedWindow | null => electron.windows.find(isMain) ?? null;
+  const shownWindow = async (): Promise<EmulatedWindow> => {
+    let win: EmulatedWindow | null = null;
+    await vi.waitFor(
+      () => {
+        win = mainWindow();
+        if (!win?.isVisible()) throw new Error('no main window shown yet');
+      },
+      { timeout: 15_000 },
+    );
+    return win!;
+  };
+  // A hidden start makes no window; otherwise the app is up once its window shows.
+  const hidden = (o.argv ?? []).includes('--hidden');
+  if (!hidden) await shownWindow();
 
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -145,8 +165,18 @@ export async function launchApp(machine: Machine, o: LaunchOptions): Promise<Run
   };
   return {
     electron,
-    window,
-    page,
+    get window() {
+      const w = mainWindow();
+      if (!w) throw new Error('the app has no main window now');
+      return w;
+    },
+    get page() {
+      const w = mainWindow();
+      if (!w) throw new Error('the app has no main window now');
+      return w.webContents.livePage;
+    },
+    mainWindow,
+    shownWindow,
     tray: () => {
       const t = electron.trays[0];
       if (!t) throw new Error('the app made no tray icon');

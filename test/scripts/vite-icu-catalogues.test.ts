@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { compiledCatalogue, icuCatalogues } from '../../scripts/vite-icu-catalogues.ts';
 import { en } from '../../preload/contract/i18n/en.ts';
+import { inWindowCatalogue } from '../../preload/contract/i18n/areas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A catalogue as Vite hands it to the plugin: compiled to JavaScript. */
@@ -17,6 +18,13 @@ describe('the window’s parsed catalogues', () => {
     expect(Object.keys(parsed)).toEqual(Object.keys(en));
     expect(parsed['accounts.needAttention']).toEqual(parse(en['accounts.needAttention']));
     expect(compiledCatalogue(compiled('preload/contract/i18n/de.ts'))).toMatch(/^export const de = \{/);
+  });
+
+  it('the window’s build leaves out the messages only main words', () => {
+    const plugin = icuCatalogues(inWindowCatalogue);
+    const transform = (plugin.transform as unknown as { handler: (code: string, id: string) => { code: string } | null }).handler;
+    const out = transform("export const en = { 'error.offline': 'x', 'tray.open': 'y', 'accounts.title': 'z' };", path.join(ROOT, 'preload/contract/i18n/en.ts'))!.code;
+    expect(Object.keys(JSON.parse(out.replace(/^export const en = /, '').replace(/;$/, '')) as object)).toEqual(['accounts.title']);
   });
 
   it('a message that does not parse fails the build', () => {

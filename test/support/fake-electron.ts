@@ -118,13 +118,21 @@ export class BrowserWindow extends Emitter {
     this.webContents.url = url;
     return Promise.resolve();
   }
+  /** As Electron: 'show' and 'hide' fire when the visibility changes. */
   show(): void {
+    if (this.destroyed || this.visible) return;
     this.visible = true;
+    this.emit('show');
   }
   hide(): void {
+    if (!this.visible) return;
     this.visible = false;
+    this.emit('hide');
   }
   focus(): void {}
+  getChildWindows(): BrowserWindow[] {
+    return BrowserWindow.instances.filter((w) => w.options['parent'] === this && !w.destroyed);
+  }
   setTitle(title: string): void {
     this.title = title;
   }
@@ -145,13 +153,19 @@ export class BrowserWindow extends Emitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** As Electron: no 'close', but always 'closed'. */
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.visible = false;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
-  /** Fires 'close'; returns whether it was prevented (e.g. hidden to the tray). */
+  /** Fires 'close'; unless prevented (e.g. hidden to the tray) the window is destroyed. Returns whether it was prevented. */
   close(): boolean {
     let prevented = false;
     this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.destroy();
     return prevented;
   }
 }

@@ -79,6 +79,7 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
     reconnectAll: null,
     settings: { baseURL: null, ...toggleDefaults(), language: 'system', locale: { locale: 'en', catalogue: 'en', dir: 'ltr' }, allowPlaintextToken: false },
     updater: { status: 'idle', currentVersion: '0.1.0', version: null, percent: null, summary: 'Updates are checked automatically.', downloadURL: null, checkedAt: null },
+    place: null,
     ...overrides,
   });
 }

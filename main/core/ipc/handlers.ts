@@ -45,6 +45,14 @@ export function registerCoreHandlers(registry: IpcRegistry, core: Core): void {
   registry.handle('help.diagnostics', () => core.diagnostics());
   registry.handle('updates.check', () => core.checkForUpdates());
   registry.handle('updates.restart', () => core.restartToUpdate());
+  registry.handle('ui.rememberPlace', (place) => {
+    core.place.remember(place);
+    return null;
+  });
+  registry.handle('ui.ready', () => {
+    core.place.windowReady();
+    return null;
+  });
 }
 
 /** Forwards the core's events through the registry's validation to a transport's publisher. */

@@ -10,7 +10,7 @@ import type { AccountTarget, AccountView, AttentionItem, LoginView, NetworkView,
 import { filterNetworks, FIND_FROM, isFiltering, rowCount, type ShownNetwork } from '../account-filter.ts';
 import { accountTarget, loginTarget, rowKey, sameRow } from '../selection.ts';
 import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
-import { AccountDetails } from './AccountDetails.tsx';
+import { AccountDetails } from '../screens.tsx';
 import { ReconnectAllButton } from './ReconnectAll.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';

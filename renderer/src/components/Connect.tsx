@@ -212,25 +212,3 @@ export function ConnectScreen() {
     </Panel>
   );
 }
-
-/** Shown while signed in when the OS offers no secure storage for the sign-in. */
-export function StorageConsent() {
-  const auth = useApp((s) => s.auth);
-  const run = useApp((s) => s.run);
-  const [dismissed, setDismissed] = useState(false);
-  const { t } = useI18n();
-  if (!auth || auth.status !== 'signed-in' || !auth.storage.needsConsent || dismissed) return null;
-  return (
-    <div className="banner banner-warn" role="region" aria-label={t('connect.storageRegion')}>
-      <div>
-        <strong>{t('connect.storageUntilQuit')}</strong> {auth.storage.reason}
-      </div>
-      <div className="banner-actions">
-        <Button onClick={() => void run((api) => api.setPlaintextConsent({ allow: true }))}>{t('connect.storeUnencrypted')}</Button>
-        <Button variant="ghost" onClick={() => setDismissed(true)}>
-          {t('connect.keepForSession')}
-        </Button>
-      </div>
-    </div>
-  );
-}

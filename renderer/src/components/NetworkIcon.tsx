@@ -2,28 +2,58 @@
  * A network's recognisable logo (Simple Icons, CC0, bundled: nothing is loaded from the network),
  * or its initials where there is no logo (Slack and LinkedIn ask Simple Icons not to carry theirs;
  * networks newer than this app). Next to the network's name it is decorative; alone it is labelled.
+ * Each logo is its own small chunk, loaded for the networks there are (bench figure 1): the window
+ * loads those of the accounts it lists before its first screen (store.ts), the rest on first use.
  */
-import { siBluesky, siDiscord, siGooglemessages, siInstagram, siMessenger, siSignal, siTelegram, siWhatsapp, siX, type SimpleIcon } from 'simple-icons';
+import { useState } from 'react';
 import { useI18n } from '../i18n.ts';
 
-/** By the bridge's `type` (what Beeper Desktop reports; bridge IDs differ between local and cloud). */
-const ICONS: Record<string, SimpleIcon> = {
-  whatsapp: siWhatsapp,
-  telegram: siTelegram,
-  signal: siSignal,
-  gmessages: siGooglemessages,
-  instagram: siInstagram,
-  twitter: siX,
-  discordgo: siDiscord,
-  facebook: siMessenger,
-  bluesky: siBluesky,
+/** By the bridge's `type` (what Beeper Desktop reports; bridge IDs differ between local and cloud): the logo's colour and file. */
+const LOGOS: Record<string, { hex: string; svg: () => Promise<{ default: string }> }> = {
+  whatsapp: { hex: '25D366', svg: () => import('simple-icons/icons/whatsapp.svg?raw') },
+  telegram: { hex: '26A5E4', svg: () => import('simple-icons/icons/telegram.svg?raw') },
+  signal: { hex: '3B45FD', svg: () => import('simple-icons/icons/signal.svg?raw') },
+  gmessages: { hex: '1A73E8', svg: () => import('simple-icons/icons/googlemessages.svg?raw') },
+  instagram: { hex: 'FF0069', svg: () => import('simple-icons/icons/instagram.svg?raw') },
+  twitter: { hex: '000000', svg: () => import('simple-icons/icons/x.svg?raw') },
+  discordgo: { hex: '5865F2', svg: () => import('simple-icons/icons/discord.svg?raw') },
+  facebook: { hex: '0866FF', svg: () => import('simple-icons/icons/messenger.svg?raw') },
+  bluesky: { hex: '1185FE', svg: () => import('simple-icons/icons/bluesky.svg?raw') },
 };
 
+/** Each logo's SVG path, once loaded. */
+const paths = new Map<string, string>();
+const loading = new Map<string, Promise<void>>();
+
+/** Loads the logos of these network types (those without one: nothing to load). */
+export function loadNetworkIcons(types: Iterable<string>): Promise<unknown> {
+  return Promise.allSettled(
+    [...new Set(types)].flatMap((type) => {
+      const logo = LOGOS[type];
+      if (!logo || paths.has(type)) return [];
+      let p = loading.get(type);
+      if (!p) {
+        p = logo.svg().then(({ default: svg }) => void paths.set(type, /\sd="([^"]+)"/.exec(svg)?.[1] ?? ''));
+        p.catch(() => loading.delete(type)); // asked again on the next render
+        loading.set(type, p);
+      }
+      return [p];
+    }),
+  );
+}
+
 export function NetworkIcon({ type, name, size = 24, labelled = false }: { type: string; name: string; size?: number; labelled?: boolean }) {
-  const icon = ICONS[type];
+  const logo = LOGOS[type];
+  const path = paths.get(type);
+  const [, rerender] = useState(0);
   const { t } = useI18n();
   const a11y = labelled ? { role: 'img', 'aria-label': t('common.networkLogo', { name }) } : { 'aria-hidden': true as const };
-  if (!icon) {
+  if (logo && path === undefined) {
+    // Its logo is on its way: the same space, empty, not a flash of initials.
+    void loadNetworkIcons([type]).then(() => rerender((n) => n + 1));
+    return <span className="network-icon" style={{ width: size, height: size }} {...a11y} />;
+  }
+  if (!logo || !path) {
     const initials = name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(/\s+/).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
     return (
       <span className="network-icon network-icon-initials" style={{ width: size, height: size }} {...a11y}>
@@ -32,10 +62,10 @@ export function NetworkIcon({ type, name, size = 24, labelled = false }: { type:
     );
   }
   // A near-black logo (X) takes the text colour, so it stays visible in the dark theme.
-  const fill = parseInt(icon.hex.slice(0, 2), 16) + parseInt(icon.hex.slice(2, 4), 16) + parseInt(icon.hex.slice(4, 6), 16) < 90 ? 'currentColor' : `#${icon.hex}`;
+  const fill = parseInt(logo.hex.slice(0, 2), 16) + parseInt(logo.hex.slice(2, 4), 16) + parseInt(logo.hex.slice(4, 6), 16) < 90 ? 'currentColor' : `#${logo.hex}`;
   return (
     <svg className="network-icon" viewBox="0 0 24 24" width={size} height={size} fill={fill} {...a11y}>
-      <path d={icon.path} />
+      <path d={path} />
     </svg>
   );
 }

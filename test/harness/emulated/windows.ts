@@ -240,6 +240,9 @@ export class EmulatedWindow extends EventEmitter {
   setTitle(title: string): void {
     this.title = title;
   }
+  getChildWindows(): EmulatedWindow[] {
+    return this.electron.windows.filter((w) => w.options['parent'] === this && !w.isDestroyed());
+  }
   setMenuBarVisibility(): void {}
   removeMenu(): void {}
 

@@ -39,6 +39,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'renderer/index.html'), '<!doctype html><title>app</title>');
   process.env['BEEPER_DESKTOP_BASE_URL'] = sim.url;
   process.env['BAM_USER_DATA_DIR'] = path.join(dir, 'user-data');
+  process.env['BAM_WINDOW_GRACE_MS'] = '300';
   const { runShell } = await import('../../../main/electron/compose.ts');
   runShell({ preload: path.join(dir, 'preload.cjs'), renderer: path.join(dir, 'renderer'), icons: path.join(dir, 'icons') });
   await vi.waitFor(() => expect(fake.Tray.instances).toHaveLength(1), { timeout: 5_000 });
@@ -48,10 +49,12 @@ afterAll(async () => {
   await sim.stop();
   delete process.env['BEEPER_DESKTOP_BASE_URL'];
   delete process.env['BAM_USER_DATA_DIR'];
+  delete process.env['BAM_WINDOW_GRACE_MS'];
   rmSync(dir, { recursive: true, force: true });
 });
 
-const mainWindow = (): fake.BrowserWindow => fake.BrowserWindow.instances[0]!;
+/** The newest main window (the app makes a new one after destroying one that rested in the tray). */
+const mainWindow = (): fake.BrowserWindow => fake.BrowserWindow.instances.filter((w) => w.options['title'] !== undefined && !w.options['parent']).at(-1)!;
 /** What the renderer's preload does: ipcRenderer.invoke from the main window's top frame. */
 async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
   const wc = mainWindow().webContents;
@@ -79,6 +82,8 @@ describe('the Electron shell, composed', () => {
     expect(win.loaded).toBe('app://bundle/index.html');
     expect(win.options['webPreferences']).toMatchObject({ preload: path.join(dir, 'preload.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false });
     win.emit('ready-to-show');
+    expect(win.visible).toBe(false); // drawn, not yet its first screen: shown when the window says so
+    await invoke('ui.ready');
     expect(win.visible).toBe(true);
     const res = await fake.protocol.handlers.get('app')!(new Request('app://bundle/index.html'));
     expect(res.status).toBe(200);
@@ -123,6 +128,12 @@ describe('the Electron shell, composed', () => {
 
   it('rebuilds the tray menu for what it shows, not for login-session updates', async () => {
     const tray = fake.Tray.instances[0]!;
+    // Settled: the refresh that showing the window again started (an earlier test) is over.
+    await vi.waitFor(async () => {
+      const n = tray.menuSets;
+      await new Promise((r) => setTimeout(r, 150));
+      expect(tray.menuSets).toBe(n);
+    });
     const before = tray.menuSets;
     const s = await invoke<{ id: string }>('sessions.start', { bridgeID: 'local-signal' });
     await invoke('sessions.cancel', { sessionID: s.id });
@@ -136,5 +147,27 @@ describe('the Electron shell, composed', () => {
     expect(env.ok).toBe(false);
     expect(mainWindow().close()).toBe(true); // prevented: hidden instead
     expect(mainWindow().visible).toBe(false);
+  });
+
+  it('closed to the tray, the window rests: destroyed after the grace period, and the tray opens a new one where it was', async () => {
+    const first = mainWindow();
+    first.show();
+    await invoke('ui.rememberPlace', { route: { to: 'add-account', bridgeID: 'local-signal' }, listFilter: { query: 'ali', attentionOnly: false }, collapsed: ['local-slack'] });
+    expect(first.close()).toBe(true); // prevented: hidden instead
+    await vi.waitFor(() => expect(first.destroyed).toBe(true), { timeout: 3_000 });
+    expect(fake.app.state.quitCalls).toBe(0); // the app lives on in the tray
+    const sent = first.webContents.sent.length;
+    await invoke('accounts.refresh').catch(() => undefined); // nothing goes to a destroyed window
+
+    const items = fake.Tray.instances[0]!.menu!.template as Array<{ label?: string; click?: () => void }>;
+    items.find((i) => i.label === 'Open Account Manager')!.click!();
+    const second = mainWindow();
+    expect(second).not.toBe(first);
+    expect(second.visible).toBe(false);
+    expect(first.webContents.sent.length).toBe(sent);
+    const snapshot = await invoke<{ place: unknown }>('app.getState');
+    expect(snapshot.place).toEqual({ route: { to: 'add-account', bridgeID: 'local-signal' }, listFilter: { query: 'ali', attentionOnly: false }, collapsed: ['local-slack'] });
+    await invoke('ui.ready');
+    expect(second.visible).toBe(true);
   });
 });

@@ -23,9 +23,9 @@ beforeEach(() => fake.resetFakes());
 
 describe('main window', () => {
   const open = (settings = memorySettings(), quitting = false) =>
-    createMainWindow({ preload: '/app/preload/index.cjs', url: 'app://bundle/index.html', origins, settings, log, show: true, devTools: false, isQuitting: () => quitting }) as unknown as fake.BrowserWindow;
+    createMainWindow({ preload: '/app/preload/index.cjs', url: 'app://bundle/index.html', origins, settings, log, devTools: false, isQuitting: () => quitting }) as unknown as fake.BrowserWindow;
 
-  it('is created hidden with secure web preferences, and shown when ready', () => {
+  it('is created hidden with secure web preferences, and stays hidden when drawn (main-window.ts shows it)', () => {
     const win = open();
     expect(win.options).toMatchObject({ show: false, minWidth: 720 });
     expect(win.options['webPreferences']).toEqual({
@@ -46,7 +46,7 @@ describe('main window', () => {
     expect(win.loaded).toBe('app://bundle/index.html');
     expect(win.visible).toBe(false);
     win.emit('ready-to-show');
-    expect(win.visible).toBe(true);
+    expect(win.visible).toBe(false);
   });
 
   it('blocks navigation away and opens safe links in the system browser', () => {

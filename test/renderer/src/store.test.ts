@@ -8,7 +8,7 @@ import { snapshot } from '../../support/views.ts';
 /** An API whose events the test fires by hand, answering getState with a snapshot. */
 function fakeApi(getState = () => Promise.resolve(snapshot())) {
   const listeners = new Map<string, (payload: unknown) => void>();
-  const api = { getState, on: (event: string, l: (p: unknown) => void) => (listeners.set(event, l), () => listeners.delete(event)) } as unknown as BeeperAccountManagerAPI;
+  const api = { getState, rememberPlace: () => Promise.resolve(null), on: (event: string, l: (p: unknown) => void) => (listeners.set(event, l), () => listeners.delete(event)) } as unknown as BeeperAccountManagerAPI;
   return { api, fire: (event: string, payload: unknown) => listeners.get(event)!(payload) };
 }
 
@@ -18,6 +18,36 @@ afterEach(() => vi.useRealTimers());
 const session = (id: string, startedAt: string, finished = false) => ({ id, startedAt, finished }) as SessionView;
 
 describe('the renderer store', () => {
+  it('a new window opens where the last one was, its screen’s code loaded first; a login that is over leads to the list', async () => {
+    const place = { route: { to: 'add-account' as const, bridgeID: 'local-signal' }, listFilter: { query: 'ali', attentionOnly: true }, collapsed: ['local-slack'] };
+    const loaded: unknown[] = [];
+    useApp.setState({ loadCode: (first) => (loaded.push(first), Promise.resolve()) });
+    await useApp.getState().init(fakeApi(() => Promise.resolve(snapshot({ place }))).api);
+    expect(loaded).toEqual([{ route: place.route, gate: false, networkTypes: [] }]);
+    expect(useApp.getState()).toMatchObject({ route: place.route, listFilter: place.listFilter, collapsed: { 'local-slack': true } });
+
+    useApp.setState(useApp.getInitialState(), true);
+    await useApp.getState().init(fakeApi(() => Promise.resolve(snapshot({ place: { ...place, route: { to: 'session', sessionID: 'gone' } } }))).api);
+    expect(useApp.getState().route).toEqual({ to: 'accounts' });
+  });
+
+  it('tells main where it is at start and whenever that changes, not for other changes', async () => {
+    const told: unknown[] = [];
+    const { api } = fakeApi();
+    (api as unknown as { rememberPlace: (p: unknown) => Promise<null> }).rememberPlace = (p) => (told.push(p), Promise.resolve(null));
+    await useApp.getState().init(api);
+    useApp.getState().navigate({ to: 'add-account' });
+    useApp.getState().notify('info', 'hello');
+    useApp.getState().setListFilter({ query: 'x' });
+    useApp.getState().toggleCollapsed('local-slack');
+    expect(told).toEqual([
+      { route: { to: 'accounts' }, listFilter: { query: '', attentionOnly: false }, collapsed: [] },
+      { route: { to: 'add-account' }, listFilter: { query: '', attentionOnly: false }, collapsed: [] },
+      { route: { to: 'add-account' }, listFilter: { query: 'x', attentionOnly: false }, collapsed: [] },
+      { route: { to: 'add-account' }, listFilter: { query: 'x', attentionOnly: false }, collapsed: ['local-slack'] },
+    ]);
+  });
+
   it('before anything arrives: not ready, nothing offered, the accounts screen', () => {
     expect(useApp.getState()).toMatchObject({ api: null, ready: false, capabilities: { captureWindow: false, desktopShell: false, startAtLogin: false }, route: { to: 'accounts' }, notices: [] });
   });

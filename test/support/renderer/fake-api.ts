@@ -26,6 +26,9 @@ export function fakeMain(): FakeMain {
   const handlers = new Map<InvokeChannel, (request: unknown) => unknown>();
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   const calls: FakeMain['calls'] = [];
+  // What every window tells main on its own (where it is, that it has drawn): main takes it, checked.
+  handlers.set('ui.rememberPlace', (request) => (invokeSchemas['ui.rememberPlace'].request.parse(request), null));
+  handlers.set('ui.ready', () => null);
   const api = buildApi({
     async invoke(channel, request): Promise<Envelope<unknown>> {
       const c = channel as InvokeChannel;

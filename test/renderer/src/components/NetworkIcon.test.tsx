@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 /** renderer/src/components/NetworkIcon.tsx: a network's logo, or its initials, with a text alternative when alone. */
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { NetworkIcon } from '../../../../renderer/src/components/NetworkIcon.tsx';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadNetworkIcons, NetworkIcon } from '../../../../renderer/src/components/NetworkIcon.tsx';
 
 afterEach(cleanup);
 
 describe('NetworkIcon', () => {
-  it('shows a known network by its logo, labelled when it stands alone', () => {
+  it('shows a known network by its logo, labelled when it stands alone; while the logo loads, the same space, empty', async () => {
     render(<NetworkIcon type="whatsapp" name="WhatsApp" labelled />);
+    const waiting = screen.getByRole('img', { name: 'WhatsApp logo' });
+    expect([waiting.tagName.toLowerCase(), waiting.textContent]).toEqual(['span', '']);
+    await vi.waitFor(() => expect(screen.getByRole('img', { name: 'WhatsApp logo' }).tagName.toLowerCase()).toBe('svg'));
     const logo = screen.getByRole('img', { name: 'WhatsApp logo' });
     expect(logo.tagName.toLowerCase()).toBe('svg');
     expect(logo.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
@@ -29,7 +32,14 @@ describe('NetworkIcon', () => {
     expect(container.firstElementChild?.getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('draws a near-black logo (X) in the text colour, so the dark theme shows it', () => {
+  it('loaded before, a logo draws at once; a network with no logo loads nothing', async () => {
+    await loadNetworkIcons(['telegram', 'slackgo', 'telegram']);
+    render(<NetworkIcon type="telegram" name="Telegram" labelled />);
+    expect(screen.getByRole('img', { name: 'Telegram logo' }).getAttribute('fill')).toBe('#26A5E4');
+  });
+
+  it('draws a near-black logo (X) in the text colour, so the dark theme shows it', async () => {
+    await loadNetworkIcons(['twitter']);
     render(<NetworkIcon type="twitter" name="X" labelled />);
     expect(screen.getByRole('img', { name: 'X logo' }).getAttribute('fill')).toBe('currentColor');
   });

@@ -1,0 +1,102 @@
+/**
+ * The main window over time: made when the app is opened, shown once its first screen is drawn
+ * (never an empty or loading one), destroyed when it has been closed to the tray for the grace
+ * period, and made again on the next open. The decisions are main/policy/window-lifecycle.ts's.
+ */
+import type { BrowserWindow } from 'electron';
+import type { Core } from '../core/account-manager.ts';
+import { WindowLifecycle } from '../policy/window-lifecycle.ts';
+import { sendToWindow } from './ipc.ts';
+
+export interface MainWindow {
+  /** The window, when one exists. */
+  current: () => BrowserWindow | null;
+  /** Shows the app: the hidden window again, or a new one once drawn. */
+  open: () => void;
+  /** An event to the window, if one exists (a new one reads the state when it starts). */
+  send: (channel: string, payload: unknown) => void;
+}
+
+export interface MainWindowOptions {
+  /** Makes a window, hidden until shown here. */
+  make(): BrowserWindow;
+  core: Core;
+  graceMs: number;
+  /** Open at start (not a hidden start: login item, `--hidden`, "start minimized"). */
+  openAtStart: boolean;
+  /** The window was closed for real (close-to-tray off), not closed to the tray nor destroyed to rest. */
+  onClosed(): void;
+}
+
+/** A window whose renderer never says it has drawn is shown anyway after this long. */
+const DRAW_TIMEOUT_MS = 3_000;
+
+function reveal(win: BrowserWindow): void {
+  if (win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** The core refreshes faster while the window is in view, and at once when it is focused. */
+function followVisibility(win: BrowserWindow, core: Core): void {
+  const visible = (): void => core.setVisible(win.isVisible() && !win.isMinimized());
+  for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) win.on(ev as 'show', visible);
+  win.on('focus', () => core.windowFocused());
+}
+
+export function setupMainWindow(o: MainWindowOptions): MainWindow {
+  let win: BrowserWindow | null = null;
+  let drawn = false;
+  let resting = false;
+
+  const wire = (w: BrowserWindow): void => {
+    const shown = (): void => {
+      if (drawn || w.isDestroyed()) return;
+      drawn = true;
+      stopWaiting();
+      if (lifecycle.phase === 'shown') reveal(w);
+    };
+    const stopWaiting = o.core.place.onWindowReady(shown);
+    w.once('ready-to-show', () => setTimeout(shown, DRAW_TIMEOUT_MS).unref());
+    w.on('hide', () => lifecycle.send('hidden'));
+    w.on('show', () => lifecycle.send('shown'));
+    followVisibility(w, o.core);
+    w.on('closed', () => {
+      stopWaiting();
+      win = null;
+      o.core.setVisible(false);
+      const forGood = !resting;
+      resting = false;
+      lifecycle.send('closed');
+      if (forGood) o.onClosed();
+    });
+  };
+
+  const lifecycle = new WindowLifecycle({
+    create: () => {
+      drawn = false;
+      win = o.make();
+      wire(win);
+    },
+    show: () => {
+      if (win && drawn) reveal(win);
+    },
+    destroy: () => {
+      resting = true;
+      win?.destroy();
+    },
+    mayDestroy: () => win !== null && win.getChildWindows().length === 0,
+    graceMs: o.graceMs,
+    setTimer: (fn, ms) => setTimeout(fn, ms).unref(),
+    clearTimer: (t) => clearTimeout(t as NodeJS.Timeout),
+  });
+  if (o.openAtStart) lifecycle.send('open');
+
+  const current = (): BrowserWindow | null => (win && !win.isDestroyed() ? win : null);
+  return {
+    current,
+    open: () => lifecycle.send('open'),
+    send: (channel, payload) => sendToWindow(current(), channel, payload),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Screens the first paint does not show, each in its own chunk (bench figure 1): a login in
+ * progress (its steps and the QR encoder), adding an account, confirming a reconnect, Settings.
+ * Before the first screen, the window loads the one it is about to show (so it never flashes an
+ * empty screen, reopened on a login included); after it, the rest, when idle.
+ */
+import { useState, type ComponentType, type JSX } from 'react';
+import type { Route } from './store.ts';
+
+export interface LazyScreen<P> {
+  (props: P): JSX.Element | null;
+  /** Loads the chunk; resolves once the screen renders at once. */
+  load(): Promise<void>;
+}
+
+/** A component whose code loads on first use; it renders nothing for the moment its chunk takes. */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<void> | null = null;
+  const start = (): Promise<void> =>
+    (loading ??= load().then(
+      (c) => {
+        loaded = c;
+      },
+      (e: unknown) => {
+        loading = null; // the next render asks again
+        throw e;
+      },
+    ));
+  function Screen(props: P): JSX.Element | null {
+    const [, rerender] = useState(0);
+    if (loaded) {
+      const Loaded = loaded;
+      return <Loaded {...props} />;
+    }
+    void start().then(
+      () => rerender((n) => n + 1),
+      () => undefined,
+    );
+    return null;
+  }
+  return Object.assign(Screen, { load: start });
+}
+
+export const SessionScreen = lazyScreen(() => import('./components/Session.tsx').then((m) => m.SessionScreen));
+export const AddAccountScreen = lazyScreen(() => import('./components/AddAccount.tsx').then((m) => m.AddAccountScreen));
+export const ConfirmReconnectScreen = lazyScreen(() => import('./components/ConfirmReconnect.tsx').then((m) => m.ConfirmReconnectScreen));
+export const SettingsDialog = lazyScreen(() => import('./components/Settings.tsx').then((m) => m.SettingsDialog));
+/** The details beside the list (the account, its login, its history; Remove). */
+export const AccountDetails = lazyScreen(() => import('./components/AccountDetails.tsx').then((m) => m.AccountDetails));
+/** Before the account list: finding Beeper Desktop, connecting to it. */
+const gate = () => import('./components/Connect.tsx');
+export const Searching = lazyScreen(() => gate().then((m) => m.Searching));
+export const NotRunning = lazyScreen(() => gate().then((m) => m.NotRunning));
+export const DesktopNeedsLogin = lazyScreen(() => gate().then((m) => m.DesktopNeedsLogin));
+export const ConnectScreen = lazyScreen(() => gate().then((m) => m.ConnectScreen));
+const GATE = [Searching, NotRunning, DesktopNeedsLogin, ConnectScreen];
+
+const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never> | null> = {
+  'add-account': AddAccountScreen,
+  session: SessionScreen,
+  'reconnect-all': null, // its code comes with the account list (the Reconnect all button)
+  'confirm-reconnect': ConfirmReconnectScreen,
+};
+
+/** The code of the screen a route shows, loaded: the gate's when it shows, the details' when one is open. */
+export function loadScreenOf(route: Route, atTheGate = false): Promise<unknown> {
+  if (atTheGate) return Promise.all(GATE.map((s) => s.load()));
+  if (route.to === 'accounts') return route.selected ? AccountDetails.load() : Promise.resolve();
+  return BY_ROUTE[route.to]?.load() ?? Promise.resolve();
+}
+
+/** Every screen's code. */
+export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([SessionScreen, AddAccountScreen, ConfirmReconnectScreen, SettingsDialog, AccountDetails, ...GATE].map((s) => s.load()));
+
+/** Every other screen, loaded while nothing else happens: later navigation never waits for a chunk. */
+export function loadScreensWhenIdle(): void {
+  const loadAll = (): void => void loadAllScreens();
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(loadAll);
+  else setTimeout(loadAll, 200);
+}
