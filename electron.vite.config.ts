@@ -1,14 +1,15 @@
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
-import { inWindowCatalogue } from './preload/contract/i18n/areas.ts';
+import { RENDERER_BUILD, rendererPlugins } from './scripts/renderer-build.ts';
 
 /** One build for the three processes: main (ESM), preload (CommonJS, so it runs sandboxed), renderer. */
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Dependencies bundled in: starting walks one file, not the hundreds under node_modules
+      // (electron-store alone pulls in conf, ajv, atomically…). Electron stays external.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
     },
   },
@@ -25,10 +26,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react(), icuCatalogues(inWindowCatalogue)],
+    plugins: rendererPlugins(),
     build: {
+      ...RENDERER_BUILD,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -1,8 +1,6 @@
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { icuCatalogues } from './scripts/vite-icu-catalogues.ts';
-import { inWindowCatalogue } from './preload/contract/i18n/areas.ts';
+import { RENDERER_BUILD, rendererPlugins } from './scripts/renderer-build.ts';
 
 /**
  * The renderer built for a plain browser (the preview and the end-to-end tests). The same React
@@ -10,9 +8,10 @@ import { inWindowCatalogue } from './preload/contract/i18n/areas.ts';
  */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
-  plugins: [react(), icuCatalogues(inWindowCatalogue)],
+  plugins: rendererPlugins(),
   define: { 'import.meta.env.BAM_TARGET': JSON.stringify('browser') },
   build: {
+    ...RENDERER_BUILD,
     // Outside out/: that folder is what electron-builder packs into the app.
     outDir: resolve(import.meta.dirname, 'dist/preview'),
     emptyOutDir: true,

@@ -1,17 +1,15 @@
 /** Builds a page with the renderer's own Vite settings, and serves a built folder to Chromium. */
-import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { build } from 'vite';
-import { icuCatalogues } from '../../scripts/vite-icu-catalogues.ts';
-import { inWindowCatalogue } from '../../preload/contract/i18n/areas.ts';
+import { RENDERER_BUILD, rendererPlugins } from '../../scripts/renderer-build.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** As electron.vite.config.ts builds the renderer: React plugin, parsed catalogues, minified, hashed assets. */
+/** As the app builds its renderer (scripts/renderer-build.ts). */
 export async function buildPage(root: string, outDir: string, define: Record<string, string> = {}): Promise<string> {
-  await build({ root, plugins: [react(), icuCatalogues(inWindowCatalogue)], logLevel: 'silent', define, build: { outDir, emptyOutDir: true, minify: true } });
+  await build({ root, plugins: rendererPlugins(), logLevel: 'silent', define, build: { ...RENDERER_BUILD, outDir, emptyOutDir: true } });
   return outDir;
 }
 

@@ -5,7 +5,7 @@
  * message that cannot be formatted falls back to English too, never to the raw key.
  */
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { isLiteralElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
 import type { ResolvedLocale } from './locales.ts';
 
@@ -39,6 +39,23 @@ type Formatter = { format(values?: Readonly<Record<string, unknown>>): unknown }
 type AnyValues = Readonly<Record<string, unknown>>;
 const parts = <T>(out: unknown): Array<string | T> => (Array.isArray(out) ? (out as Array<string | T>) : [out as string | T]);
 
+/**
+ * A message that is only text, as it is: no formatter to build (making the first one loads the
+ * locale's data, tens of milliseconds on the way to the first window). ICU syntax starts with one
+ * of `{ } < '`; a parsed message that is text is one literal element.
+ */
+function literalOf(source: string | MessageFormatElement[]): string | null {
+  if (typeof source === 'string') return /[{}<']/.test(source) ? null : source;
+  if (source.length === 0) return '';
+  const only = source.length === 1 ? source[0]! : null;
+  return only && isLiteralElement(only) ? only.value : null;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function createTranslator(resolved: ResolvedLocale, messages: Catalogue): Translator {
   const { locale } = resolved;
   const cache = new Map<MessageKey, Formatter>();
@@ -53,6 +70,8 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
   const format = (key: MessageKey, values?: AnyValues): unknown => {
     const source = Object.hasOwn(messages, key) ? messages[key] : undefined;
     if (source === undefined) return inEnglish(key, values);
+    const literal = literalOf(source);
+    if (literal !== null) return literal;
     try {
       return compile(key, cache, source, locale).format(values);
     } catch {
@@ -61,10 +80,11 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
   };
   const t = (key: MessageKey, values?: MessageValues): string => String(format(key, values));
   const lists = new Map<string, Intl.ListFormat>();
-  const timeOnly = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-  const dateAndTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const numbers = new Intl.NumberFormat(locale);
+  // Made on first use: each loads its locale data (tens of ms at start, for main and the window alike).
+  const timeOnly = once(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
+  const dateAndTime = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const numbers = once(() => new Intl.NumberFormat(locale));
   return {
     locale,
     catalogue: resolved.catalogue,
@@ -78,17 +98,17 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
     },
     when: (at, now = Date.now()) => {
       const d = new Date(at);
-      return d.toDateString() === new Date(now).toDateString() ? timeOnly.format(d) : dateAndTime.format(d);
+      return d.toDateString() === new Date(now).toDateString() ? timeOnly().format(d) : dateAndTime().format(d);
     },
     ago: (at, now = Date.now()) => {
       const seconds = Math.round((new Date(at).getTime() - now) / 1000);
       if (Math.abs(seconds) < 45) return t('time.justNow');
       const minutes = Math.round(seconds / 60);
-      if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+      if (Math.abs(minutes) < 60) return relative().format(minutes, 'minute');
       const hours = Math.round(minutes / 60);
-      if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
-      return relative.format(Math.round(hours / 24), 'day');
+      if (Math.abs(hours) < 24) return relative().format(hours, 'hour');
+      return relative().format(Math.round(hours / 24), 'day');
     },
-    number: (n) => numbers.format(n),
+    number: (n) => numbers().format(n),
   };
 }

@@ -1,3 +1,4 @@
+import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../../preload/contract/i18n/translator.ts';
 import { de } from '../../../../preload/contract/i18n/de.ts';
@@ -19,6 +20,16 @@ describe('createTranslator', () => {
     expect(partial.t('common.cancel')).toBe('Abbrechen');
     expect(partial.t('common.close')).toBe('Close');
     expect(partial.t('remove.title', { name: 'Alex' })).toBe('Remove Alex?');
+  });
+
+  it('text with no ICU syntax is itself; quotes, tags and parsed text are formatted as ICU says', () => {
+    const lit = (m: string | MessageFormatElement[]) => createTranslator({ locale: 'en', catalogue: 'en', dir: 'ltr' }, { 'common.cancel': m }).t('common.cancel');
+    expect(lit('Stop # now')).toBe('Stop # now');
+    expect(lit("can''t")).toBe("can't"); // a quote is ICU syntax: never shown as typed
+    expect(lit("'{'braces'}'")).toBe('{braces}');
+    expect(lit(parse('Plain text'))).toBe('Plain text');
+    expect(lit([])).toBe('');
+    expect(lit(parse('Hi {name}'))).toBe('Cancel'); // not text: formatted, and without its value it falls back to English
   });
 
   it('lists, numbers, moments and relative times in the locale', () => {
