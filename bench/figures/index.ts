@@ -8,6 +8,7 @@ import { memory } from './memory.ts';
 import { phoneReaction } from './phone-reaction.ts';
 import { pollPacing } from './poll-pacing.ts';
 import { rendererSize } from './renderer-size.ts';
+import { reopen } from './reopen.ts';
 import { stepLatency } from './step-latency.ts';
 import { timeToAccounts } from './time-to-accounts.ts';
 
@@ -22,4 +23,5 @@ export const FIGURES: ReadonlyArray<readonly [number, (ctx: BenchContext) => Pro
   [8, largeList],
   [9, mainStart],
   [10, pollPacing],
+  [11, reopen],
 ];

@@ -33,8 +33,10 @@ export interface Figure {
   /** The measured distribution (of the figure itself, or of the app's side when there is a baseline). */
   measured: Distribution;
   baseline: Distribution | null;
-  /** measured.median / baseline.median, when there is a baseline. */
+  /** measured.median / baseline.median, when there is a baseline (or the median of paired runs' ratios). */
   ratio: number | null;
+  /** The middle half of the paired runs' ratios, where runs are paired with their baseline. */
+  ratioSpread?: { p25: number; p75: number };
   /** What the goal compares, e.g. "ratio", "p95", "median". */
   compared: string;
   value: number;

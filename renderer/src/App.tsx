@@ -183,9 +183,11 @@ export function App() {
   // Screen changes move focus to the new screen's title (sessions handle their own steps; the
   // accounts screen's details and rows handle theirs: opening or closing details is not a new screen).
   const screen = route.to;
-  // Drawn: main shows the window now (main/electron/main-window.ts), never before its first screen.
+  // Drawn, logos included: main shows the window now (main/electron/main-window.ts), never before.
   useEffect(() => {
-    if (ready) useApp.getState().api?.windowReady().catch(() => undefined);
+    if (!ready) return;
+    const { api, firstScreenComplete } = useApp.getState();
+    void firstScreenComplete.then(() => api?.windowReady().catch(() => undefined));
   }, [ready]);
   useEffect(() => {
     if (screen !== 'session') document.getElementById('screen-title')?.focus();

@@ -11,9 +11,9 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 
-useApp.setState({ onLocale: (settings) => speak(settings.locale), loadCode: (first) => Promise.all([loadScreenOf(first.route, first.gate), loadNetworkIcons(first.networkTypes)]) });
+useApp.setState({ onLocale: (settings) => speak(settings.locale), loadScreen: (first) => loadScreenOf(first.route, first.gate), loadLogos: loadNetworkIcons });
 
-void findApi(
+const api = findApi(
   (connected) => {
     useApp.setState({ hostConnected: connected });
     // After the preview host comes back, catch up on everything missed.
@@ -21,14 +21,9 @@ void findApi(
   },
   (url) => useApp.setState({ externalLink: url }),
   () => useApp.getState().translator.t('app.hostLost'),
-).then(async (api) => {
-  if (!api) {
-    root.textContent = useApp.getState().translator.t('app.noMain');
-    return;
-  }
-  await useApp.getState().init(api);
-  loadScreensWhenIdle();
-});
+);
+if (api) void useApp.getState().init(api).then(loadScreensWhenIdle);
+else root.textContent = useApp.getState().translator.t('app.noMain');
 
 createRoot(root).render(
   <StrictMode>

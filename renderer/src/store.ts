@@ -17,11 +17,10 @@ import type { Translate, Translator } from '../../preload/contract/i18n/translat
 /** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
 export type Route = EventPayload<'ui.navigate'>;
 
-/** What the first screen is: its route, or the gate before the list; and the networks it shows. */
+/** What the first screen is: its route, or the gate before the list. */
 export interface FirstScreen {
   route: Route;
   gate: boolean;
-  networkTypes: string[];
 }
 
 export interface Notice {
@@ -65,8 +64,12 @@ export interface AppState {
   translator: Translator;
   /** Runs when main's settings name a locale: the window speaks it (set by main.tsx). */
   onLocale: (settings: SettingsView) => Promise<void>;
-  /** Loads the code the first screen draws with: its screen's, its networks' logos (set by main.tsx). */
-  loadCode: (first: FirstScreen) => Promise<unknown>;
+  /** Loads the code the first screen draws with (set by main.tsx: renderer/src/screens.tsx). */
+  loadScreen: (first: FirstScreen) => Promise<unknown>;
+  /** Loads the logos of these networks (set by main.tsx). */
+  loadLogos: (networkTypes: string[]) => Promise<unknown>;
+  /** Settles once the first screen is complete, its logos included: main shows the window then. */
+  firstScreenComplete: Promise<unknown>;
 
   init: (api: BeeperAccountManagerAPI) => Promise<void>;
   applySnapshot: (s: AppSnapshot) => void;
@@ -147,7 +150,9 @@ export const useApp = create<AppState>()((set, get) => ({
   historyCleared: 0,
   translator: englishTranslator(),
   onLocale: () => Promise.resolve(),
-  loadCode: () => Promise.resolve(),
+  loadScreen: () => Promise.resolve(),
+  loadLogos: () => Promise.resolve(),
+  firstScreenComplete: Promise.resolve(),
 
   async init(api) {
     set({ api });
@@ -157,8 +162,11 @@ export const useApp = create<AppState>()((set, get) => ({
     // Where the last window was (this one may be its successor), a login that is over excepted.
     const place = snapshot.place && { ...snapshot.place, route: stillThere(snapshot.place.route, snapshot) };
     // The first screen in the user's language and with its code loaded: nothing flashes before it.
-    const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts), networkTypes: snapshot.accounts.networks.map((n) => n.type) };
-    await Promise.all([get().onLocale(snapshot.settings), get().loadCode(first)]);
+    const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts) };
+    // The logos load meanwhile: the list draws without waiting for them (each keeps its place).
+    const logos = get().loadLogos(snapshot.accounts.networks.map((n) => n.type));
+    await Promise.all([get().onLocale(snapshot.settings), get().loadScreen(first)]);
+    set({ firstScreenComplete: logos });
     if (place) set({ route: place.route, listFilter: place.listFilter, collapsed: Object.fromEntries(place.collapsed.map((id) => [id, true] as const)) });
     get().applySnapshot(snapshot);
     rememberPlaces(api, get);

@@ -1,6 +1,7 @@
 /** Finds the app API: the preload's in Electron, or a WebSocket bridge in the browser preview. */
 import type { BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
 import { API_KEY } from '../../../preload/contract/channels.ts';
+import { connectWebSocketApi } from './ws-transport.ts';
 
 declare global {
   interface Window {
@@ -8,12 +9,13 @@ declare global {
   }
 }
 
-/** The preload's API at once; the preview's WebSocket transport is loaded only in the preview. */
-export async function findApi(onHostStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void, lostMessage: () => string): Promise<BeeperAccountManagerAPI | null> {
+/**
+ * The preload's API in the app; the WebSocket transport only in the preview's build, where the
+ * constant below is true: the app's build drops the transport (bench figure 1).
+ */
+export function findApi(onHostStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void, lostMessage: () => string): BeeperAccountManagerAPI | null {
   const fromPreload = window[API_KEY];
   if (fromPreload) return fromPreload;
   const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
-  if (!key) return null;
-  const { connectWebSocketApi } = await import('./ws-transport.ts');
-  return connectWebSocketApi(key, onHostStatus, onOpenExternal, lostMessage);
+  return import.meta.env.BAM_TARGET === 'browser' && key ? connectWebSocketApi(key, onHostStatus, onOpenExternal, lostMessage) : null;
 }

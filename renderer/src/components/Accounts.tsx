@@ -45,15 +45,14 @@ function Attention({ items }: { items: AttentionItem[] }) {
   );
 }
 
-/** A row's own part: who it is, opening its details; its status; Reconnect only when it is needed. */
+/**
+ * A row's own part: who it is, opening its details; its status; Reconnect only when it is needed.
+ * It subscribes to nothing itself (500 rows, 500 subscriptions less): the Reconnect button does.
+ */
 function Row({ network, target, who, selected, tabbable }: { network: NetworkView; target: AccountTarget; who: LoginView | AccountView; selected: boolean; tabbable: boolean }) {
-  const reconnect = useReconnect();
-  const needsDesktop = useNeedsDesktop();
-  const navigate = useApp((s) => s.navigate);
-  const { t } = useI18n();
   return (
     <div className="login-main">
-      <button type="button" className="row-open" data-row={rowKey(target)} tabIndex={tabbable ? 0 : -1} aria-current={selected || undefined} onClick={() => navigate({ to: 'accounts', selected: target })}>
+      <button type="button" className="row-open" data-row={rowKey(target)} tabIndex={tabbable ? 0 : -1} aria-current={selected || undefined} onClick={() => useApp.getState().navigate({ to: 'accounts', selected: target })}>
         <Avatar identity={who.identity} />
         <span className="grow">
           <span className="login-name" dir="auto">
@@ -68,33 +67,44 @@ function Row({ network, target, who, selected, tabbable }: { network: NetworkVie
         </span>
       </button>
       <StatusBadge status={who.status} />
-      {who.reconnect === 'needed' && (
-        <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(target.bridgeID, target.loginID, target.accountID)} aria-label={t('accounts.reconnectWho', { name: who.identity.name, network: network.displayName })}>
-          {t('common.reconnect')}
-        </Button>
-      )}
+      {who.reconnect === 'needed' && <RowReconnect network={network} target={target} name={who.identity.name} />}
     </div>
+  );
+}
+
+function RowReconnect({ network, target, name }: { network: NetworkView; target: AccountTarget; name: string }) {
+  const reconnect = useReconnect();
+  const needsDesktop = useNeedsDesktop();
+  const { t } = useI18n();
+  return (
+    <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(target.bridgeID, target.loginID, target.accountID)} aria-label={t('accounts.reconnectWho', { name, network: network.displayName })}>
+      {t('common.reconnect')}
+    </Button>
   );
 }
 
 /** One row per login; memo: with keepUnchanged in the store, only the rows that changed render. */
 const LoginRow = memo(function LoginRow({ network, login, selected, tabbable }: { network: NetworkView; login: LoginView; selected: boolean; tabbable: boolean }) {
-  const { t } = useI18n();
   return (
     <li className={`login ${login.needsAttention ? 'login-attention' : ''} ${selected ? 'login-selected' : ''}`}>
       <Row network={network} target={loginTarget(login)} who={login} selected={selected} tabbable={tabbable} />
-      {login.listsAccounts && (
-        <ul className="sub-accounts" aria-label={t('accounts.accountsOf', { name: login.identity.name })}>
-          {login.accounts.map((a) => (
-            <li key={a.accountID}>
-              <span>{a.label}</span> <StatusBadge status={a.status} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {login.listsAccounts && <SubAccounts login={login} />}
     </li>
   );
 });
+
+function SubAccounts({ login }: { login: LoginView }) {
+  const { t } = useI18n();
+  return (
+    <ul className="sub-accounts" aria-label={t('accounts.accountsOf', { name: login.identity.name })}>
+      {login.accounts.map((a) => (
+        <li key={a.accountID}>
+          <span>{a.label}</span> <StatusBadge status={a.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const OtherAccountRow = memo(function OtherAccountRow({ network, account, selected, tabbable }: { network: NetworkView; account: AccountView; selected: boolean; tabbable: boolean }) {
   return (

@@ -21,9 +21,9 @@ describe('the renderer store', () => {
   it('a new window opens where the last one was, its screen’s code loaded first; a login that is over leads to the list', async () => {
     const place = { route: { to: 'add-account' as const, bridgeID: 'local-signal' }, listFilter: { query: 'ali', attentionOnly: true }, collapsed: ['local-slack'] };
     const loaded: unknown[] = [];
-    useApp.setState({ loadCode: (first) => (loaded.push(first), Promise.resolve()) });
+    useApp.setState({ loadScreen: (first) => (loaded.push(first), Promise.resolve()), loadLogos: (types) => (loaded.push(types), Promise.resolve()) });
     await useApp.getState().init(fakeApi(() => Promise.resolve(snapshot({ place }))).api);
-    expect(loaded).toEqual([{ route: place.route, gate: false, networkTypes: [] }]);
+    expect(loaded).toEqual([[], { route: place.route, gate: false }]);
     expect(useApp.getState()).toMatchObject({ route: place.route, listFilter: place.listFilter, collapsed: { 'local-slack': true } });
 
     useApp.setState(useApp.getInitialState(), true);

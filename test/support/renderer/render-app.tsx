@@ -10,7 +10,7 @@ import { fakeMain, type FakeMain } from './fake-api.ts';
 export async function renderApp(snapshot: AppSnapshot, route?: Route): Promise<RenderResult & { main: FakeMain }> {
   const main = fakeMain();
   main.answer('app.getState', () => snapshot);
-  useApp.setState({ ...useApp.getInitialState(), loadCode: (first) => Promise.all([loadScreenOf(first.route, first.gate), loadNetworkIcons(first.networkTypes)]) }, true);
+  useApp.setState({ ...useApp.getInitialState(), loadScreen: (first) => loadScreenOf(first.route, first.gate), loadLogos: loadNetworkIcons }, true);
   await act(() => useApp.getState().init(main.api));
   // As the window is a moment after its first screen (main.tsx): every screen's code loaded.
   await loadAllScreens();
