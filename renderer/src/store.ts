@@ -159,15 +159,7 @@ export const useApp = create<AppState>()((set, get) => ({
     listen(api, get, set);
     const snapshot = await get().run((a) => a.getState());
     if (!snapshot) return;
-    // Where the last window was (this one may be its successor), a login that is over excepted.
-    const place = snapshot.place && { ...snapshot.place, route: stillThere(snapshot.place.route, snapshot) };
-    // The first screen in the user's language and with its code loaded: nothing flashes before it.
-    const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts) };
-    // The logos load meanwhile: the list draws without waiting for them (each keeps its place).
-    const logos = get().loadLogos(snapshot.accounts.networks.map((n) => n.type));
-    await Promise.all([get().onLocale(snapshot.settings), get().loadScreen(first)]);
-    set({ firstScreenComplete: logos });
-    if (place) set({ route: place.route, listFilter: place.listFilter, collapsed: Object.fromEntries(place.collapsed.map((id) => [id, true] as const)) });
+    await openWhereItWas(snapshot, get, set);
     get().applySnapshot(snapshot);
     rememberPlaces(api, get);
   },
@@ -227,6 +219,20 @@ export const useApp = create<AppState>()((set, get) => ({
     }
   },
 }));
+
+/**
+ * Before the first screen: where the last window was (this one may be its successor; a login that
+ * is over excepted), in the user's language and with its screen's code loaded, so nothing flashes.
+ * The logos load meanwhile: the list draws without waiting for them (each keeps its place).
+ */
+async function openWhereItWas(snapshot: AppSnapshot, get: () => AppState, set: StoreSet): Promise<void> {
+  const place = snapshot.place && { ...snapshot.place, route: stillThere(snapshot.place.route, snapshot) };
+  const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts) };
+  const logos = get().loadLogos(snapshot.accounts.networks.map((n) => n.type));
+  await Promise.all([get().onLocale(snapshot.settings), get().loadScreen(first)]);
+  set({ firstScreenComplete: logos });
+  if (place) set({ route: place.route, listFilter: place.listFilter, collapsed: Object.fromEntries(place.collapsed.map((id) => [id, true] as const)) });
+}
 
 /** A route to a login that has ended and gone leads to the account list. */
 function stillThere(route: Route, snapshot: AppSnapshot): Route {
