@@ -21,6 +21,13 @@ const heap = async (): Promise<number> => {
 const sim = await startSimulator({ port: 0, seed: 'large:500' });
 const before = await heap();
 const { core, stop } = await startCore(sim);
+/** The heap once no accounts refresh is in flight: a 500-account answer being read is not growth. */
+const settledHeap = async (): Promise<number> => {
+  await until(() => !core.snapshot().accounts.refreshing);
+  await new Promise((r) => setTimeout(r, 100));
+  await until(() => !core.snapshot().accounts.refreshing);
+  return heap();
+};
 if (core.snapshot().accounts.networks.reduce((n, x) => n + x.logins.length, 0) < 500) throw new Error('500 accounts did not load');
 const loaded = await heap();
 for (let i = 0; i < sessions; i++) {
@@ -30,9 +37,9 @@ for (let i = 0; i < sessions; i++) {
   if (res.status !== 200) throw new Error(`scan: ${res.status}`);
   await until(() => core.sessions.get(s.id).phase === 'complete');
   await core.sessions.dismiss(s.id);
-  if (i === 9) (globalThis as Record<string, unknown>)['__afterWarmup'] = await heap();
+  if (i === 9) (globalThis as Record<string, unknown>)['__afterWarmup'] = await settledHeap();
 }
-const after = await heap();
+const after = await settledHeap();
 const warm = (globalThis as Record<string, unknown>)['__afterWarmup'] as number;
 await stop();
 await sim.stop();

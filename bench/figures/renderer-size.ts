@@ -30,8 +30,8 @@ export async function rendererSize(_ctx: BenchContext): Promise<Figure> {
     ratio,
     compared: 'ratio',
     value: ratio,
-    goal: '≤ 1.5× hello-world',
-    met: ratio <= 1.5,
+    goal: '≤ 1.25× hello-world',
+    met: ratio <= 1.25,
     notes: [`raw: app ${(app.raw / 1024).toFixed(1)} KiB, hello-world ${(hello.raw / 1024).toFixed(1)} KiB`],
   };
 }
