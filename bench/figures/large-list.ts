@@ -6,7 +6,7 @@ import { startSimulator } from '../../test/simulator/index.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startCore } from '../support/core.ts';
 import { buildPage, ROOT, serveFolder } from '../support/pages.ts';
-import { distribution, median, type BenchContext, type Figure } from '../support/stats.ts';
+import { distribution, type BenchContext, type Figure } from '../support/stats.ts';
 
 type Bench = { renderApp(v: AccountsView): number; renderPlain(v: AccountsView): number; changeOne(i: number, s: string): number; clear(): number; rowElements(): number };
 
@@ -28,7 +28,7 @@ export async function largeList(ctx: BenchContext): Promise<Figure[]> {
     await page.goto(await serveFolder(context, 'list.bench', dir));
     await page.waitForFunction(() => 'bench' in window);
     type W = { bench: Bench };
-    for (let i = 0; i <= ctx.reps(10); i++) {
+    for (let i = 0; i <= ctx.reps(20); i++) {
       const a = await page.evaluate((v) => (window as unknown as W).bench.renderApp(v), view);
       perRow.app = await page.evaluate(() => (window as unknown as W).bench.rowElements());
       const statuses: number[] = [];
@@ -51,10 +51,12 @@ export async function largeList(ctx: BenchContext): Promise<Figure[]> {
   }
   // The baseline is only fair while it is the same markup: a row of either has the same elements.
   if (Math.abs(perRow.app - perRow.plain) > 1) throw new Error(`the baseline's rows differ from the app's: ${perRow.plain.toFixed(1)} elements against ${perRow.app.toFixed(1)}`);
-  const ratio = median(app) / median(plain);
+  // Each round renders both, one after the other: judged on the rounds' own ratios, as figure 2.
+  const r = distribution(app.map((a, i) => a / plain[i]!));
+  const ratio = r.median;
   const c = distribution(change);
   return [
-    { id: 8, name: 'Large list: first render of 500 accounts', unit: 'ms', measured: distribution(app), baseline: distribution(plain), ratio, compared: 'ratio', value: ratio, goal: '≤ 1.5× same markup, plain React', met: ratio <= 1.5, notes: [`${perRow.app.toFixed(1)} elements a row in both`] },
+    { id: 8, name: 'Large list: first render of 500 accounts', unit: 'ms', measured: distribution(app), baseline: distribution(plain), ratio, compared: 'ratio', value: ratio, goal: '≤ 1.5× same markup, plain React', met: ratio <= 1.5, ratioSpread: { p25: r.p25, p75: r.p75 }, notes: [`${perRow.app.toFixed(1)} elements a row in both; ratio of each round: median ${r.median.toFixed(2)}, p25–p75 ${r.p25.toFixed(2)}–${r.p75.toFixed(2)} over ${r.n} rounds`] },
     { id: 8, name: 'Large list: one account changes status', unit: 'ms', measured: c, baseline: null, ratio: null, compared: 'p95', value: c.p95, goal: '≤ 16 ms (one frame)', met: c.p95 <= 16, notes: [`${c.n} changes`] },
   ];
 }

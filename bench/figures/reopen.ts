@@ -5,17 +5,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { launchChromium, signedInStack } from '../support/browser.ts';
+import { helloShown, interleavedPairs, launchChromium, signedInStack, timeTo } from '../support/browser.ts';
 import { buildPage, ROOT, serveFolder } from '../support/pages.ts';
 import { distribution, type BenchContext, type Figure } from '../support/stats.ts';
 
-async function timeTo(page: Page, url: string, ready: () => number | false): Promise<number> {
-  await page.goto(url, { waitUntil: 'commit' });
-  return (await (await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue()) as number;
-}
 const qrShown = (): number | false => document.querySelector('img.qr') !== null && performance.now();
-const helloShown = (): number | false => document.querySelector('h1')?.textContent === 'Hello, world' && performance.now();
 
 export async function reopen(ctx: BenchContext): Promise<Figure> {
   const hello = await buildPage(path.join(ROOT, 'bench/pages/hello'), path.join(os.tmpdir(), 'bam-bench-hello'));
@@ -27,27 +21,7 @@ export async function reopen(ctx: BenchContext): Promise<Figure> {
     stack.core.place.navigate({ to: 'session', sessionID: session.id });
     const context = await browser.newContext();
     const helloURL = await serveFolder(context, 'hello.bench', hello);
-    const app: number[] = [];
-    const base: number[] = [];
-    const ratios: number[] = [];
-    for (let i = 0; i <= ctx.reps(15); i++) {
-      const page = await context.newPage();
-      let a: number;
-      let b: number;
-      if (i % 2 === 0) {
-        a = await timeTo(page, stack.host.url, qrShown);
-        b = await timeTo(page, helloURL, helloShown);
-      } else {
-        b = await timeTo(page, helloURL, helloShown);
-        a = await timeTo(page, stack.host.url, qrShown);
-      }
-      await page.close();
-      if (i > 0 || ctx.smoke) {
-        app.push(a);
-        base.push(b);
-        ratios.push(a / b);
-      }
-    }
+    const { app, base, ratios } = await interleavedPairs(context, ctx.reps(15), ctx.smoke, (p) => timeTo(p, stack.host.url, qrShown), (p) => timeTo(p, helloURL, helloShown));
     await stack.core.cancelSession(session.id);
     const r = distribution(ratios);
     return {

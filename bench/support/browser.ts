@@ -1,5 +1,5 @@
 /** Debian's Chromium through Playwright, and the preview stack signed in to the simulator. */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { build } from 'vite';
 import { startStack, type Stack, type StackOptions } from '../../test/host/stack.ts';
@@ -23,6 +23,44 @@ export async function signedInStack(opts: StackOptions): Promise<Stack> {
   const stack = await startStack({ rediscoverMs: 250, ...opts });
   await stack.core.useToken(stack.sim.mintToken());
   return stack;
+}
+
+/** Milliseconds from navigation start until `ready` holds, checked every animation frame. */
+export async function timeTo(page: Page, url: string, ready: () => number | false): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 30_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+/** The hello-world page is shown: the baseline's "ready" for timeTo. */
+export const helloShown = (): number | false => document.querySelector('h1')?.textContent === 'Hello, world' && performance.now();
+
+/**
+ * Runs the app and its baseline in pairs, each pair on a fresh page, interleaved (ABAB…, and BA
+ * every other pair so neither always goes first): a busy moment of a shared machine hits both
+ * sides of a pair alike. The first pair warms up. Returns both sides and each pair's ratio.
+ */
+export async function interleavedPairs(context: BrowserContext, pairs: number, smoke: boolean, app: (p: Page) => Promise<number>, base: (p: Page) => Promise<number>): Promise<{ app: number[]; base: number[]; ratios: number[] }> {
+  const out = { app: [] as number[], base: [] as number[], ratios: [] as number[] };
+  for (let i = 0; i <= pairs; i++) {
+    const page = await context.newPage();
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = await app(page);
+      b = await base(page);
+    } else {
+      b = await base(page);
+      a = await app(page);
+    }
+    await page.close();
+    if (i > 0 || smoke) {
+      out.app.push(a);
+      out.base.push(b);
+      out.ratios.push(a / b);
+    }
+  }
+  return out;
 }
 
 /**
