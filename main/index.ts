@@ -4,11 +4,14 @@
  * comes from the cache instead of being parsed again (bench figure 9). Everything it does is composed
  * in ./electron/compose.ts; every decision lives in ./policy and ./core, both plain Node.
  */
+import { app } from 'electron';
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileCacheDir } from './policy/compile-cache.ts';
 
-module.enableCompileCache?.();
+const cacheDir = compileCacheDir({ userData: app.getPath('userData'), env: process.env });
+if (cacheDir) module.enableCompileCache?.(cacheDir);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 void import('./electron/compose.ts').then(({ runShell }) =>
