@@ -4,7 +4,8 @@
  * Before the first screen, the window loads the one it is about to show (so it never flashes an
  * empty screen, reopened on a login included); after it, the rest, when idle.
  */
-import { useState, type ComponentType, type JSX } from 'react';
+import type { ComponentType, JSX } from 'react';
+import { loadOnce, useLoaded } from './load-once.ts';
 import type { Route } from './store.ts';
 
 export interface LazyScreen<P> {
@@ -15,31 +16,12 @@ export interface LazyScreen<P> {
 
 /** A component whose code loads on first use; it renders nothing for the moment its chunk takes. */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<void> | null = null;
-  const start = (): Promise<void> =>
-    (loading ??= load().then(
-      (c) => {
-        loaded = c;
-      },
-      (e: unknown) => {
-        loading = null; // the next render asks again
-        throw e;
-      },
-    ));
+  const code = loadOnce(load);
   function Screen(props: P): JSX.Element | null {
-    const [, rerender] = useState(0);
-    if (loaded) {
-      const Loaded = loaded;
-      return <Loaded {...props} />;
-    }
-    void start().then(
-      () => rerender((n) => n + 1),
-      () => undefined,
-    );
-    return null;
+    const Loaded = useLoaded(code);
+    return Loaded ? <Loaded {...props} /> : null;
   }
-  return Object.assign(Screen, { load: start });
+  return Object.assign(Screen, { load: () => code.load().then(() => undefined) });
 }
 
 export const SessionScreen = lazyScreen(() => import('./components/Session.tsx').then((m) => m.SessionScreen));

@@ -5,52 +5,35 @@
  * Each logo is its own small chunk, loaded for the networks there are (bench figure 1): the window
  * loads those of the accounts it lists before its first screen (store.ts), the rest on first use.
  */
-import { useState } from 'react';
+import { loadOnce, useLoaded, type Loader } from '../load-once.ts';
 import { useI18n } from '../i18n.ts';
 
-/** By the bridge's `type` (what Beeper Desktop reports; bridge IDs differ between local and cloud): the logo's colour and file. */
-const LOGOS: Record<string, { hex: string; svg: () => Promise<{ default: string }> }> = {
-  whatsapp: { hex: '25D366', svg: () => import('simple-icons/icons/whatsapp.svg?raw') },
-  telegram: { hex: '26A5E4', svg: () => import('simple-icons/icons/telegram.svg?raw') },
-  signal: { hex: '3B45FD', svg: () => import('simple-icons/icons/signal.svg?raw') },
-  gmessages: { hex: '1A73E8', svg: () => import('simple-icons/icons/googlemessages.svg?raw') },
-  instagram: { hex: 'FF0069', svg: () => import('simple-icons/icons/instagram.svg?raw') },
-  twitter: { hex: '000000', svg: () => import('simple-icons/icons/x.svg?raw') },
-  discordgo: { hex: '5865F2', svg: () => import('simple-icons/icons/discord.svg?raw') },
-  facebook: { hex: '0866FF', svg: () => import('simple-icons/icons/messenger.svg?raw') },
-  bluesky: { hex: '1185FE', svg: () => import('simple-icons/icons/bluesky.svg?raw') },
+/** The path of a Simple Icons SVG file, loaded as its own chunk. */
+const logoPath = (svg: () => Promise<{ default: string }>) => loadOnce(() => svg().then(({ default: text }) => /\sd="([^"]+)"/.exec(text)?.[1] ?? ''));
+
+/** By the bridge's `type` (what Beeper Desktop reports; bridge IDs differ between local and cloud): the logo's colour and path. */
+const LOGOS: Record<string, { hex: string; path: Loader<string> }> = {
+  whatsapp: { hex: '25D366', path: logoPath(() => import('simple-icons/icons/whatsapp.svg?raw')) },
+  telegram: { hex: '26A5E4', path: logoPath(() => import('simple-icons/icons/telegram.svg?raw')) },
+  signal: { hex: '3B45FD', path: logoPath(() => import('simple-icons/icons/signal.svg?raw')) },
+  gmessages: { hex: '1A73E8', path: logoPath(() => import('simple-icons/icons/googlemessages.svg?raw')) },
+  instagram: { hex: 'FF0069', path: logoPath(() => import('simple-icons/icons/instagram.svg?raw')) },
+  twitter: { hex: '000000', path: logoPath(() => import('simple-icons/icons/x.svg?raw')) },
+  discordgo: { hex: '5865F2', path: logoPath(() => import('simple-icons/icons/discord.svg?raw')) },
+  facebook: { hex: '0866FF', path: logoPath(() => import('simple-icons/icons/messenger.svg?raw')) },
+  bluesky: { hex: '1185FE', path: logoPath(() => import('simple-icons/icons/bluesky.svg?raw')) },
 };
 
-/** Each logo's SVG path, once loaded. */
-const paths = new Map<string, string>();
-const loading = new Map<string, Promise<void>>();
-
 /** Loads the logos of these network types (those without one: nothing to load). */
-export function loadNetworkIcons(types: Iterable<string>): Promise<unknown> {
-  return Promise.allSettled(
-    [...new Set(types)].flatMap((type) => {
-      const logo = LOGOS[type];
-      if (!logo || paths.has(type)) return [];
-      let p = loading.get(type);
-      if (!p) {
-        p = logo.svg().then(({ default: svg }) => void paths.set(type, /\sd="([^"]+)"/.exec(svg)?.[1] ?? ''));
-        p.catch(() => loading.delete(type)); // asked again on the next render
-        loading.set(type, p);
-      }
-      return [p];
-    }),
-  );
-}
+export const loadNetworkIcons = (types: Iterable<string>): Promise<unknown> => Promise.allSettled([...new Set(types)].flatMap((type) => LOGOS[type]?.path.load() ?? []));
 
 export function NetworkIcon({ type, name, size = 24, labelled = false }: { type: string; name: string; size?: number; labelled?: boolean }) {
   const logo = LOGOS[type];
-  const path = paths.get(type);
-  const [, rerender] = useState(0);
+  const path = useLoaded(logo?.path);
   const { t } = useI18n();
   const a11y = labelled ? { role: 'img', 'aria-label': t('common.networkLogo', { name }) } : { 'aria-hidden': true as const };
   if (logo && path === undefined) {
     // Its logo is on its way: the same space, empty, not a flash of initials.
-    void loadNetworkIcons([type]).then(() => rerender((n) => n + 1));
     return <span className="network-icon" style={{ width: size, height: size }} {...a11y} />;
   }
   if (!logo || !path) {
