@@ -1,8 +1,8 @@
 /**
  * Electron main-process entry: kept tiny so that Node's compile cache is on before the rest of the
  * main process (one bundle, dependencies included) is compiled — from the second start on, its code
- * comes from the cache instead of being parsed again (bench figure 9). Everything it does is composed
- * in ./electron/compose.ts; every decision lives in ./policy and ./core, both plain Node.
+ * comes from the cache instead of being parsed again (bench figure 9). It starts in ./electron/start.ts
+ * (the window first), then ./electron/compose.ts; every decision lives in ./policy and ./core.
  */
 import { app } from 'electron';
 import module from 'node:module';
@@ -14,7 +14,7 @@ const cacheDir = compileCacheDir({ userData: app.getPath('userData'), env: proce
 if (cacheDir) module.enableCompileCache?.(cacheDir);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-void import('./electron/compose.ts').then(({ runShell }) =>
+void import('./electron/start.ts').then(({ runShell }) =>
   runShell({
     preload: path.join(here, '../preload/index.cjs'),
     renderer: path.join(here, '../renderer'),

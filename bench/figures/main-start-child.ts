@@ -1,6 +1,6 @@
 /**
  * Run by figure 9 in a fresh process: `electron` resolves to the bench's shim, then either the
- * built main process (until it creates its window) or an empty module (the baseline) is loaded.
+ * built main process (until it makes its tray) or an empty module (the baseline) is loaded.
  */
 import { registerHooks } from 'node:module';
 import path from 'node:path';
@@ -21,7 +21,7 @@ if (target === 'empty') {
 } else {
   await import(pathToFileURL(path.resolve(import.meta.dirname, '../../out/main/index.js')).href);
   setTimeout(() => {
-    console.error('the main process never created its window');
+    console.error('the main process never made its tray');
     process.exit(1);
   }, 20_000);
 }

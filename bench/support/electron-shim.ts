@@ -1,6 +1,6 @@
 /**
- * Just enough of Electron for the built main process to run up to creating its window (figure 9).
- * Creating the window ends the measurement: it prints the elapsed time and exits.
+ * Just enough of Electron for the built main process to start (figure 9): creating the window is
+ * the measurement; making the tray (the rest of main composed) is reported too, and ends the run.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
@@ -41,17 +41,37 @@ export const nativeImage = { createFromPath: (p: string) => ({ path: p }) };
 export const session = { defaultSession: {}, fromPartition: () => ({}) };
 export const dialog = { showMessageBox: () => Promise.resolve({ response: 0 }) };
 export const Menu = { buildFromTemplate: (t: unknown) => t };
-export class Tray {}
+const since = (): number => performance.now() - ((globalThis as Record<string, unknown>)['__benchStartedAt'] as number);
+let windowAt: number | null = null;
+
+export class Tray {
+  constructor() {
+    console.log(JSON.stringify({ ms: windowAt, composed: since() }));
+    process.exit(0);
+  }
+}
 export class Notification {
   static isSupported(): boolean {
     return false;
   }
 }
-export class BrowserWindow {
+const webContents = Object.assign(new EventEmitter(), {
+  id: 1,
+  isDestroyed: () => false,
+  send: noop,
+  setWindowOpenHandler: noop,
+  session: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop },
+});
+export class BrowserWindow extends EventEmitter {
+  readonly webContents = webContents;
   constructor() {
-    const started = (globalThis as Record<string, unknown>)['__benchStartedAt'] as number;
-    console.log(JSON.stringify({ ms: performance.now() - started }));
-    process.exit(0);
+    super();
+    windowAt ??= since();
   }
+  loadURL = (): Promise<void> => Promise.resolve();
+  isDestroyed = (): boolean => false;
+  isVisible = (): boolean => false;
+  isMinimized = (): boolean => false;
+  getChildWindows = (): unknown[] => [];
 }
 export default { app, ipcMain, protocol, net, shell, safeStorage, screen, nativeTheme, nativeImage, session, dialog, Menu, Tray, Notification, BrowserWindow };

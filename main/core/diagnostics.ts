@@ -10,8 +10,8 @@
 import { createHmac } from 'node:crypto';
 import type { AccountsView, ConnectionView, IdentityView, SessionView } from '../../preload/contract/views.ts';
 import type { AccountsData } from './accounts/model.ts';
-import { isLoopbackHost } from './api/origin.ts';
-import type { LogEntry, SecretRegistry } from './log.ts';
+import { isLoopbackHost } from './api/loopback.ts';
+import { RECENT_LOG_LINES, type LogEntry, type SecretRegistry } from './log.ts';
 
 export interface DiagnosticsSources {
   appVersion: string;
@@ -26,9 +26,6 @@ export interface DiagnosticsSources {
   salt: string;
   now: string;
 }
-
-/** How many log lines the report carries. */
-export const DIAGNOSTICS_LOG_LINES = 300;
 
 const hashOf = (salt: string, id: string): string => `#${createHmac('sha256', salt).update(id).digest('hex').slice(0, 10)}`;
 
@@ -97,8 +94,8 @@ function sections(s: DiagnosticsSources, hash: (id: string) => string): string[]
     'Recent warnings and errors:',
     ...orNone(errors),
     '',
-    `Log (last ${DIAGNOSTICS_LOG_LINES} lines):`,
-    ...s.log.slice(-DIAGNOSTICS_LOG_LINES).map((e) => `  ${JSON.stringify(e)}`),
+    `Log (last ${RECENT_LOG_LINES} lines):`,
+    ...s.log.slice(-RECENT_LOG_LINES).map((e) => `  ${JSON.stringify(e)}`),
   ];
 }
 

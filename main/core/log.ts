@@ -148,6 +148,9 @@ export function fileSink(file: string, maxBytes = 5 * 1024 * 1024): LogSink {
 /** One JSON line per entry (for files and stderr). */
 export const formatLine = (e: LogEntry): string => JSON.stringify(e);
 
+/** How many of the latest lines main keeps in memory: the diagnostics report carries them. */
+export const RECENT_LOG_LINES = 300;
+
 /** A sink that keeps entries in memory (tests, and the "copy diagnostics" feature). */
 export function memorySink(limit = 2000): { sink: LogSink; entries: LogEntry[] } {
   const entries: LogEntry[] = [];

@@ -14,7 +14,11 @@ export function senderFacts(event: IpcMainInvokeEvent): { webContentsID: number;
   return { webContentsID: event.sender.id, frameURL: frame?.url ?? null, isMainFrame: Boolean(frame && frame === event.sender.mainFrame) };
 }
 
-export function bindIpc(registry: IpcRegistry, mainWindow: () => BrowserWindow | null, origins: string[], log: Logger): () => void {
+/**
+ * Every channel has its handler from the start, before the registry exists (the window is made
+ * first, main/electron/start.ts): a message that comes early waits for it.
+ */
+export function bindIpc(registry: IpcRegistry | Promise<IpcRegistry>, mainWindow: () => BrowserWindow | null, origins: string[], log: Logger): () => void {
   const channels = Object.values(INVOKE);
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<Envelope<unknown>> => {
@@ -25,7 +29,7 @@ export function bindIpc(registry: IpcRegistry, mainWindow: () => BrowserWindow |
         return { ok: false, error: { kind: 'invalid_request', message: 'This window may not talk to Beeper Account Manager.', code: 'UNTRUSTED_SENDER' } };
       }
       const sender: SenderInfo = { transport: 'electron', id: String(event.sender.id), url: facts.frameURL ?? undefined };
-      return registry.invoke(channel, payload, sender);
+      return (await registry).invoke(channel, payload, sender);
     });
   }
   return () => {

@@ -4,7 +4,6 @@
  * period, and made again on the next open. The decisions are main/policy/window-lifecycle.ts's.
  */
 import type { BrowserWindow } from 'electron';
-import type { Core } from '../core/account-manager.ts';
 import { WindowLifecycle } from '../policy/window-lifecycle.ts';
 import { sendToWindow } from './ipc.ts';
 
@@ -15,12 +14,21 @@ export interface MainWindow {
   open: () => void;
   /** An event to the window, if one exists (a new one reads the state when it starts). */
   send: (channel: string, payload: unknown) => void;
+  /** The renderer has drawn its first screen: the window may be shown. */
+  drawn: () => void;
+  /** Who follows the window (the core: it refreshes faster while the window is in view); told the state at once. */
+  follow: (watcher: WindowWatcher) => void;
+}
+
+export interface WindowWatcher {
+  /** In view or not: shown and not minimized. */
+  visible(yes: boolean): void;
+  focused(): void;
 }
 
 export interface MainWindowOptions {
   /** Makes a window, hidden until shown here. */
   make(): BrowserWindow;
-  core: Core;
   graceMs: number;
   /** Open at start (not a hidden start: login item, `--hidden`, "start minimized"). */
   openAtStart: boolean;
@@ -38,34 +46,31 @@ function reveal(win: BrowserWindow): void {
   win.focus();
 }
 
-/** The core refreshes faster while the window is in view, and at once when it is focused. */
-function followVisibility(win: BrowserWindow, core: Core): void {
-  const visible = (): void => core.setVisible(win.isVisible() && !win.isMinimized());
-  for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) win.on(ev as 'show', visible);
-  win.on('focus', () => core.windowFocused());
-}
+const inView = (win: BrowserWindow | null): boolean => win !== null && win.isVisible() && !win.isMinimized();
 
 export function setupMainWindow(o: MainWindowOptions): MainWindow {
   let win: BrowserWindow | null = null;
   let drawn = false;
   let resting = false;
+  let showDrawn = (): void => undefined;
+  let watcher: WindowWatcher | null = null;
 
   const wire = (w: BrowserWindow): void => {
     const shown = (): void => {
       if (drawn || w.isDestroyed()) return;
       drawn = true;
-      stopWaiting();
       if (lifecycle.phase === 'shown') reveal(w);
     };
-    const stopWaiting = o.core.place.onWindowReady(shown);
+    showDrawn = shown;
     w.once('ready-to-show', () => setTimeout(shown, DRAW_TIMEOUT_MS).unref());
     w.on('hide', () => lifecycle.send('hidden'));
     w.on('show', () => lifecycle.send('shown'));
-    followVisibility(w, o.core);
+    for (const ev of ['show', 'hide', 'focus', 'minimize', 'restore'] as const) w.on(ev as 'show', () => watcher?.visible(inView(w)));
+    w.on('focus', () => watcher?.focused());
     w.on('closed', () => {
-      stopWaiting();
+      showDrawn = () => undefined;
       win = null;
-      o.core.setVisible(false);
+      watcher?.visible(false);
       const forGood = !resting;
       resting = false;
       lifecycle.send('closed');
@@ -98,5 +103,10 @@ export function setupMainWindow(o: MainWindowOptions): MainWindow {
     current,
     open: () => lifecycle.send('open'),
     send: (channel, payload) => sendToWindow(current(), channel, payload),
+    drawn: () => showDrawn(),
+    follow: (w) => {
+      watcher = w;
+      w.visible(inView(current()));
+    },
   };
 }

@@ -1,10 +1,10 @@
 /** Electron's pieces of storage: safeStorage as the vault's cipher, electron-store behind SafeStore. */
-import { app, safeStorage } from 'electron';
+import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import path from 'node:path';
 import type { Cipher } from '../core/auth/vault.ts';
 import type { Logger } from '../core/log.ts';
 import { SafeStore, type StoreBackend } from '../core/storage/store.ts';
+import { storeFile } from './store-file.ts';
 
 export const safeStorageCipher: Cipher = {
   isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
@@ -21,7 +21,7 @@ export const safeStorageCipher: Cipher = {
 export function electronStore(name: string, log: Logger): SafeStore {
   return new SafeStore(
     (): StoreBackend => new Store<Record<string, unknown>>({ name, clearInvalidConfig: false, configFileMode: 0o600 }),
-    path.join(app.getPath('userData'), `${name}.json`),
+    storeFile(name),
     log,
   );
 }

@@ -1,8 +1,7 @@
 /** A main window: hardened web contents, remembered bounds, closes to the tray. Made (and remade) by main-window.ts. */
-import { BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/log.ts';
-import { t } from '../core/i18n.ts';
-import type { SettingsStore } from '../core/storage/settings.ts';
+import type { WindowSettings } from '../core/storage/window-settings.ts';
 import { restoreBounds } from '../policy/window-bounds.ts';
 import { navigationDecision, permissionDecision, windowOpenDecision } from '../policy/security.ts';
 
@@ -41,7 +40,8 @@ export interface MainWindowOptions {
   preload: string;
   url: string;
   origins: string[];
-  settings: SettingsStore;
+  /** Read before the settings store is up: the window is made first (main/electron/start.ts). */
+  settings: Pick<WindowSettings, 'get' | 'update'>;
   log: Logger;
   devTools: boolean;
   /** True once the app is really quitting (close then means close, not hide). */
@@ -56,7 +56,8 @@ export function createMainWindow(o: MainWindowOptions): BrowserWindow {
     minWidth: MIN.width,
     minHeight: MIN.height,
     show: false,
-    title: t('app.name'),
+    // The product's name, the same in every language (the page's <title> takes over once loaded).
+    title: app.getName(),
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#121418' : '#f6f7f9',
     autoHideMenuBar: true,
     // Written out literally so static checkers (Electronegativity) can see every setting.

@@ -2,7 +2,7 @@
  * Every security decision of the Electron shell, as plain functions (Electron's security checklist:
  * isolation, sandbox, CSP, navigation and window-open lockdown, permissions, sender checks).
  */
-import { isLoopbackHost } from '../core/api/origin.ts';
+import { isLoopbackHost } from '../core/api/loopback.ts';
 
 /** The app is served from this privileged custom scheme in production. */
 export const APP_SCHEME = 'app';

@@ -129,7 +129,7 @@ export async function launchApp(machine: Machine, o: LaunchOptions): Promise<Run
   process.argv = [path.join(machine.dir, 'beeper-account-manager'), ...(o.argv ?? [])];
   try {
     vi.resetModules(); // a fresh main process: no module state from the last launch
-    const { runShell } = await import('../../main/electron/compose.ts');
+    const { runShell } = await import('../../main/electron/start.ts');
     runShell(BUILT);
   } finally {
     process.argv = savedArgv;

@@ -103,6 +103,7 @@ export class BrowserWindow extends Emitter {
   readonly options: Record<string, unknown>;
   readonly webContents: FakeWebContents;
   visible = false;
+  minimized = false;
   destroyed = false;
   loaded: string | null = null;
   title = '';
@@ -129,7 +130,10 @@ export class BrowserWindow extends Emitter {
     this.visible = false;
     this.emit('hide');
   }
-  focus(): void {}
+  /** As Electron: 'focus' when a shown window takes the focus. */
+  focus(): void {
+    if (this.visible && !this.destroyed) this.emit('focus');
+  }
   getChildWindows(): BrowserWindow[] {
     return BrowserWindow.instances.filter((w) => w.options['parent'] === this && !w.destroyed);
   }
@@ -140,9 +144,18 @@ export class BrowserWindow extends Emitter {
     return this.visible;
   }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
-  restore(): void {}
+  minimize(): void {
+    if (this.minimized) return;
+    this.minimized = true;
+    this.emit('minimize');
+  }
+  restore(): void {
+    if (!this.minimized) return;
+    this.minimized = false;
+    this.emit('restore');
+  }
   maximize(): void {}
   isMaximized(): boolean {
     return false;
@@ -258,6 +271,8 @@ export const app = Object.assign(new Emitter(), {
   isPackaged: false,
   state: appState,
   getVersion: () => '0.1.0',
+  /** As Electron: package.json's productName. */
+  getName: () => 'Beeper Account Manager',
   getPreferredSystemLanguages: () => ['en-US'],
   commandLine: { getSwitchValue: (_name: string) => '', hasSwitch: (_name: string) => false },
   getPath: () => appState.userData,

@@ -5,12 +5,7 @@
  */
 import { AppError } from '../errors.ts';
 import { t } from '../i18n.ts';
-
-/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves this computer. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
+import { isLoopbackHost } from './loopback.ts';
 
 export const originOf = (url: string): string => new URL(url).origin;
 

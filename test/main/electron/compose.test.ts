@@ -40,7 +40,7 @@ beforeAll(async () => {
   process.env['BEEPER_DESKTOP_BASE_URL'] = sim.url;
   process.env['BAM_USER_DATA_DIR'] = path.join(dir, 'user-data');
   process.env['BAM_WINDOW_GRACE_MS'] = '300';
-  const { runShell } = await import('../../../main/electron/compose.ts');
+  const { runShell } = await import('../../../main/electron/start.ts');
   runShell({ preload: path.join(dir, 'preload.cjs'), renderer: path.join(dir, 'renderer'), icons: path.join(dir, 'icons') });
   await vi.waitFor(() => expect(fake.Tray.instances).toHaveLength(1), { timeout: 5_000 });
 });

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../../support/fake-electron.ts';
-import { WindowPlaceKeeper } from '../../../main/core/window-place.ts';
-import type { Core } from '../../../main/core/account-manager.ts';
 
 vi.mock('electron', () => import('../../support/fake-electron.ts'));
 const { setupMainWindow } = await import('../../../main/electron/main-window.ts');
@@ -13,13 +11,15 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 function host(openAtStart = true) {
-  const place = new WindowPlaceKeeper(() => undefined);
   const visible: boolean[] = [];
-  const core = { place, setVisible: (v: boolean) => visible.push(v), windowFocused: () => undefined } as unknown as Core;
+  const focused = vi.fn();
   const onClosed = vi.fn();
   const made: fake.BrowserWindow[] = [];
-  const w = setupMainWindow({ make: () => (made.push(new fake.BrowserWindow({ show: false })), made.at(-1) as never), core, graceMs: 30_000, openAtStart, onClosed });
-  return { w, place, made, onClosed, visible };
+  const w = setupMainWindow({ make: () => (made.push(new fake.BrowserWindow({ show: false })), made.at(-1) as never), graceMs: 30_000, openAtStart, onClosed });
+  w.follow({ visible: (v) => visible.push(v), focused });
+  // What the composition does with the core's "the window has drawn" (ui.ready).
+  const place = { windowReady: () => w.drawn() };
+  return { w, place, made, onClosed, visible, focused };
 }
 
 describe('the main window over time', () => {
@@ -75,6 +75,30 @@ describe('the main window over time', () => {
     w.open();
     vi.advanceTimersByTime(60_000);
     expect([made.length, made[0]!.destroyed, made[0]!.visible]).toEqual([1, false, true]);
+  });
+
+  it('whoever follows the window is told at once, then on every change: in view, minimized, focused, gone', () => {
+    const { w, made, place, visible, focused } = host();
+    expect(visible).toEqual([false]); // told at once: not drawn, not in view
+    place.windowReady();
+    expect(visible.at(-1)).toBe(true);
+    expect(focused).toHaveBeenCalled();
+    made[0]!.minimize();
+    expect(visible.at(-1)).toBe(false);
+    made[0]!.restore();
+    expect(visible.at(-1)).toBe(true);
+    const later: boolean[] = [];
+    w.follow({ visible: (v) => later.push(v), focused: () => undefined });
+    expect(later).toEqual([true]);
+    made[0]!.close();
+    expect(later.at(-1)).toBe(false);
+  });
+
+  it('"drawn" before any window, or for a closed one, shows nothing', () => {
+    const { w, made } = host(false);
+    w.drawn();
+    w.open();
+    expect(made[0]!.visible).toBe(false);
   });
 
   it('closed for real (close-to-tray off) says so', () => {
