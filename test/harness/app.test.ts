@@ -58,7 +58,8 @@ async function connect(app: RunningApp): Promise<void> {
 describe('first start', () => {
   it('connects through the system browser and lists the accounts; the token stays in main, encrypted', async () => {
     const app = await launch();
-    await pw(app.page.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible();
+    // The very first launch of the run: Chromium starts cold, beside the other suites.
+    await pw(app.page.getByRole('heading', { name: 'Connect to Beeper Desktop' })).toBeVisible({ timeout: 15_000 });
     await connect(app);
     await pw(app.page.getByRole('heading', { name: /WhatsApp/ })).toBeVisible();
     await pw(app.page.getByRole('heading', { name: '1 account needs attention' })).toBeVisible();

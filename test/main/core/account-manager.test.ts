@@ -52,7 +52,8 @@ describe('AccountManager wiring', () => {
     writeFileSync(path.join(t.dir, 'credentials.json'), JSON.stringify({ token: { version: 2 } }));
     t = await t.restart();
     cores.push(t);
-    expect(scopeOf(t, 'stored sign-in record is malformed; ignoring it')).toMatch(/:vault$/);
+    // the vault reads its file as the core starts, not before restart() returns
+    await vi.waitFor(() => expect(scopeOf(t, 'stored sign-in record is malformed; ignoring it')).toMatch(/:vault$/));
   });
 
   it('without an app version or capabilities: 0.0.0 and nothing offered', async () => {
