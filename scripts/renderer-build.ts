@@ -4,11 +4,11 @@
  */
 import react from '@vitejs/plugin-react';
 import type { BuildEnvironmentOptions, PluginOption } from 'vite';
-import { inWindowCatalogue } from '../preload/contract/i18n/areas.ts';
+import { inWindowCatalogue, onFirstPaint } from '../preload/contract/i18n/areas.ts';
 import { icuCatalogues } from './vite-icu-catalogues.ts';
 
-/** React, and the catalogues parsed at build time without the messages only main words. */
-export const rendererPlugins = (): PluginOption[] => [react(), icuCatalogues(inWindowCatalogue)];
+/** React, and the catalogues parsed at build time: without the messages only main words, English in two parts. */
+export const rendererPlugins = (): PluginOption[] => [react(), icuCatalogues({ keep: inWindowCatalogue, firstPaint: onFirstPaint })];
 
 export const RENDERER_BUILD: BuildEnvironmentOptions = {
   minify: true,

@@ -7,8 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './components/Accounts.tsx';
 import { Button, Icon, OpenBeeperDesktop, Spinner } from './components/ui.tsx';
 import { atTheGate, DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
-import { AddAccountScreen, ConfirmReconnectScreen, ConnectScreen, DesktopNeedsLogin, NotRunning, Searching, SessionScreen, SettingsDialog } from './screens.tsx';
-import { ReconnectAllScreen } from './components/ReconnectAll.tsx';
+import { AddAccountScreen, ConfirmReconnectScreen, ConnectScreen, DesktopNeedsLogin, NotRunning, ReconnectAllScreen, Searching, SessionScreen, SettingsDialog } from './screens.tsx';
 import { useI18n } from './i18n.ts';
 
 function Header() {
@@ -103,14 +102,14 @@ function StorageConsent() {
   const { t } = useI18n();
   if (!auth || auth.status !== 'signed-in' || !auth.storage.needsConsent || dismissed) return null;
   return (
-    <div className="banner banner-warn" role="region" aria-label={t('connect.storageRegion')}>
+    <div className="banner banner-warn" role="region" aria-label={t('consent.region')}>
       <div>
-        <strong>{t('connect.storageUntilQuit')}</strong> {auth.storage.reason}
+        <strong>{t('consent.untilQuit')}</strong> {auth.storage.reason}
       </div>
       <div className="banner-actions">
-        <Button onClick={() => void run((api) => api.setPlaintextConsent({ allow: true }))}>{t('connect.storeUnencrypted')}</Button>
+        <Button onClick={() => void run((api) => api.setPlaintextConsent({ allow: true }))}>{t('consent.storeUnencrypted')}</Button>
         <Button variant="ghost" onClick={() => setDismissed(true)}>
-          {t('connect.keepForSession')}
+          {t('consent.keepForSession')}
         </Button>
       </div>
     </div>

@@ -1,10 +1,12 @@
 /**
  * Screens the first paint does not show, each in its own chunk (bench figure 1): a login in
- * progress (its steps and the QR encoder), adding an account, confirming a reconnect, Settings.
+ * progress (its steps and the QR encoder), adding an account, reconnecting all, confirming a
+ * reconnect, Settings.
  * Before the first screen, the window loads the one it is about to show (so it never flashes an
  * empty screen, reopened on a login included); after it, the rest, when idle.
  */
 import type { ComponentType, JSX } from 'react';
+import { laterParts } from './later.ts';
 import { loadOnce, useLoaded } from './load-once.ts';
 import type { Route } from './store.ts';
 
@@ -14,9 +16,12 @@ export interface LazyScreen<P> {
   load(): Promise<void>;
 }
 
-/** A component whose code loads on first use; it renders nothing for the moment its chunk takes. */
+/**
+ * A component whose code loads on first use, with what the first paint leaves out (the rest of the English and
+ * of the styles: later.ts); it renders nothing for the moment they take.
+ */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
-  const code = loadOnce(load);
+  const code = loadOnce(() => Promise.all([load(), laterParts.load()]).then(([screen]) => screen));
   function Screen(props: P): JSX.Element | null {
     const Loaded = useLoaded(code);
     return Loaded ? <Loaded {...props} /> : null;
@@ -26,6 +31,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
 
 export const SessionScreen = lazyScreen(() => import('./components/Session.tsx').then((m) => m.SessionScreen));
 export const AddAccountScreen = lazyScreen(() => import('./components/AddAccount.tsx').then((m) => m.AddAccountScreen));
+export const ReconnectAllScreen = lazyScreen(() => import('./components/ReconnectAll.tsx').then((m) => m.ReconnectAllScreen));
 export const ConfirmReconnectScreen = lazyScreen(() => import('./components/ConfirmReconnect.tsx').then((m) => m.ConfirmReconnectScreen));
 export const SettingsDialog = lazyScreen(() => import('./components/Settings.tsx').then((m) => m.SettingsDialog));
 /** The details beside the list (the account, its login, its history; Remove). */
@@ -38,10 +44,10 @@ export const DesktopNeedsLogin = lazyScreen(() => gate().then((m) => m.DesktopNe
 export const ConnectScreen = lazyScreen(() => gate().then((m) => m.ConnectScreen));
 const GATE = [Searching, NotRunning, DesktopNeedsLogin, ConnectScreen];
 
-const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never> | null> = {
+const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never>> = {
   'add-account': AddAccountScreen,
   session: SessionScreen,
-  'reconnect-all': null, // its code comes with the account list (the Reconnect all button)
+  'reconnect-all': ReconnectAllScreen,
   'confirm-reconnect': ConfirmReconnectScreen,
 };
 
@@ -49,11 +55,11 @@ const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never> | nul
 export function loadScreenOf(route: Route, atTheGate = false): Promise<unknown> {
   if (atTheGate) return Promise.all(GATE.map((s) => s.load()));
   if (route.to === 'accounts') return route.selected ? AccountDetails.load() : Promise.resolve();
-  return BY_ROUTE[route.to]?.load() ?? Promise.resolve();
+  return BY_ROUTE[route.to].load();
 }
 
 /** Every screen's code. */
-export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([SessionScreen, AddAccountScreen, ConfirmReconnectScreen, SettingsDialog, AccountDetails, ...GATE].map((s) => s.load()));
+export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([SessionScreen, AddAccountScreen, ReconnectAllScreen, ConfirmReconnectScreen, SettingsDialog, AccountDetails, ...GATE].map((s) => s.load()));
 
 /** Every other screen, loaded while nothing else happens: later navigation never waits for a chunk. */
 export function loadScreensWhenIdle(): void {

@@ -276,8 +276,8 @@ export function useNeedsDesktop(): { disabled: boolean; 'aria-describedby'?: str
 /** What a login is doing, in a few words: "Adding Slack", "Reconnecting Telegram" (`lower`: inside a sentence). */
 export const sessionLabel = (s: Pick<SessionView, 'reconnect' | 'bridgeName'>, t: Translate, start: 'capital' | 'lower' = 'capital'): string => {
   const network = { network: s.bridgeName };
-  if (start === 'lower') return t(s.reconnect ? 'session.reconnectingLower' : 'session.addingLower', network);
-  return t(s.reconnect ? 'session.reconnecting' : 'session.adding', network);
+  if (start === 'lower') return t(s.reconnect ? 'progress.reconnectingLower' : 'progress.addingLower', network);
+  return t(s.reconnect ? 'progress.reconnecting' : 'progress.adding', network);
 };
 
 /** Sessions that are still going, newest first. */

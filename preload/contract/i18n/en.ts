@@ -110,10 +110,10 @@ export const en = {
   'connect.title': 'Connect to Beeper Desktop',
   'connect.titleAgain': 'Connect to Beeper Desktop again',
   'connect.permission': 'Beeper Account Manager needs your permission to see and manage the accounts in Beeper Desktop{version, select, none {} other { {version}}}. Your browser opens Beeper Desktop’s approval page; approve it there.',
-  'connect.storageRegion': 'Sign-in storage',
-  'connect.storageUntilQuit': 'Your sign-in is kept only until you quit.',
-  'connect.storeUnencrypted': 'Store it unencrypted',
-  'connect.keepForSession': 'Keep it for this session only',
+  'consent.region': 'Sign-in storage',
+  'consent.untilQuit': 'Your sign-in is kept only until you quit.',
+  'consent.storeUnencrypted': 'Store it unencrypted',
+  'consent.keepForSession': 'Keep it for this session only',
 
   // ---- the account list
   'accounts.title': 'Accounts',
@@ -212,10 +212,10 @@ export const en = {
   'add.unavailableNotice': '{network}: {reason}',
 
   // ---- a login, step by step
-  'session.adding': 'Adding {network}',
-  'session.reconnecting': 'Reconnecting {network}',
-  'session.addingLower': 'adding {network}',
-  'session.reconnectingLower': 'reconnecting {network}',
+  'progress.adding': 'Adding {network}',
+  'progress.reconnecting': 'Reconnecting {network}',
+  'progress.addingLower': 'adding {network}',
+  'progress.reconnectingLower': 'reconnecting {network}',
   'session.reconnected': '{network} is reconnected',
   'session.connected': '{network} is connected',
   'session.failed': 'Could not connect {network}',
@@ -318,7 +318,7 @@ export const en = {
   'unsupported.movesOn': 'This screen moves on by itself if the login continues.',
 
   // ---- reconnect all
-  'all.button': 'Reconnect all ({count})',
+  'accounts.reconnectAll': 'Reconnect all ({count})',
   'all.title': 'Reconnect all',
   'all.position': '{at} of {total}',
   'all.skip': 'Skip',

@@ -65,15 +65,15 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
     if (!f) into.set(key, (f = new IntlMessageFormat(source, tag)));
     return f;
   };
-  const inEnglish = (key: MessageKey, values?: AnyValues): unknown => compile(key, english, en[key], 'en').format(values);
+  const render = (key: MessageKey, into: Map<MessageKey, Formatter>, source: string | MessageFormatElement[], tag: string, values?: AnyValues): unknown =>
+    literalOf(source) ?? compile(key, into, source, tag).format(values);
+  const inEnglish = (key: MessageKey, values?: AnyValues): unknown => render(key, english, en[key], 'en', values);
   /** The message in this locale; English for a key the catalogue lacks or a translation that cannot format. */
   const format = (key: MessageKey, values?: AnyValues): unknown => {
     const source = Object.hasOwn(messages, key) ? messages[key] : undefined;
     if (source === undefined) return inEnglish(key, values);
-    const literal = literalOf(source);
-    if (literal !== null) return literal;
     try {
-      return compile(key, cache, source, locale).format(values);
+      return render(key, cache, source, locale, values);
     } catch {
       return inEnglish(key, values);
     }

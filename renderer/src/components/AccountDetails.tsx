@@ -12,7 +12,8 @@ import { Timeline, Unstable, useAccountHistory } from './AccountHistory.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { useReconnect } from './reconnect.ts';
 import { RemoveDialog } from './RemoveDialog.tsx';
-import { Avatar, Button, Dialog, Icon, StatusBadge, useTick } from './ui.tsx';
+import { Avatar, Button, Icon, StatusBadge, useTick } from './ui.tsx';
+import { Dialog } from './controls.tsx';
 import { nameWithDetail } from '../../../preload/contract/identity.ts';
 import { useI18n } from '../i18n.ts';
 

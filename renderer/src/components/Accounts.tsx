@@ -6,12 +6,12 @@
  */
 import { memo, type KeyboardEvent } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
+import { reconnectAllRoute } from '../../../preload/contract/routes.ts';
 import type { AccountTarget, AccountView, AttentionItem, LoginView, NetworkView, SessionView } from '../../../preload/contract/views.ts';
 import { filterNetworks, FIND_FROM, isFiltering, rowCount, type ShownNetwork } from '../account-filter.ts';
 import { accountTarget, loginTarget, rowKey, sameRow } from '../selection.ts';
 import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
 import { AccountDetails } from '../screens.tsx';
-import { ReconnectAllButton } from './ReconnectAll.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';
 import { useReconnect, useSessionActions } from './reconnect.ts';
@@ -356,5 +356,22 @@ export function AccountsScreen() {
       </div>
       {selected && <AccountDetails key={rowKey(selected)} target={selected} />}
     </div>
+  );
+}
+
+/** Starts "Reconnect all" (its screen and bar: ReconnectAll.tsx). */
+function ReconnectAllButton({ count }: { count: number }) {
+  const run = useApp((s) => s.run);
+  const navigate = useApp((s) => s.navigate);
+  const needsDesktop = useNeedsDesktop();
+  const { t } = useI18n();
+  const start = async (): Promise<void> => {
+    const view = await run((api) => api.startReconnectAll());
+    if (view) navigate(reconnectAllRoute(view));
+  };
+  return (
+    <Button variant="primary" {...needsDesktop} onClick={() => void start()}>
+      {t('accounts.reconnectAll', { count })}
+    </Button>
   );
 }

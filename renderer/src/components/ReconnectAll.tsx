@@ -1,30 +1,14 @@
 /**
- * "Reconnect all": the button that starts it, the bar above each of its logins ("2 of 3 · Telegram ·
- * Alex Rivera", Skip, Stop), and its own screen — starting the next login, or the summary at the end.
- * The queue itself runs in main (main/core/sessions/reconnect-queue.ts); this only shows it.
+ * "Reconnect all" once started (the button is the account list's): the bar above each of its logins
+ * ("2 of 3 · Telegram · Alex Rivera", Skip, Stop), and its own screen — starting the next login, or
+ * the summary at the end. Loaded with the first screen that needs it (screens.tsx). The queue itself
+ * runs in main (main/core/sessions/reconnect-queue.ts); this only shows it.
  */
-import { reconnectAllRoute } from '../../../preload/contract/routes.ts';
 import type { ReconnectAllView, SessionView } from '../../../preload/contract/views.ts';
-import { useApp, useNeedsDesktop } from '../store.ts';
+import { useApp } from '../store.ts';
 import { Button, Icon, PersonOnNetwork, Spinner } from './ui.tsx';
 import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
 import { useI18n } from '../i18n.ts';
-
-export function ReconnectAllButton({ count }: { count: number }) {
-  const run = useApp((s) => s.run);
-  const navigate = useApp((s) => s.navigate);
-  const needsDesktop = useNeedsDesktop();
-  const { t } = useI18n();
-  const start = async (): Promise<void> => {
-    const view = await run((api) => api.startReconnectAll());
-    if (view) navigate(reconnectAllRoute(view));
-  };
-  return (
-    <Button variant="primary" {...needsDesktop} onClick={() => void start()}>
-      {t('all.button', { count })}
-    </Button>
-  );
-}
 
 function useQueueActions(): { skip: () => Promise<void>; stop: () => Promise<void> } {
   const run = useApp((s) => s.run);

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { LoginView, NetworkView, RemoveScope } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
-import { Button, Dialog } from './ui.tsx';
+import { Button } from './ui.tsx';
+import { Dialog } from './controls.tsx';
 import type { MessageKey } from '../../../preload/contract/i18n/en.ts';
 import type { Translator } from '../../../preload/contract/i18n/translator.ts';
 import { useI18n } from '../i18n.ts';

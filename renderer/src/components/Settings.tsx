@@ -3,7 +3,8 @@ import { useState, type SubmitEvent } from 'react';
 import { TOGGLE_KEYS, TOGGLE_SETTINGS, type ToggleKey } from '../../../preload/contract/settings.ts';
 import type { SettingsView } from '../../../preload/contract/views.ts';
 import { useApp } from '../store.ts';
-import { Button, ConfirmInline, Dialog } from './ui.tsx';
+import { Button } from './ui.tsx';
+import { ConfirmInline, Dialog } from './controls.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, type LanguageSetting } from '../../../preload/contract/i18n/locales.ts';
 import { useI18n } from '../i18n.ts';
 

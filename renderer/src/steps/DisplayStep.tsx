@@ -2,7 +2,8 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { StepView } from '../../../preload/contract/views.ts';
-import { CopyButton, Spinner, useTick } from '../components/ui.tsx';
+import { Spinner, useTick } from '../components/ui.tsx';
+import { CopyButton } from '../components/controls.tsx';
 import { guidanceFor, type Guidance } from './guidance.ts';
 import { UnsupportedNotice } from './UnsupportedStep.tsx';
 import { useI18n } from '../i18n.ts';

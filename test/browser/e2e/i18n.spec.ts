@@ -152,7 +152,7 @@ for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
       await shot(`111-${tag}-link-confirm`);
       await app.getByRole('button', { name: L.t('common.cancel') }).click();
 
-      await app.getByRole('button', { name: L.t('all.button', { count: 2 }) }).click();
+      await app.getByRole('button', { name: L.t('accounts.reconnectAll', { count: 2 }) }).click();
       const bar = app.getByRole('group', { name: L.t('all.title') });
       await expect(bar).toContainText(L.t('all.position', { at: 1, total: 2 }));
       await expectNoSidewaysScroll(app, 'reconnect all');

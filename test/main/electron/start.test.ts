@@ -6,44 +6,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fake from '../../support/fake-electron.ts';
 import type { EarlyShell } from '../../../main/electron/compose.ts';
 import { IpcRegistry } from '../../../main/core/ipc/registry.ts';
 import { Logger } from '../../../main/core/log.ts';
+import { staticImports } from '../../support/import-graph.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-/** The packages a module reaches through static, non-type imports (dynamic import() is where loading is deferred). */
-function packagesReached(entry: string): { packages: Set<string>; files: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    for (const node of source.statements) {
-      if (!ts.isImportDeclaration(node) && !ts.isExportDeclaration(node)) continue;
-      if (!node.moduleSpecifier || !ts.isStringLiteral(node.moduleSpecifier)) continue;
-      const clause = ts.isImportDeclaration(node) ? node.importClause : undefined;
-      const typeOnly = ts.isImportDeclaration(node)
-        ? clause !== undefined && (clause.phaseModifier === ts.SyntaxKind.TypeKeyword || (!clause.name && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((e) => e.isTypeOnly)))
-        : node.isTypeOnly;
-      if (typeOnly) continue;
-      const spec = node.moduleSpecifier.text;
-      if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec));
-      else if (!spec.startsWith('node:')) packages.add(spec);
-    }
-  };
-  visit(entry);
-  return { packages, files };
-}
 
 describe('what the start loads before the window', () => {
   it('no package but Electron: no zod, no electron-store, no SDK, no ICU formatter', () => {
     for (const entry of ['main/index.ts', 'main/electron/start.ts']) {
-      const { packages, files } = packagesReached(path.join(ROOT, entry));
+      const { packages, files } = staticImports(path.join(ROOT, entry));
       expect([...packages], entry).toEqual(['electron']);
       // and not the core's composition, whose import() comes after the window
       expect([...files].map((f) => path.relative(ROOT, f)), entry).not.toContain('main/electron/compose.ts');
@@ -52,9 +27,9 @@ describe('what the start loads before the window', () => {
 
   it('the check sees through re-exports and follows mixed imports, and skips type-only ones', () => {
     // compose.ts reaches the core, and with it zod and the SDK; its `import type`s alone would not.
-    const { packages } = packagesReached(path.join(ROOT, 'main/electron/compose.ts'));
+    const { packages } = staticImports(path.join(ROOT, 'main/electron/compose.ts'));
     expect([...packages]).toEqual(expect.arrayContaining(['electron', 'zod', 'electron-store', '@beeper/desktop-api']));
-    expect(packagesReached(path.join(ROOT, 'main/electron/main-window.ts')).packages.has('zod')).toBe(false);
+    expect(staticImports(path.join(ROOT, 'main/electron/main-window.ts')).packages.has('zod')).toBe(false);
   });
 });
 
