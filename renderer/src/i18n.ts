@@ -7,6 +7,7 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { translatorLoader } from '../../preload/contract/i18n/catalogues.ts';
 import type { ResolvedLocale } from '../../preload/contract/i18n/locales.ts';
 import type { Translator } from '../../preload/contract/i18n/translator.ts';
+import { laterParts } from './later.ts';
 import { useApp } from './store.ts';
 
 export const useI18n = (): Translator => useApp((s) => s.translator);
@@ -18,6 +19,8 @@ const load = translatorLoader();
  * even when it is the language already spoken; speaking that again re-renders nothing.
  */
 export async function speak(resolved: ResolvedLocale): Promise<void> {
+  // Another language falls back to English, and the pseudo-locales are made from it: all of it.
+  if (resolved.catalogue !== 'en') await laterParts.load();
   const next = await load(resolved);
   const current = useApp.getState().translator;
   if (!next || (current.locale === next.locale && current.catalogue === next.catalogue)) return;

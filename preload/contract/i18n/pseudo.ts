@@ -43,9 +43,12 @@ const wordLength = (elements: MessageFormatElement[]): number =>
 /** About 40% more characters, as the longest translations run (German, Finnish). */
 const padding = (ast: MessageFormatElement[]): string => '·'.repeat(Math.max(1, Math.round(wordLength(ast) * 0.4)));
 
-/** English as text (main, tests) or already parsed (the window's build: scripts/vite-icu-catalogues.ts). */
+/**
+ * English as text (main, tests) or already parsed (the window's build: scripts/vite-icu-catalogues.ts,
+ * which keeps text-only messages as text — the window has no parser, and needs none for them).
+ */
 export function pseudoMessage(message: string | MessageFormatElement[], locale: PseudoLocale): MessageFormatElement[] {
-  const ast = typeof message === 'string' ? parse(message) : message;
+  const ast = typeof message !== 'string' ? message : /[{}<']/.test(message) ? parse(message) : [createLiteralElement(message)];
   if (locale === 'ar-XB') return mapLiterals(ast, (s) => (s.trim() ? `${RLE}${s}${PDF}` : s));
   return [createLiteralElement('['), ...mapLiterals(ast, accent), createLiteralElement(` ${padding(ast)}]`)];
 }
