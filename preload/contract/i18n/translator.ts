@@ -35,6 +35,15 @@ export interface Translator {
 /** What a function needs to word something: the translator's `t`. */
 export type Translate = Translator['t'];
 
+/**
+ * The library checks each formatter's locales against every locale ICU has
+ * (Intl.NumberFormat.supportedLocalesOf: 25–50 ms the first time in a fresh window, on the way to
+ * its first paint). Ours come resolved (./locales.ts) and one at a time, for which its answer is
+ * `new Intl.Locale(locale)` either way (test/preload/contract/i18n/translator.test.ts holds that).
+ */
+export const resolveOneLocale = (locales: string | string[]): Intl.Locale => new Intl.Locale(typeof locales === 'string' ? locales : (locales[0] ?? 'en'));
+IntlMessageFormat.resolveLocale = resolveOneLocale;
+
 type Formatter = { format(values?: Readonly<Record<string, unknown>>): unknown };
 type AnyValues = Readonly<Record<string, unknown>>;
 const parts = <T>(out: unknown): Array<string | T> => (Array.isArray(out) ? (out as Array<string | T>) : [out as string | T]);

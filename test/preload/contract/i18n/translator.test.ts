@@ -1,6 +1,7 @@
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../../preload/contract/i18n/translator.ts';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createTranslator, resolveOneLocale } from '../../../../preload/contract/i18n/translator.ts';
 import { de } from '../../../../preload/contract/i18n/de.ts';
 import { en } from '../../../../preload/contract/i18n/en.ts';
 
@@ -66,5 +67,21 @@ describe('createTranslator', () => {
     expect(english.rich('common.cancel', {})).toEqual(['Cancel']);
     const parts = english.rich<{ b: string }>('connect.step2', { b: (chunks) => ({ b: chunks.filter((c): c is string => typeof c === 'string').join('') }) });
     expect(parts.filter((p) => typeof p !== 'string')).toEqual([{ b: 'Settings → Developers' }, { b: 'Beeper Desktop API' }]);
+  });
+});
+
+describe('the formatters\' locale', () => {
+  it('is the one given, as the library would have resolved it, without asking ICU for every locale it has', () => {
+    for (const locale of ['en', 'en-US', 'EN-gb', 'de', 'de-AT', 'de-DE', 'en-XA', 'ar-XB', 'ar', 'fr-CA', 'zh-Hant-TW', 'sr-Latn-RS', 'pt-BR', 'ja']) {
+      const library = new Intl.Locale(Intl.NumberFormat.supportedLocalesOf(locale)[0] ?? locale);
+      expect(resolveOneLocale(locale).toString(), locale).toBe(library.toString());
+    }
+    expect(resolveOneLocale(['de-AT', 'en']).toString()).toBe('de-AT');
+    expect(resolveOneLocale([]).toString()).toBe('en');
+  });
+
+  it('is what every formatter uses', () => {
+    expect(IntlMessageFormat.resolveLocale).toBe(resolveOneLocale);
+    expect(new IntlMessageFormat('{n, plural, one {# Konto} other {# Konten}}', 'de').resolvedOptions().locale).toBe('de');
   });
 });
