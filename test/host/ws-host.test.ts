@@ -86,7 +86,7 @@ describe('WebSocket host', () => {
     ws.close();
   });
 
-  it('a window opening is the user looking: the core shows fresh accounts at once', async () => {
+  it('a window that has drawn is shown and focused, as in Electron: the core shows fresh accounts then, not while it boots', async () => {
     const seen: string[] = [];
     const original = t.core.windowFocused.bind(t.core);
     t.core.windowFocused = () => {
@@ -95,6 +95,10 @@ describe('WebSocket host', () => {
     };
     try {
       const ws = await connect();
+      const c = client(ws);
+      expect((await c.invoke('app.getState')).ok).toBe(true);
+      expect(seen).toEqual([]);
+      expect((await c.invoke('ui.ready')).ok).toBe(true);
       await expect.poll(() => seen).toEqual(['focused']);
       ws.close();
     } finally {

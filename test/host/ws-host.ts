@@ -93,6 +93,10 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
     for (const ws of sockets.values()) if (ws.readyState === ws.OPEN) ws.send(text);
   };
   const unsubscribe = forwardCoreEvents(opts.core, registry, (event, payload) => broadcast({ event, payload }));
+  // A window that has drawn its first screen is shown, and focused, as Electron's is
+  // (main/electron/main-window.ts): the user is looking, so the core shows fresh accounts — after
+  // the first paint, never competing with it.
+  const stopFollowing = opts.core.place.onWindowReady(() => opts.core.windowFocused());
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -132,8 +136,10 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       socket.destroy();
       return;
     }
-    // The browser's languages stand in for the system's (Electron asks the OS): the window opens in them.
-    void opts.core.systemLanguagesChanged(acceptedLanguages(req.headers['accept-language'])).finally(() => wss.handleUpgrade(req, socket, head, (ws) => {
+    // The browser's languages stand in for the system's (Electron asks the OS): the window opens in
+    // them. The socket opens meanwhile; its messages are answered once they apply.
+    const languagesApplied = opts.core.systemLanguagesChanged(acceptedLanguages(req.headers['accept-language'])).catch(() => undefined);
+    wss.handleUpgrade(req, socket, head, (ws) => {
       const id = `ws_${randomBytes(6).toString('hex')}`;
       sockets.set(id, ws);
       const sender: SenderInfo = { transport: 'websocket', id, url: origin };
@@ -146,14 +152,14 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
           ws.send(JSON.stringify({ id: -1, envelope: { ok: false, error: { kind: 'invalid_request', message: 'Malformed message.' } } }));
           return;
         }
-        void registry.invoke(message.channel, message.payload, sender).then((envelope) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, envelope }));
-        });
+        void languagesApplied
+          .then(() => registry.invoke(message.channel, message.payload, sender))
+          .then((envelope) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, envelope }));
+          });
       });
       ws.on('close', () => sockets.delete(id));
-      // A window opening (or reloading) is the user looking: as a focus is in the app, show fresh accounts.
-      opts.core.windowFocused();
-    }));
+    });
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
@@ -182,6 +188,7 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       ),
     close: async () => {
       unsubscribe();
+      stopFollowing();
       for (const ws of sockets.values()) ws.terminate();
       wss.close();
       server.closeAllConnections();
