@@ -94,6 +94,28 @@ describe('the main window over time', () => {
     expect(later.at(-1)).toBe(false);
   });
 
+  it('before anyone follows it (the core is still loading), the window shows, hides, takes focus and closes without fault', () => {
+    const made: fake.BrowserWindow[] = [];
+    const w = setupMainWindow({ make: () => (made.push(new fake.BrowserWindow({ show: false })), made.at(-1) as never), graceMs: 30_000, openAtStart: true, onClosed: () => undefined });
+    w.drawn();
+    made[0]!.minimize();
+    made[0]!.restore();
+    made[0]!.hide();
+    made[0]!.show();
+    expect(made[0]!.visible).toBe(true);
+    expect(() => made[0]!.close()).not.toThrow();
+  });
+
+  it('shown again from outside (the system, not the app) within the grace period: not destroyed', () => {
+    const { made, place } = host();
+    place.windowReady();
+    made[0]!.hide();
+    vi.advanceTimersByTime(10_000);
+    made[0]!.show();
+    vi.advanceTimersByTime(60_000);
+    expect(made[0]!.destroyed).toBe(false);
+  });
+
   it('"drawn" before any window, or for a closed one, shows nothing', () => {
     const { w, made } = host(false);
     w.drawn();

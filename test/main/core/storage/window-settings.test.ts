@@ -33,6 +33,15 @@ describe('the window settings read from the file', () => {
     );
   });
 
+  it('bounds: at least 200 by 200, whole numbers, "maximized" a real yes or no', () => {
+    const b = { x: 0, y: 0, width: 200, height: 200 };
+    expect(peekWindowSettings({ windowBounds: b }).windowBounds).toEqual({ ...b, maximized: false });
+    expect(peekWindowSettings({ windowBounds: { ...b, maximized: true } }).windowBounds).toEqual({ ...b, maximized: true });
+    for (const bad of [{ width: 199 }, { height: 199 }, { x: 0.5 }, { y: '1' }, { maximized: 'yes' }, { maximized: null }]) {
+      expect(peekWindowSettings({ windowBounds: { ...b, ...bad } }).windowBounds, JSON.stringify(bad)).toBeNull();
+    }
+  });
+
   it('a missing or broken file gives the defaults: open at start, close to the tray, no remembered place', () => {
     for (const raw of [undefined, null, 'x', [1], {}]) expect(peekWindowSettings(raw)).toEqual({ windowBounds: null, closeToTray: true, startMinimized: false });
     expect(peekWindowSettings({ windowBounds: { x: -10, y: 5, width: 800, height: 600 }, closeToTray: false, startMinimized: true })).toEqual({
