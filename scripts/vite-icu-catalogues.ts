@@ -9,18 +9,19 @@
 import { isLiteralElement, parse } from '@formatjs/icu-messageformat-parser';
 import { runInNewContext } from 'node:vm';
 import type { Plugin } from 'vite';
+import { isPlainText } from '../preload/contract/i18n/plain-text.ts';
 
 const CATALOGUE = /[\\/]preload[\\/]contract[\\/]i18n[\\/](en|de)\.ts(\?later)?$/;
 
 /**
  * A message as the window keeps it: text as it is when it is only text (the translator shows it
- * without a formatter, and it is a fraction of its tree's size); else the tree. Text with one of
- * `{ } < '` stays a tree: the window, having no parser, would take it for ICU syntax.
+ * without a formatter, and it is a fraction of its tree's size); else the tree. Text that is not
+ * plain text to the window (`isPlainText`: a quoted brace, say) stays a tree, which has no parser.
  */
 const windowMessage = (message: string): string | ReturnType<typeof parse> => {
   const tree = parse(message);
   const only = tree.length === 1 ? tree[0]! : null;
-  return only && isLiteralElement(only) && !/[{}<']/.test(only.value) ? only.value : tree;
+  return only && isLiteralElement(only) && isPlainText(only.value) ? only.value : tree;
 };
 
 /**

@@ -8,6 +8,7 @@
  */
 import { createLiteralElement, parse, isLiteralElement, isPluralElement, isSelectElement, isTagElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { PseudoLocale } from './locales.ts';
+import { isPlainText } from './plain-text.ts';
 import type { Catalogue } from './translator.ts';
 import { en, type MessageKey } from './en.ts';
 
@@ -48,7 +49,7 @@ const padding = (ast: MessageFormatElement[]): string => '·'.repeat(Math.max(1,
  * which keeps text-only messages as text — the window has no parser, and needs none for them).
  */
 export function pseudoMessage(message: string | MessageFormatElement[], locale: PseudoLocale): MessageFormatElement[] {
-  const ast = typeof message !== 'string' ? message : /[{}<']/.test(message) ? parse(message) : [createLiteralElement(message)];
+  const ast = typeof message !== 'string' ? message : isPlainText(message) ? [createLiteralElement(message)] : parse(message);
   if (locale === 'ar-XB') return mapLiterals(ast, (s) => (s.trim() ? `${RLE}${s}${PDF}` : s));
   return [createLiteralElement('['), ...mapLiterals(ast, accent), createLiteralElement(` ${padding(ast)}]`)];
 }

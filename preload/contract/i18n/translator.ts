@@ -7,6 +7,7 @@
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { isLiteralElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
+import { isPlainText } from './plain-text.ts';
 import type { ResolvedLocale } from './locales.ts';
 
 /** A catalogue: each key's ICU message, as text or already parsed (the pseudo-locales). */
@@ -50,11 +51,11 @@ const parts = <T>(out: unknown): Array<string | T> => (Array.isArray(out) ? (out
 
 /**
  * A message that is only text, as it is: no formatter to build (making the first one loads the
- * locale's data, tens of milliseconds on the way to the first window). ICU syntax starts with one
- * of `{ } < '`; a parsed message that is text is one literal element.
+ * locale's data, tens of milliseconds on the way to the first window). A parsed message that is
+ * text is one literal element.
  */
 function literalOf(source: string | MessageFormatElement[]): string | null {
-  if (typeof source === 'string') return /[{}<']/.test(source) ? null : source;
+  if (typeof source === 'string') return isPlainText(source) ? source : null;
   if (source.length === 0) return '';
   const only = source.length === 1 ? source[0]! : null;
   return only && isLiteralElement(only) ? only.value : null;
