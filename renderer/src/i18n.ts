@@ -12,18 +12,14 @@ import { useApp } from './store.ts';
 
 export const useI18n = (): Translator => useApp((s) => s.translator);
 
-const load = translatorLoader();
-let asked = 0;
+// Another language falls back to English, and the pseudo-locales are made from it: all of it first.
+const load = translatorLoader((resolved) => (resolved.catalogue === 'en' ? Promise.resolve() : laterParts.load()));
 
 /**
  * Loads the locale's catalogue, then speaks it: the page's `lang` and `dir` follow. Last asked wins,
  * even when it is the language already spoken; speaking that again re-renders nothing.
  */
 export async function speak(resolved: ResolvedLocale): Promise<void> {
-  const mine = ++asked;
-  // Another language falls back to English, and the pseudo-locales are made from it: all of it.
-  if (resolved.catalogue !== 'en') await laterParts.load();
-  if (mine !== asked) return; // asked again meanwhile: that one wins
   const next = await load(resolved);
   const current = useApp.getState().translator;
   if (!next || (current.locale === next.locale && current.catalogue === next.catalogue)) return;

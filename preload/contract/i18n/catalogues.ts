@@ -26,11 +26,13 @@ export async function loadTranslator(resolved: ResolvedLocale): Promise<Translat
 /**
  * Loads translators for one speaker (main, or the window): a request made while an earlier one is
  * still loading wins over it, whichever finishes first; the superseded one resolves to null.
+ * `prepare` runs first, within the request (the window loads the rest of its English there).
  */
-export function translatorLoader(): (resolved: ResolvedLocale) => Promise<Translator | null> {
+export function translatorLoader(prepare: (resolved: ResolvedLocale) => Promise<unknown> = () => Promise.resolve()): (resolved: ResolvedLocale) => Promise<Translator | null> {
   let asked = 0;
   return async (resolved) => {
     const mine = ++asked;
+    await prepare(resolved);
     const next = await loadTranslator(resolved);
     return mine === asked ? next : null;
   };

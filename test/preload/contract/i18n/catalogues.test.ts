@@ -42,6 +42,19 @@ describe('the catalogues', () => {
     expect(await load({ locale: 'en', catalogue: 'en', dir: 'ltr' })).toMatchObject({ catalogue: 'en' });
   });
 
+  it('a loader prepares each request first, within it: a request made while an earlier one prepares still wins', async () => {
+    const prepared: string[] = [];
+    let release = (): void => undefined;
+    const slow = new Promise<void>((r) => (release = r));
+    const load = translatorLoader((resolved) => (prepared.push(resolved.catalogue), resolved.catalogue === 'de' ? slow : Promise.resolve()));
+    const first = load({ locale: 'de', catalogue: 'de', dir: 'ltr' });
+    const second = load({ locale: 'en', catalogue: 'en', dir: 'ltr' });
+    expect(await second).toMatchObject({ catalogue: 'en' });
+    release();
+    expect(await first).toBeNull();
+    expect(prepared).toEqual(['de', 'en']);
+  });
+
   it('loads English at once and the others from their own modules', async () => {
     expect(await loadCatalogue('en')).toBe(en);
     expect(await loadCatalogue('de')).toBe(de);
