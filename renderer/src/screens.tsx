@@ -59,7 +59,7 @@ export function loadScreenOf(route: Route, atTheGate = false): Promise<unknown> 
 }
 
 /** Every screen's code. */
-export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([SessionScreen, AddAccountScreen, ReconnectAllScreen, ConfirmReconnectScreen, SettingsDialog, AccountDetails, ...GATE].map((s) => s.load()));
+export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([...Object.values(BY_ROUTE), SettingsDialog, AccountDetails, ...GATE].map((s) => s.load()));
 
 /** Every other screen, loaded while nothing else happens: later navigation never waits for a chunk. */
 export function loadScreensWhenIdle(): void {

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { AccountsView } from '../../../preload/contract/views.ts';
 import { AccountsScreen } from '../../../renderer/src/components/Accounts.tsx';
+import { initialsOf } from '../../../renderer/src/components/ui.tsx';
 import { useApp } from '../../../renderer/src/store.ts';
 import '../../../renderer/src/styles.css';
 
@@ -19,14 +20,6 @@ function timed(update: () => void): number {
   void document.body.offsetHeight; // style and layout, as the frame would need them
   return performance.now() - t0;
 }
-
-const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
 
 /** The accounts screen's list as plain markup: what the app renders, minus the app. */
 function PlainList({ view }: { view: AccountsView }) {
@@ -47,7 +40,7 @@ function PlainList({ view }: { view: AccountsView }) {
                 <div className="login-main">
                   <button type="button" className="row-open">
                     <span className="avatar avatar-initials" style={{ width: 40, height: 40 }} aria-hidden="true">
-                      {initials(l.identity.name) || '?'}
+                      {initialsOf(l.identity.name) || '?'}
                     </span>
                     <span className="grow">
                       <span className="login-name" dir="auto">

@@ -28,13 +28,17 @@ export function Spinner({ label, large = false }: { label: string; large?: boole
   );
 }
 
-export function Avatar({ identity, size = 40 }: { identity: IdentityView; size?: number }) {
-  const initials = identity.name
+/** A person's initials where there is no picture: the first letters of their first two words. */
+export const initialsOf = (name: string): string =>
+  name
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
     .map((w) => w[0]!.toUpperCase())
     .join('');
+
+export function Avatar({ identity, size = 40 }: { identity: IdentityView; size?: number }) {
+  const initials = initialsOf(identity.name);
   return identity.avatarURL ? (
     <img className="avatar" src={identity.avatarURL} alt="" width={size} height={size} />
   ) : (
