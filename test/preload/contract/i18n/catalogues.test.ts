@@ -2,7 +2,7 @@ import { isDateElement, isLiteralElement, isNumberElement, isPluralElement, isSe
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../../../../preload/contract/i18n/en.ts';
 import { de } from '../../../../preload/contract/i18n/de.ts';
-import { loadCatalogue, loadTranslator, translatorLoader } from '../../../../preload/contract/i18n/catalogues.ts';
+import { englishTranslator, loadCatalogue, loadTranslator, translatorLoader } from '../../../../preload/contract/i18n/catalogues.ts';
 import { PSEUDO_LOCALES, resolveLocale, type CatalogueID } from '../../../../preload/contract/i18n/locales.ts';
 
 const KEYS = Object.keys(en) as MessageKey[];
@@ -59,5 +59,15 @@ describe('the catalogues', () => {
     expect(await loadCatalogue('en')).toBe(en);
     expect(await loadCatalogue('de')).toBe(de);
     expect(Object.keys(await loadCatalogue('en-XA')).sort()).toEqual([...KEYS].sort());
+    // each pseudo-locale is its own: accented and longer, or set right-to-left
+    const said = async (id: CatalogueID): Promise<string> => (await loadTranslator({ locale: id, catalogue: id, dir: 'ltr' })).t('app.skip');
+    expect(await said('en-XA')).toMatch(/^\[Šķíþ ţö çöñţéñţ ·+\]$/);
+    expect(await said('ar-XB')).toBe('\u202BSkip to content\u202C');
+  });
+
+  it('English, before the locale is known', () => {
+    const english = englishTranslator();
+    expect([english.locale, english.catalogue, english.dir]).toEqual(['en', 'en', 'ltr']);
+    expect(english.t('app.skip')).toBe('Skip to content');
   });
 });
