@@ -4,10 +4,11 @@
  * use for lists, times and relative times. A key the catalogue lacks falls back to English; a
  * message that cannot be formatted falls back to English too, never to the raw key.
  */
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters, type PrimitiveType } from 'intl-messageformat';
 import { isLiteralElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
 import { isPlainText } from './plain-text.ts';
+import { plainCount, writesLatinDigits } from './plain-count.ts';
 import type { ResolvedLocale } from './locales.ts';
 
 /** A catalogue: each key's ICU message, as text or already parsed (the pseudo-locales). */
@@ -66,13 +67,38 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= make());
 }
 
+/**
+ * One set of ICU formatters for all of a translator's messages (the library's default is a set per
+ * message). A count (`#`, asked with no options) is written without ICU where ./plain-count.ts
+ * says ICU would write its digits.
+ */
+function formattersFor(): Formatters {
+  const made = new Map<string, object>();
+  const cached =
+    <A extends unknown[], T extends object>(kind: string, make: (...args: A) => T) =>
+    (...args: A): T => {
+      const key = kind + JSON.stringify(args);
+      let f = made.get(key) as T | undefined;
+      if (!f) made.set(key, (f = make(...args)));
+      return f;
+    };
+  const numberFormat = cached('n', (locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts));
+  const counts = cached('c', (locale: string) => ({ format: (n: number) => plainCount(n) ?? numberFormat(locale).format(n) }) as Intl.NumberFormat);
+  return {
+    getNumberFormat: (locales, opts) => (opts === undefined && typeof locales === 'string' && writesLatinDigits(locales) ? counts(locales) : numberFormat(locales, opts)),
+    getDateTimeFormat: cached('d', (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+    getPluralRules: cached('p', (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+  };
+}
+
 export function createTranslator(resolved: ResolvedLocale, messages: Catalogue): Translator {
   const { locale } = resolved;
   const cache = new Map<MessageKey, Formatter>();
   const english = new Map<MessageKey, Formatter>();
+  const formatters = formattersFor();
   const compile = (key: MessageKey, into: Map<MessageKey, Formatter>, source: string | MessageFormatElement[], tag: string): Formatter => {
     let f = into.get(key);
-    if (!f) into.set(key, (f = new IntlMessageFormat(source, tag)));
+    if (!f) into.set(key, (f = new IntlMessageFormat(source, tag, undefined, { formatters })));
     return f;
   };
   const render = (key: MessageKey, into: Map<MessageKey, Formatter>, source: string | MessageFormatElement[], tag: string, values?: AnyValues): unknown =>
@@ -94,7 +120,6 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
   const timeOnly = once(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
   const dateAndTime = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
   const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-  const numbers = once(() => new Intl.NumberFormat(locale));
   return {
     locale,
     catalogue: resolved.catalogue,
@@ -119,6 +144,6 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
       if (Math.abs(hours) < 24) return relative().format(hours, 'hour');
       return relative().format(Math.round(hours / 24), 'day');
     },
-    number: (n) => numbers().format(n),
+    number: (n) => formatters.getNumberFormat(locale).format(n),
   };
 }

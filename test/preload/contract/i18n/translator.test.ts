@@ -1,5 +1,6 @@
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createTranslator, resolveOneLocale } from '../../../../preload/contract/i18n/translator.ts';
 import { de } from '../../../../preload/contract/i18n/de.ts';
@@ -83,5 +84,53 @@ describe('the formatters\' locale', () => {
   it('is what every formatter uses', () => {
     expect(IntlMessageFormat.resolveLocale).toBe(resolveOneLocale);
     expect(new IntlMessageFormat('{n, plural, one {# Konto} other {# Konten}}', 'de').resolvedOptions().locale).toBe('de');
+  });
+});
+
+describe('counts', () => {
+  const NumberFormat = Intl.NumberFormat;
+  let made: string[] = [];
+  const counting = (): void => {
+    made = [];
+    // Every NumberFormat ICU is asked for, by its locale: a subclass, so what it writes is ICU's own.
+    Intl.NumberFormat = class extends NumberFormat {
+      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        super(...args);
+        made.push(this.resolvedOptions().locale);
+      }
+    } as typeof Intl.NumberFormat;
+  };
+  afterEach(() => {
+    Intl.NumberFormat = NumberFormat;
+  });
+
+  it('are written as the library writes them, in every locale and for any number', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('en', 'en-GB', 'de-CH', 'de-AT', 'ar-XB', 'en-XA', 'en-u-nu-arab', 'de-u-nu-deva'), fc.oneof(fc.integer({ min: -50, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), (tag, count) => {
+        const ours = createTranslator({ locale: tag, catalogue: 'en', dir: 'ltr' }, en).t('accounts.count', { count });
+        expect(ours).toBe(new IntlMessageFormat(en['accounts.count'], tag).format({ count }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a plain count asks ICU for no number format; any other asks it once for all messages', () => {
+    counting();
+    const t = createTranslator({ locale: 'de-DE', catalogue: 'de', dir: 'ltr' }, de);
+    expect(t.t('accounts.count', { count: 12 })).toBe('12 Konten');
+    expect(t.t('accounts.needAttention', { count: 3 })).toBe('3 Konten brauchen Aufmerksamkeit');
+    expect(made).toEqual([]);
+    expect(t.t('accounts.count', { count: 1200 })).toBe('1.200 Konten');
+    expect(t.t('accounts.needAttention', { count: 1500 })).toBe('1.500 Konten brauchen Aufmerksamkeit');
+    expect(t.number(2500)).toBe('2.500');
+    expect(made).toEqual(['de-DE']);
+  });
+
+  it('digits other than Latin ones are ICU’s to write', () => {
+    counting();
+    const t = createTranslator({ locale: 'en-u-nu-arab', catalogue: 'en', dir: 'ltr' }, en);
+    expect(t.t('accounts.count', { count: 3 })).toBe('٣ accounts');
+    expect(t.number(7)).toBe('٧');
+    expect(made).toEqual(['en-u-nu-arab']);
   });
 });
