@@ -7,9 +7,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME, RENDERER_CSP } from '../policy/security.ts';
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. `codeCache`: V8 keeps the window's compiled code between
+ * windows and runs, as it does for https (a custom scheme needs it said, with `standard`): a window
+ * made again from the tray does not compile its code again.
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
 /** Resolves a request path to a file inside `root`, or null when it would leave it. */

@@ -4,11 +4,17 @@ import * as fake from '../../support/fake-electron.ts';
 
 vi.mock('electron', () => import('../../support/fake-electron.ts'));
 
-const { resolveAppFile } = await import('../../../main/electron/protocol.ts');
+const { registerAppScheme, resolveAppFile } = await import('../../../main/electron/protocol.ts');
 
 beforeEach(() => fake.resetFakes());
 
 describe('app:// protocol', () => {
+  it('is a standard, secure scheme whose scripts V8 caches compiled (Electron: codeCache needs standard)', () => {
+    fake.protocol.privileged.length = 0;
+    registerAppScheme();
+    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  });
+
   it('serves only files inside the renderer folder', () => {
     expect(resolveAppFile('/app/renderer', 'app://bundle/')).toBe('/app/renderer/index.html');
     expect(resolveAppFile('/app/renderer', 'app://bundle/assets/x.js')).toBe('/app/renderer/assets/x.js');
