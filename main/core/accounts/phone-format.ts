@@ -16,8 +16,27 @@ export async function loadPhoneFormat(): Promise<void> {
   library ??= await import('libphonenumber-js/min');
 }
 
+/**
+ * Each refresh words every account again, and parsing a number costs about half a millisecond:
+ * the answers are kept, the last few thousand (a number and a region are all they depend on).
+ */
+export const KEPT_ANSWERS = 2_000;
+const answers = new Map<string, string>();
+
 export function formatPhone(raw: string, region: string | undefined): string {
-  const n = library?.parsePhoneNumberFromString(raw);
+  if (!library) return raw;
+  const key = `${region ?? ''} ${raw}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = format(library, raw, region);
+    if (answers.size >= KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function format(lib: Library, raw: string, region: string | undefined): string {
+  const n = lib.parsePhoneNumberFromString(raw);
   if (!n?.isPossible()) return raw;
   return n.country !== undefined && n.country === region ? n.formatNational() : n.formatInternational();
 }
