@@ -3,25 +3,21 @@
  * code — against the first open of the hello-world page. In the preview, as figure 2: the core
  * keeps running (as main does while no window exists), the new page is the window made again.
  */
-import os from 'node:os';
-import path from 'node:path';
-import { helloShown, interleavedPairs, launchChromium, signedInStack, timeTo } from '../support/browser.ts';
-import { buildPage, ROOT, serveFolder } from '../support/pages.ts';
+import { helloServedLikeTheApp, helloShown, interleavedPairs, launchChromium, signedInStack, timeTo } from '../support/browser.ts';
 import { distribution, type BenchContext, type Figure } from '../support/stats.ts';
 
 const qrShown = (): number | false => document.querySelector('img.qr') !== null && performance.now();
 
 export async function reopen(ctx: BenchContext): Promise<Figure> {
-  const hello = await buildPage(path.join(ROOT, 'bench/pages/hello'), path.join(os.tmpdir(), 'bam-bench-hello'));
   const stack = await signedInStack({ seed: 'large:20' });
+  const hello = await helloServedLikeTheApp(stack);
   const browser = await launchChromium();
   try {
     // The last window was on a WhatsApp QR code when it was closed.
     const session = await stack.core.startSession({ bridgeID: 'local-whatsapp', flowID: 'qr' });
     stack.core.place.navigate({ to: 'session', sessionID: session.id });
     const context = await browser.newContext();
-    const helloURL = await serveFolder(context, 'hello.bench', hello);
-    const { app, base, ratios } = await interleavedPairs(context, ctx.reps(15), ctx.smoke, (p) => timeTo(p, stack.host.url, qrShown), (p) => timeTo(p, helloURL, helloShown));
+    const { app, base, ratios } = await interleavedPairs(context, ctx.reps(15), ctx.smoke, (p) => timeTo(p, stack.host.url, qrShown), (p) => timeTo(p, hello.url, helloShown));
     await stack.core.cancelSession(session.id);
     const r = distribution(ratios);
     return {
@@ -40,6 +36,7 @@ export async function reopen(ctx: BenchContext): Promise<Figure> {
     };
   } finally {
     await browser.close();
+    await hello.close();
     await stack.stop();
   }
 }

@@ -1,9 +1,11 @@
 /** Debian's Chromium through Playwright, and the preview stack signed in to the simulator. */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { startStack, type Stack, type StackOptions } from '../../test/host/stack.ts';
-import { ROOT } from './pages.ts';
+import { startWsHost, type WsHost } from '../../test/host/ws-host.ts';
+import { buildPage, ROOT } from './pages.ts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -23,6 +25,15 @@ export async function signedInStack(opts: StackOptions): Promise<Stack> {
   const stack = await startStack({ rediscoverMs: 250, ...opts });
   await stack.core.useToken(stack.sim.mintToken());
   return stack;
+}
+
+/**
+ * The hello-world page, served as the app's page is: by another of the preview's hosts (the same
+ * HTTP server, headers and all), so that neither side of a pair is served faster than the other.
+ */
+export async function helloServedLikeTheApp(stack: Stack): Promise<WsHost> {
+  const dir = await buildPage(path.join(ROOT, 'bench/pages/hello'), path.join(os.tmpdir(), 'bam-bench-hello'));
+  return startWsHost({ core: stack.core, log: stack.core.log, staticDir: dir });
 }
 
 /** Milliseconds from navigation start until `ready` holds, checked every animation frame. */
