@@ -13,10 +13,7 @@ const LATIN_DIGIT_LANGUAGES: ReadonlySet<string> = new Set(['en', 'de']);
 /** `en`, `de-AT`, `en-150`: a language with at most a region, no script and no extension (`-u-nu-…`). */
 const PLAIN_TAG = /^([a-z]{2,3})(?:-(?:[A-Z]{2}|\d{3}))?$/;
 
-export function writesLatinDigits(locale: string): boolean {
-  const language = PLAIN_TAG.exec(locale)?.[1];
-  return language !== undefined && LATIN_DIGIT_LANGUAGES.has(language);
-}
+export const writesLatinDigits = (locale: string): boolean => LATIN_DIGIT_LANGUAGES.has(PLAIN_TAG.exec(locale)?.[1] ?? '');
 
 /** The digits of a count ICU would write the same, else null. */
-export const plainCount = (n: unknown): string | null => (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : null);
+export const plainCount = (n: number): string | null => (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : null);

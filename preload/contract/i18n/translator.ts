@@ -73,21 +73,23 @@ function once<T>(make: () => T): () => T {
  * says ICU would write its digits.
  */
 function formattersFor(): Formatters {
-  const made = new Map<string, object>();
-  const cached =
-    <A extends unknown[], T extends object>(kind: string, make: (...args: A) => T) =>
-    (...args: A): T => {
-      const key = kind + JSON.stringify(args);
-      let f = made.get(key) as T | undefined;
-      if (!f) made.set(key, (f = make(...args)));
-      return f;
-    };
-  const numberFormat = cached('n', (locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts));
-  const counts = cached('c', (locale: string) => ({ format: (n: number) => plainCount(n) ?? numberFormat(locale).format(n) }) as Intl.NumberFormat);
+  const numberFormat = cached((locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts));
+  const counts = cached((locale: string) => ({ format: (n: number) => plainCount(n) ?? numberFormat(locale).format(n) }) as Intl.NumberFormat);
   return {
-    getNumberFormat: (locales, opts) => (opts === undefined && typeof locales === 'string' && writesLatinDigits(locales) ? counts(locales) : numberFormat(locales, opts)),
-    getDateTimeFormat: cached('d', (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
-    getPluralRules: cached('p', (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+    getNumberFormat: (locales, opts) => (opts === undefined && writesLatinDigits(String(locales)) ? counts(String(locales)) : numberFormat(locales, opts)),
+    getDateTimeFormat: cached((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+    getPluralRules: cached((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+  };
+}
+
+/** `make`, made once for each list of arguments. */
+function cached<A extends unknown[], T extends object>(make: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let f = made.get(key);
+    if (!f) made.set(key, (f = make(...args)));
+    return f;
   };
 }
 

@@ -23,6 +23,8 @@ describe('formatPhone', () => {
     expect(formatPhone('+4915123456789', 'DE')).toBe('01512 3456789');
     expect(formatPhone('+4915123456789', 'US')).toBe('+49 1512 3456789');
     expect(formatPhone('+12015550142', undefined)).toBe('+1 201 555 0142');
+    // a number of no country (international freephone) is nobody's own, even with no region known
+    expect(formatPhone('+80012345678', undefined)).toBe('+800 1234 5678');
   });
 
   it('what is no possible number stays as the server sent it', () => {

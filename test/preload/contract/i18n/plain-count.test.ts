@@ -14,7 +14,7 @@ describe('writesLatinDigits', () => {
   });
 
   it('no script, no extension, nothing it does not know, and tags as they are canonically written', () => {
-    for (const tag of ['en-u-nu-arab', 'de-Latn-DE', 'en-Dsrt', 'ar', 'ar-XB', 'ar-EG', 'fa', 'EN', 'en-us', 'en-US-x-a', 'en-1234', 'xen', '', 'de-CHE']) expect(writesLatinDigits(tag)).toBe(false);
+    for (const tag of ['en-u-nu-arab', 'de-Latn-DE', 'en-Dsrt', 'ar', 'ar-XB', 'ar-EG', 'fa', 'EN', 'en-us', 'en-US-x-a', 'en-1234', 'xen', 'art-de', '', 'de-CHE']) expect(writesLatinDigits(tag)).toBe(false);
   });
 
   it('ICU answers Latin digits for every tag it accepts', () => {
@@ -36,7 +36,7 @@ describe('plainCount', () => {
   });
 
   it('anything else is left to ICU', () => {
-    for (const n of [1000, -1, -0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '5', null, undefined, 5n]) expect(plainCount(n)).toBeNull();
+    for (const n of [1000, -1, -0, 1.5, 999.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(plainCount(n)).toBeNull();
   });
 
   it('is what ICU writes, for every count and tag the rule accepts', () => {

@@ -126,6 +126,13 @@ describe('counts', () => {
     expect(made).toEqual(['de-DE']);
   });
 
+  it('a number with a style, a date and a time are ICU’s to write, in a Latin-digit locale too', () => {
+    const t = createTranslator({ locale: 'en-US', catalogue: 'en', dir: 'ltr' }, { 'common.cancel': '{n, number, percent} at {at, time, short} on {at, date, medium}' });
+    const at = new Date(2026, 10, 30, 14, 5);
+    expect(t.t('common.cancel', { n: 5, at: at.getTime() })).toBe(`500% at ${new Intl.DateTimeFormat('en-US', { timeStyle: 'short' }).format(at)} on Nov 30, 2026`);
+    expect(english.t('tray.downloading', { percent: 0.5 })).toBe('Downloading update… 50%');
+  });
+
   it('digits other than Latin ones are ICU’s to write', () => {
     counting();
     const t = createTranslator({ locale: 'en-u-nu-arab', catalogue: 'en', dir: 'ltr' }, en);
