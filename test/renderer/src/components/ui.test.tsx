@@ -47,6 +47,12 @@ describe('ui building blocks', () => {
     expect(container.querySelector('img')?.getAttribute('width')).toBe('24');
   });
 
+  it('a picture keeps its place and loads when its row nears the screen, not on the way to the first frame', () => {
+    const { container } = render(<Avatar identity={{ name: 'Ada', detail: null, avatarURL: 'data:image/svg+xml;base64,AA' }} size={32} />);
+    const img = container.querySelector('img')!;
+    expect([img.getAttribute('width'), img.getAttribute('height'), img.getAttribute('loading'), img.getAttribute('alt')]).toEqual(['32', '32', 'lazy', '']);
+  });
+
   it('a status badge reads as the status’s label', () => {
     const { container } = render(<StatusBadge status="needs_login" />);
     expect(container.textContent).toBe(statusLook('needs_login', english.t).label);
