@@ -6,6 +6,7 @@ import { useApp } from './store.ts';
 import { speak } from './i18n.ts';
 import { loadScreenOf, loadScreensWhenIdle } from './screens.tsx';
 import { loadNetworkIcons } from './components/NetworkIcon.tsx';
+import { drawOnceReady } from './first-draw.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -22,11 +23,17 @@ const api = findApi(
   (url) => useApp.setState({ externalLink: url }),
   () => useApp.getState().translator.t('app.hostLost'),
 );
-if (api) void useApp.getState().init(api).then(loadScreensWhenIdle);
-else root.textContent = useApp.getState().translator.t('app.noMain');
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (api) {
+  const started = useApp.getState().init(api);
+  void started.then(loadScreensWhenIdle);
+  const reactRoot = createRoot(root);
+  drawOnceReady(started, () =>
+    reactRoot.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+} else {
+  root.textContent = useApp.getState().translator.t('app.noMain');
+}
