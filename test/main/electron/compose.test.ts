@@ -66,7 +66,7 @@ async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
 describe('the Electron shell, composed', () => {
   it('takes the single-instance lock, registers app:// and the deep-link scheme, and uses its own profile', () => {
     expect(fake.app.state.lockRequested).toBe(1);
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(fake.app.state.protocolClients).toEqual(['beeper-account-manager']);
     expect(fake.app.state.userData).toBe(path.join(dir, 'user-data'));
     // An unpackaged build has no stable program to start at login: no login item, no switch for it.
