@@ -162,7 +162,8 @@ for (const profile of PROFILES) test.describe(`${profile} profile`, () => {
     await app.getByRole('button', { name: /^Slack/ }).click();
     await app.getByRole('radio', { name: /Email/ }).check();
     await app.getByRole('button', { name: 'Continue' }).click();
-    await app.getByLabel('Email address').fill('peter@initech.example');
+    // The flow's radio is labelled "Email address" too: the field is the textbox the next step shows.
+    await app.getByRole('textbox', { name: 'Email address' }).fill('peter@initech.example');
     await app.getByRole('button', { name: 'Continue' }).click();
 
     // The user reads the characters off the picture.
