@@ -41,6 +41,21 @@ test('the search finds one account among two hundred, by name or by number', asy
   await expect(rows(app).first()).toContainText('Alex Rivera');
 });
 
+test('of two hundred pictures, those near the screen load at once and the rest when scrolled to', async ({ app }) => {
+  await connect(app);
+  await expect(rows(app)).toHaveCount(201); // 200 and Beeper itself
+  const pictures = app.locator('img.avatar');
+  const loaded = (): Promise<number> => pictures.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
+  await expect.poll(loaded).toBeGreaterThan(5);
+  const total = await pictures.count();
+  expect(total).toBeGreaterThan(150);
+  expect(await loaded()).toBeLessThan(total / 2);
+  const last = pictures.last();
+  expect(await last.evaluate((i) => (i as HTMLImageElement).complete)).toBe(false);
+  await last.scrollIntoViewIfNeeded();
+  await expect.poll(() => last.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+});
+
 test('Needs attention shows only the accounts that need it; the toolbar stays in view while scrolling', async ({ app, stack, shot }) => {
   withSlackAndDrops(stack, [12, 77, 150]);
   await connect(app);
