@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { BeeperAccountManagerAPI } from '../../preload/contract/api.ts';
-import type { EventPayload } from '../../preload/contract/schemas.ts';
+import type { EventPayload, EventSchemas } from '../../preload/contract/schemas.ts';
 import { reconnectAllRoute } from '../../preload/contract/routes.ts';
 import type { AccountsView, AppSnapshot, AuthView, Capabilities, ConnectionView, ReconnectAllView, SessionView, SettingsView, UpdaterView } from '../../preload/contract/views.ts';
 import { NO_CAPABILITIES } from '../../preload/contract/capabilities.ts';
@@ -92,19 +92,26 @@ let noticeID = 0;
 
 type StoreSet = (partial: Partial<AppState> | ((st: AppState) => Partial<AppState>)) => void;
 
-/** Every event main pushes, into the store. */
-function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet): void {
-  api.on('state.connection', (connection) => get().receiveConnection(connection));
-  api.on('state.auth', (auth) => set({ auth }));
-  api.on('state.accounts', (accounts) => get().receiveAccounts(accounts));
-  api.on('state.settings', (settings) => {
+/**
+ * Every event main pushes, into the store. `hold()` keeps them, in order, until `release()`: between
+ * the first snapshot's arrival and its use they are newer than it, and must land after it.
+ */
+function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet): { hold(): void; release(): void } {
+  let held: Array<() => void> | null = null;
+  const on = <E extends keyof EventSchemas>(event: E, apply: (payload: EventPayload<E>) => void): void => {
+    api.on(event, (payload) => (held ? held.push(() => apply(payload)) : apply(payload)));
+  };
+  on('state.connection', (connection) => get().receiveConnection(connection));
+  on('state.auth', (auth) => set({ auth }));
+  on('state.accounts', (accounts) => get().receiveAccounts(accounts));
+  on('state.settings', (settings) => {
     set({ settings });
     void get().onLocale(settings);
   });
-  api.on('state.updater', (updater) => set({ updater }));
-  api.on('state.reconnectAll', (view) => get().receiveReconnectAll(view));
-  api.on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
-  api.on('state.sessionRemoved', ({ sessionID }) =>
+  on('state.updater', (updater) => set({ updater }));
+  on('state.reconnectAll', (view) => get().receiveReconnectAll(view));
+  on('state.session', (s) => set((st) => ({ sessions: { ...st.sessions, [s.id]: s } })));
+  on('state.sessionRemoved', ({ sessionID }) =>
     set((st) => {
       const sessions = { ...st.sessions };
       delete sessions[sessionID];
@@ -112,7 +119,15 @@ function listen(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet
       return { sessions, route };
     }),
   );
-  api.on('ui.navigate', (route) => set({ route }));
+  on('ui.navigate', (route) => set({ route }));
+  return {
+    hold: () => void (held ??= []),
+    release: () => {
+      const waiting = held ?? [];
+      held = null;
+      for (const apply of waiting) apply();
+    },
+  };
 }
 
 /** The account list's own state: its search, its filter, its folded sections. */
@@ -154,15 +169,7 @@ export const useApp = create<AppState>()((set, get) => ({
   loadLogos: () => Promise.resolve(),
   firstScreenComplete: Promise.resolve(),
 
-  async init(api) {
-    set({ api });
-    listen(api, get, set);
-    const snapshot = await get().run((a) => a.getState());
-    if (!snapshot) return;
-    await openWhereItWas(snapshot, get, set);
-    get().applySnapshot(snapshot);
-    rememberPlaces(api, get);
-  },
+  init: (api) => start(api, get, set),
 
   applySnapshot(s) {
     set({
@@ -219,6 +226,23 @@ export const useApp = create<AppState>()((set, get) => ({
     }
   },
 }));
+
+/** The window's start: main's events, its state, the first screen's code, then the place it opens on. */
+async function start(api: BeeperAccountManagerAPI, get: () => AppState, set: StoreSet): Promise<void> {
+  set({ api });
+  const events = listen(api, get, set);
+  const snapshot = await get().run((a) => a.getState());
+  if (!snapshot) return;
+  // The first screen's code loads before the snapshot is used: what main pushes meanwhile waits.
+  events.hold();
+  try {
+    await openWhereItWas(snapshot, get, set);
+    get().applySnapshot(snapshot);
+  } finally {
+    events.release();
+  }
+  rememberPlaces(api, get);
+}
 
 /**
  * Before the first screen: where the last window was (this one may be its successor; a login that

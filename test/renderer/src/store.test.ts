@@ -31,6 +31,27 @@ describe('the renderer store', () => {
     expect(useApp.getState().route).toEqual({ to: 'accounts' });
   });
 
+  it('what main pushes while the first screen’s code loads is newer than the snapshot, and wins over it', async () => {
+    let screenLoaded!: () => void;
+    useApp.setState({ loadScreen: () => new Promise<void>((resolve) => (screenLoaded = resolve)) });
+    const s = snapshot();
+    let answer!: () => void;
+    const { api, fire } = fakeApi(() => new Promise((resolve) => (answer = () => resolve(snapshot({ connection: { ...s.connection, status: 'searching' } })))));
+    const started = useApp.getState().init(api);
+    fire('state.updater', { ...s.updater, status: 'checking' }); // before the answer: older than the snapshot, which wins
+    answer();
+    await vi.waitFor(() => expect(screenLoaded).toBeTypeOf('function'));
+    fire('state.connection', { ...s.connection, status: 'running' });
+    fire('state.connection', { ...s.connection, status: 'not-running' }); // in order: the last one stays
+    fire('state.auth', { ...s.auth, status: 'signed-out' });
+    expect(useApp.getState().ready).toBe(false);
+    screenLoaded();
+    await started;
+    expect(useApp.getState()).toMatchObject({ ready: true, connection: { status: 'not-running' }, auth: { status: 'signed-out' }, updater: s.updater });
+    fire('state.connection', { ...s.connection, status: 'running' }); // and after, as always
+    expect(useApp.getState().connection?.status).toBe('running');
+  });
+
   it('tells main where it is at start and whenever that changes, not for other changes', async () => {
     const told: unknown[] = [];
     const { api } = fakeApi();
