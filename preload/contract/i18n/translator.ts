@@ -117,7 +117,7 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
     }
   };
   const t = (key: MessageKey, values?: MessageValues): string => String(format(key, values));
-  const lists = new Map<string, Intl.ListFormat>();
+  const lists = cached((type: Intl.ListFormatType) => new Intl.ListFormat(locale, { type }));
   // Made on first use: each loads its locale data (tens of ms at start, for main and the window alike).
   const timeOnly = once(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
   const dateAndTime = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
@@ -128,11 +128,7 @@ export function createTranslator(resolved: ResolvedLocale, messages: Catalogue):
     dir: resolved.dir,
     t,
     rich: (key, values) => parts(format(key, values)),
-    list: (items, type = 'conjunction') => {
-      let f = lists.get(type);
-      if (!f) lists.set(type, (f = new Intl.ListFormat(locale, { type })));
-      return f.format(items);
-    },
+    list: (items, type = 'conjunction') => lists(type).format(items),
     when: (at, now = Date.now()) => {
       const d = new Date(at);
       return d.toDateString() === new Date(now).toDateString() ? timeOnly().format(d) : dateAndTime().format(d);
