@@ -25,8 +25,9 @@ afterAll(async () => {
   await sim.stop();
 });
 
-function connect(opts: { origin?: string; key?: string } = {}): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?key=${opts.key ?? host.key}`, { origin: opts.origin ?? host.url });
+function connect(opts: { origin?: string; key?: string; query?: string; acceptLanguage?: string } = {}): Promise<WebSocket> {
+  const headers = opts.acceptLanguage ? { 'accept-language': opts.acceptLanguage } : {};
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?key=${opts.key ?? host.key}${opts.query ?? ''}`, { origin: opts.origin ?? host.url, headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -104,6 +105,18 @@ describe('WebSocket host', () => {
     } finally {
       t.core.windowFocused = original;
     }
+  });
+
+  it('the window speaks the languages the page says it has, over the handshake’s Accept-Language (Chromium sends its default there)', async () => {
+    const localeOf = async (opts: Parameters<typeof connect>[0]): Promise<unknown> => {
+      const ws = await connect(opts);
+      const state = (await client(ws).invoke('app.getState')) as { value: { settings: { locale: { locale: string } } } };
+      ws.close();
+      return state.value.settings.locale.locale;
+    };
+    expect(await localeOf({ acceptLanguage: 'de-DE,de;q=0.9' })).toBe('de-DE');
+    expect(await localeOf({ acceptLanguage: 'en-US,en;q=0.9', query: `&languages=${encodeURIComponent('de-AT,de')}` })).toBe('de-AT');
+    expect(await localeOf({ acceptLanguage: 'de-DE', query: '&languages=en-GB' })).toBe('en-GB');
   });
 
   it('answers a malformed message without closing the socket', async () => {

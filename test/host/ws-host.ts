@@ -137,8 +137,10 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       return;
     }
     // The browser's languages stand in for the system's (Electron asks the OS): the window opens in
-    // them. The socket opens meanwhile; its messages are answered once they apply.
-    const languagesApplied = opts.core.systemLanguagesChanged(acceptedLanguages(req.headers['accept-language'])).catch(() => undefined);
+    // them. The page says them (`languages`, as navigator.languages has them); the handshake's
+    // Accept-Language is Chromium's default there, not the page's. The socket opens meanwhile; its
+    // messages are answered once they apply.
+    const languagesApplied = opts.core.systemLanguagesChanged(acceptedLanguages(url.searchParams.get('languages') ?? req.headers['accept-language'])).catch(() => undefined);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = `ws_${randomBytes(6).toString('hex')}`;
       sockets.set(id, ws);

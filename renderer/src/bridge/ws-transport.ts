@@ -12,7 +12,10 @@ interface Pending {
 
 /** `lostMessage`: what a call pending when the socket drops fails with, in the user's language. */
 export function connectWebSocketApi(key: string, onStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void, lostMessage: () => string): BeeperAccountManagerAPI {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc?key=${encodeURIComponent(key)}`;
+  // The browser's languages stand in for the system's; said here, as the page has them: Chromium's
+  // handshake carries its own default Accept-Language, not the page's.
+  const languages = encodeURIComponent(navigator.languages.join(','));
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc?key=${encodeURIComponent(key)}&languages=${languages}`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const queue: string[] = [];

@@ -48,7 +48,9 @@ describe('connectWebSocketApi', () => {
     const status: boolean[] = [];
     const api = connectWebSocketApi('k ey', (c) => status.push(c), () => undefined, () => 'Lost the connection to the app. Reconnecting…');
     const ws = FakeSocket.all[0]!;
-    expect(ws.url).toBe(`ws://${location.host}/ipc?key=k%20ey`);
+    // The page's languages too (happy-dom's: en-US), which the host takes as the system's.
+    expect(ws.url).toBe(`ws://${location.host}/ipc?key=k%20ey&languages=${encodeURIComponent(navigator.languages.join(','))}`);
+    expect(navigator.languages.length).toBeGreaterThan(0);
     const state = api.getState();
     expect(ws.sent).toEqual([]);
     ws.open();
