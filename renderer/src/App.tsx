@@ -5,9 +5,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './components/Accounts.tsx';
-import { Button, Icon, OpenBeeperDesktop, Spinner } from './components/ui.tsx';
-import { atTheGate, DESKTOP_GONE_BANNER, liveSessions, sessionLabel, useApp } from './store.ts';
-import { AddAccountScreen, ConfirmReconnectScreen, ConnectScreen, DesktopNeedsLogin, NotRunning, ReconnectAllScreen, Searching, SessionScreen, SettingsDialog } from './screens.tsx';
+import { Button, Icon, Spinner } from './components/ui.tsx';
+import { asksStorageConsent, atTheGate, desktopGone, liveSessions, sessionLabel, updateReady, useApp } from './store.ts';
+import { AddAccountScreen, ConfirmReconnectScreen, ConnectScreen, DesktopGone, DesktopNeedsLogin, NotRunning, ReconnectAllScreen, Searching, SessionScreen, SettingsDialog, StorageConsent, UpdateReady } from './screens.tsx';
 import { useI18n } from './i18n.ts';
 
 function Header() {
@@ -22,7 +22,7 @@ function Header() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   // In a narrow window the header's actions fold into a menu (the toggle shows only there: styles.css).
   const [menuOpen, setMenuOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const choose = (act: () => void) => () => {
     setMenuOpen(false);
     act();
@@ -30,7 +30,7 @@ function Header() {
   const closeMenu = (e: React.KeyboardEvent): void => {
     if (e.key !== 'Escape' || !menuOpen) return;
     setMenuOpen(false);
-    toggle.current?.focus();
+    menuButton.current?.focus();
   };
   return (
     <header className="topbar" onKeyDown={closeMenu}>
@@ -45,7 +45,7 @@ function Header() {
           <span className="badge-dot" aria-hidden="true" />
           <span className="pill-text">{running ? t('app.desktopVersion', { version: connection.desktopVersion ?? '' }) : t(connection?.status === 'searching' ? 'app.searching' : 'app.desktopNotFound')}</span>
         </span>
-        <button type="button" ref={toggle} className="btn btn-ghost menu-toggle" aria-expanded={menuOpen} aria-controls="topbar-menu" onClick={() => setMenuOpen(!menuOpen)}>
+        <button type="button" ref={menuButton} className="btn btn-ghost menu-toggle" aria-expanded={menuOpen} aria-controls="topbar-menu" onClick={() => setMenuOpen(!menuOpen)}>
           {t('app.menu')}
           {live.length > 0 && (
             <>
@@ -67,67 +67,6 @@ function Header() {
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
-  );
-}
-
-/** Signed in, and Beeper Desktop is gone: what is shown is as last seen, and what needs it is off until it is back. */
-function DesktopGone() {
-  const connection = useApp((s) => s.connection);
-  const run = useApp((s) => s.run);
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const retry = async (): Promise<void> => {
-    setBusy(true);
-    await run((api) => api.retryConnection());
-    setBusy(false);
-  };
-  return (
-    <div className="banner banner-bad" role="alert" id={DESKTOP_GONE_BANNER}>
-      <span>{t('app.desktopGone', { reason: connection?.error?.message ?? t('app.desktopGoneReason') })}</span>
-      <div className="actions">
-        <Button busy={busy} onClick={() => void retry()}>
-          <Icon name="refresh" /> {t('common.tryAgain')}
-        </Button>
-        <OpenBeeperDesktop />
-      </div>
-    </div>
-  );
-}
-
-/** Shown while signed in when the OS offers no secure storage for the sign-in. */
-function StorageConsent() {
-  const auth = useApp((s) => s.auth);
-  const run = useApp((s) => s.run);
-  const [dismissed, setDismissed] = useState(false);
-  const { t } = useI18n();
-  if (!auth || auth.status !== 'signed-in' || !auth.storage.needsConsent || dismissed) return null;
-  return (
-    <div className="banner banner-warn" role="region" aria-label={t('consent.region')}>
-      <div>
-        <strong>{t('consent.untilQuit')}</strong> {auth.storage.reason}
-      </div>
-      <div className="banner-actions">
-        <Button onClick={() => void run((api) => api.setPlaintextConsent({ allow: true }))}>{t('consent.storeUnencrypted')}</Button>
-        <Button variant="ghost" onClick={() => setDismissed(true)}>
-          {t('consent.keepForSession')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function UpdateReady() {
-  const updater = useApp((s) => s.updater);
-  const run = useApp((s) => s.run);
-  const { t } = useI18n();
-  if (updater?.status !== 'ready') return null;
-  return (
-    <div className="banner banner-info" role="region" aria-label={t('app.updateRegion')}>
-      <span>{t('app.updateReady', { version: updater.version })}</span>
-      <Button variant="primary" onClick={() => void run((api) => api.restartToUpdate())}>
-        {t('app.restartToUpdate')}
-      </Button>
-    </div>
   );
 }
 
@@ -176,6 +115,7 @@ export function App() {
   const hostConnected = useApp((s) => s.hostConnected);
   const connection = useApp((s) => s.connection);
   const auth = useApp((s) => s.auth);
+  const updater = useApp((s) => s.updater);
   const route = useApp((s) => s.route);
   const { t } = useI18n();
 
@@ -199,7 +139,6 @@ export function App() {
       </main>
     );
   }
-  const lost = auth?.status === 'signed-in' && connection?.status !== 'running';
   return (
     <div className="app">
       <a className="skip" href="#main">
@@ -211,9 +150,9 @@ export function App() {
           {t('app.hostLost')}
         </div>
       )}
-      {lost && <DesktopGone />}
-      <StorageConsent />
-      <UpdateReady />
+      {desktopGone(auth, connection) && <DesktopGone />}
+      {asksStorageConsent(auth) && <StorageConsent />}
+      {updateReady(updater) && <UpdateReady />}
       <main id="main" className="main" tabIndex={-1}>
         <Main />
       </main>

@@ -4,7 +4,7 @@ import { App } from './App.tsx';
 import { findApi } from './bridge/index.ts';
 import { useApp } from './store.ts';
 import { speak } from './i18n.ts';
-import { loadScreenOf, loadScreensWhenIdle } from './screens.tsx';
+import { loadFirstScreen, loadScreensWhenIdle } from './screens.tsx';
 import { loadNetworkIcons } from './components/NetworkIcon.tsx';
 import { drawOnceReady } from './first-draw.ts';
 import './styles.css';
@@ -12,7 +12,7 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 
-useApp.setState({ onLocale: (settings) => speak(settings.locale), loadScreen: (first) => loadScreenOf(first.route, first.gate), loadLogos: loadNetworkIcons });
+useApp.setState({ onLocale: (settings) => speak(settings.locale), loadScreen: loadFirstScreen, loadLogos: loadNetworkIcons });
 
 const api = findApi(
   (connected) => {

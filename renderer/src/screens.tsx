@@ -1,14 +1,15 @@
 /**
  * Screens the first paint does not show, each in its own chunk (bench figure 1): a login in
  * progress (its steps and the QR encoder), adding an account, reconnecting all, confirming a
- * reconnect, Settings.
+ * reconnect, Settings; and the parts of the first screens shown only now and then.
  * Before the first screen, the window loads the one it is about to show (so it never flashes an
  * empty screen, reopened on a login included); after it, the rest, when idle.
  */
 import type { ComponentType, JSX } from 'react';
 import { laterParts } from './later.ts';
 import { loadOnce, useLoaded } from './load-once.ts';
-import type { Route } from './store.ts';
+import { asksStorageConsent, desktopGone, noChatAccountsYet, sessionsInList, updateReady, type FirstScreen, type Route } from './store.ts';
+import { isFiltering } from './account-filter.ts';
 
 export interface LazyScreen<P> {
   (props: P): JSX.Element | null;
@@ -43,6 +44,21 @@ export const NotRunning = lazyScreen(() => gate().then((m) => m.NotRunning));
 export const DesktopNeedsLogin = lazyScreen(() => gate().then((m) => m.DesktopNeedsLogin));
 export const ConnectScreen = lazyScreen(() => gate().then((m) => m.ConnectScreen));
 const GATE = [Searching, NotRunning, DesktopNeedsLogin, ConnectScreen];
+/** Banners and the account list's occasional parts: one chunk. */
+const occasional = () => import('./components/Occasional.tsx');
+export const DesktopGone = lazyScreen(() => occasional().then((m) => m.DesktopGone));
+export const StorageConsent = lazyScreen(() => occasional().then((m) => m.StorageConsent));
+export const UpdateReady = lazyScreen(() => occasional().then((m) => m.UpdateReady));
+export const InProgress = lazyScreen(() => occasional().then((m) => m.InProgress));
+export const NoMatch = lazyScreen(() => occasional().then((m) => m.NoMatch));
+export const EmptyList = lazyScreen(() => occasional().then((m) => m.EmptyList));
+const OCCASIONAL = [DesktopGone, StorageConsent, UpdateReady, InProgress, NoMatch, EmptyList];
+
+/** Whether the first screen shows one of the occasional parts (by the rules that show each: store.ts). */
+function showsOccasional({ snapshot: s, listFilter }: FirstScreen): boolean {
+  const sessions = Object.fromEntries(s.sessions.map((x) => [x.id, x]));
+  return desktopGone(s.auth, s.connection) || asksStorageConsent(s.auth) || updateReady(s.updater) || sessionsInList(sessions).length > 0 || noChatAccountsYet(s.accounts) || isFiltering(listFilter);
+}
 
 const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never>> = {
   'add-account': AddAccountScreen,
@@ -52,14 +68,18 @@ const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never>> = {
 };
 
 /** The code of the screen a route shows, loaded: the gate's when it shows, the details' when one is open. */
-export function loadScreenOf(route: Route, atTheGate = false): Promise<unknown> {
+function loadRouteScreen(route: Route, atTheGate: boolean): Promise<unknown> {
   if (atTheGate) return Promise.all(GATE.map((s) => s.load()));
   if (route.to === 'accounts') return route.selected ? AccountDetails.load() : Promise.resolve();
   return BY_ROUTE[route.to].load();
 }
 
+/** The code the first screen draws with, loaded: its route's screen, and the occasional parts when it shows one. */
+export const loadFirstScreen = (first: FirstScreen): Promise<unknown> =>
+  Promise.all([loadRouteScreen(first.route, first.gate), showsOccasional(first) && Promise.all(OCCASIONAL.map((p) => p.load()))]);
+
 /** Every screen's code. */
-export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([...Object.values(BY_ROUTE), SettingsDialog, AccountDetails, ...GATE].map((s) => s.load()));
+export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([...Object.values(BY_ROUTE), SettingsDialog, AccountDetails, ...GATE, ...OCCASIONAL].map((s) => s.load()));
 
 /** Every other screen, loaded while nothing else happens: later navigation never waits for a chunk. */
 export function loadScreensWhenIdle(): void {

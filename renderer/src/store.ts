@@ -17,10 +17,12 @@ import type { Translate, Translator } from '../../preload/contract/i18n/translat
 /** Which screen shows: the contract's navigation targets (one name per screen, main and window alike). */
 export type Route = EventPayload<'ui.navigate'>;
 
-/** What the first screen is: its route, or the gate before the list. */
+/** What the first screen is: its route, or the gate before the list; and what it shows (the snapshot, the list's filter). */
 export interface FirstScreen {
   route: Route;
   gate: boolean;
+  snapshot: AppSnapshot;
+  listFilter: ListFilter;
 }
 
 export interface Notice {
@@ -251,7 +253,7 @@ async function start(api: BeeperAccountManagerAPI, get: () => AppState, set: Sto
  */
 async function openWhereItWas(snapshot: AppSnapshot, get: () => AppState, set: StoreSet): Promise<void> {
   const place = snapshot.place && { ...snapshot.place, route: stillThere(snapshot.place.route, snapshot) };
-  const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts) };
+  const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts), snapshot, listFilter: place?.listFilter ?? get().listFilter };
   const logos = get().loadLogos(snapshot.accounts.networks.map((n) => n.type));
   await Promise.all([get().onLocale(snapshot.settings), get().loadScreen(first)]);
   set({ firstScreenComplete: logos });
@@ -285,7 +287,19 @@ function followsQueue(st: AppState): boolean {
 /** Before the account list: not signed in, or no accounts fetched yet (finding Beeper Desktop, connecting). */
 export const atTheGate = (auth: AuthView | null, accounts: AccountsView | null): boolean => !(auth?.status === 'signed-in' && accounts?.lastRefreshedAt);
 
-/** The banner that says Beeper Desktop is gone (App.tsx): what actions that need it point at. */
+/** Signed in, and Beeper Desktop is gone: a banner says so, and what is shown is as last seen. */
+export const desktopGone = (auth: AuthView | null, connection: ConnectionView | null): boolean => auth?.status === 'signed-in' && connection?.status !== 'running';
+
+/** Signed in, where the OS offers no secure storage for the sign-in: the window asks what to do. */
+export const asksStorageConsent = (auth: AuthView | null): auth is AuthView => auth?.status === 'signed-in' && auth.storage.needsConsent;
+
+/** An update is downloaded: a banner offers to restart into it. */
+export const updateReady = (updater: UpdaterView | null): updater is UpdaterView => updater?.status === 'ready';
+
+/** Signed in, the list fetched, and no chat account: the list invites to add one. */
+export const noChatAccountsYet = (accounts: AccountsView | null): boolean => accounts !== null && !accounts.hasChatAccounts && Boolean(accounts.lastRefreshedAt);
+
+/** The banner that says Beeper Desktop is gone (components/Occasional.tsx): what actions that need it point at. */
 export const DESKTOP_GONE_BANNER = 'desktop-gone';
 
 /**
@@ -303,6 +317,9 @@ export const sessionLabel = (s: Pick<SessionView, 'reconnect' | 'bridgeName'>, t
   if (start === 'lower') return t(s.reconnect ? 'progress.reconnectingLower' : 'progress.addingLower', network);
   return t(s.reconnect ? 'progress.reconnecting' : 'progress.adding', network);
 };
+
+/** The account list's logins in progress: those still going, newest first, then those that ended on their own. */
+export const sessionsInList = (sessions: Record<string, SessionView>): SessionView[] => [...liveSessions(sessions), ...Object.values(sessions).filter((s) => s.phase === 'failed')];
 
 /** Sessions that are still going, newest first. */
 export const liveSessions = (sessions: Record<string, SessionView>): SessionView[] =>

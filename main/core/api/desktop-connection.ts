@@ -69,7 +69,7 @@ export class DesktopConnection {
 
   /** The client, when Beeper Desktop is answering; otherwise a `not_running` error for the window. */
   require(): BeeperApi {
-    if (!this.client || !this.isRunning()) throw new AppError('not_running', t('app.desktopGoneReason'));
+    if (!this.client || !this.isRunning()) throw new AppError('not_running', t('banner.desktopGoneReason'));
     return this.client;
   }
 

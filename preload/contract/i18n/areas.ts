@@ -10,12 +10,12 @@ export const MAIN_ONLY_AREAS = ['error', 'tray', 'updates', 'model', 'storage', 
 export const inWindowCatalogue = (key: string): boolean => !(MAIN_ONLY_AREAS as readonly string[]).includes(key.slice(0, key.indexOf('.')));
 
 /**
- * Message areas the window's first screens word (the account list, its banners, the top bar): the
+ * Message areas the window's first screens word (the account list, the top bar): the
  * window's English catalogue bundles these, and fetches the rest with the first screen it loads
  * later (renderer/src/later.ts) — two thirds of it off the first paint (bench figure 1).
  * test/preload/contract/i18n/areas.test.ts reads the first paint's sources: they name no other area.
  */
-export const FIRST_PAINT_AREAS = ['app', 'common', 'accounts', 'status', 'provider', 'time', 'consent', 'progress'] as const;
+export const FIRST_PAINT_AREAS = ['app', 'accounts', 'status', 'provider', 'time', 'progress'] as const;
 
 /** Whether the window's first paint carries this key (`inWindowCatalogue` too, or nobody does). */
 export const onFirstPaint = (key: string): boolean => (FIRST_PAINT_AREAS as readonly string[]).includes(key.slice(0, key.indexOf('.')));

@@ -81,7 +81,7 @@ function DetailsActions({ target, selected, onRemoved }: { target: AccountTarget
     <div className="actions details-actions">
       {offer === 'needed' && (
         <Button variant="primary" {...needsDesktop} onClick={() => void start()}>
-          {t('common.reconnect')}
+          {t('accounts.reconnect')}
         </Button>
       )}
       {offer === 'offered' && (

@@ -7,14 +7,14 @@
 import { memo, type KeyboardEvent } from 'react';
 import { providerLabel } from '../../../preload/contract/providers.ts';
 import { reconnectAllRoute } from '../../../preload/contract/routes.ts';
-import type { AccountTarget, AccountView, AttentionItem, LoginView, NetworkView, SessionView } from '../../../preload/contract/views.ts';
+import type { AccountTarget, AccountView, AttentionItem, LoginView, NetworkView } from '../../../preload/contract/views.ts';
 import { filterNetworks, FIND_FROM, isFiltering, rowCount, type ShownNetwork } from '../account-filter.ts';
 import { accountTarget, loginTarget, rowKey, sameRow } from '../selection.ts';
-import { liveSessions, sessionLabel, useApp, useNeedsDesktop } from '../store.ts';
-import { AccountDetails } from '../screens.tsx';
+import { noChatAccountsYet, sessionsInList, useApp, useNeedsDesktop } from '../store.ts';
+import { AccountDetails, EmptyList, InProgress, NoMatch } from '../screens.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { SearchField } from './SearchField.tsx';
-import { useReconnect, useSessionActions } from './reconnect.ts';
+import { useReconnect } from './reconnect.ts';
 import { Avatar, Button, Icon, PersonOnNetwork, StatusBadge, useTick } from './ui.tsx';
 import { useI18n } from '../i18n.ts';
 
@@ -36,7 +36,7 @@ function Attention({ items }: { items: AttentionItem[] }) {
           <li key={`${a.bridgeID}/${a.loginID ?? a.accountID}`} className="attention-item">
             <PersonOnNetwork identity={a.identity} network={a.bridgeName} line={a.message} />
             <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(a.bridgeID, a.loginID, a.accountID)} aria-label={t('accounts.reconnectWhoWhy', { name: a.identity.name, network: a.bridgeName, why: a.message })}>
-              {t('common.reconnect')}
+              {t('accounts.reconnect')}
             </Button>
           </li>
         ))}
@@ -78,7 +78,7 @@ function RowReconnect({ network, target, name }: { network: NetworkView; target:
   const { t } = useI18n();
   return (
     <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(target.bridgeID, target.loginID, target.accountID)} aria-label={t('accounts.reconnectWho', { name, network: network.displayName })}>
-      {t('common.reconnect')}
+      {t('accounts.reconnect')}
     </Button>
   );
 }
@@ -117,7 +117,7 @@ const OtherAccountRow = memo(function OtherAccountRow({ network, account, select
 /** A network's heading: folds its section, and says how many accounts it has (or how many match). */
 function SectionHeading({ shown, filtering }: { shown: ShownNetwork; filtering: boolean }) {
   const collapsed = useApp((s) => Boolean(s.collapsed[shown.network.bridgeID]));
-  const toggle = useApp((s) => s.toggleCollapsed);
+  const toggleSection = useApp((s) => s.toggleCollapsed);
   const { t } = useI18n();
   const n = shown.network;
   const provider = providerLabel(n.provider, t);
@@ -139,7 +139,7 @@ function SectionHeading({ shown, filtering }: { shown: ShownNetwork; filtering: 
   }
   return (
     <h2 className="network-title">
-      <button type="button" className="section-toggle" aria-expanded={!collapsed} aria-controls={`net-list-${n.bridgeID}`} onClick={() => toggle(n.bridgeID)}>
+      <button type="button" className="section-toggle" aria-expanded={!collapsed} aria-controls={`net-list-${n.bridgeID}`} onClick={() => toggleSection(n.bridgeID)}>
         <span className={`chevron ${collapsed ? '' : 'chevron-open'}`}>
           <Icon name="chevron" />
         </span>
@@ -172,60 +172,6 @@ const NetworkSection = memo(function NetworkSection({ shown, filtering, selected
     </section>
   );
 });
-
-/**
- * Logins started and not finished (the user left their screen, or the window reloaded): a way back
- * to each, or to stop it. One that ended on its own (Beeper Desktop restarted, the code ran out)
- * stays here saying so, with Start again, until it is closed.
- */
-function InProgress() {
-  const sessions = useApp((s) => s.sessions);
-  const { t } = useI18n();
-  const shown = [...liveSessions(sessions), ...Object.values(sessions).filter((s) => s.phase === 'failed')];
-  if (shown.length === 0) return null;
-  return (
-    <section className="in-progress-list" aria-labelledby="in-progress-title">
-      <h2 id="in-progress-title">{t('accounts.inProgress')}</h2>
-      <ul className="logins">
-        {shown.map((s) => (
-          <InProgressRow key={s.id} session={s} />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function InProgressRow({ session: s }: { session: SessionView }) {
-  const navigate = useApp((st) => st.navigate);
-  const { dismissThen, startAgain } = useSessionActions(s);
-  const { t } = useI18n();
-  const what = sessionLabel(s, t, 'lower');
-  const failed = s.phase === 'failed';
-  return (
-    <li className="login">
-      <div className="login-main">
-        <div className="grow">
-          <div>{sessionLabel(s, t)}</div>
-          {failed && <div className="small status-text">{t('accounts.ended', { reason: s.error?.message ?? t('accounts.endedUnknown') })}</div>}
-        </div>
-        <div className="row-actions">
-          {failed ? (
-            <Button variant="primary" onClick={() => void startAgain()} aria-label={t('accounts.startAgainWhat', { what })}>
-              {t('common.startAgain')}
-            </Button>
-          ) : (
-            <Button variant="primary" onClick={() => navigate({ to: 'session', sessionID: s.id })} aria-label={t('accounts.continueWhat', { what })}>
-              {t('common.continue')}
-            </Button>
-          )}
-          <Button variant="ghost" onClick={() => void dismissThen(() => undefined)} aria-label={t(failed ? 'accounts.closeWhat' : 'accounts.cancelWhat', { what })}>
-            {t(failed ? 'common.close' : 'common.cancel')}
-          </Button>
-        </div>
-      </div>
-    </li>
-  );
-}
 
 function FindBar({ attention }: { attention: number }) {
   const filter = useApp((s) => s.listFilter);
@@ -282,19 +228,6 @@ function Toolbar({ findable, attention }: { findable: boolean; attention: number
   );
 }
 
-function NoMatch() {
-  const filter = useApp((s) => s.listFilter);
-  const setFilter = useApp((s) => s.setListFilter);
-  const { t } = useI18n();
-  const query = filter.query.trim();
-  return (
-    <div className="empty" role="status">
-      <p>{query ? t('accounts.noMatch', { query, attentionOnly: String(filter.attentionOnly) }) : t('accounts.noneNeedAttention')}</p>
-      <Button onClick={() => setFilter({ query: '', attentionOnly: false })}>{t('accounts.showAll')}</Button>
-    </div>
-  );
-}
-
 /** The row Tab stops at: the selected one when it is shown, else the first one shown. */
 function tabStop(shown: readonly ShownNetwork[], collapsed: Readonly<Record<string, true>>, selected: AccountTarget | undefined): string | null {
   const keys = shown
@@ -315,25 +248,11 @@ function NetworkList({ selected }: { selected: AccountTarget | undefined }) {
   return shown.map((s) => <NetworkSection key={s.network.bridgeID} shown={s} filtering={filtering} selected={selected} tabRow={tabRow} />);
 }
 
-function EmptyList() {
-  const needsDesktop = useNeedsDesktop();
-  const navigate = useApp((s) => s.navigate);
-  const { t } = useI18n();
-  return (
-    <div className="empty">
-      <h2>{t('accounts.emptyTitle')}</h2>
-      <p className="muted">{t('accounts.emptyHint')}</p>
-      <Button variant="primary" {...needsDesktop} onClick={() => navigate({ to: 'add-account' })}>
-        <Icon name="plus" /> {t('accounts.addFirst')}
-      </Button>
-    </div>
-  );
-}
-
 export function AccountsScreen() {
   const needsDesktop = useNeedsDesktop();
   const accounts = useApp((s) => s.accounts);
   const selected = useApp((s) => (s.route.to === 'accounts' ? s.route.selected : undefined));
+  const inProgress = useApp((s) => sessionsInList(s.sessions).length > 0);
   const filtering = useApp((s) => isFiltering(s.listFilter));
   const now = useTick();
   const i18n = useI18n();
@@ -349,9 +268,9 @@ export function AccountsScreen() {
             {accounts.lastRefreshedAt ? ` ${i18n.t('accounts.showingFrom', { ago: i18n.ago(accounts.lastRefreshedAt, now) })}` : ''}
           </p>
         )}
-        <InProgress />
+        {inProgress && <InProgress />}
         {!filtering && <Attention items={accounts.needsAttention} />}
-        {!accounts.hasChatAccounts && accounts.lastRefreshedAt && <EmptyList />}
+        {noChatAccountsYet(accounts) && <EmptyList />}
         <NetworkList selected={selected} />
       </div>
       {selected && <AccountDetails key={rowKey(selected)} target={selected} />}

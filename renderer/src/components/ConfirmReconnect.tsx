@@ -50,7 +50,7 @@ export function ConfirmReconnectScreen({ bridgeID, loginID, accountID }: { bridg
             {t('common.cancel')}
           </Button>
           <Button variant="primary" {...needsDesktop} onClick={() => void reconnect(bridgeID, loginID, accountID)}>
-            {t('common.reconnect')}
+            {t('accounts.reconnect')}
           </Button>
         </div>
       </div>

@@ -2,7 +2,8 @@
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { useApp } from '../store.ts';
 import { RevealButton } from '../steps/common.tsx';
-import { Button, Icon, OpenBeeperDesktop, Spinner } from './ui.tsx';
+import { Button, Icon, Spinner } from './ui.tsx';
+import { OpenBeeperDesktop } from './OpenBeeperDesktop.tsx';
 import { richParts, useI18n } from '../i18n.ts';
 
 function Panel({ title, children, tone = 'info' }: { title: string; children: React.ReactNode; tone?: 'info' | 'warn' }) {

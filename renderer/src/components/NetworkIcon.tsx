@@ -31,7 +31,7 @@ export function NetworkIcon({ type, name, size = 24, labelled = false }: { type:
   const logo = LOGOS[type];
   const path = useLoaded(logo?.path);
   const { t } = useI18n();
-  const a11y = labelled ? { role: 'img', 'aria-label': t('common.networkLogo', { name }) } : { 'aria-hidden': true as const };
+  const a11y = labelled ? { role: 'img', 'aria-label': t('accounts.networkLogo', { name }) } : { 'aria-hidden': true as const };
   if (logo && path === undefined) {
     // Its logo is on its way: the same space, empty, not a flash of initials.
     return <span className="network-icon" style={{ width: size, height: size }} {...a11y} />;

@@ -10,7 +10,7 @@ import { sessionLabel, useApp } from '../store.ts';
 import type { Translate } from '../../../preload/contract/i18n/translator.ts';
 import { Avatar, Button, Icon, Spinner } from './ui.tsx';
 import { ErrorDetails } from './controls.tsx';
-import { useSessionActions } from './reconnect.ts';
+import { useSessionActions } from './session-actions.ts';
 import { inQueue, QueueBar } from './ReconnectAll.tsx';
 import { useI18n } from '../i18n.ts';
 

@@ -22,7 +22,7 @@ function UpdatesSection() {
       <div className="actions">
         {updater.status === 'ready' ? (
           <Button variant="primary" onClick={() => void run((api) => api.restartToUpdate())}>
-            {t('app.restartToUpdate')}
+            {t('banner.restartToUpdate')}
           </Button>
         ) : updater.status === 'unsupported' ? (
           updater.downloadURL && (

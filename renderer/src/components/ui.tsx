@@ -2,7 +2,6 @@
 import { useEffect, useState, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { IdentityView } from '../../../preload/contract/views.ts';
 import { statusLook } from '../../../preload/contract/statuses.ts';
-import { useApp } from '../store.ts';
 import { useI18n } from '../i18n.ts';
 
 export function Button({
@@ -72,21 +71,12 @@ export function PersonOnNetwork({ identity, network, line, lineClass = '' }: { i
       <Avatar identity={identity} size={32} />
       <div className="grow">
         <div>
-          <strong dir="auto">{identity.name}</strong> <span className="muted">{t('common.onNetwork', { network })}</span>
+          <strong dir="auto">{identity.name}</strong> <span className="muted">{t('accounts.onNetwork', { network })}</span>
         </div>
         <div className={`small ${lineClass}`.trim()}>{line}</div>
       </div>
     </>
   );
-}
-
-/** "Open Beeper Desktop", where the host can ask the system to (the desktop shell): next to Try again. */
-export function OpenBeeperDesktop() {
-  const canOpen = useApp((s) => s.capabilities.desktopShell);
-  const run = useApp((s) => s.run);
-  const { t } = useI18n();
-  if (!canOpen) return null;
-  return <Button onClick={() => void run((api) => api.openBeeperDesktop())}>{t('common.openBeeperDesktop')}</Button>;
 }
 
 /** Re-renders every `ms` so relative times stay current. */

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState, type SubmitEvent } from 'react';
 import type { Translator } from '../../../preload/contract/i18n/translator.ts';
 import type { InputFieldView, SessionView, StepView } from '../../../preload/contract/views.ts';
-import { useSessionActions } from '../components/reconnect.ts';
+import { useSessionActions } from '../components/session-actions.ts';
 import { Button } from '../components/ui.tsx';
 import { FieldError, RevealButton, StepFormFooter } from './common.tsx';
 import type * as Phone from './phone.ts';

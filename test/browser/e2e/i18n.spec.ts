@@ -126,7 +126,7 @@ for (const locale of ['de-DE', 'en-XA', 'ar-XB'] as const) {
       await expect(app.getByText(L.t('error.stoppedWhileConnecting'))).toBeVisible(); // main's words, in the language
       // The banner's sentence around main's reason ("… is not reachable"), both in the language.
       const banner = app.locator('#desktop-gone');
-      const [before, after] = L.t('app.desktopGone', { reason: '\u0000' }).split('\u0000');
+      const [before, after] = L.t('banner.desktopGone', { reason: '\u0000' }).split('\u0000');
       await expect(banner).toContainText(after!.trim().slice(0, 20));
       if (before!.trim()) await expect(banner).toContainText(before!.trim());
       await expectNoSidewaysScroll(app, 'Beeper Desktop gone');

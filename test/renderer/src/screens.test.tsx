@@ -2,7 +2,25 @@
 /** renderer/src/screens.tsx: screens loaded on first use, without a flash when loaded before. */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lazyScreen, loadScreenOf, SessionScreen } from '../../../renderer/src/screens.tsx';
+import type { AppSnapshot } from '../../../preload/contract/views.ts';
+import { NO_FILTER, type ListFilter } from '../../../renderer/src/account-filter.ts';
+import { lazyScreen, loadFirstScreen, SessionScreen } from '../../../renderer/src/screens.tsx';
+import type { FirstScreen, Route } from '../../../renderer/src/store.ts';
+import { accounts, session, snapshot, someNetworks } from '../../support/views.ts';
+
+/** A first screen: the account list of someone with accounts, as `overrides` change it. */
+const first = (overrides: Partial<AppSnapshot> = {}, route: Route = { to: 'accounts' }, listFilter: ListFilter = NO_FILTER): FirstScreen => ({
+  route,
+  gate: false,
+  snapshot: snapshot({ accounts: accounts(someNetworks()), ...overrides }),
+  listFilter,
+});
+
+/** screens.tsx as a new window has it: nothing loaded yet. */
+const freshScreens = async () => {
+  vi.resetModules();
+  return import('../../../renderer/src/screens.tsx');
+};
 
 const Hello = ({ name }: { name: string }) => <p>Hello, {name}</p>;
 
@@ -38,10 +56,34 @@ describe('screens loaded on first use', () => {
   });
 
   it('a route’s screen code is loaded by its route; the account list needs none', async () => {
-    await expect(loadScreenOf({ to: 'accounts' })).resolves.toBeUndefined();
-    await act(() => loadScreenOf({ to: 'session', sessionID: 's1' }));
+    await act(() => loadFirstScreen(first({}, { to: 'session', sessionID: 's1' })));
     // Loaded: the session screen draws at once (here: a login the window does not know).
     const { container } = render(<SessionScreen sessionID="s1" />);
     expect(container.textContent).not.toBe('');
+  });
+});
+
+describe('the parts of the first screens shown now and then', () => {
+  const gone = snapshot().connection;
+  const shows: Array<[string, FirstScreen]> = [
+    ['an update ready', first({ updater: { ...snapshot().updater, status: 'ready', version: '0.2.0' } })],
+    ['Beeper Desktop gone', first({ connection: { ...gone, status: 'not-running', appState: null } })],
+    ['no secure storage for the sign-in', first({ auth: { ...snapshot().auth, storage: { ...snapshot().auth.storage, needsConsent: true } } })],
+    ['a login in progress', first({ sessions: [session(null, { id: 's1', phase: 'starting' })] })],
+    ['a login that ended on its own', first({ sessions: [session(null, { id: 's1', phase: 'failed' })] })],
+    ['no chat account yet', first({ accounts: accounts([]) })],
+    ['a search kept from the last window', first({}, { to: 'accounts' }, { query: 'ali', attentionOnly: false })],
+  ];
+
+  it.each(shows)('are loaded before a first screen that shows one (%s): it draws them at once', async (_, screen) => {
+    const { EmptyList, loadFirstScreen: load } = await freshScreens();
+    await load(screen);
+    expect(render(<EmptyList />).container.textContent).not.toBe('');
+  });
+
+  it('are not loaded for the common first screen, the account list without them', async () => {
+    const { EmptyList, loadFirstScreen: load } = await freshScreens();
+    await load(first({ sessions: [session(null, { id: 's1', phase: 'complete' })] }));
+    expect(render(<EmptyList />).container.textContent).toBe('');
   });
 });

@@ -23,7 +23,7 @@ describe('the renderer store', () => {
     const loaded: unknown[] = [];
     useApp.setState({ loadScreen: (first) => (loaded.push(first), Promise.resolve()), loadLogos: (types) => (loaded.push(types), Promise.resolve()) });
     await useApp.getState().init(fakeApi(() => Promise.resolve(snapshot({ place }))).api);
-    expect(loaded).toEqual([[], { route: place.route, gate: false }]);
+    expect(loaded).toEqual([[], expect.objectContaining({ route: place.route, gate: false, listFilter: place.listFilter })]);
     expect(useApp.getState()).toMatchObject({ route: place.route, listFilter: place.listFilter, collapsed: { 'local-slack': true } });
 
     useApp.setState(useApp.getInitialState(), true);

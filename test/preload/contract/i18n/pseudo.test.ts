@@ -22,7 +22,7 @@ describe('the pseudo-locales', () => {
   });
 
   it('the same from English text or English already parsed (the window’s build)', () => {
-    const message = en['accounts.noMatch'];
+    const message = en['empty.noMatch'];
     expect(pseudoMessage(parse(message), 'en-XA')).toEqual(pseudoMessage(message, 'en-XA'));
     expect(pseudoMessage(parse(message), 'ar-XB')).toEqual(pseudoMessage(message, 'ar-XB'));
   });
