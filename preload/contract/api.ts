@@ -32,14 +32,17 @@ export class RemoteError extends Error {
   }
 }
 
+/** How the API reaches main: ipcRenderer in the Electron preload, a WebSocket in the browser preview. */
+export interface Transport {
+  invoke(channel: string, payload: unknown): Promise<Envelope<unknown>>;
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+}
+
 /**
  * Builds the renderer API from a transport. Used by the Electron preload (ipcRenderer) and the
  * browser preview (WebSocket), so both expose exactly the same named methods.
  */
-export function buildApi(transport: {
-  invoke(channel: string, payload: unknown): Promise<Envelope<unknown>>;
-  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
-}): BeeperAccountManagerAPI {
+export function buildApi(transport: Transport): BeeperAccountManagerAPI {
   const api: Record<string, unknown> = {};
   for (const [method, channel] of Object.entries(INVOKE)) {
     api[method] = async (request?: unknown) => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** renderer/src/bridge/ws-transport.ts: the preview's API over a WebSocket, through drops and reconnects. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openEarly } from '../../../../renderer/src/bridge/preview-boot.ts';
 import { connectWebSocketApi } from '../../../../renderer/src/bridge/ws-transport.ts';
 
 /** A WebSocket the test drives: it opens, answers and closes when told. */
@@ -105,5 +106,68 @@ describe('connectWebSocketApi', () => {
       FakeSocket.all[i]!.drop();
     }
     expect(delays).toEqual([250, 500, 1000, 2000, 4000, 5000]);
+  });
+});
+
+describe('the socket preview-boot.ts opened before the page’s code', () => {
+  const lost = (): string => 'Lost the connection to the app. Reconnecting…';
+  const sentOf = (ws: FakeSocket): Array<{ id: number; channel: string }> => ws.sent.map((t) => JSON.parse(t) as { id: number; channel: string });
+
+  it('asked for the first state as it opened; the page takes that socket and that answer, asking nothing again', async () => {
+    openEarly('k');
+    const early = FakeSocket.all[0]!;
+    early.open();
+    early.receive({ id: 0, envelope: { ok: true, value: 'the early snapshot' } });
+    const status: boolean[] = [];
+    const api = connectWebSocketApi('k', (c) => status.push(c), () => undefined, lost);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(status).toEqual([true]);
+    await expect(api.getState()).resolves.toBe('the early snapshot');
+    const refresh = api.refreshAccounts();
+    expect(sentOf(early)).toEqual([{ id: 0, channel: 'app.getState' }, expect.objectContaining({ id: 1, channel: 'accounts.refresh' })]);
+    early.receive({ id: 1, envelope: { ok: true, value: 's' } });
+    await expect(refresh).resolves.toBe('s');
+  });
+
+  it('still opening when taken: the early question goes out as it opens, and answers the page', async () => {
+    openEarly('k');
+    const api = connectWebSocketApi('k', () => undefined, () => undefined, lost);
+    const state = api.getState();
+    const ws = FakeSocket.all[0]!;
+    ws.open();
+    expect(sentOf(ws)).toEqual([{ id: 0, channel: 'app.getState' }]);
+    ws.receive({ id: 0, envelope: { ok: true, value: 'early' } });
+    await expect(state).resolves.toBe('early');
+  });
+
+  it('main pushed something before the page asked: the page asks afresh, and hears what comes next', async () => {
+    openEarly('k');
+    const ws = FakeSocket.all[0]!;
+    ws.open();
+    ws.receive({ id: 0, envelope: { ok: true, value: 'older' } });
+    ws.receive({ event: 'state.auth', payload: 'newer than it' });
+    const api = connectWebSocketApi('k', () => undefined, () => undefined, lost);
+    const heard: unknown[] = [];
+    api.on('state.auth', (p) => heard.push(p));
+    const state = api.getState();
+    expect(sentOf(ws).map((m) => m.channel)).toEqual(['app.getState', 'app.getState']);
+    ws.receive({ id: 1, envelope: { ok: true, value: 'fresh' } });
+    await expect(state).resolves.toBe('fresh');
+    ws.receive({ event: 'state.auth', payload: 'later' });
+    expect(heard).toEqual(['later']);
+  });
+
+  it('dropped before its answer: the page’s question goes again on the next socket', async () => {
+    openEarly('k');
+    const api = connectWebSocketApi('k', () => undefined, () => undefined, lost);
+    FakeSocket.all[0]!.open();
+    const state = api.getState();
+    FakeSocket.all[0]!.drop();
+    await vi.advanceTimersByTimeAsync(250);
+    const next = FakeSocket.all[1]!;
+    next.open();
+    expect(sentOf(next)).toEqual([expect.objectContaining({ id: 1, channel: 'app.getState' })]);
+    next.receive({ id: 1, envelope: { ok: true, value: 'again' } });
+    await expect(state).resolves.toBe('again');
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * The browser preview's head start, as the Electron preload's (preload/contract/early-state.ts): the
+ * first script of the preview's page (vite.preview.config.ts), it opens the socket to the host and
+ * asks for the window's first state while the page's code still loads. ws-transport.ts takes the
+ * socket over, with what came meanwhile. It imports only the channel names: it runs before the rest.
+ */
+import { INVOKE } from '../../../preload/contract/channels.ts';
+
+/** The early question's ID: the transport numbers its own from 1. */
+export const EARLY_STATE_ID = 0;
+
+export interface EarlySocket {
+  socket: WebSocket;
+  /** What the host sent before the transport took the socket over, in order. */
+  received: string[];
+}
+
+/**
+ * The host's socket, with the host's key (from the page it served) and the browser's languages,
+ * which stand in for the system's; said here as the page has them (Chromium's handshake carries its
+ * own default Accept-Language, not the page's).
+ */
+export const socketURL = (key: string): string =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc?key=${encodeURIComponent(key)}&languages=${encodeURIComponent(navigator.languages.join(','))}`;
+
+let early: EarlySocket | null = null;
+
+/** Asks for the first state (an open socket). */
+export const askEarly = (socket: WebSocket): void => socket.send(JSON.stringify({ id: EARLY_STATE_ID, channel: INVOKE.getState }));
+
+/** Opens the socket and asks for the first state as soon as it is open. */
+export function openEarly(key: string): void {
+  const socket = new WebSocket(socketURL(key));
+  const received: string[] = [];
+  socket.onopen = () => askEarly(socket);
+  socket.onmessage = (e: MessageEvent<string>) => void received.push(e.data);
+  early = { socket, received };
+}
+
+/** The socket opened early, once (null after, or where the page has no host key). */
+export function takeEarlySocket(): EarlySocket | null {
+  const taken = early;
+  early = null;
+  return taken;
+}
+
+const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
+if (key) openEarly(key);
