@@ -5,10 +5,10 @@
  * notification, in the system browser — and through the OS fakes.
  */
 import { expect as pw } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INVOKE } from '../../preload/contract/channels.ts';
+import { API_KEY, INVOKE } from '../../preload/contract/channels.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { launchApp, startMachine, type LaunchOptions, type Machine, type RunningApp } from './launch-app.ts';
 
@@ -106,6 +106,15 @@ describe('the window', () => {
       }
     });
     expect(subscribed).toBe('Unknown event ipc.anything');
+  });
+
+  it('its code carries nothing of the browser preview: no host socket, no boot script (the preload asks for the first state)', async () => {
+    await launch();
+    const dir = path.resolve(import.meta.dirname, '../../out/renderer/assets');
+    const code = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    expect(code.length).toBeGreaterThan(5);
+    expect(code.filter((c) => /bam-host-key|\/ipc\?key=/.test(c))).toEqual([]);
+    expect(code.some((c) => c.includes(API_KEY))).toBe(true); // it looks for the preload's API instead
   });
 
   it('is served by the app:// handler with its CSP: an injected inline script does not run', async () => {

@@ -16,6 +16,7 @@ declare global {
 export function findApi(onHostStatus: (connected: boolean) => void, onOpenExternal: (url: string) => void, lostMessage: () => string): BeeperAccountManagerAPI | null {
   const fromPreload = window[API_KEY];
   if (fromPreload) return fromPreload;
+  if (import.meta.env.BAM_TARGET !== 'browser') return null;
   const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
-  return import.meta.env.BAM_TARGET === 'browser' && key ? connectWebSocketApi(key, onHostStatus, onOpenExternal, lostMessage) : null;
+  return key ? connectWebSocketApi(key, onHostStatus, onOpenExternal, lostMessage) : null;
 }

@@ -44,5 +44,8 @@ export function takeEarlySocket(): EarlySocket | null {
   return taken;
 }
 
-const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
-if (key) openEarly(key);
+// Only in the preview's build: the app's drops this module whole (bench figure 1).
+if (import.meta.env.BAM_TARGET === 'browser') {
+  const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
+  if (key) openEarly(key);
+}
