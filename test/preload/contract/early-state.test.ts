@@ -1,4 +1,5 @@
 /** preload/contract/early-state.ts: the first state asked before the page asks, taken once, while nothing newer came. */
+import { setTimeout as tick } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../../preload/contract/api.ts';
 import type { Envelope, EventChannel } from '../../../preload/contract/channels.ts';
@@ -53,5 +54,28 @@ describe('the state asked early', () => {
     const early = askStateEarly(transport);
     await expect(early.invoke('app.getState', undefined)).resolves.toEqual({ ok: true, value: 'app.getState 2' });
     expect(calls).toEqual(['app.getState', 'app.getState']);
+  });
+
+  it('another question asked first goes to main, and leaves the early answer for getState', async () => {
+    const { transport, calls } = counting();
+    const early = askStateEarly(transport);
+    await expect(early.invoke('accounts.refresh', undefined)).resolves.toEqual({ ok: true, value: 'accounts.refresh 1' });
+    await expect(early.invoke('app.getState', undefined)).resolves.toEqual({ ok: true, value: 'app.getState 1' });
+    expect(calls).toEqual(['app.getState', 'accounts.refresh']);
+  });
+
+  it('an early answer that failed and that nobody takes fails quietly (no unhandled rejection)', async () => {
+    const unhandled: unknown[] = [];
+    const note = (e: unknown): void => void unhandled.push(e);
+    process.on('unhandledRejection', note);
+    try {
+      const { transport, push } = counting({ fail: 'reject' });
+      askStateEarly(transport);
+      push('state.auth', {});
+      await tick(10);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
   });
 });
