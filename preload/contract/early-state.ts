@@ -22,13 +22,15 @@ export class EarlyState {
   }
 
   /**
-   * The page asks: the early answer, once, while it is good (null after, or after a push). One that
-   * failed (main not ready for it yet, the socket dropped) is asked for again.
+   * A question from the page, which `ask` puts to main: the first getState takes the early answer
+   * while it is good (not after a push); one that failed (main not ready for it yet, the socket
+   * dropped) is asked again. Any other question, and any later getState, is asked.
    */
-  take(askAgain: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> | null {
+  invoke(channel: string, ask: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> {
+    if (channel !== INVOKE.getState || !this.answer) return ask();
     const answer = this.answer;
     this.answer = null;
-    return answer?.then((e) => (e.ok ? e : askAgain()), askAgain) ?? null;
+    return answer.then((e) => (e.ok ? e : ask()), ask);
   }
 }
 
@@ -37,10 +39,7 @@ export function askStateEarly(transport: Transport): Transport {
   const early = new EarlyState(transport.invoke(INVOKE.getState, undefined));
   for (const channel of Object.values(EVENTS)) transport.subscribe(channel, () => early.pushed());
   return {
-    invoke: (channel, payload) => {
-      const ask = (): Promise<Envelope<unknown>> => transport.invoke(channel, payload);
-      return (channel === INVOKE.getState ? early.take(ask) : null) ?? ask();
-    },
+    invoke: (channel, payload) => early.invoke(channel, () => transport.invoke(channel, payload)),
     subscribe: (channel, listener) => transport.subscribe(channel, listener),
   };
 }

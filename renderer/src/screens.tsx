@@ -8,7 +8,7 @@
 import type { ComponentType, JSX } from 'react';
 import { laterParts } from './later.ts';
 import { loadOnce, useLoaded } from './load-once.ts';
-import { asksStorageConsent, desktopGone, noChatAccountsYet, sessionsInList, updateReady, type FirstScreen, type Route } from './store.ts';
+import { asksStorageConsent, desktopGone, noChatAccountsYet, sessionsByID, sessionsInList, updateReady, type FirstScreen, type Route } from './store.ts';
 import { isFiltering } from './account-filter.ts';
 
 export interface LazyScreen<P> {
@@ -56,8 +56,7 @@ const OCCASIONAL = [DesktopGone, StorageConsent, UpdateReady, InProgress, NoMatc
 
 /** Whether the first screen shows one of the occasional parts (by the rules that show each: store.ts). */
 function showsOccasional({ snapshot: s, listFilter }: FirstScreen): boolean {
-  const sessions = Object.fromEntries(s.sessions.map((x) => [x.id, x]));
-  return desktopGone(s.auth, s.connection) || asksStorageConsent(s.auth) || updateReady(s.updater) || sessionsInList(sessions).length > 0 || noChatAccountsYet(s.accounts) || isFiltering(listFilter);
+  return desktopGone(s.auth, s.connection) || asksStorageConsent(s.auth) || updateReady(s.updater) || sessionsInList(sessionsByID(s.sessions)).length > 0 || noChatAccountsYet(s.accounts) || isFiltering(listFilter);
 }
 
 const BY_ROUTE: Record<Exclude<Route['to'], 'accounts'>, LazyScreen<never>> = {

@@ -182,7 +182,7 @@ export const useApp = create<AppState>()((set, get) => ({
       accounts: keepUnchanged(get().accounts, s.accounts),
       settings: s.settings,
       updater: s.updater,
-      sessions: Object.fromEntries(s.sessions.map((x) => [x.id, x])),
+      sessions: sessionsByID(s.sessions),
       reconnectAll: s.reconnectAll,
     });
   },
@@ -317,6 +317,9 @@ export const sessionLabel = (s: Pick<SessionView, 'reconnect' | 'bridgeName'>, t
   if (start === 'lower') return t(s.reconnect ? 'progress.reconnectingLower' : 'progress.addingLower', network);
   return t(s.reconnect ? 'progress.reconnecting' : 'progress.adding', network);
 };
+
+/** A snapshot's sessions as the store keeps them: by ID. */
+export const sessionsByID = (sessions: readonly SessionView[]): Record<string, SessionView> => Object.fromEntries(sessions.map((x) => [x.id, x]));
 
 /** The account list's logins in progress: those still going, newest first, then those that ended on their own. */
 export const sessionsInList = (sessions: Record<string, SessionView>): SessionView[] => [...liveSessions(sessions), ...Object.values(sessions).filter((s) => s.phase === 'failed')];

@@ -4,13 +4,16 @@
  * `host: openExternal` messages open a new tab — the "system browser" of the preview.
  */
 import { buildApi, type BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
-import { INVOKE, type Envelope, type EventChannel } from '../../../preload/contract/channels.ts';
+import type { Envelope, EventChannel } from '../../../preload/contract/channels.ts';
 import { EarlyState } from '../../../preload/contract/early-state.ts';
 import { askEarly, EARLY_STATE_ID, socketURL, takeEarlySocket, type EarlySocket } from './preview-boot.ts';
 
 interface Pending {
   resolve: (e: Envelope<unknown>) => void;
 }
+
+/** The answer to a question the dropped socket will never answer. */
+const lostAnswer = (message: string): Envelope<unknown> => ({ ok: false, error: { kind: 'network', message } });
 
 /** The socket preview-boot.ts opened, and its question for the first state, answered here. */
 function earlyQuestion(lostMessage: () => string) {
@@ -21,7 +24,7 @@ function earlyQuestion(lostMessage: () => string) {
     answer?.(e);
     answer = null;
   };
-  const lost = (): void => answered({ ok: false, error: { kind: 'network', message: lostMessage() } });
+  const lost = (): void => answered(lostAnswer(lostMessage()));
   return {
     state,
     answered,
@@ -82,7 +85,7 @@ export function connectWebSocketApi(key: string, onStatus: (connected: boolean) 
       // Requests in flight will never be answered by this socket (the early one is then asked again).
       early.lost();
       for (const [id, p] of pending) {
-        p.resolve({ ok: false, error: { kind: 'network', message: lostMessage() } });
+        p.resolve(lostAnswer(lostMessage()));
         pending.delete(id);
       }
       setTimeout(open, retry);
@@ -96,14 +99,14 @@ export function connectWebSocketApi(key: string, onStatus: (connected: boolean) 
 
   const send = (channel: string, payload: unknown): Promise<Envelope<unknown>> =>
     new Promise((resolve) => {
-        const id = nextID++;
-        pending.set(id, { resolve });
-        const text = JSON.stringify({ id, channel, payload });
-        if (socket?.readyState === WebSocket.OPEN) socket.send(text);
-        else queue.push(text);
-      });
+      const id = nextID++;
+      pending.set(id, { resolve });
+      const text = JSON.stringify({ id, channel, payload });
+      if (socket?.readyState === WebSocket.OPEN) socket.send(text);
+      else queue.push(text);
+    });
   return buildApi({
-    invoke: (channel, payload) => (channel === INVOKE.getState ? early.state?.take(() => send(channel, payload)) : null) ?? send(channel, payload),
+    invoke: (channel, payload) => (early.state ? early.state.invoke(channel, () => send(channel, payload)) : send(channel, payload)),
     subscribe: (channel: EventChannel, listener) => {
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);
