@@ -7,18 +7,19 @@ import { RENDERER_BUILD, rendererPlugins } from './scripts/renderer-build.ts';
  * app; in a browser it talks to the core over a WebSocket host instead of Electron IPC.
  */
 /**
- * The preview's page runs renderer/src/bridge/preview-boot.ts first, as its own script: the socket
- * opens and asks for the first state while the rest of the page's code loads (Electron's preload
- * does the same there).
+ * The preview's page runs renderer/src/bridge/preview-boot.ts first, as its own `async` script: it
+ * runs as soon as it has loaded, not after the page's own (module scripts otherwise wait for the
+ * page's big one to compile), so the socket opens and asks for the first state while the rest of
+ * the page's code loads (Electron's preload does the same there).
  */
 const bootFirst = (): Plugin => ({
   name: 'bam-preview-boot',
   transformIndexHtml: {
     order: 'post',
-    // Just before the page's own script (module scripts run in order), after its CSP.
+    // Before the page's own script, so that it is fetched first; after the page's CSP.
     handler: (html, ctx) => {
       const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
-      return boot ? html.replace('<script type="module"', `<script type="module" crossorigin src="/${boot.fileName}"></script>\n    <script type="module"`) : html;
+      return boot ? html.replace('<script type="module"', `<script type="module" async crossorigin src="/${boot.fileName}"></script>\n    <script type="module"`) : html;
     },
   },
 });

@@ -1,5 +1,5 @@
 /** The core's registry over the WebSocket host: what the browser preview and e2e tests talk to. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ beforeAll(async () => {
   t = await startCore({ sim });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bam-static-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'assets', 'index-AbC123.js'), 'export {};');
+  writeFileSync(path.join(dir, 'later.js'), 'export {};');
   host = await startWsHost({ core: t.core, log: t.core.log, staticDir: dir });
 });
 afterAll(async () => {
@@ -25,9 +28,15 @@ afterAll(async () => {
   await sim.stop();
 });
 
+const heard = new WeakMap<WebSocket, Array<Record<string, unknown>>>();
+
 function connect(opts: { origin?: string; key?: string; query?: string; acceptLanguage?: string } = {}): Promise<WebSocket> {
   const headers = opts.acceptLanguage ? { 'accept-language': opts.acceptLanguage } : {};
   const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?key=${opts.key ?? host.key}${opts.query ?? ''}`, { origin: opts.origin ?? host.url, headers });
+  // Heard from the start: the host may send before the test has the socket.
+  const messages: Array<Record<string, unknown>> = [];
+  heard.set(ws, messages);
+  ws.on('message', (d) => messages.push(JSON.parse((d as Buffer).toString('utf8')) as Record<string, unknown>));
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -37,8 +46,7 @@ function connect(opts: { origin?: string; key?: string; query?: string; acceptLa
 
 function client(ws: WebSocket) {
   let next = 1;
-  const messages: Array<Record<string, unknown>> = [];
-  ws.on('message', (d) => messages.push(JSON.parse((d as Buffer).toString('utf8')) as Record<string, unknown>));
+  const messages = heard.get(ws)!;
   return {
     messages,
     invoke: (channel: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }> => {
@@ -60,10 +68,31 @@ describe('WebSocket host', () => {
   it('serves the renderer with its key and a CSP that allows only itself', async () => {
     const res = await fetch(host.url);
     const html = await res.text();
-    expect(html).toContain(`<meta name="bam-host-key" content="${host.key}" />`);
+    // First in the head: the boot script, which may run before the rest of the page is parsed, reads it.
+    expect(html).toMatch(new RegExp(`^<!doctype html><html><head>\\s*<meta name="bam-host-key" content="${host.key}" />`));
     expect(res.headers.get('content-security-policy')).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
     expect((await fetch(`${host.url}/../../etc/passwd`)).status).toBe(200); // falls back to the app, never outside the folder
     expect(await (await fetch(`${host.url}/%2e%2e/%2e%2e/etc/passwd`)).text()).toContain('<title>x</title>');
+  });
+
+  it('lets the browser keep what Vite named by its content (assets/), never the page, which carries the key', async () => {
+    const cacheOf = async (rel: string): Promise<string | null> => (await fetch(`${host.url}/${rel}`)).headers.get('cache-control');
+    expect(await cacheOf('assets/index-AbC123.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cacheOf('')).toBe('no-store');
+    expect(await cacheOf('later.js')).toBe('no-store');
+    expect(await cacheOf('assets/missing.js')).toBe('no-store'); // the page, in its stead
+  });
+
+  it('sends the first state to a socket that asked for it in its handshake, in the languages the page says, unasked', async () => {
+    const firstState = async (query: string): Promise<Array<Record<string, unknown>>> => {
+      const ws = await connect({ query });
+      const c = client(ws);
+      await c.invoke('app.getState'); // answered after anything sent at once
+      ws.close();
+      return c.messages.filter((m) => m['id'] === 0);
+    };
+    expect(await firstState(`&firstState&languages=de-AT`)).toEqual([{ id: 0, envelope: { ok: true, value: expect.objectContaining({ settings: expect.objectContaining({ locale: expect.objectContaining({ locale: 'de-AT' }) }) }) } }]);
+    expect(await firstState('&languages=de-AT')).toEqual([]);
   });
 
   it('refuses sockets from another origin or without the key', async () => {

@@ -25,7 +25,8 @@ import { forwardCoreEvents, registerCoreHandlers } from '../../main/core/ipc/han
 import { IpcRegistry, type SenderInfo } from '../../main/core/ipc/registry.ts';
 import type { Logger } from '../../main/core/log.ts';
 import { parseLaunch, performLaunch } from '../../main/policy/launch.ts';
-import { EVENTS } from '../../preload/contract/channels.ts';
+import { EVENTS, INVOKE } from '../../preload/contract/channels.ts';
+import { FIRST_STATE_ID, FIRST_STATE_PARAM } from '../../preload/contract/preview-socket.ts';
 
 /** Accept-Language ("de-DE,de;q=0.9,en;q=0.8") as a list, most preferred first. */
 export function acceptedLanguages(header: string | undefined): string[] {
@@ -112,13 +113,16 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
     const headers: Record<string, string> = {
       'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
+      // Vite names each asset by its content: a name never changes meaning, so the browser keeps it
+      // (and Chromium its compiled code, as Electron does for app://). The page itself carries the key.
+      'cache-control': isFile && rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
     };
     if (target.endsWith('index.html')) {
       // The page's own CSP plus the socket of this host; the key travels only in the page.
       headers['content-security-policy'] =
         `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-      const html = readFileSync(target, 'utf8').replace('</head>', `  <meta name="bam-host-key" content="${key}" />\n  </head>`);
+      // First in the head: the boot script, which may run before the page is parsed, reads it.
+      const html = readFileSync(target, 'utf8').replace('<head>', `<head>\n    <meta name="bam-host-key" content="${key}" />`);
       res.writeHead(200, headers).end(html);
       return;
     }
@@ -145,6 +149,15 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
       const id = `ws_${randomBytes(6).toString('hex')}`;
       sockets.set(id, ws);
       const sender: SenderInfo = { transport: 'websocket', id, url: origin };
+      const answer = (message: z.infer<typeof MessageSchema>): void =>
+        void languagesApplied
+          .then(() => registry.invoke(message.channel, message.payload, sender))
+          .then((envelope) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, envelope }));
+          });
+      // Asked in the handshake (preload/contract/preview-socket.ts); an event sent before the answer
+      // makes the page ask again (early-state.ts).
+      if (url.searchParams.has(FIRST_STATE_PARAM)) answer({ id: FIRST_STATE_ID, channel: INVOKE.getState });
       ws.on('message', (data, isBinary) => {
         if (isBinary) return ws.close(1003, 'text frames only');
         let message: z.infer<typeof MessageSchema>;
@@ -154,11 +167,7 @@ export async function startWsHost(opts: WsHostOptions): Promise<WsHost> {
           ws.send(JSON.stringify({ id: -1, envelope: { ok: false, error: { kind: 'invalid_request', message: 'Malformed message.' } } }));
           return;
         }
-        void languagesApplied
-          .then(() => registry.invoke(message.channel, message.payload, sender))
-          .then((envelope) => {
-            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, envelope }));
-          });
+        answer(message);
       });
       ws.on('close', () => sockets.delete(id));
     });

@@ -1,13 +1,11 @@
 /**
  * The browser preview's head start, as the Electron preload's (preload/contract/early-state.ts): the
- * first script of the preview's page (vite.preview.config.ts), it opens the socket to the host and
- * asks for the window's first state while the page's code still loads. ws-transport.ts takes the
- * socket over, with what came meanwhile. It imports only the channel names: it runs before the rest.
+ * first script of the preview's page (vite.preview.config.ts), it opens the socket to the host,
+ * asking in its handshake for the window's first state (preload/contract/preview-socket.ts), while
+ * the page's code still loads. ws-transport.ts takes the socket over, with what came meanwhile. It
+ * imports only constants: it runs before the rest.
  */
-import { INVOKE } from '../../../preload/contract/channels.ts';
-
-/** The early question's ID: the transport numbers its own from 1. */
-export const EARLY_STATE_ID = 0;
+import { FIRST_STATE_PARAM } from '../../../preload/contract/preview-socket.ts';
 
 export interface EarlySocket {
   socket: WebSocket;
@@ -25,14 +23,10 @@ export const socketURL = (key: string): string =>
 
 let early: EarlySocket | null = null;
 
-/** Asks for the first state (an open socket). */
-export const askEarly = (socket: WebSocket): void => socket.send(JSON.stringify({ id: EARLY_STATE_ID, channel: INVOKE.getState }));
-
-/** Opens the socket and asks for the first state as soon as it is open. */
+/** Opens the socket, which the host answers with the first state once it is open. */
 export function openEarly(key: string): void {
-  const socket = new WebSocket(socketURL(key));
+  const socket = new WebSocket(`${socketURL(key)}&${FIRST_STATE_PARAM}`);
   const received: string[] = [];
-  socket.onopen = () => askEarly(socket);
   socket.onmessage = (e: MessageEvent<string>) => void received.push(e.data);
   early = { socket, received };
 }

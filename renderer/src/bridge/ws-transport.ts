@@ -6,7 +6,8 @@
 import { buildApi, type BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
 import type { Envelope, EventChannel } from '../../../preload/contract/channels.ts';
 import { EarlyState } from '../../../preload/contract/early-state.ts';
-import { askEarly, EARLY_STATE_ID, socketURL, takeEarlySocket, type EarlySocket } from './preview-boot.ts';
+import { FIRST_STATE_ID } from '../../../preload/contract/preview-socket.ts';
+import { socketURL, takeEarlySocket, type EarlySocket } from './preview-boot.ts';
 
 interface Pending {
   resolve: (e: Envelope<unknown>) => void;
@@ -15,7 +16,7 @@ interface Pending {
 /** The answer to a question the dropped socket will never answer. */
 const lostAnswer = (message: string): Envelope<unknown> => ({ ok: false, error: { kind: 'network', message } });
 
-/** The socket preview-boot.ts opened, and its question for the first state, answered here. */
+/** The socket preview-boot.ts opened, and the first state its handshake asked for, answered here. */
 function earlyQuestion(lostMessage: () => string) {
   let early = takeEarlySocket();
   let answer: ((e: Envelope<unknown>) => void) | null = null;
@@ -60,14 +61,10 @@ export function connectWebSocketApi(key: string, onStatus: (connected: boolean) 
     const adopted = early.takeSocket();
     const ws = adopted?.socket ?? new WebSocket(url);
     socket = ws;
-    const stillToAsk = adopted !== null && ws.readyState !== WebSocket.OPEN;
-    ws.onopen = () => {
-      if (stillToAsk) askEarly(ws);
-      opened(ws);
-    };
+    ws.onopen = () => opened(ws);
     ws.onmessage = (e: MessageEvent<string>) => {
       const msg = JSON.parse(e.data) as { id?: number; envelope?: Envelope<unknown>; event?: string; payload?: unknown; host?: string; url?: string };
-      if (msg.id === EARLY_STATE_ID && msg.envelope) early.answered(msg.envelope);
+      if (msg.id === FIRST_STATE_ID && msg.envelope) early.answered(msg.envelope);
       else if (typeof msg.id === 'number' && msg.envelope) {
         pending.get(msg.id)?.resolve(msg.envelope);
         pending.delete(msg.id);

@@ -113,9 +113,10 @@ describe('the socket preview-boot.ts opened before the page’s code', () => {
   const lost = (): string => 'Lost the connection to the app. Reconnecting…';
   const sentOf = (ws: FakeSocket): Array<{ id: number; channel: string }> => ws.sent.map((t) => JSON.parse(t) as { id: number; channel: string });
 
-  it('asked for the first state as it opened; the page takes that socket and that answer, asking nothing again', async () => {
+  it('asks for the first state in its handshake; the page takes that socket and that answer, asking nothing itself', async () => {
     openEarly('k');
     const early = FakeSocket.all[0]!;
+    expect(new URL(early.url).searchParams.has('firstState')).toBe(true);
     early.open();
     early.receive({ id: 0, envelope: { ok: true, value: 'the early snapshot' } });
     const status: boolean[] = [];
@@ -124,20 +125,25 @@ describe('the socket preview-boot.ts opened before the page’s code', () => {
     expect(status).toEqual([true]);
     await expect(api.getState()).resolves.toBe('the early snapshot');
     const refresh = api.refreshAccounts();
-    expect(sentOf(early)).toEqual([{ id: 0, channel: 'app.getState' }, expect.objectContaining({ id: 1, channel: 'accounts.refresh' })]);
+    expect(sentOf(early)).toEqual([expect.objectContaining({ id: 1, channel: 'accounts.refresh' })]);
     early.receive({ id: 1, envelope: { ok: true, value: 's' } });
     await expect(refresh).resolves.toBe('s');
   });
 
-  it('still opening when taken: the early question goes out as it opens, and answers the page', async () => {
+  it('still opening when taken: the answer to its handshake answers the page, which sends nothing', async () => {
     openEarly('k');
     const api = connectWebSocketApi('k', () => undefined, () => undefined, lost);
     const state = api.getState();
     const ws = FakeSocket.all[0]!;
     ws.open();
-    expect(sentOf(ws)).toEqual([{ id: 0, channel: 'app.getState' }]);
     ws.receive({ id: 0, envelope: { ok: true, value: 'early' } });
     await expect(state).resolves.toBe('early');
+    expect(ws.sent).toEqual([]);
+  });
+
+  it('a socket the transport opens itself asks nothing in its handshake', () => {
+    connectWebSocketApi('k', () => undefined, () => undefined, lost);
+    expect(new URL(FakeSocket.all[0]!.url).searchParams.has('firstState')).toBe(false);
   });
 
   it('main pushed something before the page asked: the page asks afresh, and hears what comes next', async () => {
@@ -150,7 +156,7 @@ describe('the socket preview-boot.ts opened before the page’s code', () => {
     const heard: unknown[] = [];
     api.on('state.auth', (p) => heard.push(p));
     const state = api.getState();
-    expect(sentOf(ws).map((m) => m.channel)).toEqual(['app.getState', 'app.getState']);
+    expect(sentOf(ws)).toEqual([expect.objectContaining({ id: 1, channel: 'app.getState' })]);
     ws.receive({ id: 1, envelope: { ok: true, value: 'fresh' } });
     await expect(state).resolves.toBe('fresh');
     ws.receive({ event: 'state.auth', payload: 'later' });
