@@ -10,6 +10,7 @@ import { laterParts } from './later.ts';
 import { loadOnce, useLoaded } from './load-once.ts';
 import { asksStorageConsent, desktopGone, noChatAccountsYet, sessionsByID, sessionsInList, updateReady, type FirstScreen, type Route } from './store.ts';
 import { isFiltering } from './account-filter.ts';
+import { loadAllNetworkIcons } from './components/NetworkIcon.tsx';
 
 export interface LazyScreen<P> {
   (props: P): JSX.Element | null;
@@ -80,9 +81,9 @@ export const loadFirstScreen = (first: FirstScreen): Promise<unknown> =>
 /** Every screen's code. */
 export const loadAllScreens = (): Promise<unknown> => Promise.allSettled([...Object.values(BY_ROUTE), SettingsDialog, AccountDetails, ...GATE, ...OCCASIONAL].map((s) => s.load()));
 
-/** Every other screen, loaded while nothing else happens: later navigation never waits for a chunk. */
+/** Every other screen and every logo, loaded while nothing else happens: later navigation never waits for a chunk. */
 export function loadScreensWhenIdle(): void {
-  const loadAll = (): void => void loadAllScreens();
+  const loadAll = (): void => void Promise.allSettled([loadAllScreens(), loadAllNetworkIcons()]);
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(loadAll);
   else setTimeout(loadAll, 200);
 }

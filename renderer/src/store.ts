@@ -254,10 +254,20 @@ async function start(api: BeeperAccountManagerAPI, get: () => AppState, set: Sto
 async function openWhereItWas(snapshot: AppSnapshot, get: () => AppState, set: StoreSet): Promise<void> {
   const place = snapshot.place && { ...snapshot.place, route: stillThere(snapshot.place.route, snapshot) };
   const first: FirstScreen = { route: place?.route ?? get().route, gate: atTheGate(snapshot.auth, snapshot.accounts), snapshot, listFilter: place?.listFilter ?? get().listFilter };
-  const logos = get().loadLogos(snapshot.accounts.networks.map((n) => n.type));
+  const logos = get().loadLogos(logosOnFirstScreen(first));
   await Promise.all([get().onLocale(snapshot.settings), get().loadScreen(first)]);
   set({ firstScreenComplete: logos });
   if (place) set({ route: place.route, listFilter: place.listFilter, collapsed: Object.fromEntries(place.collapsed.map((id) => [id, true] as const)) });
+}
+
+/**
+ * The networks whose logos the first screen shows: the list's sections (not every bridge there is:
+ * those load when idle, screens.tsx), or every network on "Add account"; none at the gate.
+ */
+export function logosOnFirstScreen({ route, gate, snapshot }: FirstScreen): string[] {
+  if (gate) return [];
+  const networks = snapshot.accounts.networks;
+  return (route.to === 'add-account' ? networks : networks.filter((n) => n.listed)).map((n) => n.type);
 }
 
 /** A route to a login that has ended and gone leads to the account list. */

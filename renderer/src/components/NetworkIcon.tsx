@@ -3,7 +3,7 @@
  * or its initials where there is no logo (Slack and LinkedIn ask Simple Icons not to carry theirs;
  * networks newer than this app). Next to the network's name it is decorative; alone it is labelled.
  * Each logo is its own small chunk, loaded for the networks there are (bench figure 1): the window
- * loads those of the accounts it lists before its first screen (store.ts), the rest on first use.
+ * loads those its first screen shows as it opens (store.ts), the rest when idle (screens.tsx).
  */
 import { loadOnce, useLoaded, type Loader } from '../load-once.ts';
 import { useI18n } from '../i18n.ts';
@@ -23,6 +23,9 @@ const LOGOS: Record<string, { hex: string; path: Loader<string> }> = {
   facebook: { hex: '0866FF', path: logoPath(() => import('simple-icons/icons/messenger.svg?raw')) },
   bluesky: { hex: '1185FE', path: logoPath(() => import('simple-icons/icons/bluesky.svg?raw')) },
 };
+
+/** Every logo there is (a few hundred bytes each), for screens that list every network. */
+export const loadAllNetworkIcons = (): Promise<unknown> => loadNetworkIcons(Object.keys(LOGOS));
 
 /** Loads the logos of these network types (those without one: nothing to load). */
 export const loadNetworkIcons = (types: Iterable<string>): Promise<unknown> => Promise.allSettled([...new Set(types)].flatMap((type) => LOGOS[type]?.path.load() ?? []));

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
 import type { SessionView } from '../../../preload/contract/views.ts';
-import { liveSessions, useApp } from '../../../renderer/src/store.ts';
-import { snapshot } from '../../support/views.ts';
+import { liveSessions, logosOnFirstScreen, useApp } from '../../../renderer/src/store.ts';
+import { accounts, network, snapshot } from '../../support/views.ts';
 
 /** An API whose events the test fires by hand, answering getState with a snapshot. */
 function fakeApi(getState = () => Promise.resolve(snapshot())) {
@@ -29,6 +29,17 @@ describe('the renderer store', () => {
     useApp.setState(useApp.getInitialState(), true);
     await useApp.getState().init(fakeApi(() => Promise.resolve(snapshot({ place: { ...place, route: { to: 'session', sessionID: 'gone' } } }))).api);
     expect(useApp.getState().route).toEqual({ to: 'accounts' });
+  });
+
+  it('before the first screen, only the logos of the networks the list shows load (not those of every bridge there is)', async () => {
+    const types: unknown[] = [];
+    useApp.setState({ loadLogos: (t) => (types.push(t), Promise.resolve()) });
+    const networks = [network({ bridgeID: 'wa', displayName: 'WhatsApp', type: 'whatsapp', listed: true }), network({ bridgeID: 'tg', displayName: 'Telegram', type: 'telegram', listed: false }), network({ bridgeID: 'sg', displayName: 'Signal', type: 'signal', listed: true })];
+    await useApp.getState().init(fakeApi(() => Promise.resolve(snapshot({ accounts: accounts(networks) }))).api);
+    expect(types).toEqual([['whatsapp', 'signal']]);
+    const first = { snapshot: snapshot({ accounts: accounts(networks) }), listFilter: { query: '', attentionOnly: false } };
+    expect(logosOnFirstScreen({ ...first, route: { to: 'add-account' }, gate: false })).toEqual(['whatsapp', 'telegram', 'signal']);
+    expect(logosOnFirstScreen({ ...first, route: { to: 'accounts' }, gate: true })).toEqual([]);
   });
 
   it('what main pushes while the first screen’s code loads is newer than the snapshot, and wins over it', async () => {

@@ -2,7 +2,7 @@
 /** renderer/src/components/NetworkIcon.tsx: a network's logo, or its initials, with a text alternative when alone. */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadNetworkIcons, NetworkIcon } from '../../../../renderer/src/components/NetworkIcon.tsx';
+import { loadAllNetworkIcons, loadNetworkIcons, NetworkIcon } from '../../../../renderer/src/components/NetworkIcon.tsx';
 
 afterEach(cleanup);
 
@@ -30,6 +30,15 @@ describe('NetworkIcon', () => {
     const { container } = render(<NetworkIcon type="telegram" name="Telegram" />);
     expect(screen.queryByRole('img')).toBeNull();
     expect(container.firstElementChild?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('all loaded (when idle), every logo draws at once: "Add account" lists every network', async () => {
+    await loadAllNetworkIcons();
+    for (const [type, name] of [['signal', 'Signal'], ['gmessages', 'Google Messages'], ['instagram', 'Instagram'], ['twitter', 'X'], ['discordgo', 'Discord'], ['facebook', 'Messenger'], ['bluesky', 'Bluesky']]) {
+      render(<NetworkIcon type={type!} name={name!} labelled />);
+      expect(screen.getByRole('img', { name: `${name} logo` }).tagName.toLowerCase()).toBe('svg');
+      cleanup();
+    }
   });
 
   it('loaded before, a logo draws at once; a network with no logo loads nothing', async () => {
