@@ -1,6 +1,7 @@
 /** Finds the app API: the preload's in Electron, or a WebSocket bridge in the browser preview. */
 import type { BeeperAccountManagerAPI } from '../../../preload/contract/api.ts';
 import { API_KEY } from '../../../preload/contract/channels.ts';
+import { hostKey } from './preview-boot.ts';
 import { connectWebSocketApi } from './ws-transport.ts';
 
 declare global {
@@ -17,6 +18,6 @@ export function findApi(onHostStatus: (connected: boolean) => void, onOpenExtern
   const fromPreload = window[API_KEY];
   if (fromPreload) return fromPreload;
   if (import.meta.env.BAM_TARGET !== 'browser') return null;
-  const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
+  const key = hostKey();
   return key ? connectWebSocketApi(key, onHostStatus, onOpenExternal, lostMessage) : null;
 }

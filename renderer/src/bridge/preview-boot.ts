@@ -21,6 +21,9 @@ export interface EarlySocket {
 export const socketURL = (key: string): string =>
   `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc?key=${encodeURIComponent(key)}&languages=${encodeURIComponent(navigator.languages.join(','))}`;
 
+/** The host's key, from the page it served (test/host/ws-host.ts puts it first in <head>); none outside the preview. */
+export const hostKey = (): string | undefined => document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
+
 let early: EarlySocket | null = null;
 
 /** Opens the socket, which the host answers with the first state once it is open. */
@@ -40,6 +43,6 @@ export function takeEarlySocket(): EarlySocket | null {
 
 // Only in the preview's build: the app's drops this module whole (bench figure 1).
 if (import.meta.env.BAM_TARGET === 'browser') {
-  const key = document.querySelector<HTMLMetaElement>('meta[name="bam-host-key"]')?.content;
+  const key = hostKey();
   if (key) openEarly(key);
 }

@@ -9,24 +9,16 @@ import { WebSocket } from 'ws';
 import { INVOKE } from '../../../preload/contract/channels.ts';
 import { FIRST_STATE_ID, FIRST_STATE_PARAM } from '../../../preload/contract/preview-socket.ts';
 import { invokeSchemas } from '../../../preload/contract/schemas.ts';
-import { startWsHost, type WsHost } from '../../host/ws-host.ts';
-import { startSimulator, type Simulator } from '../../simulator/index.ts';
-import { startCore, type TestCore } from '../../support/core.ts';
+import { startStack, type Stack } from '../../host/stack.ts';
 
-let sim: Simulator;
-let t: TestCore;
-let host: WsHost;
+let stack: Stack;
+let host: Stack['host'];
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, config: { oauthAutoApprove: true, timeScale: 0.01 } });
-  t = await startCore({ sim });
-  host = await startWsHost({ core: t.core, log: t.core.log, staticDir: null });
+  stack = await startStack();
+  host = stack.host;
 });
-afterAll(async () => {
-  await host.close();
-  await t.dispose();
-  await sim.stop();
-});
+afterAll(() => stack.stop());
 
 /** Opens a socket as the preview's boot script does, and collects what it hears from the start. */
 function openAsking(): { ws: WebSocket; heard: Array<{ id?: number; envelope?: { ok: boolean; value?: unknown } }> } {
